@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema'
+import { seedReferenceData } from './seed/reference-data'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+const MIGRATIONS_FOLDER = join(import.meta.dirname, 'migrations')
+
+/**
+ * Opens (creating if needed) the SQLite file, applies every migration and makes sure the
+ * default rubric and benchmarks exist. `:memory:` gives a private database, used by tests.
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new Database(path)
+  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = drizzle(sqlite, { schema })
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+  seedReferenceData(db)
+  return db
+}

@@ -1,0 +1,34 @@
+// Closed vocabularies of the hiring domain. Dependency-free so the dashboard can import them too.
+
+export const LEVELS = ['junior', 'mid', 'senior', 'staff', 'principal'] as const
+export type Level = (typeof LEVELS)[number]
+
+export const HIRE_TYPES = ['direct', 'contract', 'contract_to_hire'] as const
+export type HireType = (typeof HIRE_TYPES)[number]
+
+export const DECISIONS = ['hired', 'rejected', 'withdrew', 'pending'] as const
+export type Decision = (typeof DECISIONS)[number]
+
+export const DEPARTURES = ['voluntary', 'involuntary'] as const
+export type Departure = (typeof DEPARTURES)[number]
+
+export const BACKGROUNDS = [
+  'cpp',
+  'go',
+  'python',
+  'haskell',
+  'embedded_c',
+  'self_taught',
+  'other',
+] as const
+export type Background = (typeof BACKGROUNDS)[number]
+
+export const USER_ROLES = ['admin', 'talent_lead', 'hiring_manager'] as const
+export type UserRole = (typeof USER_ROLES)[number]
+
+export const BENCHMARK_METRICS = ['salary', 'time_to_hire_days', 'retention_12m'] as const
+export type BenchmarkMetric = (typeof BENCHMARK_METRICS)[number]
+
+/** Ratings live on the 1–4 scale: 1 strong no · 2 no · 3 yes · 4 strong yes. */
+export const RATING_MIN = 1
+export const RATING_MAX = 4

@@ -1,0 +1,230 @@
+import { sql } from 'drizzle-orm'
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
+import { createInsertSchema, createSelectSchema } from 'drizzle-zod'
+import {
+  BACKGROUNDS,
+  BENCHMARK_METRICS,
+  DECISIONS,
+  DEPARTURES,
+  HIRE_TYPES,
+  LEVELS,
+  RATING_MAX,
+  RATING_MIN,
+  USER_ROLES,
+} from './domain'
+
+/** A rubric is data, not code: each role family (Rust, Go, data) brings its own areas. */
+export const rubrics = sqliteTable('rubrics', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+})
+
+export const rubricAreas = sqliteTable(
+  'rubric_areas',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    rubricId: integer('rubric_id')
+      .notNull()
+      .references(() => rubrics.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+  },
+  (table) => [uniqueIndex('rubric_areas_rubric_key').on(table.rubricId, table.key)],
+)
+
+export const rubricLevelWeights = sqliteTable(
+  'rubric_level_weights',
+  {
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => rubricAreas.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: LEVELS }).notNull(),
+    weight: real('weight').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.areaId, table.level] }),
+    check('rubric_level_weights_weight', sql`${table.weight} >= 0 AND ${table.weight} <= 1`),
+  ],
+)
+
+export const rubricRedFlags = sqliteTable(
+  'rubric_red_flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    rubricId: integer('rubric_id')
+      .notNull()
+      .references(() => rubrics.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+  },
+  (table) => [uniqueIndex('rubric_red_flags_rubric_key').on(table.rubricId, table.key)],
+)
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name'),
+  role: text('role', { enum: USER_ROLES }).notNull(),
+  passwordHash: text('password_hash'),
+  createdAt: text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+})
+
+export const requisitions = sqliteTable(
+  'requisitions',
+  {
+    id: text('id').primaryKey(),
+    title: text('title'),
+    level: text('level', { enum: LEVELS }).notNull(),
+    hireType: text('hire_type', { enum: HIRE_TYPES }),
+    openedAt: text('opened_at'),
+    rubricId: integer('rubric_id')
+      .notNull()
+      .references(() => rubrics.id),
+    ownerUserId: integer('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (table) => [index('requisitions_level').on(table.level)],
+)
+
+export const candidates = sqliteTable('candidates', {
+  id: text('id').primaryKey(),
+  name: text('name'),
+  background: text('background', { enum: BACKGROUNDS }),
+})
+
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: text('id').primaryKey(),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
+    requisitionId: text('requisition_id')
+      .notNull()
+      .references(() => requisitions.id),
+    appliedAt: text('applied_at').notNull(),
+    decision: text('decision', { enum: DECISIONS }).notNull(),
+    source: text('source'),
+    metro: text('metro'),
+  },
+  (table) => [
+    index('applications_requisition').on(table.requisitionId),
+    index('applications_applied_at').on(table.appliedAt),
+    index('applications_candidate').on(table.candidateId),
+  ],
+)
+
+export const interviewers = sqliteTable('interviewers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  handle: text('handle').notNull().unique(),
+})
+
+export const scores = sqliteTable(
+  'scores',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: text('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => rubricAreas.id),
+    interviewerId: integer('interviewer_id')
+      .notNull()
+      .references(() => interviewers.id),
+    rating: real('rating').notNull(),
+    interviewedAt: text('interviewed_at'),
+    minutes: integer('minutes'),
+    redFlags: text('red_flags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    note: text('note'),
+  },
+  (table) => [
+    // Also the covering order for per-application area means (GROUP BY application, area).
+    uniqueIndex('scores_application_area_interviewer').on(
+      table.applicationId,
+      table.areaId,
+      table.interviewerId,
+    ),
+    index('scores_interviewer').on(table.interviewerId),
+    check(
+      'scores_rating_range',
+      sql`${table.rating} >= ${sql.raw(String(RATING_MIN))} AND ${table.rating} <= ${sql.raw(String(RATING_MAX))}`,
+    ),
+  ],
+)
+
+export const offers = sqliteTable(
+  'offers',
+  {
+    applicationId: text('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    salary: real('salary'),
+    currency: text('currency').notNull().default('USD'),
+    acceptedAt: text('accepted_at'),
+  },
+  (table) => [check('offers_salary_positive', sql`${table.salary} IS NULL OR ${table.salary} > 0`)],
+)
+
+/** The outcome of a hire: when they started and, if they left, when and why. */
+export const employments = sqliteTable(
+  'employments',
+  {
+    applicationId: text('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    departure: text('departure', { enum: DEPARTURES }),
+  },
+  (table) => [
+    check(
+      'employments_end_after_start',
+      sql`${table.endDate} IS NULL OR ${table.endDate} >= ${table.startDate}`,
+    ),
+  ],
+)
+
+/** Market figures to hold the organisation's own numbers against, each with its source. */
+export const benchmarks = sqliteTable('benchmarks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  metric: text('metric', { enum: BENCHMARK_METRICS }).notNull(),
+  level: text('level', { enum: LEVELS }),
+  metro: text('metro'),
+  value: real('value'),
+  low: real('low'),
+  high: real('high'),
+  unit: text('unit').notNull(),
+  source: text('source').notNull(),
+  sourceDate: text('source_date').notNull(),
+  note: text('note'),
+})
+
+/** Small key/value facts about the database itself (demo data flag, data version). */
+export const appMeta = sqliteTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})
+
+export const selectRequisitionSchema = createSelectSchema(requisitions)
+export const selectCandidateSchema = createSelectSchema(candidates)
+export const selectApplicationSchema = createSelectSchema(applications)
+export const insertApplicationSchema = createInsertSchema(applications)
+export const insertRequisitionSchema = createInsertSchema(requisitions)
+export const insertCandidateSchema = createInsertSchema(candidates)
+export const insertScoreSchema = createInsertSchema(scores)
+export const insertOfferSchema = createInsertSchema(offers)
+export const insertEmploymentSchema = createInsertSchema(employments)
+export const selectBenchmarkSchema = createSelectSchema(benchmarks)
