@@ -1,0 +1,19 @@
+import { dayNumber } from './dates'
+
+export const RETENTION_HORIZON_DAYS = 365
+
+export interface HireSpan {
+  startDate: string
+  endDate: string | null
+}
+
+/**
+ * Twelve-month retention of a hire as of a date: 0 if they left within 365 days of starting,
+ * 1 once 365 days have passed without such an end, null while still inside the first year.
+ */
+export function retained12m(hire: HireSpan, asOf: string): 0 | 1 | null {
+  const start = dayNumber(hire.startDate)
+  if (hire.endDate !== null && dayNumber(hire.endDate) - start < RETENTION_HORIZON_DAYS) return 0
+  if (start + RETENTION_HORIZON_DAYS <= dayNumber(asOf)) return 1
+  return null
+}

@@ -1,0 +1,286 @@
+import { aucDeLong } from './auc'
+import { correctForRangeRestriction, correlationTest, type Interval } from './correlation'
+import { finiteOrNull, mean, sampleSd } from './descriptive'
+import { fitLogistic, waldTerms, type LogisticStatus } from './logistic-regression'
+import { benjaminiHochberg } from './multiple-testing'
+import { hiresToDetect } from './power'
+import { retained12m, type HireSpan } from './retention'
+
+/** Below this many hires with a known outcome a row is shown as insufficient data. */
+export const MIN_HIRES = 30
+
+export interface AreaRef {
+  key: string
+  name: string
+}
+
+export interface ApplicationRecord {
+  /** Area scores (mean rating of the loop) aligned with the areas; null where not rated. */
+  areaScores: ReadonlyArray<number | null>
+  /** Start and end of employment for a hire; null for everyone else. */
+  hire: HireSpan | null
+}
+
+export interface AreaValidity {
+  key: string
+  name: string
+  n: number
+  n_pool: number
+  mean_retained: number | null
+  mean_left: number | null
+  r: number | null
+  r_ci: Interval | null
+  p: number | null
+  q: number | null
+  sd_pool: number | null
+  sd_hires: number | null
+  u: number | null
+  r_corrected: number | null
+  r_corrected_ci: Interval | null
+  odds_ratio: number | null
+  odds_ratio_ci: Interval | null
+  log_odds: number | null
+  log_odds_se: number | null
+  auc: number | null
+  auc_ci: Interval | null
+  insufficient: boolean
+  /** Why r and the other statistics are null; null when they were computed. */
+  not_computable: string | null
+  warnings: string[]
+}
+
+export type ModelStatus = LogisticStatus | 'insufficient'
+
+export interface ValidityModel {
+  status: ModelStatus
+  message: string | null
+  n: number
+  n_retained: number
+  n_left: number
+  terms: string[]
+  coefficients: number[] | null
+  se: number[] | null
+  z: number[] | null
+  p_values: number[] | null
+  coef_ci: Interval[] | null
+  odds_ratios: number[] | null
+  odds_ratio_ci: Interval[] | null
+  auc: number | null
+  deviance: number | null
+  null_deviance: number | null
+  iterations: number | null
+  converged: boolean
+}
+
+export interface ValidityReport {
+  as_of: string
+  outcome: 'retained_12m'
+  n_applications: number
+  n_hires: number
+  n_hires_outcome: number
+  n_retained: number
+  n_left: number
+  areas: AreaValidity[]
+  model: ValidityModel
+  power: { min_hires: number; hires_to_detect: { r: number; n: number }[] }
+}
+
+interface OutcomeSample {
+  scores: number[]
+  outcomes: (0 | 1)[]
+}
+
+function whyNotComputable(sample: OutcomeSample): string | null {
+  const n = sample.scores.length
+  if (n === 0) return 'No hire with a known twelve-month outcome has a score in this area.'
+  if (n < 4) return `Only ${n} hires with a known outcome: at least 4 are needed.`
+  const retained = sample.outcomes.filter((y) => y === 1).length
+  if (retained === n) return `All ${n} hires stayed twelve months: there is nothing to predict.`
+  if (retained === 0)
+    return `All ${n} hires left within twelve months: there is nothing to predict.`
+  if (sample.scores.every((score) => score === sample.scores[0])) {
+    return `Every hire used has the same score (${sample.scores[0]}): there is no variation to relate.`
+  }
+  return null
+}
+
+function areaValidity(area: AreaRef, pool: number[], sample: OutcomeSample): AreaValidity {
+  const { scores, outcomes } = sample
+  const retainedScores = scores.filter((_, i) => outcomes[i] === 1)
+  const leftScores = scores.filter((_, i) => outcomes[i] === 0)
+  const sdPool = finiteOrNull(sampleSd(pool))
+  const sdHires = finiteOrNull(sampleSd(scores))
+  const row: AreaValidity = {
+    key: area.key,
+    name: area.name,
+    n: scores.length,
+    n_pool: pool.length,
+    mean_retained: retainedScores.length > 0 ? mean(retainedScores) : null,
+    mean_left: leftScores.length > 0 ? mean(leftScores) : null,
+    r: null,
+    r_ci: null,
+    p: null,
+    q: null,
+    sd_pool: sdPool,
+    sd_hires: sdHires,
+    u: null,
+    r_corrected: null,
+    r_corrected_ci: null,
+    odds_ratio: null,
+    odds_ratio_ci: null,
+    log_odds: null,
+    log_odds_se: null,
+    auc: null,
+    auc_ci: null,
+    insufficient: scores.length < MIN_HIRES,
+    not_computable: whyNotComputable(sample),
+    warnings: [],
+  }
+  const test = row.not_computable === null ? correlationTest(scores, outcomes) : null
+  if (!test) return row
+  row.r = test.r
+  row.r_ci = test.ci
+  row.p = test.p
+  if (sdPool !== null && sdHires !== null) {
+    const u = sdPool / sdHires
+    row.u = u
+    row.r_corrected = correctForRangeRestriction(test.r, u)
+    // Case II is monotone in r, so correcting the interval's ends gives the corrected interval.
+    row.r_corrected_ci = [
+      correctForRangeRestriction(test.ci[0], u),
+      correctForRangeRestriction(test.ci[1], u),
+    ]
+  }
+  const fit = fitLogistic(
+    scores.map((score) => [1, score]),
+    outcomes,
+  )
+  const slope = fit.status === 'ok' ? waldTerms(fit)[1] : undefined
+  if (slope) {
+    row.log_odds = slope.estimate
+    row.log_odds_se = slope.standardError
+    row.odds_ratio = slope.oddsRatio
+    row.odds_ratio_ci = slope.oddsRatioCi
+  } else if (fit.message) {
+    row.warnings.push(fit.message)
+  }
+  const auc = aucDeLong(retainedScores, leftScores)
+  row.auc = auc?.auc ?? null
+  row.auc_ci = auc?.ci ?? null
+  return row
+}
+
+function multivariableModel(areas: AreaRef[], known: ApplicationRecord[], outcomes: (0 | 1)[]) {
+  const design: number[][] = []
+  const y: (0 | 1)[] = []
+  known.forEach((record, i) => {
+    if (record.areaScores.every((score) => score !== null)) {
+      design.push([1, ...(record.areaScores as number[])])
+      y.push(outcomes[i]!)
+    }
+  })
+  const retained = y.filter((value) => value === 1).length
+  const model: ValidityModel = {
+    status: 'insufficient',
+    message: null,
+    n: y.length,
+    n_retained: retained,
+    n_left: y.length - retained,
+    terms: ['(Intercept)', ...areas.map((area) => area.key)],
+    coefficients: null,
+    se: null,
+    z: null,
+    p_values: null,
+    coef_ci: null,
+    odds_ratios: null,
+    odds_ratio_ci: null,
+    auc: null,
+    deviance: null,
+    null_deviance: null,
+    iterations: null,
+    converged: false,
+  }
+  if (y.length < areas.length + 2 || retained === 0 || retained === y.length) {
+    model.message = `The model needs at least ${areas.length + 2} hires scored in every area, with both outcomes; there are ${y.length}.`
+    return model
+  }
+  const fit = fitLogistic(design, y)
+  model.status = fit.status
+  model.message = fit.message
+  model.iterations = fit.iterations
+  model.converged = fit.converged
+  if (fit.status !== 'ok') return model
+  const terms = waldTerms(fit)
+  model.coefficients = terms.map((term) => term.estimate)
+  model.se = terms.map((term) => term.standardError)
+  model.z = terms.map((term) => term.z)
+  model.p_values = terms.map((term) => term.p)
+  model.coef_ci = terms.map((term) => term.ci)
+  model.odds_ratios = terms.map((term) => term.oddsRatio)
+  model.odds_ratio_ci = terms.map((term) => term.oddsRatioCi)
+  model.deviance = fit.deviance
+  model.null_deviance = fit.nullDeviance
+  const eta = fit.linearPredictor
+  model.auc =
+    aucDeLong(
+      Array.from(eta).filter((_, i) => y[i] === 1),
+      Array.from(eta).filter((_, i) => y[i] === 0),
+    )?.auc ?? null
+  return model
+}
+
+/**
+ * The validity table: for each rubric area, how its score relates to twelve-month retention
+ * among hires (see "How it's computed"), plus the model of all areas together.
+ */
+export function validityReport(
+  areas: AreaRef[],
+  applications: ApplicationRecord[],
+  asOf: string,
+): ValidityReport {
+  const hires = applications.filter((record) => record.hire !== null)
+  const known: ApplicationRecord[] = []
+  const outcomes: (0 | 1)[] = []
+  for (const record of hires) {
+    const outcome = retained12m(record.hire!, asOf)
+    if (outcome !== null) {
+      known.push(record)
+      outcomes.push(outcome)
+    }
+  }
+  const rows = areas.map((area, j) => {
+    const pool: number[] = []
+    for (const record of applications) {
+      const score = record.areaScores[j]
+      if (score !== null && score !== undefined) pool.push(score)
+    }
+    const sample: OutcomeSample = { scores: [], outcomes: [] }
+    known.forEach((record, i) => {
+      const score = record.areaScores[j]
+      if (score !== null && score !== undefined) {
+        sample.scores.push(score)
+        sample.outcomes.push(outcomes[i]!)
+      }
+    })
+    return areaValidity(area, pool, sample)
+  })
+  benjaminiHochberg(rows.map((row) => row.p)).forEach((q, j) => {
+    rows[j]!.q = q
+  })
+  const retainedCount = outcomes.filter((y) => y === 1).length
+  return {
+    as_of: asOf,
+    outcome: 'retained_12m',
+    n_applications: applications.length,
+    n_hires: hires.length,
+    n_hires_outcome: known.length,
+    n_retained: retainedCount,
+    n_left: known.length - retainedCount,
+    areas: rows,
+    model: multivariableModel(areas, known, outcomes),
+    power: {
+      min_hires: MIN_HIRES,
+      hires_to_detect: [0.2, 0.3].map((r) => ({ r, n: hiresToDetect(r) })),
+    },
+  }
+}
