@@ -1,0 +1,28 @@
+import { createBaseApp, type AppDependencies } from './lib/create-app'
+import { analyticsRouter } from './routes/analytics/analytics.index'
+import { applicationsRouter } from './routes/applications/applications.index'
+import { healthRouter } from './routes/health/health.index'
+import { importRouter } from './routes/import/import.index'
+import { requisitionsRouter } from './routes/requisitions/requisitions.index'
+
+/** The whole HTTP API under /api, shared by the server and the tests (app.request()). */
+export function createApp(dependencies: AppDependencies) {
+  const api = createBaseApp(dependencies)
+    .basePath('/api')
+    .route('/', healthRouter)
+    .route('/', requisitionsRouter)
+    .route('/', applicationsRouter)
+    .route('/', analyticsRouter)
+    .route('/', importRouter)
+  api.doc('/openapi.json', {
+    openapi: '3.0.0',
+    info: {
+      title: 'Loopscope API',
+      version: '1',
+      description: 'Which interview rubric areas predict hires that stuck.',
+    },
+  })
+  return api
+}
+
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,21 @@
+import { z } from 'zod'
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('./data/loopscope.db'),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+/** The settings from the environment, read once; the process exits on an invalid value. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      console.error(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`)
+    }
+    process.exit(1)
+  }
+  return parsed.data
+}

@@ -1,0 +1,5 @@
+import { createRouter } from '../../lib/create-app'
+import * as handlers from './import.handlers'
+import * as routes from './import.routes'
+
+export const importRouter = createRouter().openapi(routes.importFiles, handlers.importFiles)
