@@ -1,0 +1,31 @@
+import { createBrowserRouter } from 'react-router'
+import { AppShell } from './app-shell'
+import { RouteError } from './route-error'
+
+// Each view is its own chunk, so the charts load only with the views that draw them.
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <p className="panel-state">Loading Loopscope…</p>,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (
+            await import('../features/loop-effectiveness/components/loop-effectiveness-view')
+          ).LoopEffectivenessView,
+        }),
+      },
+      {
+        path: 'how-its-computed',
+        lazy: async () => ({
+          Component: (await import('../features/how-its-computed/how-its-computed-view'))
+            .HowItsComputedView,
+        }),
+      },
+      { path: '*', element: <RouteError notFound /> },
+    ],
+  },
+])

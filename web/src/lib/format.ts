@@ -1,0 +1,29 @@
+/** Statistics as a talent lead reads them: .31 for a correlation, 1.84 for an odds ratio. */
+export function formatCorrelation(value: number | null): string {
+  if (value === null) return '–'
+  const fixed = value.toFixed(2)
+  return fixed.replace(/^(-?)0\./, '$1.')
+}
+
+export function formatInterval(
+  interval: readonly [number, number] | null,
+  format: (value: number) => string,
+): string {
+  return interval === null ? '' : `${format(interval[0])} to ${format(interval[1])}`
+}
+
+export function formatNumber(value: number | null, digits = 2): string {
+  if (value === null) return '–'
+  if (Math.abs(value) >= 1000) return value.toExponential(1)
+  return value.toFixed(digits)
+}
+
+export function formatP(value: number | null): string {
+  if (value === null) return '–'
+  if (value < 0.001) return '< .001'
+  return value.toFixed(3).replace(/^0\./, '.')
+}
+
+export function formatScore(value: number | null): string {
+  return value === null ? '–' : value.toFixed(2)
+}
