@@ -1,4 +1,4 @@
-import { createBaseApp, type AppDependencies } from './lib/create-app'
+import { createBaseApp, notFound, type AppDependencies } from './lib/create-app'
 import { analyticsRouter } from './routes/analytics/analytics.index'
 import { applicationsRouter } from './routes/applications/applications.index'
 import { healthRouter } from './routes/health/health.index'
@@ -14,6 +14,8 @@ export function createApp(dependencies: AppDependencies) {
     .route('/', applicationsRouter)
     .route('/', analyticsRouter)
     .route('/', importRouter)
+  // basePath() gives a new app, which does not inherit a not-found handler set before it.
+  api.notFound(notFound)
   api.doc('/openapi.json', {
     openapi: '3.0.0',
     info: {

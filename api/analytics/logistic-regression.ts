@@ -110,6 +110,16 @@ export function fitLogistic(
     converged: false,
   })
 
+  // Collinear or constant predictors make the problem singular whatever the outcome.
+  if (!cholesky(weightedCrossProducts(design, new Float64Array(n).fill(1), working).information)) {
+    return failed('singular', 'The predictors are collinear or constant among these hires.')
+  }
+  const separated = () =>
+    failed(
+      'separation',
+      'Some hires are predicted perfectly (separation): the odds ratios are not finite.',
+    )
+
   while (iterations < maxIterations) {
     iterations++
     for (let i = 0; i < n; i++) {
@@ -119,16 +129,18 @@ export function fitLogistic(
       working[i] = eta[i]! + (outcome[i]! - probability) / variance
     }
     const { information, score } = weightedCrossProducts(design, weights, working)
+    // With a full-rank design, the weighted problem turns singular only as fitted
+    // probabilities reach 0 or 1, i.e. as the coefficients run off to infinity.
     const factor = cholesky(information)
-    if (!factor) {
-      return failed('singular', 'The predictors are collinear or constant among these hires.')
-    }
+    if (!factor) return separated()
     coefficients = choleskySolve(factor, score)
     design.forEach((row, i) => {
       let value = 0
       for (let a = 0; a < width; a++) value += row[a]! * coefficients[a]!
       eta[i] = value
     })
+    // Past this the weights of the perfectly fitted hires underflow to zero.
+    if (eta.some((value) => !(Math.abs(value) <= 35))) return separated()
     const previous = deviance
     deviance = binomialDeviance(outcome, eta)
     if (Math.abs(deviance - previous) / (Math.abs(deviance) + 0.1) < tolerance) {
@@ -137,12 +149,7 @@ export function fitLogistic(
     }
   }
 
-  if (eta.some((value) => Math.abs(value) > SEPARATION_ETA)) {
-    return failed(
-      'separation',
-      'Some hires are predicted perfectly (separation): the odds ratios are not finite.',
-    )
-  }
+  if (eta.some((value) => Math.abs(value) > SEPARATION_ETA)) return separated()
   if (!converged) {
     return failed('not_converged', `The fit did not converge in ${maxIterations} iterations.`)
   }
@@ -151,7 +158,7 @@ export function fitLogistic(
     weights[i] = probability * (1 - probability)
   }
   const factor = cholesky(weightedCrossProducts(design, weights, working).information)
-  if (!factor) return failed('singular', 'The information matrix is singular at the estimate.')
+  if (!factor) return separated()
   const covariance = choleskyInverse(factor)
   return {
     status: 'ok',

@@ -7,13 +7,20 @@ export interface HireSpan {
   endDate: string | null
 }
 
+/** Whether the hire had started by the date: later starts are not yet hires then. */
+export function startedBy(hire: HireSpan, asOf: string): boolean {
+  return hire.startDate <= asOf
+}
+
 /**
- * Twelve-month retention of a hire as of a date: 0 if they left within 365 days of starting,
- * 1 once 365 days have passed without such an end, null while still inside the first year.
+ * Twelve-month retention of a hire as known on a date: 0 if they left within 365 days of
+ * starting, 1 once 365 days have passed without such an end, null while still inside the
+ * first year. An end after `asOf` was not known then, so it does not count.
  */
 export function retained12m(hire: HireSpan, asOf: string): 0 | 1 | null {
   const start = dayNumber(hire.startDate)
-  if (hire.endDate !== null && dayNumber(hire.endDate) - start < RETENTION_HORIZON_DAYS) return 0
+  const known = hire.endDate !== null && hire.endDate <= asOf
+  if (known && dayNumber(hire.endDate!) - start < RETENTION_HORIZON_DAYS) return 0
   if (start + RETENTION_HORIZON_DAYS <= dayNumber(asOf)) return 1
   return null
 }

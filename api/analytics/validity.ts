@@ -4,7 +4,7 @@ import { finiteOrNull, mean, sampleSd } from './descriptive'
 import { fitLogistic, waldTerms, type LogisticStatus } from './logistic-regression'
 import { benjaminiHochberg } from './multiple-testing'
 import { hiresToDetect } from './power'
-import { retained12m, type HireSpan } from './retention'
+import { retained12m, startedBy, type HireSpan } from './retention'
 
 /** Below this many hires with a known outcome a row is shown as insufficient data. */
 export const MIN_HIRES = 30
@@ -238,7 +238,9 @@ export function validityReport(
   applications: ApplicationRecord[],
   asOf: string,
 ): ValidityReport {
-  const hires = applications.filter((record) => record.hire !== null)
+  const hires = applications.filter(
+    (record) => record.hire !== null && startedBy(record.hire, asOf),
+  )
   const known: ApplicationRecord[] = []
   const outcomes: (0 | 1)[] = []
   for (const record of hires) {

@@ -68,6 +68,5 @@ export function createBaseApp({
       500,
     )
   })
-  app.notFound(notFound)
   return app
 }

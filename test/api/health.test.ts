@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { createTestApp } from '../helpers/app'
+import { importTexts } from '../helpers/database'
+import { applicationRow, csv, APPLICATION_HEADER } from '../helpers/csv'
+
+describe('GET /api/health', () => {
+  it('answers on an empty database', async () => {
+    const { app } = createTestApp()
+    const response = await app.request('/api/health')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      demo_data: false,
+      applications: 0,
+      data_version: 0,
+    })
+  })
+
+  it('counts applications and bumps the data version on every import', async () => {
+    const { app, db } = createTestApp()
+    await importTexts(db, { 'applications.csv': csv(APPLICATION_HEADER, [applicationRow()]) })
+    await importTexts(db, { 'applications.csv': csv(APPLICATION_HEADER, [applicationRow()]) })
+    const body = (await (await app.request('/api/health')).json()) as Record<string, unknown>
+    expect(body.applications).toBe(1)
+    expect(body.data_version).toBe(2)
+  })
+})
+
+describe('unknown paths and the OpenAPI document', () => {
+  it('answers an unknown API path with a JSON 404', async () => {
+    const { app } = createTestApp()
+    const response = await app.request('/api/nothing-here')
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({
+      error: { code: 'not_found', message: 'There is no GET /api/nothing-here', details: null },
+    })
+  })
+
+  it('serves an OpenAPI document describing every endpoint', async () => {
+    const { app } = createTestApp()
+    const response = await app.request('/api/openapi.json')
+    expect(response.status).toBe(200)
+    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> }
+    expect(document.openapi).toBe('3.0.0')
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/analytics/validity',
+      '/api/applications',
+      '/api/applications/{id}',
+      '/api/health',
+      '/api/import',
+      '/api/requisitions',
+      '/api/requisitions/{id}',
+    ])
+  })
+})
