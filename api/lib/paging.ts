@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi'
+import { sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 
 export const pagingSchema = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -11,9 +13,11 @@ export const searchSchema = z
   .optional()
   .openapi({ description: 'Case-insensitive text to look for in ids, names and titles' })
 
-/** `%text%` for LIKE, with LIKE's wildcards taken literally (use with ESCAPE '\\'). */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
+/** True where any of the columns contains the text, case-insensitively (LIKE's wildcards literal). */
+export function containsText(text: string, columns: readonly SQLiteColumn[]): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
+  const matches = columns.map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`)
+  return sql`(${sql.join(matches, sql` OR `)})`
 }
 
 export const pageOf = <Item extends z.ZodType>(item: Item) =>

@@ -10,7 +10,7 @@ import {
   scores,
 } from '../../../db/schema'
 import { ApiError } from '../../lib/errors'
-import { likePattern } from '../../lib/paging'
+import { containsText } from '../../lib/paging'
 import type { AppRouteHandler } from '../../lib/types'
 import type { getOne as getOneRoute, list as listRoute } from './applications.routes'
 
@@ -19,12 +19,7 @@ export const list: AppRouteHandler<typeof listRoute> = (c) => {
   const conditions: SQL[] = []
   if (requisition_id) conditions.push(eq(applications.requisitionId, requisition_id))
   if (decision) conditions.push(eq(applications.decision, decision))
-  if (q) {
-    const pattern = likePattern(q)
-    conditions.push(
-      sql`(${applications.id} LIKE ${pattern} ESCAPE '\\' OR ${candidates.name} LIKE ${pattern} ESCAPE '\\' OR ${candidates.id} LIKE ${pattern} ESCAPE '\\')`,
-    )
-  }
+  if (q) conditions.push(containsText(q, [applications.id, candidates.name, candidates.id]))
   const where = and(...conditions)
   const db = c.var.db
   const [total] = db

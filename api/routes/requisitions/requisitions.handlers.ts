@@ -2,7 +2,7 @@ import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { applications, employments, requisitions } from '../../../db/schema'
 import { ApiError } from '../../lib/errors'
-import { likePattern } from '../../lib/paging'
+import { containsText } from '../../lib/paging'
 import type { AppRouteHandler } from '../../lib/types'
 import type { getOne as getOneRoute, list as listRoute } from './requisitions.routes'
 
@@ -28,12 +28,7 @@ export const list: AppRouteHandler<typeof listRoute> = (c) => {
   const { level, q, limit, offset } = c.req.valid('query')
   const conditions: SQL[] = []
   if (level) conditions.push(eq(requisitions.level, level))
-  if (q) {
-    const pattern = likePattern(q)
-    conditions.push(
-      sql`(${requisitions.id} LIKE ${pattern} ESCAPE '\\' OR ${requisitions.title} LIKE ${pattern} ESCAPE '\\')`,
-    )
-  }
+  if (q) conditions.push(containsText(q, [requisitions.id, requisitions.title]))
   const where = and(...conditions)
   const db = c.var.db
   const [total] = db.select({ n: count() }).from(requisitions).where(where).all()
