@@ -199,7 +199,7 @@ export function parseRecord<Spec extends ColumnSpec>(
       problems: [
         {
           column: null,
-          message: `The row has ${fields.length} fields but the header has ${headerLength}`,
+          message: `The row has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${headerLength}`,
         },
       ],
     }
@@ -212,7 +212,7 @@ export function parseRecord<Spec extends ColumnSpec>(
     if (raw.includes('\uFFFD')) {
       problems.push({
         column: name,
-        message: `${name} is not valid UTF-8 text: save the file as UTF-8`,
+        message: `${name} is not valid UTF-8 text (or holds the replacement character \uFFFD): save the file as UTF-8`,
       })
     } else if (raw === '') {
       if (column.required) problems.push({ column: name, message: `${name} is required` })

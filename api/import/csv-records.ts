@@ -23,7 +23,8 @@ export const MAX_RECORD_BYTES = 1_000_000
 const READ_ERROR_MESSAGES: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed (missing closing ")',
   CSV_INVALID_CLOSING_QUOTE: 'a quote inside an unquoted field; double it ("") or quote the field',
-  CSV_INVALID_OPENING_QUOTE: 'a quote inside an unquoted field; double it ("") or quote the field',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field; double it ("") or quote the field',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text after the closing quote of a field',
   CSV_MAX_RECORD_SIZE: `the record is longer than ${MAX_RECORD_BYTES.toLocaleString('en')} bytes`,
 }
 
@@ -44,27 +45,61 @@ function lineBreaks(fields: string[]): number {
  * lines and counting lines itself so every record knows where it starts.
  */
 export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord> {
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      max_record_size: MAX_RECORD_BYTES,
-    }),
-  )
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    max_record_size: MAX_RECORD_BYTES,
+  })
+  // Records are taken from 'data' events, which all arrive before an 'error': a stream's
+  // async iterator would drop the records parsed just before a bad one, and its line.
+  const pending: string[][] = []
+  const progress: { finished: boolean; failure: Error | null } = { finished: false, failure: null }
+  let wake: (() => void) | null = null
+  const notify = () => {
+    wake?.()
+    wake = null
+  }
+  parser.on('data', (fields: string[]) => {
+    pending.push(fields)
+    notify()
+  })
+  parser.on('error', (error) => {
+    progress.failure = error
+    progress.finished = true
+    notify()
+  })
+  parser.on('end', () => {
+    progress.finished = true
+    notify()
+  })
   input.on('error', (error) => parser.destroy(error))
+  input.pipe(parser)
+
   let line = 1
   try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      const start = line
-      line += 1 + lineBreaks(fields)
-      if (fields.length === 1 && fields[0] === '') continue
-      yield { line: start, fields }
+    for (;;) {
+      const fields = pending.shift()
+      if (fields) {
+        const start = line
+        line += 1 + lineBreaks(fields)
+        // A line of nothing but spaces is a blank line too.
+        if (fields.length === 1 && fields[0]!.trim() === '') continue
+        yield { line: start, fields }
+      } else if (progress.finished) {
+        break
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve))
+      }
     }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      throw new CsvReadError(READ_ERROR_MESSAGES[error.code] ?? error.message, line)
-    }
-    throw error
+  } finally {
+    // Stops reading when the caller gives up early (e.g. on a bad header).
+    input.unpipe(parser)
+    parser.destroy()
   }
+  const { failure } = progress
+  if (failure instanceof CsvError) {
+    throw new CsvReadError(READ_ERROR_MESSAGES[failure.code] ?? failure.message, line)
+  }
+  if (failure) throw failure
 }

@@ -36,18 +36,32 @@ export class ProblemLog {
   }
 }
 
-export type Located<Row> = Row & { file: string; line: number }
+/** A row with where it came from and the columns its file has. */
+export type Located<Row> = Row & { file: string; line: number; columns: ReadonlySet<string> }
 
+/**
+ * What the rows say of a candidate or requisition. `undefined`: no file of the import has
+ * the column, so the stored value stands; `null`: the column is there and empty.
+ */
 export interface CandidateFacts {
-  candidate_name: string | null
-  background: ApplicationFields['background']
+  candidate_name: string | null | undefined
+  background: ApplicationFields['background'] | undefined
 }
 
 export interface RequisitionFacts {
-  requisition_title: string | null
+  requisition_title: string | null | undefined
   level: ApplicationFields['level']
-  hire_type: ApplicationFields['hire_type']
-  opened_at: string | null
+  hire_type: ApplicationFields['hire_type'] | undefined
+  opened_at: string | null | undefined
+}
+
+/** The value of an optional column, or undefined when the file does not have the column. */
+export function stated<Value>(
+  columns: ReadonlySet<string>,
+  column: string,
+  value: Value,
+): Value | undefined {
+  return columns.has(column) ? value : undefined
 }
 
 export interface ParsedFiles {
@@ -125,10 +139,10 @@ class SharedFacts<Fact extends object> {
       return []
     }
     const problems: FieldProblem[] = []
-    for (const [column, value] of Object.entries(fact) as [string, string | null][]) {
-      const known = (earlier.fact as Record<string, string | null>)[column]
-      if (value === null) continue
-      if (known === null) {
+    for (const [column, value] of Object.entries(fact) as [string, string | null | undefined][]) {
+      const known = (earlier.fact as Record<string, string | null | undefined>)[column]
+      if (value === null || value === undefined) continue
+      if (known === null || known === undefined) {
         ;(earlier.fact as Record<string, unknown>)[column] = value
       } else if (known !== value) {
         problems.push({
@@ -172,7 +186,7 @@ function headerProblems(file: string, header: string[], kind: FileKind | null): 
         file,
         line: 1,
         column: name.slice(0, 100),
-        message: `Unknown column "${name.slice(0, 100)}" in a ${kind} file`,
+        message: `Unknown column "${name.slice(0, 100)}": it is not a column of ${kind}.csv`,
       })
     }
     seen.add(name)
@@ -196,6 +210,7 @@ async function readOneFile(
   parsed.files.push(summary)
   let header: string[] | null = null
   let positions = new Map<string, number>()
+  let columns: ReadonlySet<string> = new Set()
   const report = (line: number, problems: FieldProblem[]) =>
     problems.forEach((problem) => log.add({ file, line, ...problem }))
   try {
@@ -210,6 +225,7 @@ async function readOneFile(
           return
         }
         positions = new Map(header.map((name, index) => [name, index]))
+        columns = new Set(header)
         continue
       }
       summary.rows++
@@ -234,22 +250,25 @@ async function readOneFile(
         problems.push(
           ...state.candidates.check(
             row.candidate_id,
-            { candidate_name: row.candidate_name, background: row.background },
+            {
+              candidate_name: stated(columns, 'candidate_name', row.candidate_name),
+              background: stated(columns, 'background', row.background),
+            },
             where,
           ),
           ...state.requisitions.check(
             row.requisition_id,
             {
-              requisition_title: row.requisition_title,
+              requisition_title: stated(columns, 'requisition_title', row.requisition_title),
               level: row.level,
-              hire_type: row.hire_type,
-              opened_at: row.opened_at,
+              hire_type: stated(columns, 'hire_type', row.hire_type),
+              opened_at: stated(columns, 'opened_at', row.opened_at),
             },
             where,
           ),
         )
         if (problems.length > 0) report(record.line, problems)
-        else parsed.applications.push({ ...row, ...where })
+        else parsed.applications.push({ ...row, ...where, columns })
       } else {
         const result = parseRecord(FILE_KINDS.scores, positions, record.fields, header.length)
         if (!result.row) {
@@ -269,7 +288,7 @@ async function readOneFile(
           continue
         }
         state.scoreLines.set(key, where)
-        parsed.scores.push({ ...row, ...where })
+        parsed.scores.push({ ...row, ...where, columns })
       }
     }
   } catch (error) {

@@ -14,7 +14,7 @@ import {
   scores,
 } from '../../db/schema'
 import { DEFAULT_RUBRIC_KEY } from '../../db/seed/reference-data'
-import type { ImportProblem, ParsedFiles, ProblemLog } from './validate-files'
+import { stated, type ImportProblem, type ParsedFiles, type ProblemLog } from './validate-files'
 
 export interface ChangeCount {
   insert: number
@@ -154,12 +154,13 @@ export function resolveReferences(db: Db, parsed: ParsedFiles, log: ProblemLog):
       )
       return
     }
-    const unknownTag = (score.red_flags ?? []).find((tag) => !vocabulary.redFlags.has(tag))
-    if (unknownTag !== undefined) {
+    const unknownTags = (score.red_flags ?? []).filter((tag) => !vocabulary.redFlags.has(tag))
+    if (unknownTags.length > 0) {
+      const listed = unknownTags.map((tag) => `"${tag}"`).join(', ')
       log.add(
         problem(
           'red_flags',
-          `red_flags has an unknown tag "${unknownTag}" (known: ${[...vocabulary.redFlags].join(', ')})`,
+          `red_flags has ${unknownTags.length === 1 ? 'an unknown tag' : 'unknown tags'} ${listed} (known: ${[...vocabulary.redFlags].join(', ')})`,
         ),
       )
       return
@@ -319,22 +320,43 @@ export function writeChanges(
   ) as ChangeSummary
   const statements = prepareStatements(db)
 
-  /** Inserts, updates or leaves one row (or deletes it when `values` is null), counting which. */
+  interface ReconcileOptions {
+    stored?: Bindings | undefined
+    /** Values only a new row gets (a requisition keeps the rubric it was created with). */
+    onInsert?: Bindings
+    /** When the row, as it would be after the import, should not exist at all. */
+    removeIf?: (values: Bindings) => boolean
+  }
+
+  /**
+   * Inserts, updates, leaves or deletes one row, counting which. An `undefined` incoming
+   * value means the file has no such column: the stored value stands.
+   */
   function reconcile(
     entity: keyof ChangeSummary,
     table: RowStatements,
     key: Bindings,
-    values: Bindings | null,
-    stored: object | undefined = table.find.get(key),
+    incoming: Bindings,
+    {
+      stored = table.find.get(key) as Bindings | undefined,
+      onInsert,
+      removeIf,
+    }: ReconcileOptions = {},
   ): void {
     const count = summary[entity]
-    if (values === null) {
+    const values = Object.fromEntries(
+      Object.entries(incoming).map(([column, value]) => [
+        column,
+        value === undefined ? (stored?.[column] ?? null) : value,
+      ]),
+    )
+    if (removeIf?.(values)) {
       if (!stored || !table.remove) return
       count.delete++
       if (!dryRun) table.remove.run(key)
     } else if (!stored) {
       count.insert++
-      if (!dryRun) table.insert.run({ ...key, ...values })
+      if (!dryRun) table.insert.run({ ...key, ...values, ...onInsert })
     } else if (sameValues(stored, values)) {
       count.unchanged++
     } else {
@@ -344,15 +366,18 @@ export function writeChanges(
   }
 
   for (const [id, facts] of parsed.requisitions) {
-    const values = {
-      title: facts.requisition_title,
-      level: facts.level,
-      hireType: facts.hire_type,
-      openedAt: facts.opened_at,
-    }
-    const stored = statements.requisitions.find.get({ id })
-    const insertable = { ...values, rubricId: resolved.rubricOfRequisition.get(id)! }
-    reconcile('requisitions', statements.requisitions, { id }, stored ? values : insertable, stored)
+    reconcile(
+      'requisitions',
+      statements.requisitions,
+      { id },
+      {
+        title: facts.requisition_title,
+        level: facts.level,
+        hireType: facts.hire_type,
+        openedAt: facts.opened_at,
+      },
+      { onInsert: { rubricId: resolved.rubricOfRequisition.get(id)! } },
+    )
   }
   for (const [id, facts] of parsed.candidates) {
     const values = { name: facts.candidate_name, background: facts.background }
@@ -360,6 +385,7 @@ export function writeChanges(
   }
   for (const row of parsed.applications) {
     const id = row.application_id
+    const given = <Value>(column: string, value: Value) => stated(row.columns, column, value)
     reconcile(
       'applications',
       statements.applications,
@@ -369,26 +395,36 @@ export function writeChanges(
         requisitionId: row.requisition_id,
         appliedAt: row.applied_at,
         decision: row.decision,
-        source: row.source,
-        metro: row.metro,
+        source: given('source', row.source),
+        metro: given('metro', row.metro),
       },
     )
-    // The row is the whole truth about its application: no offer fields means no offer.
-    const hasOffer = row.offer_salary !== null || row.offer_accepted_at !== null
-    reconcile(
-      'offers',
-      statements.offers,
-      { applicationId: id },
-      hasOffer ? { salary: row.offer_salary, acceptedAt: row.offer_accepted_at } : null,
-    )
-    reconcile(
-      'employments',
-      statements.employments,
-      { applicationId: id },
-      row.start_date === null
-        ? null
-        : { startDate: row.start_date, endDate: row.end_date, departure: row.departure },
-    )
+    // A file with offer columns states the offer: empty ones mean there is none.
+    if (row.columns.has('offer_salary') || row.columns.has('offer_accepted_at')) {
+      reconcile(
+        'offers',
+        statements.offers,
+        { applicationId: id },
+        {
+          salary: given('offer_salary', row.offer_salary),
+          acceptedAt: given('offer_accepted_at', row.offer_accepted_at),
+        },
+        { removeIf: (offer) => offer.salary === null && offer.acceptedAt === null },
+      )
+    }
+    if (row.columns.has('start_date')) {
+      reconcile(
+        'employments',
+        statements.employments,
+        { applicationId: id },
+        {
+          startDate: row.start_date,
+          endDate: given('end_date', row.end_date),
+          departure: given('departure', row.departure),
+        },
+        { removeIf: (employment) => employment.startDate === null },
+      )
+    }
   }
 
   const interviewerIds = new Map(
@@ -398,30 +434,40 @@ export function writeChanges(
       .all()
       .map((interviewer) => [interviewer.handle, interviewer.id]),
   )
+  const handles = new Set(resolved.scores.map(({ index }) => parsed.scores[index]!.interviewer))
+  for (const handle of handles) {
+    if (interviewerIds.has(handle)) {
+      summary.interviewers.unchanged++
+      continue
+    }
+    summary.interviewers.insert++
+    // A dry run writes no interviewer, so new ones get stand-in ids that match no score.
+    interviewerIds.set(
+      handle,
+      dryRun ? -summary.interviewers.insert : statements.insertInterviewer.get({ handle }).id,
+    )
+  }
   for (const { index, areaId } of resolved.scores) {
     const row = parsed.scores[index]!
-    let interviewerId = interviewerIds.get(row.interviewer)
-    if (interviewerId === undefined) {
-      summary.interviewers.insert++
-      // A dry run writes no interviewer, so new ones get stand-in ids that match no score.
-      interviewerId = dryRun
-        ? -summary.interviewers.insert
-        : statements.insertInterviewer.get({ handle: row.interviewer }).id
-      interviewerIds.set(row.interviewer, interviewerId)
-    }
+    const interviewerId = interviewerIds.get(row.interviewer)!
+    const given = <Value>(column: string, value: Value) => stated(row.columns, column, value)
     reconcile(
       'scores',
       statements.scores,
       { applicationId: row.application_id, areaId, interviewerId },
       {
         rating: row.rating,
-        interviewedAt: row.interviewed_at,
-        minutes: row.minutes,
-        redFlags: row.red_flags ?? [],
-        note: row.note,
+        interviewedAt: given('interviewed_at', row.interviewed_at),
+        minutes: given('minutes', row.minutes),
+        redFlags: given('red_flags', row.red_flags ?? []),
+        note: given('note', row.note),
       },
     )
   }
-  if (!dryRun) bumpDataVersion(db)
+  const changed = CHANGED_ENTITIES.some((entity) => {
+    const count = summary[entity]
+    return count.insert + count.update + count.delete > 0
+  })
+  if (changed && !dryRun) bumpDataVersion(db)
   return summary
 }
