@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32) with the draws the demo generator needs. */
+/** A small seeded PRNG (mulberry32): reproducible demo data and cross-validation folds. */
 export class Random {
   private state: number
 
