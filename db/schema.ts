@@ -118,6 +118,8 @@ export const applications = sqliteTable(
     decision: text('decision', { enum: DECISIONS }).notNull(),
     source: text('source'),
     metro: text('metro'),
+    /** Voluntary self-identified group, for adverse-impact aggregates only: never shown per person. */
+    selfIdGroup: text('self_id_group'),
   },
   (table) => [
     index('applications_requisition').on(table.requisitionId),
@@ -163,6 +165,26 @@ export const scores = sqliteTable(
       sql`${table.rating} >= ${sql.raw(String(RATING_MIN))} AND ${table.rating} <= ${sql.raw(String(RATING_MAX))}`,
     ),
   ],
+)
+
+/**
+ * Per application and area, the sum and count of the ratings and the minutes spent: the one
+ * row per application that analytics read, kept in step with `scores` by every write to it.
+ */
+export const applicationAreaScores = sqliteTable(
+  'application_area_scores',
+  {
+    applicationId: text('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => rubricAreas.id),
+    ratingSum: real('rating_sum').notNull(),
+    ratings: integer('ratings').notNull(),
+    minutes: integer('minutes'),
+  },
+  (table) => [primaryKey({ columns: [table.applicationId, table.areaId] })],
 )
 
 export const offers = sqliteTable(

@@ -1,5 +1,8 @@
 import { normalQuantile, twoSidedZ } from './distributions'
 
+/** Below this many hires with a known outcome a result is shown as insufficient data. */
+export const MIN_HIRES = 30
+
 /**
  * Hires needed to detect a true correlation r with a two-sided test at `alpha` and the given
  * power, by the Fisher-z approximation: n = ((z₁₋α/₂ + z_power) / atanh r)² + 3.

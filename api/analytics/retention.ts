@@ -24,3 +24,23 @@ export function retained12m(hire: HireSpan, asOf: string): 0 | 1 | null {
   if (start + RETENTION_HORIZON_DAYS <= dayNumber(asOf)) return 1
   return null
 }
+
+/** What an analysis needs to know of an application to tell whether it is a hire, and how it went. */
+export interface HireFacts {
+  decision: string
+  startDate: string | null
+  endDate: string | null
+}
+
+/** The hire's employment span if it is a hire that had started by `asOf`, else null. */
+export function hireAsOf(application: HireFacts, asOf: string): HireSpan | null {
+  if (application.decision !== 'hired' || application.startDate === null) return null
+  const hire = { startDate: application.startDate, endDate: application.endDate }
+  return startedBy(hire, asOf) ? hire : null
+}
+
+/** Twelve-month retention of an application as known on `asOf`: null unless a hire with a known outcome. */
+export function outcomeAsOf(application: HireFacts, asOf: string): 0 | 1 | null {
+  const hire = hireAsOf(application, asOf)
+  return hire ? retained12m(hire, asOf) : null
+}

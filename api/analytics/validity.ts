@@ -1,13 +1,11 @@
 import { aucDeLong } from './auc'
 import { correctForRangeRestriction, correlationTest, type Interval } from './correlation'
 import { finiteOrNull, mean, sampleSd } from './descriptive'
-import { fitLogistic, waldTerms, type LogisticStatus } from './logistic-regression'
+import { fitLogistic, waldTerms } from './logistic-regression'
 import { benjaminiHochberg } from './multiple-testing'
-import { hiresToDetect } from './power'
+import { hiresToDetect, MIN_HIRES } from './power'
 import { retained12m, startedBy, type HireSpan } from './retention'
-
-/** Below this many hires with a known outcome a row is shown as insufficient data. */
-export const MIN_HIRES = 30
+import { retentionModel, type CompleteCase, type RetentionModel } from './retention-model'
 
 export interface AreaRef {
   key: string
@@ -49,29 +47,6 @@ export interface AreaValidity {
   warnings: string[]
 }
 
-export type ModelStatus = LogisticStatus | 'insufficient'
-
-export interface ValidityModel {
-  status: ModelStatus
-  message: string | null
-  n: number
-  n_retained: number
-  n_left: number
-  terms: string[]
-  coefficients: number[] | null
-  se: number[] | null
-  z: number[] | null
-  p_values: number[] | null
-  coef_ci: Interval[] | null
-  odds_ratios: number[] | null
-  odds_ratio_ci: Interval[] | null
-  auc: number | null
-  deviance: number | null
-  null_deviance: number | null
-  iterations: number | null
-  converged: boolean
-}
-
 export interface ValidityReport {
   as_of: string
   outcome: 'retained_12m'
@@ -81,7 +56,7 @@ export interface ValidityReport {
   n_retained: number
   n_left: number
   areas: AreaValidity[]
-  model: ValidityModel
+  model: RetentionModel
   power: { min_hires: number; hires_to_detect: { r: number; n: number }[] }
 }
 
@@ -170,63 +145,17 @@ function areaValidity(area: AreaRef, pool: number[], sample: OutcomeSample): Are
   return row
 }
 
-function multivariableModel(areas: AreaRef[], known: ApplicationRecord[], outcomes: (0 | 1)[]) {
-  const design: number[][] = []
-  const y: (0 | 1)[] = []
-  known.forEach((record, i) => {
-    if (record.areaScores.every((score) => score !== null)) {
-      design.push([1, ...(record.areaScores as number[])])
-      y.push(outcomes[i]!)
-    }
+/** Hires scored in every area, with their outcome: the cases the model of all areas uses. */
+export function completeCases(
+  records: readonly ApplicationRecord[],
+  outcomes: readonly (0 | 1)[],
+): CompleteCase[] {
+  const cases: CompleteCase[] = []
+  records.forEach((record, i) => {
+    const scores = record.areaScores.filter((score) => score !== null)
+    if (scores.length === record.areaScores.length) cases.push({ scores, outcome: outcomes[i]! })
   })
-  const retained = y.filter((value) => value === 1).length
-  const model: ValidityModel = {
-    status: 'insufficient',
-    message: null,
-    n: y.length,
-    n_retained: retained,
-    n_left: y.length - retained,
-    terms: ['(Intercept)', ...areas.map((area) => area.key)],
-    coefficients: null,
-    se: null,
-    z: null,
-    p_values: null,
-    coef_ci: null,
-    odds_ratios: null,
-    odds_ratio_ci: null,
-    auc: null,
-    deviance: null,
-    null_deviance: null,
-    iterations: null,
-    converged: false,
-  }
-  if (y.length < areas.length + 2 || retained === 0 || retained === y.length) {
-    model.message = `The model needs at least ${areas.length + 2} hires scored in every area, with both outcomes; there are ${y.length}.`
-    return model
-  }
-  const fit = fitLogistic(design, y)
-  model.status = fit.status
-  model.message = fit.message
-  model.iterations = fit.iterations
-  model.converged = fit.converged
-  if (fit.status !== 'ok') return model
-  const terms = waldTerms(fit)
-  model.coefficients = terms.map((term) => term.estimate)
-  model.se = terms.map((term) => term.standardError)
-  model.z = terms.map((term) => term.z)
-  model.p_values = terms.map((term) => term.p)
-  model.coef_ci = terms.map((term) => term.ci)
-  model.odds_ratios = terms.map((term) => term.oddsRatio)
-  model.odds_ratio_ci = terms.map((term) => term.oddsRatioCi)
-  model.deviance = fit.deviance
-  model.null_deviance = fit.nullDeviance
-  const eta = fit.linearPredictor
-  model.auc =
-    aucDeLong(
-      Array.from(eta).filter((_, i) => y[i] === 1),
-      Array.from(eta).filter((_, i) => y[i] === 0),
-    )?.auc ?? null
-  return model
+  return cases
 }
 
 /**
@@ -279,7 +208,10 @@ export function validityReport(
     n_retained: retainedCount,
     n_left: known.length - retainedCount,
     areas: rows,
-    model: multivariableModel(areas, known, outcomes),
+    model: retentionModel(
+      areas.map((area) => area.key),
+      completeCases(known, outcomes),
+    ),
     power: {
       min_hires: MIN_HIRES,
       hires_to_detect: [0.2, 0.3].map((r) => ({ r, n: hiresToDetect(r) })),

@@ -140,6 +140,7 @@ export const APPLICATION_COLUMNS = {
   background: optional(oneOf<Background>(BACKGROUNDS)),
   source: optional(text(100)),
   metro: optional(text(100)),
+  self_id_group: optional(text(64)),
 }
 
 export const SCORE_COLUMNS = {

@@ -1,7 +1,8 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { and, eq, is, Param, Placeholder, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { bumpDataVersion } from '../../db/meta'
 import {
+  applicationAreaScores,
   applications,
   candidates,
   employments,
@@ -172,13 +173,19 @@ export function resolveReferences(db: Db, parsed: ParsedFiles, log: ProblemLog):
 
 const emptyCount = (): ChangeCount => ({ insert: 0, update: 0, unchanged: 0, delete: 0 })
 
-function sameValues(stored: object, incoming: object): boolean {
-  return Object.entries(incoming).every(([column, value]) => {
-    const current = (stored as Record<string, unknown>)[column]
-    return Array.isArray(value)
-      ? JSON.stringify(current) === JSON.stringify(value)
-      : current === value
-  })
+type Bindings = Record<string, unknown>
+
+function sameValues(stored: Bindings, incoming: Bindings): boolean {
+  for (const column in incoming) {
+    const value = incoming[column]
+    const current = stored[column]
+    if (
+      Array.isArray(value) ? JSON.stringify(current) !== JSON.stringify(value) : current !== value
+    ) {
+      return false
+    }
+  }
+  return true
 }
 
 /**
@@ -192,6 +199,30 @@ function placeholders<Name extends string>(names: readonly Name[]): Record<Name,
   ) as unknown as Record<Name, SQL>
 }
 
+/**
+ * A drizzle write compiled once to a better-sqlite3 statement: the SQL and each column's
+ * encoder come from the schema, without drizzle's per-call placeholder handling, which
+ * dominates the cost of a million-row import.
+ */
+function compile(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }) {
+  const { sql: text, params } = query.toSQL()
+  const statement = db.$client.prepare(text)
+  // Each parameter is a placeholder to fill, or a constant (a column default) bound as is.
+  const binders = params.map((param): ((bindings: Bindings) => unknown) => {
+    const value: unknown = is(param, Param) ? param.value : param
+    const encode = (raw: unknown) =>
+      raw === null || raw === undefined
+        ? null
+        : is(param, Param)
+          ? param.encoder.mapToDriverValue(raw)
+          : raw
+    if (is(value, Placeholder)) return (bindings) => encode(bindings[value.name])
+    const constant = encode(value)
+    return () => constant
+  })
+  return (bindings: Bindings) => statement.run(binders.map((bind) => bind(bindings)))
+}
+
 const REQUISITION_COLUMNS = ['title', 'level', 'hireType', 'openedAt'] as const
 const CANDIDATE_COLUMNS = ['name', 'background'] as const
 const APPLICATION_COLUMNS = [
@@ -201,12 +232,13 @@ const APPLICATION_COLUMNS = [
   'decision',
   'source',
   'metro',
+  'selfIdGroup',
 ] as const
 const OFFER_COLUMNS = ['salary', 'acceptedAt'] as const
 const EMPLOYMENT_COLUMNS = ['startDate', 'endDate', 'departure'] as const
 const SCORE_COLUMNS = ['rating', 'interviewedAt', 'minutes', 'redFlags', 'note'] as const
 
-/** Prepared statements for every row the importer may read, insert, update or delete. */
+/** Compiled statements for every row the importer may insert, update or delete. */
 function prepareStatements(db: Db) {
   const byId = (table: typeof requisitions | typeof candidates | typeof applications) =>
     eq(table.id, sql.placeholder('id'))
@@ -219,74 +251,65 @@ function prepareStatements(db: Db) {
   )
   return {
     requisitions: {
-      find: db.select().from(requisitions).where(byId(requisitions)).prepare(),
-      insert: db
-        .insert(requisitions)
-        .values({ ...placeholders(['id', 'rubricId', ...REQUISITION_COLUMNS]) })
-        .prepare(),
-      update: db
-        .update(requisitions)
-        .set(placeholders(REQUISITION_COLUMNS))
-        .where(byId(requisitions))
-        .prepare(),
+      insert: compile(
+        db,
+        db.insert(requisitions).values(placeholders(['id', 'rubricId', ...REQUISITION_COLUMNS])),
+      ),
+      update: compile(
+        db,
+        db.update(requisitions).set(placeholders(REQUISITION_COLUMNS)).where(byId(requisitions)),
+      ),
     },
     candidates: {
-      find: db.select().from(candidates).where(byId(candidates)).prepare(),
-      insert: db
-        .insert(candidates)
-        .values(placeholders(['id', ...CANDIDATE_COLUMNS]))
-        .prepare(),
-      update: db
-        .update(candidates)
-        .set(placeholders(CANDIDATE_COLUMNS))
-        .where(byId(candidates))
-        .prepare(),
+      insert: compile(db, db.insert(candidates).values(placeholders(['id', ...CANDIDATE_COLUMNS]))),
+      update: compile(
+        db,
+        db.update(candidates).set(placeholders(CANDIDATE_COLUMNS)).where(byId(candidates)),
+      ),
     },
     applications: {
-      find: db.select().from(applications).where(byId(applications)).prepare(),
-      insert: db
-        .insert(applications)
-        .values(placeholders(['id', ...APPLICATION_COLUMNS]))
-        .prepare(),
-      update: db
-        .update(applications)
-        .set(placeholders(APPLICATION_COLUMNS))
-        .where(byId(applications))
-        .prepare(),
+      insert: compile(
+        db,
+        db.insert(applications).values(placeholders(['id', ...APPLICATION_COLUMNS])),
+      ),
+      update: compile(
+        db,
+        db.update(applications).set(placeholders(APPLICATION_COLUMNS)).where(byId(applications)),
+      ),
     },
     offers: {
-      find: db.select().from(offers).where(byApplication(offers)).prepare(),
-      insert: db
-        .insert(offers)
-        .values(placeholders(['applicationId', ...OFFER_COLUMNS]))
-        .prepare(),
-      update: db
-        .update(offers)
-        .set(placeholders(OFFER_COLUMNS))
-        .where(byApplication(offers))
-        .prepare(),
-      remove: db.delete(offers).where(byApplication(offers)).prepare(),
+      insert: compile(
+        db,
+        db.insert(offers).values(placeholders(['applicationId', ...OFFER_COLUMNS])),
+      ),
+      update: compile(
+        db,
+        db.update(offers).set(placeholders(OFFER_COLUMNS)).where(byApplication(offers)),
+      ),
+      remove: compile(db, db.delete(offers).where(byApplication(offers))),
     },
     employments: {
-      find: db.select().from(employments).where(byApplication(employments)).prepare(),
-      insert: db
-        .insert(employments)
-        .values(placeholders(['applicationId', ...EMPLOYMENT_COLUMNS]))
-        .prepare(),
-      update: db
-        .update(employments)
-        .set(placeholders(EMPLOYMENT_COLUMNS))
-        .where(byApplication(employments))
-        .prepare(),
-      remove: db.delete(employments).where(byApplication(employments)).prepare(),
+      insert: compile(
+        db,
+        db.insert(employments).values(placeholders(['applicationId', ...EMPLOYMENT_COLUMNS])),
+      ),
+      update: compile(
+        db,
+        db
+          .update(employments)
+          .set(placeholders(EMPLOYMENT_COLUMNS))
+          .where(byApplication(employments)),
+      ),
+      remove: compile(db, db.delete(employments).where(byApplication(employments))),
     },
     scores: {
-      find: db.select().from(scores).where(scoreKey).prepare(),
-      insert: db
-        .insert(scores)
-        .values(placeholders(['applicationId', 'areaId', 'interviewerId', ...SCORE_COLUMNS]))
-        .prepare(),
-      update: db.update(scores).set(placeholders(SCORE_COLUMNS)).where(scoreKey).prepare(),
+      insert: compile(
+        db,
+        db
+          .insert(scores)
+          .values(placeholders(['applicationId', 'areaId', 'interviewerId', ...SCORE_COLUMNS])),
+      ),
+      update: compile(db, db.update(scores).set(placeholders(SCORE_COLUMNS)).where(scoreKey)),
     },
     insertInterviewer: db
       .insert(interviewers)
@@ -296,13 +319,47 @@ function prepareStatements(db: Db) {
   }
 }
 
-type Bindings = Record<string, unknown>
+/** The stored rows for these ids, read in chunks and keyed, instead of one query per row. */
+function storedRows<Row>(
+  ids: readonly string[],
+  query: (idsJson: string) => Row[],
+  keyOf: (row: Row) => string,
+): Map<string, Row> {
+  return new Map(lookUpByIds(ids, query).map((row) => [keyOf(row), row]))
+}
+
+const scoreKeyOf = (applicationId: string, areaId: number, interviewerId: number) =>
+  `${applicationId}\u0000${areaId}\u0000${interviewerId}`
+
+/** Recomputes the per-application area sums that analytics read, for these applications. */
+function refreshAreaScores(db: Db, applicationIds: readonly string[]): void {
+  for (let start = 0; start < applicationIds.length; start += ID_CHUNK) {
+    const idsJson = JSON.stringify(applicationIds.slice(start, start + ID_CHUNK))
+    db.delete(applicationAreaScores)
+      .where(sql`${applicationAreaScores.applicationId} IN ${inJsonArray(idsJson)}`)
+      .run()
+    db.insert(applicationAreaScores)
+      .select(
+        db
+          .select({
+            applicationId: scores.applicationId,
+            areaId: scores.areaId,
+            ratingSum: sql<number>`sum(${scores.rating})`.as('rating_sum'),
+            ratings: sql<number>`count(*)`.as('ratings'),
+            minutes: sql<number | null>`sum(${scores.minutes})`.as('minutes'),
+          })
+          .from(scores)
+          .where(sql`${scores.applicationId} IN ${inJsonArray(idsJson)}`)
+          .groupBy(scores.applicationId, scores.areaId),
+      )
+      .run()
+  }
+}
 
 interface RowStatements {
-  find: { get(key: Bindings): object | undefined }
-  insert: { run(row: Bindings): unknown }
-  update: { run(row: Bindings): unknown }
-  remove?: { run(key: Bindings): unknown }
+  insert: (row: Bindings) => unknown
+  update: (row: Bindings) => unknown
+  remove?: (key: Bindings) => unknown
 }
 
 /**
@@ -321,7 +378,6 @@ export function writeChanges(
   const statements = prepareStatements(db)
 
   interface ReconcileOptions {
-    stored?: Bindings | undefined
     /** Values only a new row gets (a requisition keeps the rubric it was created with). */
     onInsert?: Bindings
     /** When the row, as it would be after the import, should not exist at all. */
@@ -337,34 +393,41 @@ export function writeChanges(
     table: RowStatements,
     key: Bindings,
     incoming: Bindings,
-    {
-      stored = table.find.get(key) as Bindings | undefined,
-      onInsert,
-      removeIf,
-    }: ReconcileOptions = {},
+    stored: Bindings | undefined,
+    { onInsert, removeIf }: ReconcileOptions = {},
   ): void {
     const count = summary[entity]
-    const values = Object.fromEntries(
-      Object.entries(incoming).map(([column, value]) => [
-        column,
-        value === undefined ? (stored?.[column] ?? null) : value,
-      ]),
-    )
+    const values: Bindings = {}
+    for (const column in incoming) {
+      const value = incoming[column]
+      values[column] = value === undefined ? (stored?.[column] ?? null) : value
+    }
     if (removeIf?.(values)) {
       if (!stored || !table.remove) return
       count.delete++
-      if (!dryRun) table.remove.run(key)
+      if (!dryRun) table.remove(key)
     } else if (!stored) {
       count.insert++
-      if (!dryRun) table.insert.run({ ...key, ...values, ...onInsert })
+      if (!dryRun) table.insert({ ...key, ...values, ...onInsert })
     } else if (sameValues(stored, values)) {
       count.unchanged++
     } else {
       count.update++
-      if (!dryRun) table.update.run({ ...key, ...values })
+      if (!dryRun) table.update({ ...key, ...values })
     }
   }
 
+  const requisitionIds = [...parsed.requisitions.keys()]
+  const storedRequisitions = storedRows(
+    requisitionIds,
+    (idsJson) =>
+      db
+        .select()
+        .from(requisitions)
+        .where(sql`${requisitions.id} IN ${inJsonArray(idsJson)}`)
+        .all(),
+    (row) => row.id,
+  )
   for (const [id, facts] of parsed.requisitions) {
     reconcile(
       'requisitions',
@@ -376,16 +439,60 @@ export function writeChanges(
         hireType: facts.hire_type,
         openedAt: facts.opened_at,
       },
+      storedRequisitions.get(id),
       { onInsert: { rubricId: resolved.rubricOfRequisition.get(id)! } },
     )
   }
+  const storedCandidates = storedRows(
+    [...parsed.candidates.keys()],
+    (idsJson) =>
+      db
+        .select()
+        .from(candidates)
+        .where(sql`${candidates.id} IN ${inJsonArray(idsJson)}`)
+        .all(),
+    (row) => row.id,
+  )
   for (const [id, facts] of parsed.candidates) {
     const values = { name: facts.candidate_name, background: facts.background }
-    reconcile('candidates', statements.candidates, { id }, values)
+    reconcile('candidates', statements.candidates, { id }, values, storedCandidates.get(id))
+  }
+
+  const applicationIds = parsed.applications.map((row) => row.application_id)
+  const stored = {
+    applications: storedRows(
+      applicationIds,
+      (idsJson) =>
+        db
+          .select()
+          .from(applications)
+          .where(sql`${applications.id} IN ${inJsonArray(idsJson)}`)
+          .all(),
+      (row) => row.id,
+    ),
+    offers: storedRows(
+      applicationIds,
+      (idsJson) =>
+        db
+          .select()
+          .from(offers)
+          .where(sql`${offers.applicationId} IN ${inJsonArray(idsJson)}`)
+          .all(),
+      (row) => row.applicationId,
+    ),
+    employments: storedRows(
+      applicationIds,
+      (idsJson) =>
+        db
+          .select()
+          .from(employments)
+          .where(sql`${employments.applicationId} IN ${inJsonArray(idsJson)}`)
+          .all(),
+      (row) => row.applicationId,
+    ),
   }
   for (const row of parsed.applications) {
     const id = row.application_id
-    const given = <Value>(column: string, value: Value) => stated(row.columns, column, value)
     reconcile(
       'applications',
       statements.applications,
@@ -395,9 +502,11 @@ export function writeChanges(
         requisitionId: row.requisition_id,
         appliedAt: row.applied_at,
         decision: row.decision,
-        source: given('source', row.source),
-        metro: given('metro', row.metro),
+        source: stated(row.columns, 'source', row.source),
+        metro: stated(row.columns, 'metro', row.metro),
+        selfIdGroup: stated(row.columns, 'self_id_group', row.self_id_group),
       },
+      stored.applications.get(id),
     )
     // A file with offer columns states the offer: empty ones mean there is none.
     if (row.columns.has('offer_salary') || row.columns.has('offer_accepted_at')) {
@@ -406,9 +515,10 @@ export function writeChanges(
         statements.offers,
         { applicationId: id },
         {
-          salary: given('offer_salary', row.offer_salary),
-          acceptedAt: given('offer_accepted_at', row.offer_accepted_at),
+          salary: stated(row.columns, 'offer_salary', row.offer_salary),
+          acceptedAt: stated(row.columns, 'offer_accepted_at', row.offer_accepted_at),
         },
+        stored.offers.get(id),
         { removeIf: (offer) => offer.salary === null && offer.acceptedAt === null },
       )
     }
@@ -419,9 +529,10 @@ export function writeChanges(
         { applicationId: id },
         {
           startDate: row.start_date,
-          endDate: given('end_date', row.end_date),
-          departure: given('departure', row.departure),
+          endDate: stated(row.columns, 'end_date', row.end_date),
+          departure: stated(row.columns, 'departure', row.departure),
         },
+        stored.employments.get(id),
         { removeIf: (employment) => employment.startDate === null },
       )
     }
@@ -447,27 +558,41 @@ export function writeChanges(
       dryRun ? -summary.interviewers.insert : statements.insertInterviewer.get({ handle }).id,
     )
   }
+  const scoredApplications = [...new Set(parsed.scores.map((score) => score.application_id))]
+  const storedScores = storedRows(
+    scoredApplications,
+    (idsJson) =>
+      db
+        .select()
+        .from(scores)
+        .where(sql`${scores.applicationId} IN ${inJsonArray(idsJson)}`)
+        .all(),
+    (row) => scoreKeyOf(row.applicationId, row.areaId, row.interviewerId),
+  )
   for (const { index, areaId } of resolved.scores) {
     const row = parsed.scores[index]!
     const interviewerId = interviewerIds.get(row.interviewer)!
-    const given = <Value>(column: string, value: Value) => stated(row.columns, column, value)
     reconcile(
       'scores',
       statements.scores,
       { applicationId: row.application_id, areaId, interviewerId },
       {
         rating: row.rating,
-        interviewedAt: given('interviewed_at', row.interviewed_at),
-        minutes: given('minutes', row.minutes),
-        redFlags: given('red_flags', row.red_flags ?? []),
-        note: given('note', row.note),
+        interviewedAt: stated(row.columns, 'interviewed_at', row.interviewed_at),
+        minutes: stated(row.columns, 'minutes', row.minutes),
+        redFlags: stated(row.columns, 'red_flags', row.red_flags ?? []),
+        note: stated(row.columns, 'note', row.note),
       },
+      storedScores.get(scoreKeyOf(row.application_id, areaId, interviewerId)),
     )
   }
   const changed = CHANGED_ENTITIES.some((entity) => {
     const count = summary[entity]
     return count.insert + count.update + count.delete > 0
   })
-  if (changed && !dryRun) bumpDataVersion(db)
+  if (changed && !dryRun) {
+    refreshAreaScores(db, scoredApplications)
+    bumpDataVersion(db)
+  }
   return summary
 }

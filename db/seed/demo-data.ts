@@ -164,6 +164,8 @@ const BACKGROUND_SHARE: Record<Background | 'unknown', number> = {
   unknown: 12,
 }
 const SOURCE_SHARE = { inbound: 30, referral: 20, outbound: 24, job_board: 16, agency: 10 }
+// Voluntary self-identification; about one applicant in twelve declines to answer.
+const SELF_ID_SHARE = { man: 58, woman: 31, non_binary: 3, declined: 8 }
 const FIRST_NAMES = [
   'Aisha',
   'Ben',
@@ -263,6 +265,8 @@ export function* generateDemoData(
   options: DemoOptions,
 ): Generator<{ application: ApplicationRecord; scores: ScoreRecord[] }> {
   const random = new Random(options.seed)
+  // A stream of its own, so adding self-ID left every other draw of a seed as it was.
+  const selfIdRandom = new Random(options.seed ^ 0x5e1f)
   const lastDay = dayNumber(options.until)
   const firstDay = lastDay - 3 * 365
   const interviewers = makeInterviewers(
@@ -397,7 +401,10 @@ export function* generateDemoData(
         background,
         source: random.weighted(SOURCE_SHARE),
         metro: random.weighted(METRO_SHARE),
+        self_id_group: '',
       }
+      const selfId = selfIdRandom.weighted(SELF_ID_SHARE)
+      application.self_id_group = selfId === 'declined' ? '' : selfId
       if (decision === 'hired') {
         // Time to hire is right-skewed: a median near 26 days, a long tail of slow searches.
         const acceptedDay = Math.min(

@@ -129,7 +129,12 @@ describe('importer: headers and whole files', () => {
   it('refuses a header with an unnamed column (a trailing comma)', async () => {
     const text = `${APPLICATION_HEADER.join(',')},\n`
     await expectRefused({ 'applications.csv': text }, [
-      { file: 'applications.csv', line: 1, column: null, message: 'Column 19 has no name' },
+      {
+        file: 'applications.csv',
+        line: 1,
+        column: null,
+        message: `Column ${APPLICATION_HEADER.length + 1} has no name`,
+      },
     ])
   })
 
@@ -298,7 +303,7 @@ describe('importer: bad application fields', () => {
         file: 'applications.csv',
         line: 3,
         column: null,
-        message: 'The row has 3 fields but the header has 18',
+        message: `The row has 3 fields but the header has ${APPLICATION_HEADER.length}`,
       },
     ])
   })
@@ -309,7 +314,9 @@ describe('importer: bad application fields', () => {
       Buffer.from(valid),
       Buffer.from('APP-4,CAND-4,Zo'),
       Buffer.from([0xff]),
-      Buffer.from(',REQ-1,,mid,,,2024-01-10,rejected,,,,,,,,\n'),
+      Buffer.from(
+        `,REQ-1,,mid,,,2024-01-10,rejected${','.repeat(APPLICATION_HEADER.length - 10)}\n`,
+      ),
     ])
     await expectRefused({ 'applications.csv': bad }, [
       {
@@ -493,8 +500,9 @@ describe('importer: bad score fields and references', () => {
 })
 
 describe('importer: unreadable CSV', () => {
-  const unclosed = `${applicationsCsv(newApplication())}APP-4,CAND-4,"Barbara Liskov,REQ-1,,mid,,,2024-01-10,rejected,,,,,,,,\n`
-  const strayQuote = `${applicationsCsv(newApplication())}APP-4,CAND-4,Barbara "Babs" Liskov,REQ-1,,mid,,,2024-01-10,rejected,,,,,,,,\n`
+  const emptyTail = ','.repeat(APPLICATION_HEADER.length - 10)
+  const unclosed = `${applicationsCsv(newApplication())}APP-4,CAND-4,"Barbara Liskov,REQ-1,,mid,,,2024-01-10,rejected${emptyTail}\n`
+  const strayQuote = `${applicationsCsv(newApplication())}APP-4,CAND-4,Barbara "Babs" Liskov,REQ-1,,mid,,,2024-01-10,rejected${emptyTail}\n`
 
   it('refuses a quoted field that is never closed, writing nothing', async () => {
     const before = snapshot(db)

@@ -1,0 +1,89 @@
+import { fisherExactTwoSided } from './proportions'
+
+/** The four-fifths rule of the US Uniform Guidelines, 29 CFR 1607.4(D). */
+export const FOUR_FIFTHS = 0.8
+/** Groups with fewer applicants are never shown on their own. */
+export const MIN_GROUP_APPLICANTS = 5
+export const POOLED_GROUP = 'other groups (pooled)'
+
+export interface GroupSelection {
+  group: string
+  applicants: number
+  selected: number
+}
+
+export interface GroupImpact {
+  group: string
+  applicants: number
+  selected: number
+  selection_rate: number
+  /** Selection rate over the highest group's; null for the highest group itself. */
+  impact_ratio: number | null
+  below_four_fifths: boolean
+  /** Fisher's exact test of this group's selection against the highest group's. */
+  fisher_p: number | null
+}
+
+export interface AdverseImpact {
+  groups: GroupImpact[]
+  reference_group: string | null
+  /** Groups too small to show alone, folded into the pooled group. */
+  pooled: string[]
+  /** Groups too small even pooled: left out of the comparison. */
+  suppressed: string[]
+}
+
+/**
+ * Selection rate per group, impact ratio against the group with the highest rate, the
+ * four-fifths flag and Fisher's exact p. Groups under five applicants are pooled, or
+ * suppressed if even the pool is under five, and the result names them.
+ */
+export function adverseImpact(selections: readonly GroupSelection[]): AdverseImpact {
+  const small = selections.filter((entry) => entry.applicants < MIN_GROUP_APPLICANTS)
+  const shown: GroupSelection[] = selections.filter(
+    (entry) => entry.applicants >= MIN_GROUP_APPLICANTS,
+  )
+  const pool = small.reduce(
+    (total, entry) => ({
+      group: POOLED_GROUP,
+      applicants: total.applicants + entry.applicants,
+      selected: total.selected + entry.selected,
+    }),
+    { group: POOLED_GROUP, applicants: 0, selected: 0 },
+  )
+  const poolShown = small.length > 0 && pool.applicants >= MIN_GROUP_APPLICANTS
+  if (poolShown) shown.push(pool)
+  const names = (entries: GroupSelection[]) => entries.map((entry) => entry.group).sort()
+  const reference = [...shown].sort(
+    (a, b) => b.selected / b.applicants - a.selected / a.applicants || b.applicants - a.applicants,
+  )[0]
+  const groups = shown
+    .map((entry): GroupImpact => {
+      const rate = entry.selected / entry.applicants
+      const isReference = entry === reference
+      const referenceRate = reference ? reference.selected / reference.applicants : 0
+      const ratio = isReference || referenceRate === 0 ? null : rate / referenceRate
+      return {
+        group: entry.group,
+        applicants: entry.applicants,
+        selected: entry.selected,
+        selection_rate: rate,
+        impact_ratio: ratio,
+        below_four_fifths: ratio !== null && ratio < FOUR_FIFTHS,
+        fisher_p:
+          isReference || !reference
+            ? null
+            : fisherExactTwoSided([
+                [entry.selected, entry.applicants - entry.selected],
+                [reference.selected, reference.applicants - reference.selected],
+              ]),
+      }
+    })
+    .sort((a, b) => b.applicants - a.applicants)
+  return {
+    groups,
+    reference_group: reference?.group ?? null,
+    pooled: poolShown ? names(small) : [],
+    suppressed: poolShown ? [] : names(small),
+  }
+}

@@ -1,0 +1,63 @@
+import type { Interval } from './correlation'
+import { wilsonInterval } from './proportions'
+import { MIN_HIRES } from './power'
+
+/** What one group (a red-flag tag, a background) counts of applications, hires and outcomes. */
+export interface GroupCounts {
+  /** Applications with a final decision (pending ones are not yet a yes or a no). */
+  decided: number
+  hired: number
+  /** Hires with a known twelve-month outcome, and how many of them stayed. */
+  withOutcome: number
+  retained: number
+}
+
+export interface GroupRate {
+  key: string
+  decided: number
+  hired: number
+  hire_rate: number | null
+  hire_rate_ci: Interval | null
+  n_outcome: number
+  retained: number
+  retention_rate: number | null
+  retention_rate_ci: Interval | null
+  /** Fewer than 30 hires with a known outcome: the retention rate is shown greyed. */
+  insufficient: boolean
+}
+
+export function emptyCounts(): GroupCounts {
+  return { decided: 0, hired: 0, withOutcome: 0, retained: 0 }
+}
+
+/** Adds one application to its group's counts. */
+export function countApplication(
+  counts: GroupCounts,
+  decision: string,
+  outcome: 0 | 1 | null,
+): void {
+  if (decision !== 'pending') counts.decided++
+  if (decision === 'hired') counts.hired++
+  if (outcome !== null) {
+    counts.withOutcome++
+    counts.retained += outcome
+  }
+}
+
+/** Hire rate and twelve-month retention per group, with Wilson intervals, largest group first. */
+export function groupRates(groups: ReadonlyMap<string, GroupCounts>): GroupRate[] {
+  return [...groups]
+    .map(([key, counts]) => ({
+      key,
+      decided: counts.decided,
+      hired: counts.hired,
+      hire_rate: counts.decided > 0 ? counts.hired / counts.decided : null,
+      hire_rate_ci: wilsonInterval(counts.hired, counts.decided),
+      n_outcome: counts.withOutcome,
+      retained: counts.retained,
+      retention_rate: counts.withOutcome > 0 ? counts.retained / counts.withOutcome : null,
+      retention_rate_ci: wilsonInterval(counts.retained, counts.withOutcome),
+      insufficient: counts.withOutcome < MIN_HIRES,
+    }))
+    .sort((a, b) => b.decided - a.decided || (a.key < b.key ? -1 : 1))
+}

@@ -1,0 +1,205 @@
+import { chiSquareUpperP, twoSidedZ } from './distributions'
+import { cholesky, choleskySolve } from './linear-algebra'
+
+/** Days from start to leaving (event) or to the end of follow-up (censored). */
+export interface SurvivalObservation {
+  time: number
+  /** True when the hire left at `time`; false when still employed then (censored). */
+  event: boolean
+}
+
+/** One distinct time of a curve, as a row of R's survfit(conf.type = "log"). */
+export interface SurvivalStep {
+  time: number
+  /** At risk just before `time`: everyone whose time is at or after it. */
+  n_risk: number
+  n_event: number
+  n_censor: number
+  surv: number
+  /** Greenwood standard error of log S (survfit's std.err); null once S = 0. */
+  se_log_surv: number | null
+  /** exp(log S ∓ z·se), the upper end clipped at 1; null once S = 0. */
+  lower: number | null
+  upper: number | null
+}
+
+export interface KaplanMeierCurve {
+  n: number
+  events: number
+  steps: SurvivalStep[]
+}
+
+interface TimeCounts {
+  time: number
+  atRisk: number
+  events: number
+  censored: number
+}
+
+function checkTimes(observations: readonly SurvivalObservation[]): void {
+  for (const { time } of observations) {
+    if (Number.isNaN(time)) throw new RangeError('survival: a time is NaN')
+  }
+}
+
+/** Distinct times in ascending order, each with the number at risk and the exits at it. */
+function countsByTime(observations: readonly SurvivalObservation[]): TimeCounts[] {
+  const sorted = [...observations].sort((a, b) => a.time - b.time)
+  const counts: TimeCounts[] = []
+  let atRisk = sorted.length
+  let i = 0
+  while (i < sorted.length) {
+    const time = sorted[i]!.time
+    let events = 0
+    let censored = 0
+    for (; i < sorted.length && sorted[i]!.time === time; i++) {
+      if (sorted[i]!.event) events++
+      else censored++
+    }
+    counts.push({ time, atRisk, events, censored })
+    atRisk -= events + censored
+  }
+  return counts
+}
+
+/**
+ * Product-limit estimate with Greenwood's variance and a log-transformed interval, one step per
+ * distinct time (events and censorings), as survfit(Surv(time, event) ~ 1, conf.type = "log").
+ */
+export function kaplanMeier(
+  observations: readonly SurvivalObservation[],
+  confidence = 0.95,
+): KaplanMeierCurve {
+  checkTimes(observations)
+  const z = twoSidedZ(confidence)
+  let surv = 1
+  let greenwood = 0
+  let events = 0
+  const steps = countsByTime(observations).map((counts): SurvivalStep => {
+    if (counts.events > 0) {
+      events += counts.events
+      surv *= (counts.atRisk - counts.events) / counts.atRisk
+      // Infinite once everyone at risk leaves; survfit's std.err is then Inf and S is 0.
+      greenwood += counts.events / (counts.atRisk * (counts.atRisk - counts.events))
+    }
+    const step = {
+      time: counts.time,
+      n_risk: counts.atRisk,
+      n_event: counts.events,
+      n_censor: counts.censored,
+      surv,
+    }
+    if (surv === 0) return { ...step, se_log_surv: null, lower: null, upper: null }
+    const se = Math.sqrt(greenwood)
+    const logSurv = Math.log(surv)
+    return {
+      ...step,
+      se_log_surv: se,
+      lower: Math.exp(logSurv - z * se),
+      upper: Math.min(1, Math.exp(logSurv + z * se)),
+    }
+  })
+  return { n: observations.length, events, steps }
+}
+
+/** Value of the right-continuous step function at a time: 1 before the first step. */
+export function survivalAt(
+  curve: KaplanMeierCurve,
+  time: number,
+): { surv: number; lower: number | null; upper: number | null } {
+  if (Number.isNaN(time)) throw new RangeError('survivalAt: time is NaN')
+  // Binary search for the last step at or before `time`.
+  let low = 0
+  let high = curve.steps.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (curve.steps[middle]!.time <= time) low = middle + 1
+    else high = middle
+  }
+  const step = curve.steps[low - 1]
+  if (step === undefined) return { surv: 1, lower: 1, upper: 1 }
+  return { surv: step.surv, lower: step.lower, upper: step.upper }
+}
+
+export interface LogRankTest {
+  chisq: number
+  df: number
+  p: number
+  /** Events per group, in the order of the groups given (0 for an empty group). */
+  observed: number[]
+  /** Expected events per group under equal hazards, same order. */
+  expected: number[]
+}
+
+/**
+ * Log-rank test of equal survival across groups, as R's survdiff(rho = 0): at each event time
+ * the deaths are shared out over the groups by their number at risk (O − E) with hypergeometric
+ * variance, chisq = (O − E)ᵀ V⁻¹ (O − E) with one group dropped, df = non-empty groups − 1.
+ * As survdiff, groups with no one at risk at any event time (E = 0) are left out of the
+ * statistic, and chisq is 0 when fewer than two groups remain.
+ *
+ * Returns null with fewer than two non-empty groups (nothing to compare), with no events at all
+ * (V = 0, so there is no information; survdiff would report a misleading chisq of 0), or when V
+ * is singular (e.g. every event time empties the risk set; survdiff's solve() fails there).
+ */
+export function logRank(groups: readonly (readonly SurvivalObservation[])[]): LogRankTest | null {
+  for (const group of groups) checkTimes(group)
+  const groupCount = groups.length
+  const nonEmptyGroups = groups.filter((group) => group.length > 0).length
+  if (nonEmptyGroups < 2) return null
+
+  const pooled = groups
+    .flatMap((group, index) => group.map((observation) => ({ ...observation, group: index })))
+    .sort((a, b) => a.time - b.time)
+  if (!pooled.some((observation) => observation.event)) return null
+
+  const observed = new Array<number>(groupCount).fill(0)
+  const expected = new Array<number>(groupCount).fill(0)
+  const atRisk = groups.map((group) => group.length)
+  const variance = groups.map(() => new Array<number>(groupCount).fill(0))
+  let i = 0
+  while (i < pooled.length) {
+    const time = pooled[i]!.time
+    const totalAtRisk = pooled.length - i
+    const deathsByGroup = new Array<number>(groupCount).fill(0)
+    const leavingByGroup = new Array<number>(groupCount).fill(0)
+    for (; i < pooled.length && pooled[i]!.time === time; i++) {
+      const { group, event } = pooled[i]!
+      leavingByGroup[group]!++
+      if (event) deathsByGroup[group]!++
+    }
+    const deaths = deathsByGroup.reduce((total, count) => total + count, 0)
+    if (deaths > 0) {
+      for (let g = 0; g < groupCount; g++) {
+        observed[g]! += deathsByGroup[g]!
+        expected[g]! += (deaths * atRisk[g]!) / totalAtRisk
+      }
+      // With a single subject at risk the split is fixed: no variance (as survdiff2.c).
+      if (totalAtRisk > 1) {
+        const spread = (deaths * (totalAtRisk - deaths)) / (totalAtRisk - 1)
+        for (let g = 0; g < groupCount; g++) {
+          const term = (spread * atRisk[g]!) / totalAtRisk
+          variance[g]![g]! += term
+          for (let h = 0; h < groupCount; h++) {
+            variance[g]![h]! -= (term * atRisk[h]!) / totalAtRisk
+          }
+        }
+      }
+    }
+    for (let g = 0; g < groupCount; g++) atRisk[g]! -= leavingByGroup[g]!
+  }
+
+  const df = nonEmptyGroups - 1
+  const tested = expected.flatMap((value, g) => (value > 0 ? [g] : []))
+  let chisq = 0
+  if (tested.length >= 2) {
+    // V has rank k − 1 (rows sum to zero); dropping one group makes it invertible.
+    const kept = tested.slice(1)
+    const difference = kept.map((g) => observed[g]! - expected[g]!)
+    const lower = cholesky(kept.map((g) => kept.map((h) => variance[g]![h]!)))
+    if (lower === null) return null
+    const solution = choleskySolve(lower, difference)
+    chisq = difference.reduce((total, value, index) => total + value * solution[index]!, 0)
+  }
+  return { chisq, df, p: chiSquareUpperP(chisq, df), observed, expected }
+}

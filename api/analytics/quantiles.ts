@@ -1,0 +1,96 @@
+import { mean } from './descriptive'
+
+/** A guard against a bin width so small for the range that the response would be enormous. */
+export const MAX_HISTOGRAM_BINS = 100_000
+
+/**
+ * Quantile of already sorted values by R's default (type 7): linear interpolation between the
+ * order statistics at (n − 1)·p. Null for no values.
+ */
+export function quantile(sortedAscending: ArrayLike<number>, probability: number): number | null {
+  if (!(probability >= 0 && probability <= 1)) {
+    throw new RangeError('quantile: probability must lie in [0, 1]')
+  }
+  const n = sortedAscending.length
+  if (n === 0) return null
+  const position = (n - 1) * probability
+  const below = Math.floor(position)
+  const fraction = position - below
+  const lower = sortedAscending[below]!
+  if (fraction === 0) return lower
+  const upper = sortedAscending[below + 1]!
+  // As R: equal neighbours return the value itself, and (1 − h)·lower + h·upper hits both ends.
+  return upper === lower ? lower : (1 - fraction) * lower + fraction * upper
+}
+
+export interface Distribution {
+  n: number
+  min: number | null
+  q1: number | null
+  median: number | null
+  q3: number | null
+  max: number | null
+  mean: number | null
+}
+
+function assertFinite(values: readonly number[], caller: string): void {
+  for (const value of values) {
+    if (!Number.isFinite(value)) throw new RangeError(`${caller}: values must be finite numbers`)
+  }
+}
+
+/** Five-number summary (type-7 quartiles) and mean; every statistic null for no values. */
+export function describeDistribution(values: readonly number[]): Distribution {
+  assertFinite(values, 'describeDistribution')
+  const n = values.length
+  if (n === 0) return { n, min: null, q1: null, median: null, q3: null, max: null, mean: null }
+  const sorted = Float64Array.from(values).sort()
+  return {
+    n,
+    min: sorted[0]!,
+    q1: quantile(sorted, 0.25),
+    median: quantile(sorted, 0.5),
+    q3: quantile(sorted, 0.75),
+    max: sorted[n - 1]!,
+    mean: mean(sorted),
+  }
+}
+
+/**
+ * Counts in consecutive bins [from, to) of the given width, aligned on start + k·width, from the
+ * bin holding the smallest value to the one holding the largest; empty bins in between stay.
+ */
+export function histogram(
+  values: readonly number[],
+  binWidth: number,
+  start = 0,
+): { from: number; to: number; count: number }[] {
+  if (!(binWidth > 0) || !Number.isFinite(binWidth)) {
+    throw new RangeError('histogram: binWidth must be a finite number > 0')
+  }
+  if (!Number.isFinite(start)) throw new RangeError('histogram: start must be finite')
+  assertFinite(values, 'histogram')
+  if (values.length === 0) return []
+  const edge = (k: number) => start + k * binWidth
+  // Division can land one bin off at a boundary; nudge so the value lies in [edge(k), edge(k + 1)).
+  const binOf = (value: number) => {
+    let k = Math.floor((value - start) / binWidth)
+    if (value < edge(k)) k -= 1
+    else if (value >= edge(k + 1)) k += 1
+    return k
+  }
+  let first = Infinity
+  let last = -Infinity
+  const binIndexes = values.map(binOf)
+  for (const k of binIndexes) {
+    if (k < first) first = k
+    if (k > last) last = k
+  }
+  const binCount = last - first + 1
+  if (binCount > MAX_HISTOGRAM_BINS) {
+    throw new RangeError(`histogram: ${binCount} bins exceed the limit of ${MAX_HISTOGRAM_BINS}`)
+  }
+  const counts = new Array<number>(binCount).fill(0)
+  for (const k of binIndexes) counts[k - first]! += 1
+  return counts.map((count, i) => ({ from: edge(first + i), to: edge(first + i + 1), count }))
+}

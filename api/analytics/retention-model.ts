@@ -1,0 +1,264 @@
+import { aucDeLong } from './auc'
+import { correlationTest, type Interval } from './correlation'
+import { mean } from './descriptive'
+import { stratifiedFolds } from './cross-validation'
+import { fitLogistic, waldTerms, type LogisticStatus } from './logistic-regression'
+
+/** k of the k-fold cross-validation, and its fixed seed: the same data give the same folds. */
+export const CROSS_VALIDATION_FOLDS = 5
+export const CROSS_VALIDATION_SEED = 20_260_331
+
+/** A hire with a known outcome and a score in every area of the rubric. */
+export interface CompleteCase {
+  scores: readonly number[]
+  outcome: 0 | 1
+}
+
+export type ModelStatus = LogisticStatus | 'insufficient'
+
+export interface RetentionModel {
+  status: ModelStatus
+  message: string | null
+  n: number
+  n_retained: number
+  n_left: number
+  terms: string[]
+  coefficients: number[] | null
+  se: number[] | null
+  z: number[] | null
+  p_values: number[] | null
+  coef_ci: Interval[] | null
+  odds_ratios: number[] | null
+  odds_ratio_ci: Interval[] | null
+  auc: number | null
+  /** Mean over the folds of the AUC on each held-out fold; null when no fold could be scored. */
+  cv_auc: number | null
+  cv_fold_auc: (number | null)[]
+  deviance: number | null
+  null_deviance: number | null
+  iterations: number | null
+  converged: boolean
+}
+
+const designOf = (cases: readonly CompleteCase[]) => cases.map((entry) => [1, ...entry.scores])
+
+function aucOf(predictions: readonly number[], outcomes: readonly (0 | 1)[]): number | null {
+  return (
+    aucDeLong(
+      predictions.filter((_, i) => outcomes[i] === 1),
+      predictions.filter((_, i) => outcomes[i] === 0),
+    )?.auc ?? null
+  )
+}
+
+/**
+ * Held-out AUC of a scoring rule learnt on the other folds: `train` returns the rule, or null
+ * when it cannot be learnt there. Folds with one outcome only, or no rule, give null.
+ */
+function foldAucs(
+  cases: readonly CompleteCase[],
+  folds: readonly number[],
+  train: (training: CompleteCase[]) => ((scores: readonly number[]) => number) | null,
+): (number | null)[] {
+  return Array.from({ length: CROSS_VALIDATION_FOLDS }, (_, fold) => {
+    const rule = train(cases.filter((_, i) => folds[i] !== fold))
+    const held = cases.filter((_, i) => folds[i] === fold)
+    if (!rule) return null
+    return aucOf(
+      held.map((entry) => rule(entry.scores)),
+      held.map((entry) => entry.outcome),
+    )
+  })
+}
+
+function meanOfKnown(values: readonly (number | null)[]): number | null {
+  const known = values.filter((value): value is number => value !== null)
+  return known.length > 0 ? mean(known) : null
+}
+
+const foldsOf = (cases: readonly CompleteCase[]) =>
+  stratifiedFolds(
+    cases.map((entry) => entry.outcome),
+    CROSS_VALIDATION_FOLDS,
+    CROSS_VALIDATION_SEED,
+  )
+
+function linearRule(coefficients: readonly number[]) {
+  return (scores: readonly number[]) =>
+    scores.reduce((total, score, k) => total + coefficients[k + 1]! * score, coefficients[0]!)
+}
+
+/**
+ * Logistic regression of twelve-month retention on every area at once, with Wald intervals,
+ * in-sample AUC and stratified 5-fold cross-validated AUC. Separation and non-convergence are
+ * reported in `status` and `message` instead of numbers.
+ */
+export function retentionModel(areaKeys: readonly string[], cases: readonly CompleteCase[]) {
+  const retained = cases.filter((entry) => entry.outcome === 1).length
+  const model: RetentionModel = {
+    status: 'insufficient',
+    message: null,
+    n: cases.length,
+    n_retained: retained,
+    n_left: cases.length - retained,
+    terms: ['(Intercept)', ...areaKeys],
+    coefficients: null,
+    se: null,
+    z: null,
+    p_values: null,
+    coef_ci: null,
+    odds_ratios: null,
+    odds_ratio_ci: null,
+    auc: null,
+    cv_auc: null,
+    cv_fold_auc: [],
+    deviance: null,
+    null_deviance: null,
+    iterations: null,
+    converged: false,
+  }
+  const needed = areaKeys.length + 2
+  if (cases.length < needed || retained === 0 || retained === cases.length) {
+    model.message = `The model needs at least ${needed} hires scored in every area, with both outcomes; there are ${cases.length}.`
+    return model
+  }
+  const outcomes = cases.map((entry) => entry.outcome)
+  const fit = fitLogistic(designOf(cases), outcomes)
+  model.status = fit.status
+  model.message = fit.message
+  model.iterations = fit.iterations
+  model.converged = fit.converged
+  if (fit.status !== 'ok') return model
+  const terms = waldTerms(fit)
+  model.coefficients = terms.map((term) => term.estimate)
+  model.se = terms.map((term) => term.standardError)
+  model.z = terms.map((term) => term.z)
+  model.p_values = terms.map((term) => term.p)
+  model.coef_ci = terms.map((term) => term.ci)
+  model.odds_ratios = terms.map((term) => term.oddsRatio)
+  model.odds_ratio_ci = terms.map((term) => term.oddsRatioCi)
+  model.deviance = fit.deviance
+  model.null_deviance = fit.nullDeviance
+  model.auc = aucOf(Array.from(fit.linearPredictor), outcomes)
+  model.cv_fold_auc = foldAucs(cases, foldsOf(cases), (training) => {
+    const trained = fitLogistic(
+      designOf(training),
+      training.map((entry) => entry.outcome),
+    )
+    return trained.status === 'ok' ? linearRule(trained.coefficients) : null
+  })
+  model.cv_auc = meanOfKnown(model.cv_fold_auc)
+  return model
+}
+
+/** Σ wₖ·scoreₖ / Σ wₖ: the weighted mean a loop's composite is. */
+export function compositeScore(scores: readonly number[], weights: readonly number[]): number {
+  let total = 0
+  let weightSum = 0
+  scores.forEach((score, k) => {
+    total += weights[k]! * score
+    weightSum += weights[k]!
+  })
+  return total / weightSum
+}
+
+/**
+ * Weights proportional to the model's positive coefficients, summing to 1: areas whose
+ * higher scores went with leaving get none. Null when no coefficient is positive.
+ */
+export function suggestedWeights(coefficients: readonly number[]): number[] | null {
+  const positive = coefficients.slice(1).map((value) => Math.max(0, value))
+  const total = positive.reduce((sum, value) => sum + value, 0)
+  return total > 0 ? positive.map((value) => value / total) : null
+}
+
+export interface CompositeValidity {
+  n: number
+  r: number | null
+  r_ci: Interval | null
+  auc: number | null
+  auc_ci: Interval | null
+  cv_auc: number | null
+}
+
+function validityOfScores(composites: readonly number[], outcomes: readonly (0 | 1)[]) {
+  const test = correlationTest(composites, outcomes)
+  const auc = aucDeLong(
+    composites.filter((_, i) => outcomes[i] === 1),
+    composites.filter((_, i) => outcomes[i] === 0),
+  )
+  return {
+    n: composites.length,
+    r: test?.r ?? null,
+    r_ci: test?.ci ?? null,
+    auc: auc?.auc ?? null,
+    auc_ci: auc?.ci ?? null,
+  }
+}
+
+/**
+ * How well a fixed weighting of the areas predicts retention: r and AUC with intervals, and
+ * the mean held-out-fold AUC on the same folds the model uses. `weightsOf` gives each case its
+ * weights (the current composite weights by the hire's level).
+ */
+export function compositeValidity(
+  cases: readonly CompleteCase[],
+  weightsOf: (index: number) => readonly number[],
+): CompositeValidity {
+  const composites = cases.map((entry, i) => compositeScore(entry.scores, weightsOf(i)))
+  const outcomes = cases.map((entry) => entry.outcome)
+  const folds = foldsOf(cases)
+  const cvFolds = Array.from({ length: CROSS_VALIDATION_FOLDS }, (_, fold) =>
+    aucOf(
+      composites.filter((_, i) => folds[i] === fold),
+      outcomes.filter((_, i) => folds[i] === fold),
+    ),
+  )
+  return { ...validityOfScores(composites, outcomes), cv_auc: meanOfKnown(cvFolds) }
+}
+
+export interface SuggestedComposite {
+  weights: number[] | null
+  /** Why there are no suggested weights; null when there are. */
+  message: string | null
+  /** In-sample r and AUC of the suggested weights, and cv_auc of the whole procedure. */
+  validity: CompositeValidity | null
+}
+
+/**
+ * Weights learnt from the model, with an honest cross-validated AUC: in each fold the weights
+ * are learnt on the other folds only, so the held-out AUC carries no optimism.
+ */
+export function suggestedComposite(
+  model: RetentionModel,
+  cases: readonly CompleteCase[],
+): SuggestedComposite {
+  if (model.status !== 'ok' || !model.coefficients) {
+    return {
+      weights: null,
+      message: model.message ?? 'The model could not be fitted.',
+      validity: null,
+    }
+  }
+  const weights = suggestedWeights(model.coefficients)
+  if (!weights) {
+    return {
+      weights: null,
+      message: 'No area predicts staying: every coefficient of the model is zero or negative.',
+      validity: null,
+    }
+  }
+  const inSample = validityOfScores(
+    cases.map((entry) => compositeScore(entry.scores, weights)),
+    cases.map((entry) => entry.outcome),
+  )
+  const cvFolds = foldAucs(cases, foldsOf(cases), (training) => {
+    const trained = fitLogistic(
+      designOf(training),
+      training.map((entry) => entry.outcome),
+    )
+    const learnt = trained.status === 'ok' ? suggestedWeights(trained.coefficients) : null
+    return learnt ? (scores) => compositeScore(scores, learnt) : null
+  })
+  return { weights, message: null, validity: { ...inSample, cv_auc: meanOfKnown(cvFolds) } }
+}

@@ -1,0 +1,158 @@
+import type { Interval } from './correlation'
+import { MIN_HIRES } from './power'
+import { wilsonInterval } from './proportions'
+import { describeDistribution, histogram, type Distribution } from './quantiles'
+import { hireAsOf, outcomeAsOf, type HireFacts } from './retention'
+
+export interface SalaryBand {
+  id: number
+  level: string | null
+  metro: string | null
+  low: number | null
+  high: number | null
+  value: number | null
+  source: string
+  source_date: string
+}
+
+export interface SalaryFacts extends HireFacts {
+  id: string
+  level: string
+  metro: string | null
+  offerSalary: number | null
+}
+
+/** Compa-ratio bands of the retention comparison: below 0.9, 0.9–1.1, above 1.1. */
+export const COMPA_BANDS = [
+  { key: 'below_0_9', label: 'below 0.9', from: Number.NEGATIVE_INFINITY, to: 0.9 },
+  { key: '0_9_to_1_1', label: '0.9 to 1.1', from: 0.9, to: 1.1 },
+  { key: 'above_1_1', label: 'above 1.1', from: 1.1, to: Number.POSITIVE_INFINITY },
+] as const
+
+const midpoint = (band: SalaryBand) => (band.low! + band.high!) / 2
+
+/**
+ * The benchmark band an offer is held against: among bands with a range, the one matching the
+ * level and metro most closely (level and metro, then level, then metro, then any), newest first.
+ */
+export function matchingBand(
+  bands: readonly SalaryBand[],
+  level: string,
+  metro: string | null,
+): SalaryBand | null {
+  const specificity = (band: SalaryBand) => {
+    if (band.level !== null && band.level !== level) return -1
+    if (band.metro !== null && band.metro !== metro) return -1
+    return (band.level !== null ? 2 : 0) + (band.metro !== null ? 1 : 0)
+  }
+  const candidates = bands
+    .filter((band) => band.low !== null && band.high !== null && specificity(band) >= 0)
+    .sort((a, b) => specificity(b) - specificity(a) || (a.source_date < b.source_date ? 1 : -1))
+  return candidates[0] ?? null
+}
+
+export interface LevelSalary {
+  level: string
+  band: SalaryBand | null
+  offers: Distribution
+  below_band: number
+  within_band: number
+  above_band: number
+}
+
+export interface HireCompaRatio {
+  application_id: string
+  level: string
+  salary: number
+  band_midpoint: number
+  compa_ratio: number
+}
+
+export interface CompaBandRetention {
+  key: string
+  label: string
+  n_outcome: number
+  retained: number
+  retention_rate: number | null
+  retention_rate_ci: Interval | null
+  insufficient: boolean
+}
+
+export interface SalaryReport {
+  by_level: LevelSalary[]
+  hires: HireCompaRatio[]
+  compa_ratio: Distribution
+  compa_histogram: { from: number; to: number; count: number }[]
+  retention_by_compa_ratio: CompaBandRetention[]
+}
+
+/**
+ * Offers against the benchmark band of their level (and metro), the compa-ratio of every hire
+ * (salary / band midpoint), and twelve-month retention by compa-ratio band.
+ */
+export function salaryReport(
+  applications: readonly SalaryFacts[],
+  bands: readonly SalaryBand[],
+  asOf: string,
+  levelOrder: readonly string[],
+): SalaryReport {
+  const offered = applications.filter(
+    (application): application is SalaryFacts & { offerSalary: number } =>
+      application.offerSalary !== null,
+  )
+  const levels = [...new Set(offered.map((application) => application.level))].sort(
+    (a, b) => levelOrder.indexOf(a) - levelOrder.indexOf(b),
+  )
+  const byLevel = levels.map((level) => {
+    const salaries = offered.filter((application) => application.level === level)
+    const band = matchingBand(bands, level, null)
+    const count = (test: (salary: number) => boolean) =>
+      band ? salaries.filter((application) => test(application.offerSalary)).length : 0
+    return {
+      level,
+      band,
+      offers: describeDistribution(salaries.map((application) => application.offerSalary)),
+      below_band: count((salary) => salary < band!.low!),
+      within_band: count((salary) => salary >= band!.low! && salary <= band!.high!),
+      above_band: count((salary) => salary > band!.high!),
+    }
+  })
+  const hires: (HireCompaRatio & { outcome: 0 | 1 | null })[] = offered.flatMap((application) => {
+    const band = matchingBand(bands, application.level, application.metro)
+    if (!band || !hireAsOf(application, asOf)) return []
+    const bandMidpoint = midpoint(band)
+    return [
+      {
+        application_id: application.id,
+        level: application.level,
+        salary: application.offerSalary,
+        band_midpoint: bandMidpoint,
+        compa_ratio: application.offerSalary / bandMidpoint,
+        outcome: outcomeAsOf(application, asOf),
+      },
+    ]
+  })
+  const ratios = hires.map((hire) => hire.compa_ratio)
+  return {
+    by_level: byLevel,
+    hires: hires.map(({ outcome: _outcome, ...hire }) => hire),
+    compa_ratio: describeDistribution(ratios),
+    compa_histogram: histogram(ratios, 0.05, 0),
+    retention_by_compa_ratio: COMPA_BANDS.map((band) => {
+      const members = hires.filter(
+        (hire) =>
+          hire.outcome !== null && hire.compa_ratio >= band.from && hire.compa_ratio < band.to,
+      )
+      const retained = members.filter((hire) => hire.outcome === 1).length
+      return {
+        key: band.key,
+        label: band.label,
+        n_outcome: members.length,
+        retained,
+        retention_rate: members.length > 0 ? retained / members.length : null,
+        retention_rate_ci: wilsonInterval(retained, members.length),
+        insufficient: members.length < MIN_HIRES,
+      }
+    }),
+  }
+}

@@ -1,0 +1,170 @@
+import { correlationTest, type Interval } from './correlation'
+import { daysBetween } from './dates'
+import { MIN_HIRES } from './power'
+import { wilsonInterval } from './proportions'
+import { describeDistribution, histogram, quantile, type Distribution } from './quantiles'
+import { outcomeAsOf, type HireFacts } from './retention'
+
+export interface TimeToHireFacts extends HireFacts {
+  level: string
+  hireType: string | null
+  appliedAt: string
+  openedAt: string | null
+  offerAcceptedAt: string | null
+}
+
+export interface SpeedSummary {
+  key: string
+  /** Days from application to accepted offer. */
+  time_to_hire: Distribution
+  /** Days from the requisition opening to the accepted offer. */
+  time_to_fill: Distribution
+  /** Share of accepted offers that came within the benchmark's days. */
+  within_benchmark: number | null
+}
+
+export interface SpeedBand {
+  from: number
+  to: number
+  n_outcome: number
+  retained: number
+  retention_rate: number | null
+  retention_rate_ci: Interval | null
+  insufficient: boolean
+}
+
+export interface TimeToHireReport {
+  benchmark_days: number | null
+  overall: SpeedSummary
+  by_level: SpeedSummary[]
+  by_hire_type: SpeedSummary[]
+  /** Weekly bins of time to hire. */
+  histogram: { from: number; to: number; count: number }[]
+  retention: {
+    n: number
+    /** Correlation of time to hire (days) with twelve-month retention. */
+    r: number | null
+    r_ci: Interval | null
+    p: number | null
+    /** Retention among hires by quartile of time to hire. */
+    by_quartile: SpeedBand[]
+  }
+}
+
+interface Accepted {
+  facts: TimeToHireFacts
+  timeToHire: number
+  timeToFill: number | null
+}
+
+function summarise(
+  key: string,
+  entries: readonly Accepted[],
+  benchmark: number | null,
+): SpeedSummary {
+  const hireDays = entries.map((entry) => entry.timeToHire)
+  const fillDays = entries.flatMap((entry) => (entry.timeToFill === null ? [] : [entry.timeToFill]))
+  return {
+    key,
+    time_to_hire: describeDistribution(hireDays),
+    time_to_fill: describeDistribution(fillDays),
+    within_benchmark:
+      benchmark === null || hireDays.length === 0
+        ? null
+        : hireDays.filter((days) => days <= benchmark).length / hireDays.length,
+  }
+}
+
+function groupBy<Key extends string>(
+  entries: readonly Accepted[],
+  keyOf: (entry: Accepted) => Key,
+) {
+  const groups = new Map<Key, Accepted[]>()
+  for (const entry of entries) {
+    const key = keyOf(entry)
+    groups.set(key, [...(groups.get(key) ?? []), entry])
+  }
+  return groups
+}
+
+/**
+ * Time to hire and time to fill of every offer accepted by `asOf`, overall, by level and by
+ * hire type, against the benchmark; and whether slow hires stayed less.
+ */
+export function timeToHireReport(
+  applications: readonly TimeToHireFacts[],
+  asOf: string,
+  benchmarkDays: number | null,
+  levelOrder: readonly string[],
+): TimeToHireReport {
+  const accepted: Accepted[] = applications.flatMap((facts) =>
+    facts.offerAcceptedAt === null || facts.offerAcceptedAt > asOf
+      ? []
+      : [
+          {
+            facts,
+            timeToHire: daysBetween(facts.appliedAt, facts.offerAcceptedAt),
+            timeToFill:
+              facts.openedAt === null ? null : daysBetween(facts.openedAt, facts.offerAcceptedAt),
+          },
+        ],
+  )
+  const byLevel = groupBy(accepted, (entry) => entry.facts.level)
+  const byHireType = groupBy(accepted, (entry) => entry.facts.hireType ?? 'unknown')
+
+  const withOutcome = accepted.flatMap((entry) => {
+    const outcome = outcomeAsOf(entry.facts, asOf)
+    return outcome === null ? [] : [{ days: entry.timeToHire, outcome }]
+  })
+  const days = withOutcome.map((entry) => entry.days)
+  const test = correlationTest(
+    days,
+    withOutcome.map((entry) => entry.outcome),
+  )
+  const sortedDays = Float64Array.from(days).sort()
+  const cuts = [0.25, 0.5, 0.75].map((p) => quantile(sortedDays, p) ?? 0)
+  // Quartile bands (q₍ₖ₋₁₎, qₖ]; ties can leave a band empty, and an empty band is left out.
+  const edges = [Number.NEGATIVE_INFINITY, ...cuts, Number.POSITIVE_INFINITY] as number[]
+  const bands: SpeedBand[] = []
+  for (let b = 0; b < 4 && withOutcome.length > 0; b++) {
+    const members = withOutcome.filter(
+      (entry) => entry.days > edges[b]! && entry.days <= edges[b + 1]!,
+    )
+    if (members.length === 0) continue
+    const retained = members.filter((entry) => entry.outcome === 1).length
+    bands.push({
+      from: Math.min(...members.map((entry) => entry.days)),
+      to: Math.max(...members.map((entry) => entry.days)),
+      n_outcome: members.length,
+      retained,
+      retention_rate: retained / members.length,
+      retention_rate_ci: wilsonInterval(retained, members.length),
+      insufficient: members.length < MIN_HIRES,
+    })
+  }
+  const order = (key: string) => {
+    const index = levelOrder.indexOf(key)
+    return index === -1 ? levelOrder.length : index
+  }
+  return {
+    benchmark_days: benchmarkDays,
+    overall: summarise('all', accepted, benchmarkDays),
+    by_level: [...byLevel]
+      .sort(([a], [b]) => order(a) - order(b))
+      .map(([key, entries]) => summarise(key, entries, benchmarkDays)),
+    by_hire_type: [...byHireType]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, entries]) => summarise(key, entries, benchmarkDays)),
+    histogram: histogram(
+      accepted.map((entry) => entry.timeToHire),
+      7,
+    ),
+    retention: {
+      n: withOutcome.length,
+      r: test?.r ?? null,
+      r_ci: test?.ci ?? null,
+      p: test?.p ?? null,
+      by_quartile: bands,
+    },
+  }
+}
