@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  blob,
   check,
   index,
   integer,
@@ -232,6 +233,18 @@ export const benchmarks = sqliteTable('benchmarks', {
   source: text('source').notNull(),
   sourceDate: text('source_date').notNull(),
   note: text('note'),
+})
+
+/**
+ * The analytics dataset of a rubric, encoded once after each write: the first request after an
+ * import reads one row instead of every application. Valid only for its data version.
+ */
+export const analyticsSnapshots = sqliteTable('analytics_snapshots', {
+  rubricId: integer('rubric_id')
+    .primaryKey()
+    .references(() => rubrics.id, { onDelete: 'cascade' }),
+  dataVersion: text('data_version').notNull(),
+  payload: blob('payload', { mode: 'buffer' }).notNull(),
 })
 
 /** Small key/value facts about the database itself (demo data flag, data version). */

@@ -148,27 +148,46 @@ export function logRank(groups: readonly (readonly SurvivalObservation[])[]): Lo
   const nonEmptyGroups = groups.filter((group) => group.length > 0).length
   if (nonEmptyGroups < 2) return null
 
-  const pooled = groups
-    .flatMap((group, index) => group.map((observation) => ({ ...observation, group: index })))
-    .sort((a, b) => a.time - b.time)
-  if (!pooled.some((observation) => observation.event)) return null
+  // Everyone in one time-ordered list (typed arrays: this runs over every hire of a company).
+  const total = groups.reduce((sum, group) => sum + group.length, 0)
+  const times = new Float64Array(total)
+  const groupOf = new Int32Array(total)
+  const left = new Uint8Array(total)
+  let filled = 0
+  groups.forEach((group, index) => {
+    for (const observation of group) {
+      times[filled] = observation.time
+      groupOf[filled] = index
+      left[filled] = observation.event ? 1 : 0
+      filled++
+    }
+  })
+  if (!left.includes(1)) return null
+  const order = Int32Array.from({ length: total }, (_, i) => i).sort(
+    (a, b) => times[a]! - times[b]!,
+  )
 
   const observed = new Array<number>(groupCount).fill(0)
   const expected = new Array<number>(groupCount).fill(0)
   const atRisk = groups.map((group) => group.length)
   const variance = groups.map(() => new Array<number>(groupCount).fill(0))
+  const deathsByGroup = new Array<number>(groupCount)
+  const leavingByGroup = new Array<number>(groupCount)
   let i = 0
-  while (i < pooled.length) {
-    const time = pooled[i]!.time
-    const totalAtRisk = pooled.length - i
-    const deathsByGroup = new Array<number>(groupCount).fill(0)
-    const leavingByGroup = new Array<number>(groupCount).fill(0)
-    for (; i < pooled.length && pooled[i]!.time === time; i++) {
-      const { group, event } = pooled[i]!
-      leavingByGroup[group]!++
-      if (event) deathsByGroup[group]!++
+  while (i < total) {
+    const time = times[order[i]!]!
+    const totalAtRisk = total - i
+    deathsByGroup.fill(0)
+    leavingByGroup.fill(0)
+    let deaths = 0
+    for (; i < total && times[order[i]!] === time; i++) {
+      const subject = order[i]!
+      leavingByGroup[groupOf[subject]!]!++
+      if (left[subject] === 1) {
+        deathsByGroup[groupOf[subject]!]!++
+        deaths++
+      }
     }
-    const deaths = deathsByGroup.reduce((total, count) => total + count, 0)
     if (deaths > 0) {
       for (let g = 0; g < groupCount; g++) {
         observed[g]! += deathsByGroup[g]!

@@ -57,18 +57,20 @@ function weightedCrossProducts(
   const width = design[0]!.length
   const information = Array.from({ length: width }, () => new Array<number>(width).fill(0))
   const score = new Array<number>(width).fill(0)
-  design.forEach((row, i) => {
+  for (let i = 0; i < design.length; i++) {
+    const row = design[i]!
     const weight = weights[i]!
+    const weightedWorking = weight * working[i]!
     for (let a = 0; a < width; a++) {
       const weighted = weight * row[a]!
-      score[a]! += weighted * working[i]!
-      for (let b = 0; b <= a; b++) information[a]![b]! += weighted * row[b]!
+      score[a]! += row[a]! * weightedWorking
+      const informationRow = information[a]!
+      for (let b = 0; b <= a; b++) informationRow[b]! += weighted * row[b]!
     }
-  })
-  for (let a = 0; a < width; a++)
-    for (let b = a + 1; b < width; b++) {
-      information[a]![b] = information[b]![a]!
-    }
+  }
+  for (let a = 0; a < width; a++) {
+    for (let b = a + 1; b < width; b++) information[a]![b] = information[b]![a]!
+  }
   return { information, score }
 }
 
@@ -134,11 +136,12 @@ export function fitLogistic(
     const factor = cholesky(information)
     if (!factor) return separated()
     coefficients = choleskySolve(factor, score)
-    design.forEach((row, i) => {
+    for (let i = 0; i < n; i++) {
+      const row = design[i]!
       let value = 0
       for (let a = 0; a < width; a++) value += row[a]! * coefficients[a]!
       eta[i] = value
-    })
+    }
     // Past this the weights of the perfectly fitted hires underflow to zero.
     if (eta.some((value) => !(Math.abs(value) <= 35))) return separated()
     const previous = deviance

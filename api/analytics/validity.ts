@@ -79,7 +79,7 @@ function whyNotComputable(sample: OutcomeSample): string | null {
   return null
 }
 
-function areaValidity(area: AreaRef, pool: number[], sample: OutcomeSample): AreaValidity {
+function areaValidity(area: AreaRef, pool: ArrayLike<number>, sample: OutcomeSample): AreaValidity {
   const { scores, outcomes } = sample
   const retainedScores = scores.filter((_, i) => outcomes[i] === 1)
   const leftScores = scores.filter((_, i) => outcomes[i] === 0)
@@ -147,7 +147,7 @@ function areaValidity(area: AreaRef, pool: number[], sample: OutcomeSample): Are
 
 /** Hires scored in every area, with their outcome: the cases the model of all areas uses. */
 export function completeCases(
-  records: readonly ApplicationRecord[],
+  records: readonly Pick<ApplicationRecord, 'areaScores'>[],
   outcomes: readonly (0 | 1)[],
 ): CompleteCase[] {
   const cases: CompleteCase[] = []
@@ -158,42 +158,65 @@ export function completeCases(
   return cases
 }
 
+/** A hire that had started by the as-of date: area scores and twelve-month outcome if known. */
+export interface ScoredHire {
+  areaScores: ReadonlyArray<number | null>
+  outcome: 0 | 1 | null
+}
+
+/** What the validity table is computed from, in a shape that large datasets fill cheaply. */
+export interface ValidityInput {
+  applications: number
+  /** Per area, the score of every application rated in it: the applicant pool. */
+  pools: readonly ArrayLike<number>[]
+  hires: readonly ScoredHire[]
+}
+
+/** The validity input of a list of applications, as known on `asOf`. */
+export function validityInput(
+  areaCount: number,
+  applications: readonly ApplicationRecord[],
+  asOf: string,
+): ValidityInput {
+  return {
+    applications: applications.length,
+    pools: Array.from({ length: areaCount }, (_, k) =>
+      applications.flatMap((record) => {
+        const score = record.areaScores[k]
+        return score === null || score === undefined ? [] : [score]
+      }),
+    ),
+    hires: applications.flatMap((record) =>
+      record.hire !== null && startedBy(record.hire, asOf)
+        ? [{ areaScores: record.areaScores, outcome: retained12m(record.hire, asOf) }]
+        : [],
+    ),
+  }
+}
+
 /**
  * The validity table: for each rubric area, how its score relates to twelve-month retention
  * among hires (see "How it's computed"), plus the model of all areas together.
  */
 export function validityReport(
-  areas: AreaRef[],
-  applications: ApplicationRecord[],
+  areas: readonly AreaRef[],
+  input: ValidityInput,
   asOf: string,
 ): ValidityReport {
-  const hires = applications.filter(
-    (record) => record.hire !== null && startedBy(record.hire, asOf),
+  const known = input.hires.filter(
+    (hire): hire is ScoredHire & { outcome: 0 | 1 } => hire.outcome !== null,
   )
-  const known: ApplicationRecord[] = []
-  const outcomes: (0 | 1)[] = []
-  for (const record of hires) {
-    const outcome = retained12m(record.hire!, asOf)
-    if (outcome !== null) {
-      known.push(record)
-      outcomes.push(outcome)
-    }
-  }
+  const outcomes = known.map((hire) => hire.outcome)
   const rows = areas.map((area, j) => {
-    const pool: number[] = []
-    for (const record of applications) {
-      const score = record.areaScores[j]
-      if (score !== null && score !== undefined) pool.push(score)
-    }
     const sample: OutcomeSample = { scores: [], outcomes: [] }
-    known.forEach((record, i) => {
-      const score = record.areaScores[j]
+    for (const hire of known) {
+      const score = hire.areaScores[j]
       if (score !== null && score !== undefined) {
         sample.scores.push(score)
-        sample.outcomes.push(outcomes[i]!)
+        sample.outcomes.push(hire.outcome)
       }
-    })
-    return areaValidity(area, pool, sample)
+    }
+    return areaValidity(area, input.pools[j] ?? [], sample)
   })
   benjaminiHochberg(rows.map((row) => row.p)).forEach((q, j) => {
     rows[j]!.q = q
@@ -202,8 +225,8 @@ export function validityReport(
   return {
     as_of: asOf,
     outcome: 'retained_12m',
-    n_applications: applications.length,
-    n_hires: hires.length,
+    n_applications: input.applications,
+    n_hires: input.hires.length,
     n_hires_outcome: known.length,
     n_retained: retainedCount,
     n_left: known.length - retainedCount,

@@ -1,6 +1,7 @@
 import { and, eq, is, Param, Placeholder, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { bumpDataVersion } from '../../db/meta'
+import { rebuildAllSnapshots } from '../dataset/snapshot'
 import {
   applicationAreaScores,
   applications,
@@ -593,6 +594,7 @@ export function writeChanges(
   if (changed && !dryRun) {
     refreshAreaScores(db, scoredApplications)
     bumpDataVersion(db)
+    rebuildAllSnapshots(db)
   }
   return summary
 }

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Db } from '../../db/client'
+import { AnalyticsCache } from '../dataset/cache'
 import { ApiError, describeIssues, type ErrorCode } from './errors'
 import type { AppBindings } from './types'
 
@@ -48,9 +49,11 @@ export function createBaseApp({
   today = () => new Date().toISOString().slice(0, 10),
 }: AppDependencies) {
   const app = createRouter()
+  const analytics = new AnalyticsCache(db)
   app.use(async (c, next) => {
     c.set('db', db)
     c.set('today', today)
+    c.set('analytics', analytics)
     await next()
   })
   app.onError((error, c) => {

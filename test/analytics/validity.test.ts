@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { validityReport, type ApplicationRecord } from '../../api/analytics/validity'
+import { validityInput, validityReport, type ApplicationRecord } from '../../api/analytics/validity'
 
 const AREAS = [
   { key: 'ownership', name: 'Ownership & lifetimes' },
@@ -9,6 +9,9 @@ const AS_OF = '2026-03-31'
 const STAYED = { startDate: '2024-01-01', endDate: null }
 const LEFT = { startDate: '2024-01-01', endDate: '2024-06-01' }
 const NEW_HIRE = { startDate: '2026-01-01', endDate: null }
+
+const validityOf = (records: ApplicationRecord[]) =>
+  validityReport(AREAS, validityInput(AREAS.length, records, AS_OF), AS_OF)
 
 function hires(rows: [number | null, number | null, boolean][]): ApplicationRecord[] {
   return rows.map(([ownership, judgment, stayed]) => ({
@@ -31,7 +34,7 @@ describe('validityReport', () => {
       { areaScores: [1, 1], hire: null },
       { areaScores: [null, null], hire: null },
     ]
-    const report = validityReport(AREAS, records, AS_OF)
+    const report = validityOf(records)
     expect(report.n_applications).toBe(8)
     expect(report.n_hires).toBe(6)
     expect(report.n_hires_outcome).toBe(5)
@@ -45,8 +48,7 @@ describe('validityReport', () => {
   })
 
   it('says why when every hire used has the same score, and puts no NaN in the JSON', () => {
-    const report = validityReport(
-      AREAS,
+    const report = validityOf(
       hires([
         [3, 1, true],
         [3, 2, false],
@@ -54,7 +56,6 @@ describe('validityReport', () => {
         [3, 4, false],
         [3, 2, true],
       ]),
-      AS_OF,
     )
     const ownership = report.areas[0]!
     expect(ownership.r).toBeNull()
@@ -67,35 +68,30 @@ describe('validityReport', () => {
   })
 
   it('needs at least four hires and both outcomes', () => {
-    const few = validityReport(
-      AREAS,
+    const few = validityOf(
       hires([
         [3, 2, true],
         [2, 3, false],
         [4, 4, true],
       ]),
-      AS_OF,
     )
     expect(few.areas[0]!.not_computable).toMatch(/at least 4/)
-    const allStayed = validityReport(
-      AREAS,
+    const allStayed = validityOf(
       hires([
         [3, 2, true],
         [2, 3, true],
         [4, 4, true],
         [1, 2, true],
       ]),
-      AS_OF,
     )
     expect(allStayed.areas[0]!.not_computable).toMatch(/All 4 hires stayed/)
-    const none = validityReport(AREAS, [], AS_OF)
+    const none = validityOf([])
     expect(none.areas[0]!.not_computable).toMatch(/No hire/)
     expect(none.model.status).toBe('insufficient')
   })
 
   it('keeps r and AUC but withholds the odds ratio under separation', () => {
-    const report = validityReport(
-      AREAS,
+    const report = validityOf(
       hires([
         [4, 2, true],
         [4, 3, true],
@@ -103,7 +99,6 @@ describe('validityReport', () => {
         [2, 4, false],
         [1, 2, false],
       ]),
-      AS_OF,
     )
     const ownership = report.areas[0]!
     expect(ownership.r).toBeGreaterThan(0.8)
@@ -115,15 +110,13 @@ describe('validityReport', () => {
   it('marks rows below 30 hires as insufficient and 30 or more as sufficient', () => {
     const make = (n: number) =>
       hires(Array.from({ length: n }, (_, i) => [1 + (i % 4), 1 + ((i * 7) % 4), i % 3 !== 0]))
-    expect(validityReport(AREAS, make(29), AS_OF).areas[0]!.insufficient).toBe(true)
-    expect(validityReport(AREAS, make(30), AS_OF).areas[0]!.insufficient).toBe(false)
+    expect(validityOf(make(29)).areas[0]!.insufficient).toBe(true)
+    expect(validityOf(make(30)).areas[0]!.insufficient).toBe(false)
   })
 
   it('adjusts q over the areas in the response', () => {
-    const report = validityReport(
-      AREAS,
+    const report = validityOf(
       hires(Array.from({ length: 40 }, (_, i) => [1 + (i % 4), 1 + ((i * 3) % 4), i % 4 >= 2])),
-      AS_OF,
     )
     const [first, second] = report.areas
     const ps = [first!.p!, second!.p!]

@@ -49,6 +49,16 @@ describe('unknown paths and the OpenAPI document', () => {
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> }
     expect(document.openapi).toBe('3.0.0')
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/analytics/adverse-impact',
+      '/api/analytics/backgrounds',
+      '/api/analytics/composite',
+      '/api/analytics/interviewers',
+      '/api/analytics/loop-time',
+      '/api/analytics/model',
+      '/api/analytics/red-flags',
+      '/api/analytics/retention',
+      '/api/analytics/salary',
+      '/api/analytics/time-to-hire',
       '/api/analytics/validity',
       '/api/applications',
       '/api/applications/{id}',

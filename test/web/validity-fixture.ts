@@ -61,6 +61,8 @@ export function validity(areas: AreaValidity[], overrides: Partial<Validity> = {
       odds_ratios: null,
       odds_ratio_ci: null,
       auc: null,
+      cv_auc: null,
+      cv_fold_auc: [],
       deviance: null,
       null_deviance: null,
       iterations: null,

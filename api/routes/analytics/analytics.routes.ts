@@ -1,20 +1,106 @@
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, type z } from '@hono/zod-openapi'
 import { errorResponse, internalErrorResponse } from '../../lib/errors'
-import { analyticsFiltersSchema, validityResponseSchema } from './analytics.schemas'
+import {
+  adverseImpactResponseSchema,
+  analyticsFiltersSchema,
+  compositeQuerySchema,
+  compositeResponseSchema,
+  groupRatesResponseSchema,
+  interviewersResponseSchema,
+  loopTimeResponseSchema,
+  modelResponseSchema,
+  retentionResponseSchema,
+  salaryResponseSchema,
+  timeToHireResponseSchema,
+  validityResponseSchema,
+} from './analytics.schemas'
 
-export const validity = createRoute({
+/** A GET analytics endpoint: the shared filters in, one JSON answer out. */
+function analyticsRoute<Path extends string, Response extends z.ZodType>(
+  path: Path,
+  summary: string,
+  schema: Response,
+  query: typeof analyticsFiltersSchema = analyticsFiltersSchema,
+) {
+  return createRoute({
+    method: 'get',
+    path: `/analytics/${path}` as const,
+    tags: ['Analytics'],
+    summary,
+    request: { query },
+    responses: {
+      200: { content: { 'application/json': { schema } }, description: summary },
+      400: errorResponse,
+      404: errorResponse,
+      500: internalErrorResponse,
+    },
+  })
+}
+
+export const validity = analyticsRoute(
+  'validity',
+  'Which rubric areas predict twelve-month retention',
+  validityResponseSchema,
+)
+export const model = analyticsRoute(
+  'model',
+  'Logistic regression of retention on all areas, with cross-validated AUC',
+  modelResponseSchema,
+)
+export const composite = createRoute({
   method: 'get',
-  path: '/analytics/validity',
+  path: '/analytics/composite',
   tags: ['Analytics'],
-  summary: 'Which rubric areas predict twelve-month retention',
-  request: { query: analyticsFiltersSchema },
+  summary: 'The level-weighted composite: current, suggested and proposed weights',
+  request: { query: compositeQuerySchema },
   responses: {
     200: {
-      content: { 'application/json': { schema: validityResponseSchema } },
-      description: 'The validity table and the model of all areas together',
+      content: { 'application/json': { schema: compositeResponseSchema } },
+      description:
+        'Validity of the current weights, weights suggested by the model and any proposed',
     },
     400: errorResponse,
     404: errorResponse,
     500: internalErrorResponse,
   },
 })
+export const retention = analyticsRoute(
+  'retention',
+  'Kaplan–Meier tenure by score band per area, log-rank tests, overall retention',
+  retentionResponseSchema,
+)
+export const timeToHire = analyticsRoute(
+  'time-to-hire',
+  'Time to hire and to fill by level and hire type, against the benchmark',
+  timeToHireResponseSchema,
+)
+export const salary = analyticsRoute(
+  'salary',
+  'Offers against benchmark bands, compa-ratios and retention by compa-ratio',
+  salaryResponseSchema,
+)
+export const interviewers = analyticsRoute(
+  'interviewers',
+  'Interviewer leniency, rating distributions, predictive AUC and inter-rater reliability',
+  interviewersResponseSchema,
+)
+export const redFlags = analyticsRoute(
+  'red-flags',
+  'Hire and retention rates by red-flag tag',
+  groupRatesResponseSchema,
+)
+export const backgrounds = analyticsRoute(
+  'backgrounds',
+  'Hire and retention rates by candidate background',
+  groupRatesResponseSchema,
+)
+export const loopTime = analyticsRoute(
+  'loop-time',
+  'Share of loop time per area beside its validity',
+  loopTimeResponseSchema,
+)
+export const adverseImpact = analyticsRoute(
+  'adverse-impact',
+  'Selection rates by self-identified group, impact ratios and the four-fifths rule',
+  adverseImpactResponseSchema,
+)
