@@ -21,6 +21,7 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('cache_size = -65536')
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
   seedReferenceData(db)

@@ -160,7 +160,6 @@ export const scores = sqliteTable(
       table.areaId,
       table.interviewerId,
     ),
-    index('scores_interviewer').on(table.interviewerId),
     check(
       'scores_rating_range',
       sql`${table.rating} >= ${sql.raw(String(RATING_MIN))} AND ${table.rating} <= ${sql.raw(String(RATING_MAX))}`,

@@ -14,16 +14,21 @@ import {
 } from '../../db/domain'
 import { dayNumber } from '../analytics/dates'
 
+/** What is wrong with a field. Only bad fields allocate one: good ones return their value. */
+export class Invalid {
+  constructor(readonly message: string) {}
+}
+
 /** The outcome of reading one field: its value, or what is wrong with it. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string }
+export type Parsed<T> = T | Invalid
 
 export interface Column<T> {
   required: boolean
   parse(raw: string): Parsed<T>
 }
 
-const valid = <T>(value: T): Parsed<T> => ({ ok: true, value })
-const invalid = (message: string): Parsed<never> => ({ ok: false, message })
+const valid = <T>(value: T): Parsed<T> => value
+const invalid = (message: string): Invalid => new Invalid(message)
 
 const required = <T>(parse: (raw: string) => Parsed<T>): Column<T> => ({ required: true, parse })
 const optional = <T>(parse: (raw: string) => Parsed<T>): Column<T | null> => ({
@@ -63,12 +68,17 @@ function oneOf<T extends string>(values: readonly T[]) {
 const EARLIEST_DAY = dayNumber('1970-01-01')
 const LATEST_DAY = dayNumber('2100-12-31')
 
+// Files repeat the same few thousand dates; each is checked once (the window bounds the cache).
+const checkedDates = new Set<string>()
+
 function isoDate(raw: string): Parsed<string> {
+  if (checkedDates.has(raw)) return raw
   if (!/^\d{4}-\d{2}-\d{2}$/.test(raw))
     return invalid(`must be a date YYYY-MM-DD (got "${raw.slice(0, 40)}")`)
   const day = dayNumber(raw)
   if (Number.isNaN(day)) return invalid(`is not a calendar date (got "${raw}")`)
   if (day < EARLIEST_DAY || day > LATEST_DAY) return invalid(`is outside 1970–2100 (got "${raw}")`)
+  checkedDates.add(raw)
   return valid(raw)
 }
 
@@ -184,45 +194,48 @@ export interface FieldProblem {
   message: string
 }
 
+export type RecordResult<Spec extends ColumnSpec> =
+  { row: RowOf<Spec>; problems: null } | { row: null; problems: FieldProblem[] }
+
 /**
- * Reads one record against the header's column positions. Returns the typed row, or every
- * problem found in it (one per bad field), never both.
+ * A reader of records against one file's header: returns the typed row, or every problem
+ * found in it (one per bad field), never both. Built once per file, used for every row.
  */
-export function parseRecord<Spec extends ColumnSpec>(
-  spec: Spec,
-  positions: ReadonlyMap<string, number>,
-  fields: readonly string[],
-  headerLength: number,
-): { row: RowOf<Spec>; problems: null } | { row: null; problems: FieldProblem[] } {
-  if (fields.length !== headerLength) {
-    return {
-      row: null,
-      problems: [
-        {
-          column: null,
-          message: `The row has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${headerLength}`,
-        },
-      ],
+export function recordReader<Spec extends ColumnSpec>(spec: Spec, header: readonly string[]) {
+  const columns = Object.entries(spec).map(([name, column]) => ({
+    name,
+    column,
+    position: header.indexOf(name),
+  }))
+  return (fields: readonly string[]): RecordResult<Spec> => {
+    if (fields.length !== header.length) {
+      return {
+        row: null,
+        problems: [
+          {
+            column: null,
+            message: `The row has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${header.length}`,
+          },
+        ],
+      }
     }
-  }
-  const problems: FieldProblem[] = []
-  const row: Record<string, unknown> = {}
-  for (const [name, column] of Object.entries(spec)) {
-    const position = positions.get(name)
-    const raw = position === undefined ? '' : fields[position]!.trim()
-    if (raw.includes('\uFFFD')) {
-      problems.push({
-        column: name,
-        message: `${name} is not valid UTF-8 text (or holds the replacement character \uFFFD): save the file as UTF-8`,
-      })
-    } else if (raw === '') {
-      if (column.required) problems.push({ column: name, message: `${name} is required` })
-      row[name] = null
-    } else {
-      const parsed = column.parse(raw)
-      if (parsed.ok) row[name] = parsed.value
-      else problems.push({ column: name, message: `${name} ${parsed.message}` })
+    let problems: FieldProblem[] | null = null
+    const row: Record<string, unknown> = {}
+    for (const { name, column, position } of columns) {
+      const raw = position === -1 ? '' : fields[position]!.trim()
+      let problem: string | null = null
+      if (raw.includes('\uFFFD')) {
+        problem = `${name} is not valid UTF-8 text (or holds the replacement character \uFFFD): save the file as UTF-8`
+      } else if (raw === '') {
+        if (column.required) problem = `${name} is required`
+        row[name] = null
+      } else {
+        const parsed = column.parse(raw)
+        if (parsed instanceof Invalid) problem = `${name} ${parsed.message}`
+        else row[name] = parsed
+      }
+      if (problem !== null) (problems ??= []).push({ column: name, message: problem })
     }
+    return problems ? { row: null, problems } : { row: row as RowOf<Spec>, problems: null }
   }
-  return problems.length > 0 ? { row: null, problems } : { row: row as RowOf<Spec>, problems: null }
 }

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream'
 import {
   FILE_KINDS,
   detectFileKind,
-  parseRecord,
+  recordReader,
   type ApplicationFields,
   type FieldProblem,
   type FileKind,
@@ -209,7 +209,8 @@ async function readOneFile(
   const summary: ParsedFiles['files'][number] = { file, kind: null, rows: 0 }
   parsed.files.push(summary)
   let header: string[] | null = null
-  let positions = new Map<string, number>()
+  let readApplication = recordReader(FILE_KINDS.applications, [])
+  let readScore = recordReader(FILE_KINDS.scores, [])
   let columns: ReadonlySet<string> = new Set()
   const report = (line: number, problems: FieldProblem[]) =>
     problems.forEach((problem) => log.add({ file, line, ...problem }))
@@ -224,14 +225,15 @@ async function readOneFile(
           source.stream.destroy()
           return
         }
-        positions = new Map(header.map((name, index) => [name, index]))
+        readApplication = recordReader(FILE_KINDS.applications, header)
+        readScore = recordReader(FILE_KINDS.scores, header)
         columns = new Set(header)
         continue
       }
       summary.rows++
-      const where = { file, line: record.line }
       if (summary.kind === 'applications') {
-        const result = parseRecord(FILE_KINDS.applications, positions, record.fields, header.length)
+        const where = { file, line: record.line }
+        const result = readApplication(record.fields)
         if (!result.row) {
           report(record.line, result.problems)
           continue
@@ -268,9 +270,9 @@ async function readOneFile(
           ),
         )
         if (problems.length > 0) report(record.line, problems)
-        else parsed.applications.push({ ...row, ...where, columns })
+        else parsed.applications.push(Object.assign(row, { file, line: record.line, columns }))
       } else {
-        const result = parseRecord(FILE_KINDS.scores, positions, record.fields, header.length)
+        const result = readScore(record.fields)
         if (!result.row) {
           report(record.line, result.problems)
           continue
@@ -287,8 +289,10 @@ async function readOneFile(
           ])
           continue
         }
-        state.scoreLines.set(key, where)
-        parsed.scores.push({ ...row, ...where, columns })
+        // The row itself carries its location: no second object per rating.
+        const located = Object.assign(row, { file, line: record.line, columns })
+        state.scoreLines.set(key, located)
+        parsed.scores.push(located)
       }
     }
   } catch (error) {

@@ -221,7 +221,11 @@ function compile(db: Db, query: { toSQL(): { sql: string; params: unknown[] } })
     const constant = encode(value)
     return () => constant
   })
-  return (bindings: Bindings) => statement.run(binders.map((bind) => bind(bindings)))
+  const values = new Array<unknown>(binders.length)
+  return (bindings: Bindings) => {
+    for (let i = 0; i < binders.length; i++) values[i] = binders[i]!(bindings)
+    return statement.run(values)
+  }
 }
 
 const REQUISITION_COLUMNS = ['title', 'level', 'hireType', 'openedAt'] as const
@@ -570,22 +574,43 @@ export function writeChanges(
         .all(),
     (row) => scoreKeyOf(row.applicationId, row.areaId, row.interviewerId),
   )
+  // New ratings, most of a first import, skip the comparison and reuse one bindings object.
+  const fresh: Bindings = {}
   for (const { index, areaId } of resolved.scores) {
     const row = parsed.scores[index]!
     const interviewerId = interviewerIds.get(row.interviewer)!
-    reconcile(
-      'scores',
-      statements.scores,
-      { applicationId: row.application_id, areaId, interviewerId },
-      {
-        rating: row.rating,
-        interviewedAt: stated(row.columns, 'interviewed_at', row.interviewed_at),
-        minutes: stated(row.columns, 'minutes', row.minutes),
-        redFlags: stated(row.columns, 'red_flags', row.red_flags ?? []),
-        note: stated(row.columns, 'note', row.note),
-      },
-      storedScores.get(scoreKeyOf(row.application_id, areaId, interviewerId)),
-    )
+    const stored =
+      storedScores.size === 0
+        ? undefined
+        : storedScores.get(scoreKeyOf(row.application_id, areaId, interviewerId))
+    const columns = row.columns
+    if (stored) {
+      reconcile(
+        'scores',
+        statements.scores,
+        { applicationId: row.application_id, areaId, interviewerId },
+        {
+          rating: row.rating,
+          interviewedAt: stated(columns, 'interviewed_at', row.interviewed_at),
+          minutes: stated(columns, 'minutes', row.minutes),
+          redFlags: stated(columns, 'red_flags', row.red_flags ?? []),
+          note: stated(columns, 'note', row.note),
+        },
+        stored,
+      )
+      continue
+    }
+    summary.scores.insert++
+    if (dryRun) continue
+    fresh.applicationId = row.application_id
+    fresh.areaId = areaId
+    fresh.interviewerId = interviewerId
+    fresh.rating = row.rating
+    fresh.interviewedAt = row.interviewed_at
+    fresh.minutes = row.minutes
+    fresh.redFlags = row.red_flags ?? []
+    fresh.note = row.note
+    statements.scores.insert(fresh)
   }
   const changed = CHANGED_ENTITIES.some((entity) => {
     const count = summary[entity]

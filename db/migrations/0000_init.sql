@@ -1,6 +1,24 @@
+CREATE TABLE `analytics_snapshots` (
+	`rubric_id` integer PRIMARY KEY NOT NULL,
+	`data_version` text NOT NULL,
+	`payload` blob NOT NULL,
+	FOREIGN KEY (`rubric_id`) REFERENCES `rubrics`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `app_meta` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `application_area_scores` (
+	`application_id` text NOT NULL,
+	`area_id` integer NOT NULL,
+	`rating_sum` real NOT NULL,
+	`ratings` integer NOT NULL,
+	`minutes` integer,
+	PRIMARY KEY(`application_id`, `area_id`),
+	FOREIGN KEY (`application_id`) REFERENCES `applications`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`area_id`) REFERENCES `rubric_areas`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `applications` (
@@ -11,6 +29,7 @@ CREATE TABLE `applications` (
 	`decision` text NOT NULL,
 	`source` text,
 	`metro` text,
+	`self_id_group` text,
 	FOREIGN KEY (`candidate_id`) REFERENCES `candidates`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`requisition_id`) REFERENCES `requisitions`(`id`) ON UPDATE no action ON DELETE no action
 );
@@ -127,7 +146,6 @@ CREATE TABLE `scores` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `scores_application_area_interviewer` ON `scores` (`application_id`,`area_id`,`interviewer_id`);--> statement-breakpoint
-CREATE INDEX `scores_interviewer` ON `scores` (`interviewer_id`);--> statement-breakpoint
 CREATE TABLE `users` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`email` text NOT NULL,
