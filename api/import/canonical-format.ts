@@ -37,19 +37,15 @@ const optional = <T>(parse: (raw: string) => Parsed<T>): Column<T | null> => ({
 })
 
 /** C0 control characters and DEL, other than tab, line feed and carriage return. */
-function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true
-  }
-  return false
-}
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+const LINE_BREAK = /[\r\n]/
 
 function text(maxLength: number, { multiline = false } = {}) {
   return (raw: string): Parsed<string> => {
     if (raw.length > maxLength) return invalid(`is longer than ${maxLength} characters`)
-    if (hasControlCharacters(raw)) return invalid('contains control characters')
-    if (!multiline && /[\r\n]/.test(raw)) return invalid('contains a line break')
+    if (CONTROL_CHARACTERS.test(raw)) return invalid('contains control characters')
+    if (!multiline && LINE_BREAK.test(raw)) return invalid('contains a line break')
     return valid(raw)
   }
 }

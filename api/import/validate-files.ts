@@ -155,9 +155,51 @@ class SharedFacts<Fact extends object> {
   }
 }
 
+/**
+ * Which (application, area, interviewer) triples the files rated, keyed by one number built
+ * from small per-import indexes: a million string keys would dominate the import's time.
+ */
+class ScoreKeys {
+  private readonly seen = new Map<number, Where>()
+  private readonly applications = new Map<string, number>()
+  private readonly areas = new Map<string, number>()
+  private readonly interviewers = new Map<string, number>()
+
+  private static indexOf(indexes: Map<string, number>, value: string): number {
+    let index = indexes.get(value)
+    if (index === undefined) {
+      index = indexes.size
+      indexes.set(value, index)
+    }
+    return index
+  }
+
+  /** Records the triple; returns where it was rated before, if it was. */
+  claim(application: string, area: string, interviewer: string, where: Where): Where | undefined {
+    const key =
+      (ScoreKeys.indexOf(this.applications, application) * 1024 +
+        ScoreKeys.indexOf(this.areas, area)) *
+        1_048_576 +
+      ScoreKeys.indexOf(this.interviewers, interviewer)
+    const earlier = this.seen.get(key)
+    if (earlier) return earlier
+    this.seen.set(key, where)
+    return undefined
+  }
+
+  /** False once any index outgrows its share of the 53 bits a key may use. */
+  get exact(): boolean {
+    return (
+      this.applications.size < 2 ** 23 &&
+      this.areas.size < 1024 &&
+      this.interviewers.size < 1_048_576
+    )
+  }
+}
+
 interface FileState {
   applicationLines: Map<string, Where>
-  scoreLines: Map<string, Where>
+  scoreKeys: ScoreKeys
   candidates: SharedFacts<CandidateFacts>
   requisitions: SharedFacts<RequisitionFacts>
 }
@@ -270,7 +312,7 @@ async function readOneFile(
           ),
         )
         if (problems.length > 0) report(record.line, problems)
-        else parsed.applications.push(Object.assign(row, { file, line: record.line, columns }))
+        else parsed.applications.push({ ...row, file, line: record.line, columns })
       } else {
         const result = readScore(record.fields)
         if (!result.row) {
@@ -278,8 +320,17 @@ async function readOneFile(
           continue
         }
         const row = result.row
-        const key = `${row.application_id}\u0000${row.area}\u0000${row.interviewer}`
-        const earlier = state.scoreLines.get(key)
+        // The row itself carries its location: no second object per rating.
+        const located = row as Located<ScoreFields>
+        located.file = file
+        located.line = record.line
+        located.columns = columns
+        const earlier = state.scoreKeys.claim(
+          row.application_id,
+          row.area,
+          row.interviewer,
+          located,
+        )
         if (earlier) {
           report(record.line, [
             {
@@ -289,9 +340,6 @@ async function readOneFile(
           ])
           continue
         }
-        // The row itself carries its location: no second object per rating.
-        const located = Object.assign(row, { file, line: record.line, columns })
-        state.scoreLines.set(key, located)
         parsed.scores.push(located)
       }
     }
@@ -325,7 +373,7 @@ export async function parseImportFiles(
 ): Promise<ParsedFiles> {
   const state: FileState = {
     applicationLines: new Map(),
-    scoreLines: new Map(),
+    scoreKeys: new ScoreKeys(),
     candidates: new SharedFacts('Candidate'),
     requisitions: new SharedFacts('Requisition'),
   }
