@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { openDatabase } from '../../db/client'
 import { readEnv } from '../env'
 import { importFiles } from '../import/import-files'
-import { CHANGED_ENTITIES } from '../import/write-import'
+import { CHANGED_ENTITIES } from '../import/import-session'
 
 const USAGE = 'usage: npm run import -- FILE... [--dry-run]'
 

@@ -17,6 +17,10 @@ export class CsvReadError extends Error {
   }
 }
 
+/** Records parsed ahead of the reader before the input is paused, and when it resumes. */
+const PAUSE_AT = 8192
+const RESUME_AT = 1024
+
 /** Longest record accepted, in bytes: a bound on memory for hostile files. */
 export const MAX_RECORD_BYTES = 1_000_000
 
@@ -52,8 +56,10 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
     max_record_size: MAX_RECORD_BYTES,
   })
   // Records are taken from 'data' events, which all arrive before an 'error': a stream's
-  // async iterator would drop the records parsed just before a bad one, and its line.
+  // async iterator would drop the records parsed just before a bad one, and its line. The
+  // parser's output is never paused; the input is, while enough records wait to be read.
   const pending: string[][] = []
+  let head = 0
   const progress: { finished: boolean; failure: Error | null } = { finished: false, failure: null }
   let wake: (() => void) | null = null
   const notify = () => {
@@ -62,11 +68,13 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
   }
   parser.on('data', (fields: string[]) => {
     pending.push(fields)
+    if (pending.length - head > PAUSE_AT) input.pause()
     notify()
   })
   parser.on('error', (error) => {
     progress.failure = error
     progress.finished = true
+    input.pause()
     notify()
   })
   parser.on('end', () => {
@@ -74,13 +82,20 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
     notify()
   })
   input.on('error', (error) => parser.destroy(error))
-  input.pipe(parser)
+  input.on('data', (chunk: Buffer | string) => parser.write(chunk))
+  input.on('end', () => parser.end())
 
   let line = 1
   try {
     for (;;) {
-      const fields = pending.shift()
-      if (fields) {
+      if (head < pending.length) {
+        const fields = pending[head++]!
+        // Drop what has been read, now and then, rather than shifting the array each time.
+        if (head > 4096 && head * 2 > pending.length) {
+          pending.splice(0, head)
+          head = 0
+        }
+        if (pending.length - head < RESUME_AT && !progress.finished) input.resume()
         const start = line
         line += 1 + lineBreaks(fields)
         // A line of nothing but spaces is a blank line too.
@@ -94,7 +109,8 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
     }
   } finally {
     // Stops reading when the caller gives up early (e.g. on a bad header).
-    input.unpipe(parser)
+    input.removeAllListeners('data')
+    input.destroy()
     parser.destroy()
   }
   const { failure } = progress

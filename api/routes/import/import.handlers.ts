@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type { HonoRequest } from 'hono'
 import { importFiles as runImport } from '../../import/import-files'
-import type { ImportSource } from '../../import/validate-files'
+import type { ImportSource } from '../../import/row-checks'
 import { ApiError } from '../../lib/errors'
 import type { AppRouteHandler } from '../../lib/types'
 import type { importFiles as importRoute } from './import.routes'

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
-import { CHANGED_ENTITIES } from '../../import/write-import'
+import { CHANGED_ENTITIES } from '../../import/import-session'
 import { ApiError, errorResponse, errorSchema, internalErrorResponse } from '../../lib/errors'
 
 /** Largest upload accepted in one request. */

@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process'
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { openDatabase } from '../../db/client'
+import { createApp } from '../app'
+import { importFiles } from '../import/import-files'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const ENDPOINTS = [
+  'validity',
+  'model',
+  'retention',
+  'composite',
+  'time-to-hire',
+  'salary',
+  'interviewers',
+  'red-flags',
+  'backgrounds',
+  'loop-time',
+  'adverse-impact',
+]
+// The three the response-time target is set for: validity, model and curves together.
+const TARGET_ENDPOINTS = ['validity', 'model', 'retention']
+const AS_OF = '2026-11-24'
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000' },
+    keep: { type: 'boolean', default: false },
+  },
+})
+const sizes = values.sizes.split(',').map(Number)
+if (sizes.some((size) => !Number.isInteger(size) || size < 100)) {
+  console.error('--sizes takes whole numbers of applications ≥ 100, comma separated')
+  process.exit(2)
+}
+
+interface Row {
+  applications: number
+  step: string
+  rows: number | null
+  ms: number
+}
+const results: Row[] = []
+const work = mkdtempSync(join(tmpdir(), 'loopscope-bench-'))
+const format = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 0 })
+
+for (const size of sizes) {
+  const dir = join(work, String(size))
+  let started = performance.now()
+  execFileSync(
+    join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [
+      join(ROOT, 'api', 'cli', 'gen.ts'),
+      '--applications',
+      String(size),
+      '--seed',
+      '1',
+      '--until',
+      AS_OF,
+      '--out',
+      dir,
+    ],
+    { stdio: 'ignore' },
+  )
+  results.push({
+    applications: size,
+    step: 'generate CSV (npm run gen)',
+    rows: null,
+    ms: performance.now() - started,
+  })
+
+  const db = openDatabase(join(dir, 'bench.db'))
+  started = performance.now()
+  const report = await importFiles(
+    db,
+    ['applications.csv', 'scores.csv'].map((name) => ({
+      name,
+      stream: createReadStream(join(dir, name)),
+    })),
+    { dryRun: false },
+  )
+  const importMs = performance.now() - started
+  if (!report.ok) throw new Error(`import failed: ${JSON.stringify(report.problems[0])}`)
+  const ratings = report.files.find((file) => file.kind === 'scores')?.rows ?? 0
+  const allRows = report.files.reduce((total, file) => total + file.rows, 0)
+  results.push({ applications: size, step: 'import, all rows', rows: allRows, ms: importMs })
+  results.push({ applications: size, step: 'import, rating rows', rows: ratings, ms: importMs })
+
+  // A fresh app: the first request after the import reads the dataset snapshot and computes.
+  const app = createApp({ db, today: () => AS_OF })
+  const timing = { cold: 0, warm: 0 }
+  for (const endpoint of ENDPOINTS) {
+    for (const round of ['cold', 'warm'] as const) {
+      started = performance.now()
+      const response = await app.request(`/api/analytics/${endpoint}`)
+      await response.text()
+      const ms = performance.now() - started
+      if (response.status !== 200) throw new Error(`${endpoint} answered ${response.status}`)
+      results.push({ applications: size, step: `${endpoint} (${round})`, rows: null, ms })
+      if (TARGET_ENDPOINTS.includes(endpoint)) timing[round] += ms
+    }
+  }
+  results.push({
+    applications: size,
+    step: 'validity + model + retention (cold)',
+    rows: null,
+    ms: timing.cold,
+  })
+  results.push({
+    applications: size,
+    step: 'validity + model + retention (warm)',
+    rows: null,
+    ms: timing.warm,
+  })
+  db.$client.close()
+}
+if (!values.keep) rmSync(work, { recursive: true, force: true })
+
+console.log(
+  `\nLoopscope benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`,
+)
+console.log('| applications | step | rows | ms | rows/s |')
+console.log('| ---: | --- | ---: | ---: | ---: |')
+for (const row of results) {
+  const rate = row.rows === null ? '' : format((row.rows / row.ms) * 1000)
+  console.log(
+    `| ${format(row.applications)} | ${row.step} | ${row.rows === null ? '' : format(row.rows)} | ${format(row.ms)} | ${rate} |`,
+  )
+}
+console.log(
+  '\nTargets: import ≥ 50,000 rating rows/s; validity + model + retention for 100,000 applications ≤ 500 ms cold, ≤ 50 ms warm.',
+)
+console.log(
+  'Cold: the first request after the import (dataset read from its snapshot, nothing cached); warm: the same request again.',
+)

@@ -1,0 +1,430 @@
+import { eq } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { bumpDataVersion } from '../../db/meta'
+import { interviewers, rubricAreas, rubricRedFlags, rubrics } from '../../db/schema'
+import { DEFAULT_RUBRIC_KEY } from '../../db/seed/reference-data'
+import { rebuildAllSnapshots } from '../dataset/snapshot'
+import type { ApplicationFields, FieldProblem, ScoreFields } from './canonical-format'
+import {
+  SharedFacts,
+  ScoreKeys,
+  applicationLogicProblems,
+  describe,
+  stated,
+  type CandidateFacts,
+  type Located,
+  type ProblemLog,
+  type RequisitionFacts,
+  type Where,
+} from './row-checks'
+import { prepareStatements, refreshAreaScores, sameValues, type Bindings } from './statements'
+
+export interface ChangeCount {
+  insert: number
+  update: number
+  unchanged: number
+  delete: number
+}
+
+export const CHANGED_ENTITIES = [
+  'requisitions',
+  'candidates',
+  'applications',
+  'offers',
+  'employments',
+  'interviewers',
+  'scores',
+] as const
+export type ChangeSummary = Record<(typeof CHANGED_ENTITIES)[number], ChangeCount>
+
+interface RubricVocabulary {
+  name: string
+  areaIds: Map<string, number>
+  redFlags: Set<string>
+}
+
+function loadRubrics(db: Db): Map<number, RubricVocabulary> {
+  const vocabularies = new Map<number, RubricVocabulary>()
+  for (const rubric of db.select().from(rubrics).all()) {
+    vocabularies.set(rubric.id, { name: rubric.name, areaIds: new Map(), redFlags: new Set() })
+  }
+  for (const area of db.select().from(rubricAreas).all()) {
+    vocabularies.get(area.rubricId)?.areaIds.set(area.key, area.id)
+  }
+  for (const flag of db.select().from(rubricRedFlags).all()) {
+    vocabularies.get(flag.rubricId)?.redFlags.add(flag.key)
+  }
+  return vocabularies
+}
+
+interface RowStatements {
+  insert: (row: Bindings) => unknown
+  update: (row: Bindings) => unknown
+  remove?: (key: Bindings) => unknown
+}
+
+interface ReconcileOptions {
+  /** Values only a new row gets (a requisition keeps the rubric it was created with). */
+  onInsert?: Bindings
+  /** When the row, as it would be after the import, should not exist at all. */
+  removeIf?: (values: Bindings) => boolean
+}
+
+const scoreKeyOf = (areaId: number, interviewerId: number) => areaId * 1_048_576 + interviewerId
+
+/**
+ * One import, row by row, inside the transaction the caller holds: each row is checked
+ * against the file, the earlier rows and the database, and written at once. Once any row has
+ * a problem nothing more is written, but every row is still checked; the caller then rolls
+ * the transaction back, so a failed import leaves the database as it was.
+ */
+export class ImportSession {
+  readonly summary: ChangeSummary = Object.fromEntries(
+    CHANGED_ENTITIES.map((entity) => [entity, { insert: 0, update: 0, unchanged: 0, delete: 0 }]),
+  ) as ChangeSummary
+  private readonly statements: ReturnType<typeof prepareStatements>
+  private readonly vocabularies: Map<number, RubricVocabulary>
+  private readonly defaultRubricId: number
+  private readonly applicationLines = new Map<string, Where>()
+  /** Requisition of each application in the files: scores may refer to them. */
+  private readonly requisitionOfApplication = new Map<string, string>()
+  private readonly candidates = new SharedFacts<CandidateFacts>('Candidate')
+  private readonly requisitions = new SharedFacts<RequisitionFacts>('Requisition')
+  private readonly rubricOfRequisition = new Map<string, number>()
+  private readonly rubricOfStoredApplication = new Map<string, number | null>()
+  private readonly scoreKeys = new ScoreKeys()
+  private readonly interviewerIds: Map<string, number>
+  private readonly knownInterviewers = new Set<string>()
+  /** Stored ratings of each application the files rate, read once per application. */
+  private readonly storedScores = new Map<string, Map<number, Bindings>>()
+  private readonly fresh: Bindings = {}
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: ProblemLog,
+  ) {
+    this.statements = prepareStatements(db)
+    this.vocabularies = loadRubrics(db)
+    const rubric = db.select().from(rubrics).where(eq(rubrics.key, DEFAULT_RUBRIC_KEY)).get()
+    if (!rubric) throw new Error(`The default rubric "${DEFAULT_RUBRIC_KEY}" is missing`)
+    this.defaultRubricId = rubric.id
+    this.interviewerIds = new Map(
+      db
+        .select()
+        .from(interviewers)
+        .all()
+        .map((interviewer) => [interviewer.handle, interviewer.id]),
+    )
+  }
+
+  /** Whether rows are still written: not once any problem was found. */
+  private get writing(): boolean {
+    return this.log.count === 0
+  }
+
+  private report(where: Where, problems: readonly FieldProblem[]): void {
+    for (const problem of problems) this.log.add({ ...where, ...problem })
+  }
+
+  /**
+   * Inserts, updates, leaves or deletes one row, counting which. An `undefined` incoming
+   * value means the file has no such column: the stored value stands.
+   */
+  private reconcile(
+    entity: keyof ChangeSummary,
+    table: RowStatements,
+    key: Bindings,
+    incoming: Bindings,
+    stored: Bindings | undefined,
+    { onInsert, removeIf }: ReconcileOptions = {},
+  ): void {
+    const count = this.summary[entity]
+    const values: Bindings = {}
+    for (const column in incoming) {
+      const value = incoming[column]
+      values[column] = value === undefined ? (stored?.[column] ?? null) : value
+    }
+    if (removeIf?.(values)) {
+      if (!stored || !table.remove) return
+      count.delete++
+      table.remove(key)
+    } else if (!stored) {
+      count.insert++
+      table.insert({ ...key, ...values, ...onInsert })
+    } else if (sameValues(stored, values)) {
+      count.unchanged++
+    } else {
+      count.update++
+      table.update({ ...key, ...values })
+    }
+  }
+
+  /** Checks one row of an applications file and, while all is well, writes it. */
+  application(row: Located<ApplicationFields>): void {
+    const where = { file: row.file, line: row.line }
+    const { columns } = row
+    const problems = applicationLogicProblems(row)
+    const earlier = this.applicationLines.get(row.application_id)
+    if (earlier) {
+      problems.push({
+        column: 'application_id',
+        message: `application_id ${row.application_id} already appears on ${describe(earlier, row.file)}`,
+      })
+    } else {
+      this.applicationLines.set(row.application_id, where)
+      this.requisitionOfApplication.set(row.application_id, row.requisition_id)
+    }
+    problems.push(
+      ...this.candidates.check(
+        row.candidate_id,
+        {
+          candidate_name: stated(columns, 'candidate_name', row.candidate_name),
+          background: stated(columns, 'background', row.background),
+        },
+        where,
+      ),
+      ...this.requisitions.check(
+        row.requisition_id,
+        {
+          requisition_title: stated(columns, 'requisition_title', row.requisition_title),
+          level: row.level,
+          hire_type: stated(columns, 'hire_type', row.hire_type),
+          opened_at: stated(columns, 'opened_at', row.opened_at),
+        },
+        where,
+      ),
+    )
+    if (problems.length > 0) {
+      this.report(where, problems)
+      return
+    }
+    if (!this.writing) return
+    const id = row.application_id
+    const { statements } = this
+    this.reconcile(
+      'applications',
+      statements.applications,
+      { id },
+      {
+        candidateId: row.candidate_id,
+        requisitionId: row.requisition_id,
+        appliedAt: row.applied_at,
+        decision: row.decision,
+        source: stated(columns, 'source', row.source),
+        metro: stated(columns, 'metro', row.metro),
+        selfIdGroup: stated(columns, 'self_id_group', row.self_id_group),
+      },
+      statements.applications.find.get({ id }),
+    )
+    // A file with offer columns states the offer: empty ones mean there is none.
+    if (columns.has('offer_salary') || columns.has('offer_accepted_at')) {
+      this.reconcile(
+        'offers',
+        statements.offers,
+        { applicationId: id },
+        {
+          salary: stated(columns, 'offer_salary', row.offer_salary),
+          acceptedAt: stated(columns, 'offer_accepted_at', row.offer_accepted_at),
+        },
+        statements.offers.find.get({ applicationId: id }),
+        { removeIf: (offer) => offer.salary === null && offer.acceptedAt === null },
+      )
+    }
+    if (columns.has('start_date')) {
+      this.reconcile(
+        'employments',
+        statements.employments,
+        { applicationId: id },
+        {
+          startDate: row.start_date,
+          endDate: stated(columns, 'end_date', row.end_date),
+          departure: stated(columns, 'departure', row.departure),
+        },
+        statements.employments.find.get({ applicationId: id }),
+        { removeIf: (employment) => employment.startDate === null },
+      )
+    }
+  }
+
+  /**
+   * After every applications file: the candidates and requisitions, each written once from
+   * what all its rows said. Foreign keys are checked at commit, so their applications could
+   * go first.
+   */
+  finishApplications(): void {
+    const { statements } = this
+    for (const [id, facts] of this.requisitions.merged()) {
+      const stored = statements.requisitions.find.get({ id })
+      this.rubricOfRequisition.set(id, stored?.rubricId ?? this.defaultRubricId)
+      if (!this.writing) continue
+      this.reconcile(
+        'requisitions',
+        statements.requisitions,
+        { id },
+        {
+          title: facts.requisition_title,
+          level: facts.level,
+          hireType: facts.hire_type,
+          openedAt: facts.opened_at,
+        },
+        stored,
+        { onInsert: { rubricId: this.defaultRubricId } },
+      )
+    }
+    if (!this.writing) return
+    for (const [id, facts] of this.candidates.merged()) {
+      this.reconcile(
+        'candidates',
+        statements.candidates,
+        { id },
+        { name: facts.candidate_name, background: facts.background },
+        statements.candidates.find.get({ id }),
+      )
+    }
+  }
+
+  /** The rubric of an application of the files or the database; undefined if there is none. */
+  private rubricOf(applicationId: string): number | undefined {
+    const requisition = this.requisitionOfApplication.get(applicationId)
+    if (requisition !== undefined) return this.rubricOfRequisition.get(requisition)
+    let rubric = this.rubricOfStoredApplication.get(applicationId)
+    if (rubric === undefined) {
+      rubric = this.statements.rubricOfApplication.get({ id: applicationId })?.rubricId ?? null
+      this.rubricOfStoredApplication.set(applicationId, rubric)
+    }
+    return rubric ?? undefined
+  }
+
+  private storedScoresOf(applicationId: string): Map<number, Bindings> {
+    let stored = this.storedScores.get(applicationId)
+    if (!stored) {
+      stored = new Map(
+        this.statements.scores.ofApplication
+          .all({ applicationId })
+          .map((score) => [scoreKeyOf(score.areaId, score.interviewerId), score]),
+      )
+      this.storedScores.set(applicationId, stored)
+    }
+    return stored
+  }
+
+  private interviewerIdOf(handle: string): number {
+    let id = this.interviewerIds.get(handle)
+    if (id === undefined) {
+      id = this.statements.insertInterviewer.get({ handle }).id
+      this.interviewerIds.set(handle, id)
+      this.summary.interviewers.insert++
+      this.knownInterviewers.add(handle)
+    } else if (!this.knownInterviewers.has(handle)) {
+      this.summary.interviewers.unchanged++
+      this.knownInterviewers.add(handle)
+    }
+    return id
+  }
+
+  /** Checks one row of a scores file against the applications and rubric and writes it. */
+  score(row: Located<ScoreFields>): void {
+    const where = { file: row.file, line: row.line }
+    const rubricId = this.rubricOf(row.application_id)
+    if (rubricId === undefined) {
+      this.report(where, [
+        {
+          column: 'application_id',
+          message: `application_id ${row.application_id} is neither in an applications file of this import nor in the database`,
+        },
+      ])
+      return
+    }
+    const vocabulary = this.vocabularies.get(rubricId)!
+    const areaId = vocabulary.areaIds.get(row.area)
+    if (areaId === undefined) {
+      this.report(where, [
+        {
+          column: 'area',
+          message: `area "${row.area.slice(0, 60)}" is not in the ${vocabulary.name} rubric (${[...vocabulary.areaIds.keys()].join(', ')})`,
+        },
+      ])
+      return
+    }
+    const unknownTags = (row.red_flags ?? []).filter((tag) => !vocabulary.redFlags.has(tag))
+    if (unknownTags.length > 0) {
+      const listed = unknownTags.map((tag) => `"${tag}"`).join(', ')
+      this.report(where, [
+        {
+          column: 'red_flags',
+          message: `red_flags has ${unknownTags.length === 1 ? 'an unknown tag' : 'unknown tags'} ${listed} (known: ${[...vocabulary.redFlags].join(', ')})`,
+        },
+      ])
+      return
+    }
+    const earlier = this.scoreKeys.claim(row.application_id, row.area, row.interviewer, where)
+    if (earlier === 'too_many') {
+      this.report(where, [
+        {
+          column: null,
+          message:
+            'The import names too many distinct applications, areas or interviewers: split it into smaller files',
+        },
+      ])
+      return
+    }
+    if (earlier) {
+      this.report(where, [
+        {
+          column: null,
+          message: `${row.interviewer} already rated ${row.area} for ${row.application_id} on ${describe(earlier, row.file)}`,
+        },
+      ])
+      return
+    }
+    if (!this.writing) return
+
+    const interviewerId = this.interviewerIdOf(row.interviewer)
+    const stored = this.storedScoresOf(row.application_id).get(scoreKeyOf(areaId, interviewerId))
+    const { columns } = row
+    if (stored) {
+      this.reconcile(
+        'scores',
+        this.statements.scores,
+        { applicationId: row.application_id, areaId, interviewerId },
+        {
+          rating: row.rating,
+          interviewedAt: stated(columns, 'interviewed_at', row.interviewed_at),
+          minutes: stated(columns, 'minutes', row.minutes),
+          redFlags: stated(columns, 'red_flags', row.red_flags ?? []),
+          note: stated(columns, 'note', row.note),
+        },
+        stored,
+      )
+      return
+    }
+    // New ratings, most of a first import, skip the comparison and reuse one bindings object.
+    this.summary.scores.insert++
+    const fresh = this.fresh
+    fresh.applicationId = row.application_id
+    fresh.areaId = areaId
+    fresh.interviewerId = interviewerId
+    fresh.rating = row.rating
+    fresh.interviewedAt = row.interviewed_at
+    fresh.minutes = row.minutes
+    fresh.redFlags = row.red_flags ?? []
+    fresh.note = row.note
+    this.statements.scores.insert(fresh)
+  }
+
+  /** Whether any row was inserted, updated or deleted. */
+  get changed(): boolean {
+    return CHANGED_ENTITIES.some((entity) => {
+      const count = this.summary[entity]
+      return count.insert + count.update + count.delete > 0
+    })
+  }
+
+  /** After every row: what analytics read, brought up to date. Skipped for a dry run. */
+  finish(): void {
+    if (!this.writing || !this.changed) return
+    refreshAreaScores(this.db, [...this.storedScores.keys()])
+    bumpDataVersion(this.db)
+    rebuildAllSnapshots(this.db)
+  }
+}

@@ -1,0 +1,234 @@
+import type { Readable } from 'node:stream'
+import {
+  FILE_KINDS,
+  type ApplicationFields,
+  type FieldProblem,
+  type FileKind,
+} from './canonical-format'
+
+export interface ImportSource {
+  /** The name problems are reported under, usually the file name. */
+  name: string
+  stream: Readable
+}
+
+export interface ImportProblem {
+  file: string
+  line: number | null
+  column: string | null
+  message: string
+}
+
+/** Keeps the first problems in full and counts the rest, so a hostile file cannot exhaust memory. */
+export class ProblemLog {
+  readonly problems: ImportProblem[] = []
+  count = 0
+
+  constructor(private readonly limit: number) {}
+
+  add(problem: ImportProblem): void {
+    this.count++
+    if (this.problems.length < this.limit) this.problems.push(problem)
+  }
+}
+
+export interface Where {
+  file: string
+  line: number
+}
+
+/** A row with where it came from and the columns its file has. */
+export type Located<Row> = Row & Where & { columns: ReadonlySet<string> }
+
+export const describe = (where: Where, current: string) =>
+  where.file === current ? `line ${where.line}` : `${where.file} line ${where.line}`
+
+/** The value of an optional column, or undefined when the file does not have the column. */
+export function stated<Value>(
+  columns: ReadonlySet<string>,
+  column: string,
+  value: Value,
+): Value | undefined {
+  return columns.has(column) ? value : undefined
+}
+
+/** What is wrong with a header row: unknown, repeated, unnamed or missing columns. */
+export function headerProblems(
+  file: string,
+  header: readonly string[],
+  kind: FileKind | null,
+): ImportProblem[] {
+  if (kind === null) {
+    return [
+      {
+        file,
+        line: 1,
+        column: null,
+        message: `Unrecognised header: expected the columns of applications.csv (${Object.keys(FILE_KINDS.applications).join(', ')}) or of scores.csv (${Object.keys(FILE_KINDS.scores).join(', ')})`,
+      },
+    ]
+  }
+  const spec = FILE_KINDS[kind]
+  const problems: ImportProblem[] = []
+  const seen = new Set<string>()
+  header.forEach((name, index) => {
+    if (name === '') {
+      problems.push({ file, line: 1, column: null, message: `Column ${index + 1} has no name` })
+    } else if (seen.has(name)) {
+      problems.push({ file, line: 1, column: name, message: `Column ${name} appears twice` })
+    } else if (!Object.hasOwn(spec, name)) {
+      problems.push({
+        file,
+        line: 1,
+        column: name.slice(0, 100),
+        message: `Unknown column "${name.slice(0, 100)}": it is not a column of ${kind}.csv`,
+      })
+    }
+    seen.add(name)
+  })
+  for (const [name, column] of Object.entries(spec)) {
+    if (column.required && !seen.has(name)) {
+      problems.push({ file, line: 1, column: name, message: `Required column ${name} is missing` })
+    }
+  }
+  return problems
+}
+
+/** Dates and outcome fields of one application that contradict each other. */
+export function applicationLogicProblems(row: ApplicationFields): FieldProblem[] {
+  const problems: FieldProblem[] = []
+  if (row.decision !== 'hired') {
+    for (const column of ['start_date', 'end_date', 'departure'] as const) {
+      if (row[column] !== null) {
+        problems.push({
+          column,
+          message: `${column} is set but decision is "${row.decision}": only hires have one`,
+        })
+      }
+    }
+  }
+  if (row.end_date !== null && row.start_date === null) {
+    problems.push({ column: 'end_date', message: 'end_date is set without a start_date' })
+  }
+  if (row.departure !== null && row.end_date === null) {
+    problems.push({ column: 'departure', message: 'departure is set without an end_date' })
+  }
+  if (row.offer_accepted_at !== null && row.offer_accepted_at < row.applied_at) {
+    problems.push({
+      column: 'offer_accepted_at',
+      message: `offer_accepted_at ${row.offer_accepted_at} is before applied_at ${row.applied_at}`,
+    })
+  }
+  if (row.start_date !== null) {
+    const [column, earliest] =
+      row.offer_accepted_at !== null
+        ? ['offer_accepted_at', row.offer_accepted_at]
+        : ['applied_at', row.applied_at]
+    if (row.start_date < earliest) {
+      problems.push({
+        column: 'start_date',
+        message: `start_date ${row.start_date} is before ${column} ${earliest}`,
+      })
+    }
+  }
+  if (row.end_date !== null && row.start_date !== null && row.end_date < row.start_date) {
+    problems.push({
+      column: 'end_date',
+      message: `end_date ${row.end_date} is before start_date ${row.start_date}`,
+    })
+  }
+  return problems
+}
+
+/**
+ * What the rows say of a candidate or requisition. `undefined`: no file of the import has
+ * the column, so the stored value stands; `null`: the column is there and empty.
+ */
+export interface CandidateFacts {
+  candidate_name: string | null | undefined
+  background: ApplicationFields['background'] | undefined
+}
+
+export interface RequisitionFacts {
+  requisition_title: string | null | undefined
+  level: ApplicationFields['level']
+  hire_type: ApplicationFields['hire_type'] | undefined
+  opened_at: string | null | undefined
+}
+
+/** Facts that several rows state about one candidate or requisition must agree. */
+export class SharedFacts<Fact extends object> {
+  private readonly seen = new Map<string, { fact: Fact; where: Where }>()
+
+  constructor(private readonly entity: string) {}
+
+  /** Each id's facts, merged over the rows that state them. */
+  merged(): Map<string, Fact> {
+    return new Map([...this.seen].map(([id, entry]) => [id, entry.fact]))
+  }
+
+  check(id: string, fact: Fact, where: Where): FieldProblem[] {
+    const earlier = this.seen.get(id)
+    if (!earlier) {
+      this.seen.set(id, { fact, where })
+      return []
+    }
+    const problems: FieldProblem[] = []
+    for (const [column, value] of Object.entries(fact) as [string, string | null | undefined][]) {
+      const known = (earlier.fact as Record<string, string | null | undefined>)[column]
+      if (value === null || value === undefined) continue
+      if (known === null || known === undefined) {
+        ;(earlier.fact as Record<string, unknown>)[column] = value
+      } else if (known !== value) {
+        problems.push({
+          column,
+          message: `${this.entity} ${id} has ${column} "${value}" here but "${known}" on ${describe(earlier.where, where.file)}`,
+        })
+      }
+    }
+    return problems
+  }
+}
+
+/**
+ * Which (application, area, interviewer) triples the files rated, keyed by one number built
+ * from small per-import indexes: a million string keys would dominate the import's time.
+ */
+export class ScoreKeys {
+  private readonly seen = new Map<number, Where>()
+  private readonly applications = new Map<string, number>()
+  private readonly areas = new Map<string, number>()
+  private readonly interviewers = new Map<string, number>()
+
+  private static indexOf(indexes: Map<string, number>, value: string): number {
+    let index = indexes.get(value)
+    if (index === undefined) {
+      index = indexes.size
+      indexes.set(value, index)
+    }
+    return index
+  }
+
+  /**
+   * Records the triple; returns where it was rated before, if it was, or 'too_many' once an
+   * index outgrows its share of the 53 bits a key may use (a hostile or absurd file).
+   */
+  claim(
+    application: string,
+    area: string,
+    interviewer: string,
+    where: Where,
+  ): Where | 'too_many' | undefined {
+    const applicationIndex = ScoreKeys.indexOf(this.applications, application)
+    const areaIndex = ScoreKeys.indexOf(this.areas, area)
+    const interviewerIndex = ScoreKeys.indexOf(this.interviewers, interviewer)
+    if (applicationIndex >= 2 ** 23 || areaIndex >= 1024 || interviewerIndex >= 1_048_576) {
+      return 'too_many'
+    }
+    const key = (applicationIndex * 1024 + areaIndex) * 1_048_576 + interviewerIndex
+    const earlier = this.seen.get(key)
+    if (earlier) return earlier
+    this.seen.set(key, where)
+    return undefined
+  }
+}
