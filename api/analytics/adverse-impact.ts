@@ -69,7 +69,10 @@ export function adverseImpact(selections: readonly GroupSelection[]): AdverseImp
         selected: entry.selected,
         selection_rate: rate,
         impact_ratio: ratio,
-        below_four_fifths: ratio !== null && ratio < FOUR_FIFTHS,
+        // In whole numbers, so a ratio of exactly 4/5 is never flagged by a rounding error.
+        below_four_fifths:
+          ratio !== null &&
+          5 * entry.selected * reference!.applicants < 4 * entry.applicants * reference!.selected,
         fisher_p:
           isReference || !reference
             ? null

@@ -26,3 +26,12 @@ export function sampleSd(values: ArrayLike<number>): number {
 export function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null
 }
+
+/** Keys in the given order; keys the order does not know come after, alphabetically. */
+export function sortByOrder(keys: readonly string[], order: readonly string[]): string[] {
+  const rank = (key: string) => {
+    const index = order.indexOf(key)
+    return index === -1 ? order.length : index
+  }
+  return [...keys].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+}

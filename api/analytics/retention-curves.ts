@@ -101,7 +101,8 @@ export function retentionCurves(
     areas: curves,
     overall: {
       ...overall,
-      at_12_months: survivalAt(overall, RETENTION_HORIZON_DAYS),
+      // Leaving on day 365 still counts as having stayed twelve months, as in retained12m.
+      at_12_months: survivalAt(overall, RETENTION_HORIZON_DAYS - 1),
       n_outcome: outcomes.length,
       retained,
       retained_rate: outcomes.length > 0 ? retained / outcomes.length : null,

@@ -118,8 +118,12 @@ export function retentionModel(areaKeys: readonly string[], cases: readonly Comp
     converged: false,
   }
   const needed = areaKeys.length + 2
-  if (cases.length < needed || retained === 0 || retained === cases.length) {
-    model.message = `The model needs at least ${needed} hires scored in every area, with both outcomes; there are ${cases.length}.`
+  if (cases.length < needed) {
+    model.message = `The model needs at least ${needed} hires with a known outcome scored in every area; there are ${cases.length}.`
+    return model
+  }
+  if (retained === 0 || retained === cases.length) {
+    model.message = `All ${cases.length} hires scored in every area ${retained === 0 ? 'left' : 'stayed'}: there is nothing to predict.`
     return model
   }
   const outcomes = cases.map((entry) => entry.outcome)
@@ -151,7 +155,7 @@ export function retentionModel(areaKeys: readonly string[], cases: readonly Comp
   return model
 }
 
-/** Σ wₖ·scoreₖ / Σ wₖ: the weighted mean a loop's composite is. */
+/** Σ wₖ·scoreₖ / Σ wₖ: the weighted mean a loop's composite is; NaN when every weight is 0. */
 export function compositeScore(scores: readonly number[], weights: readonly number[]): number {
   let total = 0
   let weightSum = 0
@@ -205,9 +209,14 @@ export function compositeValidity(
   cases: readonly CompleteCase[],
   weightsOf: (index: number) => readonly number[],
 ): CompositeValidity {
-  const composites = cases.map((entry, i) => compositeScore(entry.scores, weightsOf(i)))
-  const outcomes = cases.map((entry) => entry.outcome)
-  const folds = foldsOf(cases)
+  // A case whose level gives every area weight 0 has no composite: it is left out.
+  const scored = cases.flatMap((entry, i) => {
+    const composite = compositeScore(entry.scores, weightsOf(i))
+    return Number.isFinite(composite) ? [{ entry, composite }] : []
+  })
+  const composites = scored.map(({ composite }) => composite)
+  const outcomes = scored.map(({ entry }) => entry.outcome)
+  const folds = foldsOf(scored.map(({ entry }) => entry))
   const cvFolds = Array.from({ length: CROSS_VALIDATION_FOLDS }, (_, fold) =>
     aucOf(
       composites.filter((_, i) => folds[i] === fold),

@@ -1,6 +1,7 @@
 import type { Interval } from './correlation'
 import { MIN_HIRES } from './power'
 import { wilsonInterval } from './proportions'
+import { sortByOrder } from './descriptive'
 import { describeDistribution, histogram, type Distribution } from './quantiles'
 import { hireAsOf, outcomeAsOf, type HireFacts } from './retention'
 
@@ -46,8 +47,19 @@ export function matchingBand(
     return (band.level !== null ? 2 : 0) + (band.metro !== null ? 1 : 0)
   }
   const candidates = bands
-    .filter((band) => band.low !== null && band.high !== null && specificity(band) >= 0)
-    .sort((a, b) => specificity(b) - specificity(a) || (a.source_date < b.source_date ? 1 : -1))
+    .filter(
+      (band) =>
+        band.low !== null &&
+        band.high !== null &&
+        band.low + band.high > 0 &&
+        specificity(band) >= 0,
+    )
+    .sort(
+      (a, b) =>
+        specificity(b) - specificity(a) ||
+        b.source_date.localeCompare(a.source_date) ||
+        a.id - b.id,
+    )
   return candidates[0] ?? null
 }
 
@@ -100,8 +112,9 @@ export function salaryReport(
     (application): application is SalaryFacts & { offerSalary: number } =>
       application.offerSalary !== null,
   )
-  const levels = [...new Set(offered.map((application) => application.level))].sort(
-    (a, b) => levelOrder.indexOf(a) - levelOrder.indexOf(b),
+  const levels = sortByOrder(
+    [...new Set(offered.map((application) => application.level))],
+    levelOrder,
   )
   const byLevel = levels.map((level) => {
     const salaries = offered.filter((application) => application.level === level)

@@ -1,4 +1,5 @@
 import { correlationTest, type Interval } from './correlation'
+import { sortByOrder } from './descriptive'
 import { daysBetween } from './dates'
 import { MIN_HIRES } from './power'
 import { wilsonInterval } from './proportions'
@@ -142,16 +143,12 @@ export function timeToHireReport(
       insufficient: members.length < MIN_HIRES,
     })
   }
-  const order = (key: string) => {
-    const index = levelOrder.indexOf(key)
-    return index === -1 ? levelOrder.length : index
-  }
   return {
     benchmark_days: benchmarkDays,
     overall: summarise('all', accepted, benchmarkDays),
-    by_level: [...byLevel]
-      .sort(([a], [b]) => order(a) - order(b))
-      .map(([key, entries]) => summarise(key, entries, benchmarkDays)),
+    by_level: sortByOrder([...byLevel.keys()], levelOrder).map((key) =>
+      summarise(key, byLevel.get(key)!, benchmarkDays),
+    ),
     by_hire_type: [...byHireType]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([key, entries]) => summarise(key, entries, benchmarkDays)),

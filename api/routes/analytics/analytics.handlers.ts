@@ -75,7 +75,11 @@ function analyse(c: Context<AppBindings>, filters: AnalyticsFilters, asOf: strin
       throw new ApiError(404, 'not_found', `There is no requisition "${filters.requisition_id}"`)
     }
   }
-  const rows = selectRows(dataset, filters)
+  // Only what was known on as_of: applications made after it did not exist yet.
+  const rows = selectRows(dataset, {
+    ...filters,
+    to: filters.to && filters.to < asOf ? filters.to : asOf,
+  })
   const hires: HireRow[] = []
   const outcomeOfRow = new Int8Array(dataset.size).fill(-1)
   for (const row of rows) {
@@ -181,7 +185,9 @@ function parseWeights(text: string, areas: AnalyticsDataset['areas']): number[] 
   }
   const weights = areas.map(() => 0)
   for (const pair of text.split(',')) {
-    const [key = '', value = ''] = pair.split(':').map((part) => part.trim())
+    const parts = pair.split(':').map((part) => part.trim())
+    if (parts.length !== 2) fail(`must be area:weight pairs (got "${pair.slice(0, 40)}")`)
+    const [key = '', value = ''] = parts
     const index = areas.findIndex((area) => area.key === key)
     if (index === -1) {
       fail(`names "${key.slice(0, 40)}", not an area (${areas.map((area) => area.key).join(', ')})`)
@@ -317,10 +323,12 @@ function applicationsWhere(analysis: Analysis, field: 'offerAcceptedAt') {
     .map((row) => applicationAt(analysis.dataset, row))
 }
 
+/** Offers with a salary, except those accepted after as_of (not yet known to be accepted). */
 function applicationsWithSalary(analysis: Analysis) {
   return Array.from(analysis.rows)
     .filter((row) => !Number.isNaN(analysis.dataset.offerSalary[row]))
     .map((row) => applicationAt(analysis.dataset, row))
+    .filter((application) => (application.offerAcceptedAt ?? '') <= analysis.asOf)
 }
 
 const outcomesOf = (analysis: Analysis) =>
