@@ -29,37 +29,10 @@ export interface KaplanMeierCurve {
   steps: SurvivalStep[]
 }
 
-interface TimeCounts {
-  time: number
-  atRisk: number
-  events: number
-  censored: number
-}
-
 function checkTimes(observations: readonly SurvivalObservation[]): void {
   for (const { time } of observations) {
     if (Number.isNaN(time)) throw new RangeError('survival: a time is NaN')
   }
-}
-
-/** Distinct times in ascending order, each with the number at risk and the exits at it. */
-function countsByTime(observations: readonly SurvivalObservation[]): TimeCounts[] {
-  const sorted = [...observations].sort((a, b) => a.time - b.time)
-  const counts: TimeCounts[] = []
-  let atRisk = sorted.length
-  let i = 0
-  while (i < sorted.length) {
-    const time = sorted[i]!.time
-    let events = 0
-    let censored = 0
-    for (; i < sorted.length && sorted[i]!.time === time; i++) {
-      if (sorted[i]!.event) events++
-      else censored++
-    }
-    counts.push({ time, atRisk, events, censored })
-    atRisk -= events + censored
-  }
-  return counts
 }
 
 /**
@@ -72,34 +45,48 @@ export function kaplanMeier(
 ): KaplanMeierCurve {
   checkTimes(observations)
   const z = twoSidedZ(confidence)
+  const total = observations.length
+  // Sorted times with their exits, in typed arrays: curves are drawn over every hire.
+  const times = Float64Array.from(observations, (observation) => observation.time)
+  const order = Int32Array.from({ length: total }, (_, i) => i).sort(
+    (a, b) => times[a]! - times[b]!,
+  )
+  const steps: SurvivalStep[] = []
   let surv = 1
   let greenwood = 0
   let events = 0
-  const steps = countsByTime(observations).map((counts): SurvivalStep => {
-    if (counts.events > 0) {
-      events += counts.events
-      surv *= (counts.atRisk - counts.events) / counts.atRisk
+  let atRisk = total
+  let i = 0
+  while (i < total) {
+    const time = times[order[i]!]!
+    let died = 0
+    let censored = 0
+    for (; i < total && times[order[i]!] === time; i++) {
+      if (observations[order[i]!]!.event) died++
+      else censored++
+    }
+    if (died > 0) {
+      events += died
+      surv *= (atRisk - died) / atRisk
       // Infinite once everyone at risk leaves; survfit's std.err is then Inf and S is 0.
-      greenwood += counts.events / (counts.atRisk * (counts.atRisk - counts.events))
+      greenwood += died / (atRisk * (atRisk - died))
     }
-    const step = {
-      time: counts.time,
-      n_risk: counts.atRisk,
-      n_event: counts.events,
-      n_censor: counts.censored,
-      surv,
-    }
-    if (surv === 0) return { ...step, se_log_surv: null, lower: null, upper: null }
+    const defined = surv > 0
     const se = Math.sqrt(greenwood)
     const logSurv = Math.log(surv)
-    return {
-      ...step,
-      se_log_surv: se,
-      lower: Math.exp(logSurv - z * se),
-      upper: Math.min(1, Math.exp(logSurv + z * se)),
-    }
-  })
-  return { n: observations.length, events, steps }
+    steps.push({
+      time,
+      n_risk: atRisk,
+      n_event: died,
+      n_censor: censored,
+      surv,
+      se_log_surv: defined ? se : null,
+      lower: defined ? Math.exp(logSurv - z * se) : null,
+      upper: defined ? Math.min(1, Math.exp(logSurv + z * se)) : null,
+    })
+    atRisk -= died + censored
+  }
+  return { n: total, events, steps }
 }
 
 /** Value of the right-continuous step function at a time: 1 before the first step. */

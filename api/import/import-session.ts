@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { bumpDataVersion } from '../../db/meta'
-import { interviewers, rubricAreas, rubricRedFlags, rubrics } from '../../db/schema'
+import {
+  applications,
+  interviewers,
+  rubricAreas,
+  rubricRedFlags,
+  rubrics,
+  scores,
+} from '../../db/schema'
 import { DEFAULT_RUBRIC_KEY } from '../../db/seed/reference-data'
 import { rebuildAllSnapshots } from '../dataset/snapshot'
 import type { ApplicationFields, FieldProblem, ScoreFields } from './canonical-format'
@@ -98,6 +105,9 @@ export class ImportSession {
   /** Stored ratings of each application the files rate, read once per application. */
   private readonly storedScores = new Map<string, Map<number, Bindings>>()
   private readonly fresh: Bindings = {}
+  /** Whether the database held any application or rating before: if not, nothing is looked up. */
+  private readonly hadApplications: boolean
+  private readonly hadScores: boolean
 
   constructor(
     private readonly db: Db,
@@ -108,6 +118,9 @@ export class ImportSession {
     const rubric = db.select().from(rubrics).where(eq(rubrics.key, DEFAULT_RUBRIC_KEY)).get()
     if (!rubric) throw new Error(`The default rubric "${DEFAULT_RUBRIC_KEY}" is missing`)
     this.defaultRubricId = rubric.id
+    this.hadApplications =
+      db.select({ id: applications.id }).from(applications).limit(1).all().length > 0
+    this.hadScores = db.select({ id: scores.id }).from(scores).limit(1).all().length > 0
     this.interviewerIds = new Map(
       db
         .select()
@@ -214,7 +227,7 @@ export class ImportSession {
         metro: stated(columns, 'metro', row.metro),
         selfIdGroup: stated(columns, 'self_id_group', row.self_id_group),
       },
-      statements.applications.find.get({ id }),
+      this.hadApplications ? statements.applications.find.get({ id }) : undefined,
     )
     // A file with offer columns states the offer: empty ones mean there is none.
     if (columns.has('offer_salary') || columns.has('offer_accepted_at')) {
@@ -226,7 +239,7 @@ export class ImportSession {
           salary: stated(columns, 'offer_salary', row.offer_salary),
           acceptedAt: stated(columns, 'offer_accepted_at', row.offer_accepted_at),
         },
-        statements.offers.find.get({ applicationId: id }),
+        this.hadApplications ? statements.offers.find.get({ applicationId: id }) : undefined,
         { removeIf: (offer) => offer.salary === null && offer.acceptedAt === null },
       )
     }
@@ -240,7 +253,7 @@ export class ImportSession {
           endDate: stated(columns, 'end_date', row.end_date),
           departure: stated(columns, 'departure', row.departure),
         },
-        statements.employments.find.get({ applicationId: id }),
+        this.hadApplications ? statements.employments.find.get({ applicationId: id }) : undefined,
         { removeIf: (employment) => employment.startDate === null },
       )
     }
@@ -298,11 +311,8 @@ export class ImportSession {
   private storedScoresOf(applicationId: string): Map<number, Bindings> {
     let stored = this.storedScores.get(applicationId)
     if (!stored) {
-      stored = new Map(
-        this.statements.scores.ofApplication
-          .all({ applicationId })
-          .map((score) => [scoreKeyOf(score.areaId, score.interviewerId), score]),
-      )
+      const rows = this.hadScores ? this.statements.scores.ofApplication.all({ applicationId }) : []
+      stored = new Map(rows.map((score) => [scoreKeyOf(score.areaId, score.interviewerId), score]))
       this.storedScores.set(applicationId, stored)
     }
     return stored

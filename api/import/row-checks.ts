@@ -191,12 +191,11 @@ export class SharedFacts<Fact extends object> {
 }
 
 /**
- * Which (application, area, interviewer) triples the files rated, keyed by one number built
- * from small per-import indexes: a million string keys would dominate the import's time.
+ * Which (application, area, interviewer) triples the files rated: per application, a map
+ * keyed by one small number made from per-import indexes of the area and the interviewer.
  */
 export class ScoreKeys {
-  private readonly seen = new Map<number, Where>()
-  private readonly applications = new Map<string, number>()
+  private readonly seen = new Map<string, Map<number, Where>>()
   private readonly areas = new Map<string, number>()
   private readonly interviewers = new Map<string, number>()
 
@@ -210,8 +209,8 @@ export class ScoreKeys {
   }
 
   /**
-   * Records the triple; returns where it was rated before, if it was, or 'too_many' once an
-   * index outgrows its share of the 53 bits a key may use (a hostile or absurd file).
+   * Records the triple; returns where it was rated before, if it was, or 'too_many' once the
+   * areas or interviewers outgrow their share of a small-integer key (a hostile or absurd file).
    */
   claim(
     application: string,
@@ -219,16 +218,18 @@ export class ScoreKeys {
     interviewer: string,
     where: Where,
   ): Where | 'too_many' | undefined {
-    const applicationIndex = ScoreKeys.indexOf(this.applications, application)
     const areaIndex = ScoreKeys.indexOf(this.areas, area)
     const interviewerIndex = ScoreKeys.indexOf(this.interviewers, interviewer)
-    if (applicationIndex >= 2 ** 23 || areaIndex >= 1024 || interviewerIndex >= 1_048_576) {
-      return 'too_many'
+    if (areaIndex >= 512 || interviewerIndex >= 1_048_576) return 'too_many'
+    const key = areaIndex * 1_048_576 + interviewerIndex
+    let rated = this.seen.get(application)
+    if (!rated) {
+      rated = new Map()
+      this.seen.set(application, rated)
     }
-    const key = (applicationIndex * 1024 + areaIndex) * 1_048_576 + interviewerIndex
-    const earlier = this.seen.get(key)
+    const earlier = rated.get(key)
     if (earlier) return earlier
-    this.seen.set(key, where)
+    rated.set(key, where)
     return undefined
   }
 }
