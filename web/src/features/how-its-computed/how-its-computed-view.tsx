@@ -17,7 +17,7 @@ const DATA: Definition[] = [
   { term: 'Hire', text: 'An application with decision "hired" and a start date.' },
   {
     term: 'As of',
-    text: 'The date the analysis is run for (default today). Filters by level, requisition, hire type and application date narrow the applications used.',
+    text: 'The date the analysis is run for (default today). Only what was known on that day counts: applications made, hires started, departures and accepted offers after it are left out. Filters by level, requisition, hire type and application date narrow the applications further.',
   },
   {
     term: 'Retained twelve months',
@@ -60,7 +60,41 @@ const STATISTICS: Definition[] = [
   },
   {
     term: 'Model of all areas',
-    text: 'A logistic regression on every area at once, over hires scored in all of them, reported with odds ratios, Wald intervals and the in-sample AUC of its prediction. Separation and non-convergence are reported instead of numbers.',
+    text: 'A logistic regression on every area at once, over hires scored in all of them, reported with odds ratios, Wald intervals and the in-sample AUC of its prediction. Its cross-validated AUC is the mean AUC on each held-out fold of a stratified 5-fold split with a fixed seed, the model refitted on the other four folds each time: an honest estimate for new hires. Separation and non-convergence are reported instead of numbers.',
+  },
+]
+
+const OTHER: Definition[] = [
+  {
+    term: 'Composite',
+    text: "The weighted mean of an application's area scores with its level's weights (Settings). Suggested weights are the model's positive coefficients scaled to sum to 1: areas whose higher scores went with leaving get none. Their cross-validated AUC learns the weights on four folds and scores the fifth, beside the current weights' AUC on the same folds.",
+    formula: 'composite = Σ wₖ·scoreₖ / Σ wₖ',
+  },
+  {
+    term: 'Retention curves',
+    text: "Kaplan–Meier estimates of staying employed by days since starting, for hires scoring 3 or more in an area and those below, with Greenwood's variance and a log-transformed 95% interval (R's survfit default); the log-rank test compares the two bands. Someone still employed is counted until the as-of date (censored).",
+    formula: 'S(t) = Π (1 − dᵢ/nᵢ),   Var(log S) = Σ dᵢ / (nᵢ(nᵢ − dᵢ)),   CI = S·exp(± 1.96·SE)',
+  },
+  {
+    term: 'Time to hire and to fill',
+    text: "Days from the application to the accepted offer, and from the requisition's opening to it, summarised by median and quartiles (R's type 7), against the 17-day benchmark of a general IT search.",
+  },
+  {
+    term: 'Compa-ratio',
+    text: 'The offer salary over the midpoint of the benchmark band that matches the level and metro most closely. Retention is compared below 0.9, between 0.9 and 1.1, and above 1.1.',
+  },
+  {
+    term: 'Interviewer calibration',
+    text: "Leniency is the mean of an interviewer's rating minus the other interviewers' mean rating of the same application and area, with a t interval. Inter-rater reliability per area is the one-way ICC(1) with unequal panel sizes. An interviewer's own AUC asks whether their mean rating of a hire told stayers from leavers.",
+    formula: 'ICC(1) = (MSB − MSW) / (MSB + (k₀ − 1)·MSW),   k₀ = (N − Σnᵢ²/N) / (a − 1)',
+  },
+  {
+    term: 'Rates with intervals',
+    text: 'Hire and retention rates by red-flag tag and background carry Wilson score intervals; below 30 hires with a known outcome a rate is marked insufficient.',
+  },
+  {
+    term: 'Adverse impact',
+    text: "Only where applicants volunteered a group. The selection rate of each group (hires over decided applications) is divided by the highest group's; a ratio under 0.80 is flagged (the four-fifths rule, 29 CFR 1607.4(D)), with Fisher's exact test against the highest group beside it. Groups under five applicants are pooled, or left out if even the pool is under five.",
   },
 ]
 
@@ -94,6 +128,10 @@ export function HowItsComputedView() {
         <h2>The validity table</h2>
         <p>All intervals are 95%. For each area and the outcome "retained twelve months":</p>
         <DefinitionList items={STATISTICS} />
+      </section>
+      <section className="panel">
+        <h2>The other analyses</h2>
+        <DefinitionList items={OTHER} />
       </section>
       <section className="panel">
         <h2>For scale</h2>
