@@ -32,3 +32,7 @@ export type BenchmarkMetric = (typeof BENCHMARK_METRICS)[number]
 /** Ratings live on the 1–4 scale: 1 strong no · 2 no · 3 yes · 4 strong yes. */
 export const RATING_MIN = 1
 export const RATING_MAX = 4
+
+/** Applicant-tracking systems whose exports Loopscope reads besides its own CSV files. */
+export const ATS_SOURCES = ['greenhouse', 'lever'] as const
+export type AtsSource = (typeof ATS_SOURCES)[number]

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/sqlite-core'
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod'
 import {
+  ATS_SOURCES,
   BACKGROUNDS,
   BENCHMARK_METRICS,
   DECISIONS,
@@ -70,6 +71,33 @@ export const rubricRedFlags = sqliteTable(
     name: text('name').notNull(),
   },
   (table) => [uniqueIndex('rubric_red_flags_rubric_key').on(table.rubricId, table.key)],
+)
+
+/**
+ * How an applicant-tracking system's attribute ("Problem Solving", "Rust ownership") maps to
+ * a rubric area; a null area means the attribute is deliberately ignored.
+ */
+export const attributeMappings = sqliteTable(
+  'attribute_mappings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    rubricId: integer('rubric_id')
+      .notNull()
+      .references(() => rubrics.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: ATS_SOURCES }).notNull(),
+    /** The attribute as the system names it. */
+    attribute: text('attribute').notNull(),
+    /** Lower-cased with single spaces: what names are matched on. */
+    attributeKey: text('attribute_key').notNull(),
+    areaId: integer('area_id').references(() => rubricAreas.id, { onDelete: 'cascade' }),
+  },
+  (table) => [
+    uniqueIndex('attribute_mappings_source_key').on(
+      table.rubricId,
+      table.source,
+      table.attributeKey,
+    ),
+  ],
 )
 
 export const users = sqliteTable('users', {

@@ -1,13 +1,28 @@
+import { Readable } from 'node:stream'
 import { openDatabase, type Db } from '../../db/client'
+import type { AtsSource } from '../../db/domain'
+import { AttributeMapper } from './attribute-mapping'
 import {
   FILE_KINDS,
   detectFileKind,
   recordReader,
-  type FileKind,
+  type FieldProblem,
   type RowOf,
 } from './canonical-format'
-import { CsvReadError, readCsvRecords, type CsvRecord } from './csv-records'
+import { CsvReadError, readCsvRecords } from './csv-records'
+import {
+  GREENHOUSE_APPLICATION_COLUMNS,
+  emptyLookups,
+  greenhouseApplication,
+  greenhouseKind,
+  greenhouseScorecard,
+  rememberLookup,
+  type ConvertedScorecard,
+  type GreenhouseLookups,
+} from './formats/greenhouse'
+import { isLeverFeedback, leverFeedback } from './formats/lever'
 import { ImportSession, type ChangeSummary } from './import-session'
+import { JsonReadError, readJsonRecords } from './json-records'
 import {
   ProblemLog,
   headerProblems,
@@ -16,16 +31,44 @@ import {
   type Located,
 } from './row-checks'
 
+export const IMPORT_FORMATS = ['canonical', 'greenhouse', 'lever'] as const
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+
+/** What a file holds, once its header or first record has been read. */
+export type FileKind =
+  'applications' | 'scores' | 'jobs' | 'offers' | 'candidates' | 'scorecards' | 'feedback'
+
+export interface ImportProgress {
+  file: string
+  rows: number
+  bytes: number
+  /** Size of the file when known, for a percentage. */
+  totalBytes: number | null
+}
+
 export interface ImportOptions {
   dryRun: boolean
   /** Problems reported in full; the rest are only counted. */
   maxProblems?: number
+  /** Skips detection: every file is of this format. */
+  format?: ImportFormat
+  onProgress?: (progress: ImportProgress) => void
 }
 
 export interface FileSummary {
   file: string
+  format: ImportFormat | null
   kind: FileKind | null
   rows: number
+}
+
+export interface UnmappedAttribute {
+  source: AtsSource
+  attribute: string
+  ratings: number
+  /** Where it first appears. */
+  file: string
+  path: string
 }
 
 export interface ImportReport {
@@ -36,96 +79,217 @@ export interface ImportReport {
   files: FileSummary[]
   problem_count: number
   problems: ImportProblem[]
+  /** Attributes of Greenhouse or Lever that map to no rubric area: their ratings were not imported. */
+  unmapped_attributes: UnmappedAttribute[]
   changes: ChangeSummary | null
 }
+
+type Item = { line: number | null; path: string | null; fields?: string[]; value?: unknown }
 
 interface OpenFile {
   summary: FileSummary
   header: string[]
-  records: AsyncGenerator<CsvRecord>
+  items: AsyncGenerator<Item>
 }
 
-/** Reads each file's header to learn its kind; files with a bad header are reported and closed. */
-async function openFiles(sources: readonly ImportSource[], log: ProblemLog): Promise<OpenFile[]> {
+/** The stream again with its first chunk read, counting bytes as they pass. */
+async function peekStream(
+  source: ImportSource,
+  onBytes: (bytes: number) => void,
+): Promise<{ head: string; stream: Readable }> {
+  const iterator = (source.stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]()
+  const first = await iterator.next()
+  const head = first.done ? '' : first.value.toString().slice(0, 64)
+  const stream = Readable.from(
+    (async function* () {
+      let step = first
+      while (!step.done) {
+        onBytes(step.value.length)
+        yield typeof step.value === 'string' ? Buffer.from(step.value) : step.value
+        step = await iterator.next()
+      }
+    })(),
+  )
+  return { head, stream }
+}
+
+const looksLikeJson = (head: string) => /^[\uFEFF\s]*[[{]/.test(head)
+
+async function* csvItems(stream: Readable): AsyncGenerator<Item> {
+  for await (const record of readCsvRecords(stream)) {
+    yield { line: record.line, path: null, fields: record.fields }
+  }
+}
+
+async function* jsonItems(stream: Readable): AsyncGenerator<Item> {
+  for await (const record of readJsonRecords(stream)) {
+    yield { line: null, path: record.path, value: record.value }
+  }
+}
+
+/** An item first, then the rest of a generator. */
+async function* prepend(first: Item, rest: AsyncGenerator<Item>): AsyncGenerator<Item> {
+  yield first
+  yield* rest
+}
+
+function readProblem(file: string, error: unknown): ImportProblem | null {
+  if (error instanceof CsvReadError) {
+    return {
+      file,
+      line: error.line,
+      path: null,
+      column: null,
+      message: `Cannot read the file: ${error.message}`,
+    }
+  }
+  if (error instanceof JsonReadError) {
+    return {
+      file,
+      line: null,
+      path: error.path,
+      column: null,
+      message: `Cannot read the file: ${error.message}`,
+    }
+  }
+  return null
+}
+
+function jsonKind(
+  value: unknown,
+  format: ImportFormat | undefined,
+): { format: ImportFormat; kind: FileKind } | null {
+  if (format !== 'lever') {
+    const kind = greenhouseKind(value)
+    if (kind) return { format: 'greenhouse', kind }
+  }
+  if (format !== 'greenhouse' && isLeverFeedback(value))
+    return { format: 'lever', kind: 'feedback' }
+  return null
+}
+
+/** Opens every file and reads its header or first record to learn what it is. */
+async function openFiles(
+  sources: readonly ImportSource[],
+  options: ImportOptions,
+  log: ProblemLog,
+): Promise<OpenFile[]> {
   const opened: OpenFile[] = []
   for (const source of sources) {
-    const summary: FileSummary = { file: source.name, kind: null, rows: 0 }
-    const records = readCsvRecords(source.stream)
+    const summary: FileSummary = { file: source.name, format: null, kind: null, rows: 0 }
+    let bytes = 0
+    const { head, stream } = await peekStream(source, (count) => {
+      bytes += count
+      options.onProgress?.({
+        file: source.name,
+        rows: summary.rows,
+        bytes,
+        totalBytes: source.size ?? null,
+      })
+    })
+    const json = options.format ? options.format !== 'canonical' : looksLikeJson(head)
+    const items = json ? jsonItems(stream) : csvItems(stream)
+    const close = () => items.return(undefined)
     try {
-      const first = await records.next()
+      const first = await items.next()
       if (first.done) {
-        log.add({
-          file: source.name,
-          line: 1,
-          column: null,
-          message: 'The file is empty: expected a header row and one row per record',
-        })
-      } else {
-        const header = first.value.fields.map((name) => name.trim())
-        summary.kind = detectFileKind(header)
-        const problems = headerProblems(source.name, header, summary.kind)
+        if (!json) {
+          log.add({
+            file: source.name,
+            line: 1,
+            path: null,
+            column: null,
+            message: 'The file is empty: expected a header row and one row per record',
+          })
+        }
+        await close()
+        opened.push({ summary, header: [], items: (async function* () {})() })
+        continue
+      }
+      if (!json) {
+        const header = first.value.fields!.map((name) => name.trim())
+        const kind = detectFileKind(header)
+        summary.format = 'canonical'
+        summary.kind = kind
+        const problems = headerProblems(source.name, header, kind)
         problems.forEach((problem) => log.add(problem))
         if (problems.length === 0) {
-          opened.push({ summary, header, records })
+          opened.push({ summary, header, items })
           continue
         }
+      } else {
+        const detected = jsonKind(first.value.value, options.format)
+        if (detected) {
+          summary.format = detected.format
+          summary.kind = detected.kind
+          opened.push({ summary, header: [], items: prepend(first.value, items) })
+          continue
+        }
+        log.add({
+          file: source.name,
+          line: null,
+          path: first.value.path,
+          column: null,
+          message:
+            'Unrecognised JSON records: expected Greenhouse Harvest applications, jobs, offers, candidates or scorecards, or Lever feedback',
+        })
       }
     } catch (error) {
-      if (!(error instanceof CsvReadError)) throw error
-      log.add({
-        file: source.name,
-        line: error.line,
-        column: null,
-        message: `Cannot read the file: ${error.message}`,
-      })
+      const problem = readProblem(source.name, error)
+      if (!problem) throw error
+      log.add(problem)
     }
-    await records.return(undefined)
-    opened.push({ summary, header: [], records: (async function* () {})() })
+    await close()
+    opened.push({ summary, header: [], items: (async function* () {})() })
   }
   return opened
 }
 
-/** Streams one file's rows through `accept`, reporting every row that cannot be read. */
-async function importRows<Spec extends (typeof FILE_KINDS)[FileKind]>(
+/** Goes through a file's items, reporting a file that cannot be read to the end. */
+async function eachItem(
   file: OpenFile,
-  spec: Spec,
-  accept: (row: Located<RowOf<Spec>>) => void,
   log: ProblemLog,
+  visit: (item: Item) => void,
 ): Promise<void> {
-  const { summary, header } = file
-  const columns: ReadonlySet<string> = new Set(header)
-  const read = recordReader(spec, header)
   try {
-    for await (const record of file.records) {
-      summary.rows++
-      const result = read(record.fields)
-      if (result.problems === null) {
-        accept(Object.assign(result.row, { file: summary.file, line: record.line, columns }))
-      } else {
-        for (const problem of result.problems) {
-          log.add({ file: summary.file, line: record.line, ...problem })
-        }
-      }
+    for await (const item of file.items) {
+      file.summary.rows++
+      visit(item)
     }
   } catch (error) {
-    if (!(error instanceof CsvReadError)) throw error
-    log.add({
-      file: summary.file,
-      line: error.line,
-      column: null,
-      message: `Cannot read the file: ${error.message}`,
-    })
+    const problem = readProblem(file.summary.file, error)
+    if (!problem) throw error
+    log.add(problem)
   }
 }
 
-// One import at a time per database file in this process: they would only wait on the lock.
-const running = new Map<string, Promise<unknown>>()
+/** Checks text values of canonical columns as a CSV row would be checked. */
+function canonicalRow<Spec extends (typeof FILE_KINDS)[keyof typeof FILE_KINDS]>(
+  spec: Spec,
+  columns: readonly string[],
+): (values: Record<string, string>) => {
+  row: RowOf<Spec> | null
+  problems: FieldProblem[] | null
+} {
+  const read = recordReader(spec, columns)
+  return (values) => read(columns.map((column) => values[column] ?? ''))
+}
+
+const CANONICAL_SCORE_COLUMNS = [
+  'application_id',
+  'interviewer',
+  'area',
+  'rating',
+  'interviewed_at',
+  'note',
+]
 
 /**
- * The importer for the canonical CSV files. It streams every file once, checking and writing
- * row by row inside one transaction on a connection of its own, and commits only if no row had
- * a problem (and it is not a dry run): otherwise it rolls back and the database is unchanged.
- * Re-importing the same ids updates them in place.
+ * The import pipeline for every format: canonical CSV, Greenhouse Harvest JSON and Lever
+ * feedback JSON. It streams every file once, checks and writes row by row inside one
+ * transaction on a connection of its own, and commits only if no row had a problem (and it is
+ * not a dry run): otherwise it rolls back and the database is unchanged. Re-importing the same
+ * ids updates them in place.
  */
 export async function importFiles(
   db: Db,
@@ -143,13 +307,19 @@ export async function importFiles(
   }
 }
 
+// One import at a time per database file in this process: they would only wait on the lock.
+const running = new Map<string, Promise<unknown>>()
+
 async function runImport(
   db: Db,
   sources: readonly ImportSource[],
-  { dryRun, maxProblems = 1000 }: ImportOptions,
+  options: ImportOptions,
 ): Promise<ImportReport> {
-  const log = new ProblemLog(maxProblems)
-  const files = await openFiles(sources, log)
+  const log = new ProblemLog(options.maxProblems ?? 1000)
+  const files = await openFiles(sources, options, log)
+  const ofKind = (...kinds: FileKind[]) =>
+    files.filter((file) => file.summary.kind !== null && kinds.includes(file.summary.kind))
+  const unmapped = new Map<string, UnmappedAttribute>()
   // Its own connection, so the server's readers keep seeing the last committed data meanwhile.
   const connection = db.$client.memory ? db : openDatabase(db.$client.name)
   let changes: ChangeSummary | null = null
@@ -157,30 +327,166 @@ async function runImport(
     connection.$client.exec('BEGIN IMMEDIATE')
     connection.$client.pragma('defer_foreign_keys = ON')
     const session = new ImportSession(connection, log)
-    const ofKind = (kind: FileKind) => files.filter((file) => file.summary.kind === kind)
+    const mapper = new AttributeMapper(connection)
+    const report = (
+      file: string,
+      item: Item,
+      problems: readonly FieldProblem[] | null,
+      path = item.path,
+    ) => {
+      for (const problem of problems ?? []) log.add({ file, line: item.line, path, ...problem })
+    }
+
+    const lookups: GreenhouseLookups = emptyLookups()
+    for (const file of ofKind('jobs', 'offers', 'candidates')) {
+      const kind = file.summary.kind as 'jobs' | 'offers' | 'candidates'
+      await eachItem(file, log, (item) => rememberLookup(lookups, kind, item.value))
+    }
+
+    const readApplicationValues = canonicalRow(
+      FILE_KINDS.applications,
+      GREENHOUSE_APPLICATION_COLUMNS,
+    )
+    const greenhouseColumns: ReadonlySet<string> = new Set(GREENHOUSE_APPLICATION_COLUMNS)
     for (const file of ofKind('applications')) {
-      await importRows(file, FILE_KINDS.applications, (row) => session.application(row), log)
+      const name = file.summary.file
+      if (file.summary.format === 'canonical') {
+        const read = recordReader(FILE_KINDS.applications, file.header)
+        const columns: ReadonlySet<string> = new Set(file.header)
+        await eachItem(file, log, (item) => {
+          const result = read(item.fields!)
+          if (result.problems) report(name, item, result.problems)
+          else
+            session.application(
+              Object.assign(result.row, { file: name, line: item.line, path: null, columns }),
+            )
+        })
+        continue
+      }
+      await eachItem(file, log, (item) => {
+        const converted = greenhouseApplication(item.value, item.path!, lookups)
+        for (const problem of converted.problems) log.add({ file: name, line: null, ...problem })
+        if (!converted.values || converted.problems.length > 0) return
+        const result = readApplicationValues(converted.values)
+        if (result.problems) report(name, item, result.problems)
+        else
+          session.application(
+            Object.assign(result.row!, {
+              file: name,
+              line: null,
+              path: item.path,
+              columns: greenhouseColumns,
+            }),
+          )
+      })
     }
     session.finishApplications()
-    for (const file of ofKind('scores')) {
-      await importRows(file, FILE_KINDS.scores, (row) => session.score(row), log)
+
+    const readScoreValues = canonicalRow(FILE_KINDS.scores, CANONICAL_SCORE_COLUMNS)
+    const jsonScoreColumns: ReadonlySet<string> = new Set(CANONICAL_SCORE_COLUMNS)
+    /** One rating per area of a scorecard: attributes mapped to the same area are averaged. */
+    const scorecard = (name: string, item: Item, source: AtsSource, card: ConvertedScorecard) => {
+      for (const problem of card.problems) log.add({ file: name, line: null, ...problem })
+      const rubricId = session.rubricOf(card.applicationId)
+      if (rubricId === undefined) {
+        log.add({
+          file: name,
+          line: null,
+          path: item.path,
+          column: 'application_id',
+          message: `application ${card.applicationId || '(none)'} is neither in an applications file of this import nor in the database`,
+        })
+        return
+      }
+      const byArea = new Map<
+        string,
+        { sum: number; count: number; notes: string[]; path: string }
+      >()
+      for (const rating of card.ratings) {
+        const target = mapper.resolve(rubricId, source, rating.attribute)
+        if (target === null) {
+          const key = `${source}|${rating.attribute.toLowerCase()}`
+          const entry = unmapped.get(key)
+          if (entry) entry.ratings++
+          else
+            unmapped.set(key, {
+              source,
+              attribute: rating.attribute,
+              ratings: 1,
+              file: name,
+              path: rating.path,
+            })
+          continue
+        }
+        if ('ignored' in target) continue
+        const entry = byArea.get(target.area) ?? { sum: 0, count: 0, notes: [], path: rating.path }
+        entry.sum += rating.rating
+        entry.count++
+        if (rating.note) entry.notes.push(rating.note)
+        byArea.set(target.area, entry)
+      }
+      for (const [area, entry] of byArea) {
+        const result = readScoreValues({
+          application_id: card.applicationId,
+          interviewer: card.interviewer,
+          area,
+          rating: String(entry.sum / entry.count),
+          interviewed_at: card.interviewedAt,
+          note: entry.notes.join('\n'),
+        })
+        if (result.problems) report(name, item, result.problems, entry.path)
+        else
+          session.score(
+            Object.assign(result.row!, {
+              file: name,
+              line: null,
+              path: entry.path,
+              columns: jsonScoreColumns,
+            }),
+          )
+      }
     }
-    if (log.count === 0 && !dryRun) session.finish()
+    for (const file of ofKind('scores', 'scorecards', 'feedback')) {
+      const name = file.summary.file
+      const { format } = file.summary
+      if (format === 'canonical') {
+        const read = recordReader(FILE_KINDS.scores, file.header)
+        const columns: ReadonlySet<string> = new Set(file.header)
+        await eachItem(file, log, (item) => {
+          const result = read(item.fields!)
+          if (result.problems) report(name, item, result.problems)
+          else
+            session.score(
+              Object.assign(result.row, { file: name, line: item.line, path: null, columns }),
+            )
+        })
+      } else if (format === 'greenhouse') {
+        await eachItem(file, log, (item) =>
+          scorecard(name, item, 'greenhouse', greenhouseScorecard(item.value, item.path!)),
+        )
+      } else {
+        await eachItem(file, log, (item) =>
+          scorecard(name, item, 'lever', leverFeedback(item.value, item.path!)),
+        )
+      }
+    }
+    if (log.count === 0 && !options.dryRun) session.finish()
     if (log.count === 0) changes = session.summary
-    connection.$client.exec(log.count === 0 && !dryRun ? 'COMMIT' : 'ROLLBACK')
+    connection.$client.exec(log.count === 0 && !options.dryRun ? 'COMMIT' : 'ROLLBACK')
   } finally {
     if (connection.$client.inTransaction) connection.$client.exec('ROLLBACK')
     if (connection !== db) connection.$client.close()
-    await Promise.all(files.map((file) => file.records.return(undefined)))
+    await Promise.all(files.map((file) => file.items.return(undefined)))
   }
   const ok = log.count === 0
   return {
     ok,
-    dry_run: dryRun,
-    written: ok && !dryRun,
+    dry_run: options.dryRun,
+    written: ok && !options.dryRun,
     files: files.map((file) => file.summary),
     problem_count: log.count,
     problems: log.problems,
+    unmapped_attributes: [...unmapped.values()],
     changes,
   }
 }

@@ -174,7 +174,7 @@ export class ImportSession {
 
   /** Checks one row of an applications file and, while all is well, writes it. */
   application(row: Located<ApplicationFields>): void {
-    const where = { file: row.file, line: row.line }
+    const where = { file: row.file, line: row.line, path: row.path }
     const { columns } = row
     const problems = applicationLogicProblems(row)
     const earlier = this.applicationLines.get(row.application_id)
@@ -297,7 +297,7 @@ export class ImportSession {
   }
 
   /** The rubric of an application of the files or the database; undefined if there is none. */
-  private rubricOf(applicationId: string): number | undefined {
+  rubricOf(applicationId: string): number | undefined {
     const requisition = this.requisitionOfApplication.get(applicationId)
     if (requisition !== undefined) return this.rubricOfRequisition.get(requisition)
     let rubric = this.rubricOfStoredApplication.get(applicationId)
@@ -334,7 +334,7 @@ export class ImportSession {
 
   /** Checks one row of a scores file against the applications and rubric and writes it. */
   score(row: Located<ScoreFields>): void {
-    const where = { file: row.file, line: row.line }
+    const where = { file: row.file, line: row.line, path: row.path }
     const rubricId = this.rubricOf(row.application_id)
     if (rubricId === undefined) {
       this.report(where, [

@@ -10,11 +10,15 @@ export interface ImportSource {
   /** The name problems are reported under, usually the file name. */
   name: string
   stream: Readable
+  /** Bytes in the file, when known: progress is then reported as a share. */
+  size?: number
 }
 
+/** A problem and where it is: a line of a CSV file or a JSONPath into a JSON export. */
 export interface ImportProblem {
   file: string
   line: number | null
+  path: string | null
   column: string | null
   message: string
 }
@@ -34,14 +38,18 @@ export class ProblemLog {
 
 export interface Where {
   file: string
-  line: number
+  line: number | null
+  path: string | null
 }
 
 /** A row with where it came from and the columns its file has. */
 export type Located<Row> = Row & Where & { columns: ReadonlySet<string> }
 
+const position = (where: Where) => (where.line !== null ? `line ${where.line}` : (where.path ?? ''))
+
+/** Where an earlier row was, as seen from a row of `current`: "line 4" or "other.csv line 4". */
 export const describe = (where: Where, current: string) =>
-  where.file === current ? `line ${where.line}` : `${where.file} line ${where.line}`
+  where.file === current ? position(where) : `${where.file} ${position(where)}`
 
 /** The value of an optional column, or undefined when the file does not have the column. */
 export function stated<Value>(
@@ -63,6 +71,7 @@ export function headerProblems(
       {
         file,
         line: 1,
+        path: null,
         column: null,
         message: `Unrecognised header: expected the columns of applications.csv (${Object.keys(FILE_KINDS.applications).join(', ')}) or of scores.csv (${Object.keys(FILE_KINDS.scores).join(', ')})`,
       },
@@ -73,13 +82,26 @@ export function headerProblems(
   const seen = new Set<string>()
   header.forEach((name, index) => {
     if (name === '') {
-      problems.push({ file, line: 1, column: null, message: `Column ${index + 1} has no name` })
+      problems.push({
+        file,
+        line: 1,
+        path: null,
+        column: null,
+        message: `Column ${index + 1} has no name`,
+      })
     } else if (seen.has(name)) {
-      problems.push({ file, line: 1, column: name, message: `Column ${name} appears twice` })
+      problems.push({
+        file,
+        line: 1,
+        path: null,
+        column: name,
+        message: `Column ${name} appears twice`,
+      })
     } else if (!Object.hasOwn(spec, name)) {
       problems.push({
         file,
         line: 1,
+        path: null,
         column: name.slice(0, 100),
         message: `Unknown column "${name.slice(0, 100)}": it is not a column of ${kind}.csv`,
       })
@@ -88,7 +110,13 @@ export function headerProblems(
   })
   for (const [name, column] of Object.entries(spec)) {
     if (column.required && !seen.has(name)) {
-      problems.push({ file, line: 1, column: name, message: `Required column ${name} is missing` })
+      problems.push({
+        file,
+        line: 1,
+        path: null,
+        column: name,
+        message: `Required column ${name} is missing`,
+      })
     }
   }
   return problems

@@ -64,6 +64,7 @@ describe('unknown paths and the OpenAPI document', () => {
       '/api/applications/{id}',
       '/api/health',
       '/api/import',
+      '/api/import/stream',
       '/api/requisitions',
       '/api/requisitions/{id}',
     ])

@@ -57,6 +57,7 @@ describe('POST /api/import', () => {
     expect(response.status).toBe(200)
     expect(((await response.json()) as ReportBody).files[0]).toEqual({
       file: 'apps.csv',
+      format: 'canonical',
       kind: 'applications',
       rows: 2,
     })
@@ -96,6 +97,7 @@ describe('POST /api/import', () => {
       {
         file: 'scores.csv',
         line: 3,
+        path: null,
         column: 'rating',
         message: 'rating must be a number from 1 to 4 (got "7")',
       },
@@ -103,12 +105,12 @@ describe('POST /api/import', () => {
     expect(snapshot(db)).toEqual(before)
   })
 
-  it('rejects a body that is neither CSV nor a form with 415', async () => {
+  it('rejects a body that is neither CSV, JSON nor a form with 415', async () => {
     const { app } = createTestApp()
     const response = await app.request('/api/import', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ rows: [] }),
+      headers: { 'content-type': 'application/xml' },
+      body: '<rows/>',
     })
     expect(response.status).toBe(415)
     expect(((await response.json()) as ErrorResponseBody).error.code).toBe('unsupported_media_type')

@@ -91,7 +91,11 @@ async function expectRefused(
   expect(report.ok).toBe(false)
   expect(report.written).toBe(false)
   expect(report.problems).toEqual(
-    expected.map((problem) => ({ ...problem, message: messageMatcher(problem.message) })),
+    expected.map((problem) => ({
+      path: null,
+      ...problem,
+      message: messageMatcher(problem.message),
+    })),
   )
   expect(report.problem_count).toBe(expected.length)
   expect(snapshot(db)).toEqual(before)
@@ -169,7 +173,7 @@ describe('importer: headers and whole files', () => {
     })
     expect(report.ok).toBe(true)
     expect(report.problems).toEqual([])
-    expect(report.files).toEqual([{ file: 'applications.csv', kind: 'applications', rows: 0 }])
+    expect(report.files).toEqual([{ file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 0 }])
     for (const count of Object.values(report.changes ?? {})) {
       expect(count).toEqual({ insert: 0, update: 0, unchanged: 0, delete: 0 })
     }
@@ -513,6 +517,7 @@ describe('importer: unreadable CSV', () => {
       {
         file: 'applications.csv',
         line: expect.any(Number) as unknown,
+        path: null,
         column: null,
         message: messageMatcher('Cannot read the file: a quoted field is never closed'),
       },
@@ -523,7 +528,7 @@ describe('importer: unreadable CSV', () => {
   it('reports the line where the unclosed quoted field starts', async () => {
     const report = await importTexts(db, { 'applications.csv': unclosed })
     expect(report.problems[0]?.line).toBe(3)
-    expect(report.files).toEqual([{ file: 'applications.csv', kind: 'applications', rows: 1 }])
+    expect(report.files).toEqual([{ file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 1 }])
   })
 
   it('explains a stray quote inside an unquoted field in plain words, on its line', async () => {
@@ -550,7 +555,7 @@ describe('importer: what the CSV reader accepts', () => {
       'applications.csv': `${BOM}${applicationsCsv(newApplication())}`,
     })
     expect(report.ok).toBe(true)
-    expect(report.files).toEqual([{ file: 'applications.csv', kind: 'applications', rows: 1 }])
+    expect(report.files).toEqual([{ file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 1 }])
     expect(storedValue(db, 'SELECT candidate_id FROM applications WHERE id = ?', 'APP-3')).toBe(
       'CAND-3',
     )
@@ -579,7 +584,7 @@ describe('importer: what the CSV reader accepts', () => {
       'scores.csv': scoresCsv(newScore({ area: 'concurrency', note })),
     })
     expect(report.ok).toBe(true)
-    expect(report.files).toEqual([{ file: 'scores.csv', kind: 'scores', rows: 1 }])
+    expect(report.files).toEqual([{ file: 'scores.csv', format: 'canonical', kind: 'scores', rows: 1 }])
     expect(
       storedValue(
         db,
@@ -609,7 +614,7 @@ describe('importer: what the CSV reader accepts', () => {
     const text = [header, '', first, '', '', second, '', ''].join('\n')
     const report = await importTexts(db, { 'applications.csv': text })
     expect(report.ok).toBe(true)
-    expect(report.files).toEqual([{ file: 'applications.csv', kind: 'applications', rows: 2 }])
+    expect(report.files).toEqual([{ file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 2 }])
     expect(report.changes?.applications).toMatchObject({ insert: 2 })
   })
 

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
+import { ATS_SOURCES } from '../../../db/domain'
+import { IMPORT_FORMATS } from '../../import/import-files'
 import { CHANGED_ENTITIES } from '../../import/import-session'
 import { ApiError, errorResponse, errorSchema, internalErrorResponse } from '../../lib/errors'
 
@@ -32,7 +34,18 @@ export const importReportSchema = z
     files: z.array(
       z.object({
         file: z.string(),
-        kind: z.enum(['applications', 'scores']).nullable(),
+        format: z.enum(IMPORT_FORMATS).nullable(),
+        kind: z
+          .enum([
+            'applications',
+            'scores',
+            'jobs',
+            'offers',
+            'candidates',
+            'scorecards',
+            'feedback',
+          ])
+          .nullable(),
         rows: z.number().int(),
       }),
     ),
@@ -40,9 +53,19 @@ export const importReportSchema = z
     problems: z.array(
       z.object({
         file: z.string(),
-        line: z.number().int().nullable(),
+        line: z.number().int().nullable().openapi({ description: 'Line of a CSV file' }),
+        path: z.string().nullable().openapi({ description: 'JSONPath into a JSON export' }),
         column: z.string().nullable(),
         message: z.string(),
+      }),
+    ),
+    unmapped_attributes: z.array(
+      z.object({
+        source: z.enum(ATS_SOURCES),
+        attribute: z.string(),
+        ratings: z.number().int(),
+        file: z.string(),
+        path: z.string(),
       }),
     ),
     changes: z
@@ -56,29 +79,34 @@ export const importReportSchema = z
   })
   .openapi('ImportReport')
 
+const importQuery = z.strictObject({
+  dry_run: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .openapi({ description: 'Validate and report what would change, without writing' }),
+  filename: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Name to report problems under, for a single-file body' }),
+  format: z
+    .enum(IMPORT_FORMATS)
+    .optional()
+    .openapi({ description: 'Skip detection: every file is of this format' }),
+})
+
 export const importFiles = createRoute({
   method: 'post',
   path: '/import',
   tags: ['Import'],
-  summary: 'Import the canonical CSV files (applications.csv, scores.csv)',
+  summary: 'Import canonical CSV files, Greenhouse Harvest JSON or Lever feedback JSON',
   description:
-    'Send one CSV as the body (Content-Type text/csv) or several as multipart/form-data. ' +
-    'Every row is validated first; nothing is written unless all rows are valid.',
+    'Send one file as the body (text/csv or application/json) or several as multipart/form-data. ' +
+    'The format of each is detected from its header or its first record. Nothing is written ' +
+    'unless every row is valid.',
   middleware: [importBodyLimit] as const,
-  request: {
-    query: z.strictObject({
-      dry_run: z
-        .enum(['0', '1', 'true', 'false'])
-        .optional()
-        .openapi({ description: 'Validate and report what would change, without writing' }),
-      filename: z
-        .string()
-        .min(1)
-        .max(200)
-        .optional()
-        .openapi({ description: 'Name to report problems under, for a text/csv body' }),
-    }),
-  },
+  request: { query: importQuery },
   responses: {
     200: {
       content: { 'application/json': { schema: importReportSchema } },
@@ -91,6 +119,28 @@ export const importFiles = createRoute({
       content: { 'application/json': { schema: errorSchema } },
       description: 'Some rows were invalid; nothing was written. details is the import report',
     },
+    500: internalErrorResponse,
+  },
+})
+
+export const importWithProgress = createRoute({
+  method: 'post',
+  path: '/import/stream',
+  tags: ['Import'],
+  summary: 'The same import, reporting progress as newline-delimited JSON',
+  description:
+    'Each line is {"progress": {file, rows, bytes, totalBytes}} until the last, which is ' +
+    '{"result": {status, body}} with what POST /api/import would have answered.',
+  middleware: [importBodyLimit] as const,
+  request: { query: importQuery },
+  responses: {
+    200: {
+      content: { 'application/x-ndjson': { schema: z.string() } },
+      description: 'Progress lines, then the result',
+    },
+    400: errorResponse,
+    413: errorResponse,
+    415: errorResponse,
     500: internalErrorResponse,
   },
 })

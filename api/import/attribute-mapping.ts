@@ -1,0 +1,98 @@
+import { and, eq } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import type { AtsSource } from '../../db/domain'
+import { attributeMappings, rubricAreas } from '../../db/schema'
+
+/** How attribute names are compared: case, spacing and "&" versus "and" do not matter. */
+export function attributeKey(name: string): string {
+  return name.trim().toLowerCase().replace(/&/g, 'and').replace(/\s+/g, ' ')
+}
+
+export type AttributeTarget = { area: string } | { ignored: true } | null
+
+/**
+ * Resolves an applicant-tracking system's attribute to a rubric area: a saved mapping first,
+ * else an attribute named like an area's key or name; null when neither matches.
+ */
+export class AttributeMapper {
+  private readonly saved = new Map<string, string | null>()
+  private readonly byName = new Map<string, string>()
+
+  constructor(db: Db) {
+    const areas = db.select().from(rubricAreas).all()
+    const keyOfArea = new Map(areas.map((area) => [area.id, area.key]))
+    for (const area of areas) {
+      this.byName.set(`${area.rubricId}|${attributeKey(area.key)}`, area.key)
+      this.byName.set(`${area.rubricId}|${attributeKey(area.name)}`, area.key)
+      this.byName.set(`${area.rubricId}|${attributeKey(area.key.replace(/_/g, ' '))}`, area.key)
+    }
+    for (const mapping of db.select().from(attributeMappings).all()) {
+      this.saved.set(
+        `${mapping.rubricId}|${mapping.source}|${mapping.attributeKey}`,
+        mapping.areaId === null ? null : (keyOfArea.get(mapping.areaId) ?? null),
+      )
+    }
+  }
+
+  resolve(rubricId: number, source: AtsSource, attribute: string): AttributeTarget {
+    const key = attributeKey(attribute)
+    const savedKey = `${rubricId}|${source}|${key}`
+    if (this.saved.has(savedKey)) {
+      const area = this.saved.get(savedKey)
+      return area === null || area === undefined ? { ignored: true } : { area }
+    }
+    const area = this.byName.get(`${rubricId}|${key}`)
+    return area === undefined ? null : { area }
+  }
+}
+
+export interface MappingInput {
+  source: AtsSource
+  attribute: string
+  /** The rubric area key, or null to ignore the attribute. */
+  area: string | null
+}
+
+/** Saves mappings for a rubric (replacing any for the same attribute); returns the unknown areas. */
+export function saveMappings(
+  db: Db,
+  rubricId: number,
+  mappings: readonly MappingInput[],
+): string[] {
+  const areas = new Map(
+    db
+      .select()
+      .from(rubricAreas)
+      .where(eq(rubricAreas.rubricId, rubricId))
+      .all()
+      .map((area) => [area.key, area.id]),
+  )
+  const unknown = mappings
+    .filter((mapping) => mapping.area !== null && !areas.has(mapping.area))
+    .map((mapping) => mapping.area!)
+  if (unknown.length > 0) return unknown
+  db.transaction((tx) => {
+    for (const mapping of mappings) {
+      const key = attributeKey(mapping.attribute)
+      tx.delete(attributeMappings)
+        .where(
+          and(
+            eq(attributeMappings.rubricId, rubricId),
+            eq(attributeMappings.source, mapping.source),
+            eq(attributeMappings.attributeKey, key),
+          ),
+        )
+        .run()
+      tx.insert(attributeMappings)
+        .values({
+          rubricId,
+          source: mapping.source,
+          attribute: mapping.attribute.trim(),
+          attributeKey: key,
+          areaId: mapping.area === null ? null : areas.get(mapping.area)!,
+        })
+        .run()
+    }
+  })
+  return []
+}

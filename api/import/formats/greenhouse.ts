@@ -1,0 +1,290 @@
+import { LEVELS, type Level } from '../../../db/domain'
+import { attributeKey } from '../attribute-mapping'
+import {
+  asArray,
+  asRecord,
+  isoDay,
+  textOf,
+  type ConvertedRow,
+  type JsonObject,
+  type RecordProblem,
+} from './json-values'
+
+/** The Greenhouse Harvest exports Loopscope reads, told apart by the fields of a record. */
+export type GreenhouseKind = 'applications' | 'jobs' | 'offers' | 'candidates' | 'scorecards'
+
+export function greenhouseKind(record: unknown): GreenhouseKind | null {
+  const value = asRecord(record)
+  if (!value) return null
+  const has = (key: string) => Object.hasOwn(value, key)
+  if (has('attributes') && has('application_id')) return 'scorecards'
+  if (has('candidate_id') && has('status') && (has('jobs') || has('applied_at'))) {
+    return 'applications'
+  }
+  if (has('application_id') && has('status') && (has('starts_at') || has('version')))
+    return 'offers'
+  if (has('first_name') && has('last_name') && (has('application_ids') || has('applications'))) {
+    return 'candidates'
+  }
+  if (has('name') && (has('openings') || has('requisition_id') || has('hiring_team'))) return 'jobs'
+  return null
+}
+
+/** Greenhouse attribute ratings on Loopscope's 1–4 scale; `no_decision` is no rating. */
+export const GREENHOUSE_RATINGS: Record<string, number | null> = {
+  definitely_not: 1,
+  no: 2,
+  mixed: 2.5,
+  yes: 3,
+  strong_yes: 4,
+  no_decision: null,
+}
+
+/** A custom field by any of its names, from `custom_fields` or `keyed_custom_fields`. */
+function customField(record: JsonObject, names: readonly string[]): unknown {
+  const wanted = new Set(names.map(attributeKey))
+  for (const [key, value] of Object.entries(asRecord(record.custom_fields) ?? {})) {
+    if (wanted.has(attributeKey(key.replace(/_/g, ' '))) && value !== null) return value
+  }
+  for (const [key, field] of Object.entries(asRecord(record.keyed_custom_fields) ?? {})) {
+    const entry = asRecord(field)
+    const name = typeof entry?.name === 'string' ? entry.name : key.replace(/_/g, ' ')
+    if ((wanted.has(attributeKey(name)) || wanted.has(attributeKey(key))) && entry?.value != null) {
+      return entry.value
+    }
+  }
+  return undefined
+}
+
+/** A level from a custom field or a word of the job's name. */
+function levelOf(job: JsonObject): Level | null {
+  const words = [textOf(customField(job, ['level', 'seniority', 'job level'])), textOf(job.name)]
+  for (const text of words) {
+    const lower = text.toLowerCase()
+    const found = LEVELS.find((level) => new RegExp(`\\b${level}\\b`).test(lower))
+    if (found) return found
+    if (/\b(entry|graduate|associate)\b/.test(lower)) return 'junior'
+    if (/\bintermediate\b/.test(lower)) return 'mid'
+  }
+  return null
+}
+
+function hireTypeOf(job: JsonObject): string {
+  const type = attributeKey(textOf(customField(job, ['employment type', 'employment_type'])))
+  if (/contract.*hire|temp.*perm/.test(type)) return 'contract_to_hire'
+  if (/contract/.test(type)) return 'contract'
+  if (/full|part|perm|employee/.test(type)) return 'direct'
+  return ''
+}
+
+/** A salary given as a number, "$150,000", {value, currency} or {amount, unit}. */
+export function salaryOf(value: unknown): { amount: string; currency: string | null } | null {
+  if (value === undefined || value === null || value === '') return null
+  if (typeof value === 'number') return { amount: String(value), currency: null }
+  if (typeof value === 'string') {
+    const currency = /[€£]|EUR|GBP/.test(value) ? (/[£]|GBP/.test(value) ? 'GBP' : 'EUR') : null
+    return { amount: value.replace(/[$€£,\s]|USD|EUR|GBP/g, ''), currency }
+  }
+  const object = asRecord(value)
+  if (!object) return { amount: textOf(value), currency: null }
+  const amount = object.value ?? object.amount
+  const currency = object.currency ?? object.unit
+  return { amount: textOf(amount), currency: typeof currency === 'string' ? currency : null }
+}
+
+function decisionOf(application: JsonObject): string {
+  const status = textOf(application.status)
+  if (status === 'hired') return 'hired'
+  if (status === 'rejected') {
+    const reason = asRecord(application.rejection_reason)
+    const type = textOf(asRecord(reason?.type)?.name ?? reason?.name).toLowerCase()
+    return /candidate|they rejected|withdr/.test(type) ? 'withdrew' : 'rejected'
+  }
+  if (status === 'active' || status === 'converted') return 'pending'
+  return status
+}
+
+export interface GreenhouseLookups {
+  jobs: Map<string, JsonObject>
+  /** The accepted (else latest) offer of each application. */
+  offers: Map<string, JsonObject>
+  candidates: Map<string, JsonObject>
+}
+
+export function emptyLookups(): GreenhouseLookups {
+  return { jobs: new Map(), offers: new Map(), candidates: new Map() }
+}
+
+/** Keeps a record of a jobs, offers or candidates export for the applications to use. */
+export function rememberLookup(
+  lookups: GreenhouseLookups,
+  kind: 'jobs' | 'offers' | 'candidates',
+  record: unknown,
+): void {
+  const value = asRecord(record)
+  if (!value) return
+  if (kind === 'offers') {
+    const id = textOf(value.application_id)
+    const earlier = lookups.offers.get(id)
+    const better =
+      !earlier ||
+      (value.status === 'accepted' && earlier.status !== 'accepted') ||
+      (value.status === earlier.status && Number(value.version ?? 0) > Number(earlier.version ?? 0))
+    if (better) lookups.offers.set(id, value)
+    return
+  }
+  lookups[kind].set(textOf(value.id), value)
+}
+
+/** Columns a Greenhouse application states; end dates and departures come from elsewhere. */
+export const GREENHOUSE_APPLICATION_COLUMNS = [
+  'application_id',
+  'candidate_id',
+  'candidate_name',
+  'requisition_id',
+  'requisition_title',
+  'level',
+  'hire_type',
+  'opened_at',
+  'applied_at',
+  'decision',
+  'offer_salary',
+  'offer_accepted_at',
+  'start_date',
+  'source',
+  'metro',
+] as const
+
+/** A Greenhouse application, with its job, offer and candidate, as a row of applications.csv. */
+export function greenhouseApplication(
+  record: unknown,
+  path: string,
+  lookups: GreenhouseLookups,
+): ConvertedRow {
+  const application = asRecord(record)
+  const problems: RecordProblem[] = []
+  if (!application) {
+    return { values: null, problems: [{ path, column: null, message: 'expected an object' }] }
+  }
+  const jobRef = asRecord(asArray(application.jobs)[0])
+  const jobId = textOf(jobRef?.id)
+  const job = lookups.jobs.get(jobId) ?? jobRef ?? {}
+  const level = levelOf(job)
+  if (jobId !== '' && level === null) {
+    problems.push({
+      path: `${path}.jobs[0]`,
+      column: 'level',
+      message: `job ${jobId} ("${textOf(job.name).slice(0, 60)}") has no level: give it a custom field "level" (${LEVELS.join(', ')}) or a level word in its name`,
+    })
+  }
+  const candidate = lookups.candidates.get(textOf(application.candidate_id))
+  const offer = lookups.offers.get(textOf(application.id))
+  const accepted = offer?.status === 'accepted'
+  const salary = offer
+    ? salaryOf(customField(offer, ['salary', 'base salary', 'annual salary']))
+    : null
+  if (salary?.currency && salary.currency.toUpperCase() !== 'USD') {
+    problems.push({
+      path,
+      column: 'offer_salary',
+      message: `the offer salary is in ${salary.currency}: salaries are compared with USD benchmarks, so convert it to USD or leave it out`,
+    })
+  }
+  const decision = decisionOf(application)
+  const values: Record<string, string> = {
+    application_id: textOf(application.id),
+    candidate_id: textOf(application.candidate_id),
+    candidate_name: candidate
+      ? `${textOf(candidate.first_name)} ${textOf(candidate.last_name)}`.trim()
+      : '',
+    requisition_id: jobId,
+    requisition_title: textOf(job.name),
+    level: level ?? '',
+    hire_type: hireTypeOf(job),
+    opened_at: isoDay(job.opened_at),
+    applied_at: isoDay(application.applied_at),
+    decision,
+    offer_salary: salary?.amount ?? '',
+    offer_accepted_at: accepted ? isoDay(offer.resolved_at) : '',
+    start_date: accepted && decision === 'hired' ? isoDay(offer.starts_at) : '',
+    source: textOf(asRecord(application.source)?.public_name),
+    metro: textOf(asRecord(application.location)?.address),
+  }
+  return { values, problems }
+}
+
+/** A handle for a Greenhouse user: their name as first.last, or their id. */
+function handleOf(user: JsonObject | null): string {
+  if (!user) return ''
+  const name = textOf(user.name) || `${textOf(user.first_name)} ${textOf(user.last_name)}`.trim()
+  const handle = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '')
+  return handle || (user.id !== undefined ? `greenhouse-user-${textOf(user.id)}` : '')
+}
+
+export interface ScorecardRating {
+  path: string
+  /** The attribute's name, to be mapped to a rubric area. */
+  attribute: string
+  rating: number
+  note: string
+}
+
+export interface ConvertedScorecard {
+  applicationId: string
+  interviewer: string
+  interviewedAt: string
+  ratings: ScorecardRating[]
+  problems: RecordProblem[]
+}
+
+/** A Greenhouse scorecard's attribute ratings on the 1–4 scale, skipping "no decision". */
+export function greenhouseScorecard(record: unknown, path: string): ConvertedScorecard {
+  const scorecard = asRecord(record) ?? {}
+  const problems: RecordProblem[] = []
+  const ratings: ScorecardRating[] = []
+  asArray(scorecard.attributes).forEach((entry, index) => {
+    const attribute = asRecord(entry)
+    const at = `${path}.attributes[${index}]`
+    const name = textOf(attribute?.name).trim()
+    const raw = attribute?.rating
+    if (raw === null || raw === undefined) return
+    const rating = GREENHOUSE_RATINGS[textOf(raw)]
+    if (rating === undefined) {
+      problems.push({
+        path: `${at}.rating`,
+        column: 'rating',
+        message: `rating must be one of ${Object.keys(GREENHOUSE_RATINGS).join(', ')} (got "${textOf(raw).slice(0, 40)}")`,
+      })
+      return
+    }
+    if (rating === null) return
+    if (name === '') {
+      problems.push({ path: `${at}.name`, column: 'area', message: 'the attribute has no name' })
+      return
+    }
+    ratings.push({ path: at, attribute: name, rating, note: textOf(attribute?.note) })
+  })
+  // The overall recommendation is one more attribute: map it to an area, or ignore it.
+  const overall = scorecard.overall_recommendation
+  const overallRating = GREENHOUSE_RATINGS[textOf(overall)]
+  if (overallRating !== undefined && overallRating !== null) {
+    ratings.push({
+      path: `${path}.overall_recommendation`,
+      attribute: 'Overall recommendation',
+      rating: overallRating,
+      note: '',
+    })
+  }
+  return {
+    applicationId: textOf(scorecard.application_id),
+    interviewer: handleOf(asRecord(scorecard.interviewer) ?? asRecord(scorecard.submitted_by)),
+    interviewedAt: isoDay(scorecard.interviewed_at),
+    ratings,
+    problems,
+  }
+}
