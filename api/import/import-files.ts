@@ -23,13 +23,7 @@ import {
 import { isLeverFeedback, leverFeedback } from './formats/lever'
 import { ImportSession, type ChangeSummary } from './import-session'
 import { JsonReadError, readJsonRecords } from './json-records'
-import {
-  ProblemLog,
-  headerProblems,
-  type ImportProblem,
-  type ImportSource,
-  type Located,
-} from './row-checks'
+import { ProblemLog, headerProblems, type ImportProblem, type ImportSource } from './row-checks'
 
 export const IMPORT_FORMATS = ['canonical', 'greenhouse', 'lever'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]

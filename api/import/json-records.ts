@@ -185,33 +185,42 @@ class RecordAssembler {
     }
     switch (name) {
       case 'startObject':
-        return this.startContainer('object')
+        this.startContainer('object')
+        break
       case 'startArray':
-        return this.startContainer('array')
+        this.startContainer('array')
+        break
       case 'endObject':
       case 'endArray':
-        return this.endContainer()
+        this.endContainer()
+        break
       case 'stringChunk':
       case 'numberChunk':
-        return this.collectText(value)
+        this.collectText(value)
+        break
       case 'endKey': {
         const parent = this.stack[this.stack.length - 1]
         const key = this.takeText()
         if (parent?.kind === 'object') parent.key = key
-        return
+        break
       }
       case 'endString':
-        return this.scalar(this.takeText())
+        this.scalar(this.takeText())
+        break
       case 'endNumber':
-        return this.scalar(Number(this.takeText()))
+        this.scalar(Number(this.takeText()))
+        break
       case 'nullValue':
-        return this.scalar(null)
+        this.scalar(null)
+        break
       case 'trueValue':
-        return this.scalar(true)
+        this.scalar(true)
+        break
       case 'falseValue':
-        return this.scalar(false)
+        this.scalar(false)
+        break
       default:
-        return
+        break
     }
   }
 
