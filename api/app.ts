@@ -1,6 +1,8 @@
 import { createBaseApp, notFound, type AppDependencies } from './lib/create-app'
 import { analyticsRouter } from './routes/analytics/analytics.index'
 import { applicationsRouter } from './routes/applications/applications.index'
+import { attributeMappingsRouter } from './routes/attribute-mappings/attribute-mappings.index'
+import { exportRouter } from './routes/export/export.index'
 import { healthRouter } from './routes/health/health.index'
 import { importRouter } from './routes/import/import.index'
 import { requisitionsRouter } from './routes/requisitions/requisitions.index'
@@ -14,6 +16,8 @@ export function createApp(dependencies: AppDependencies) {
     .route('/', applicationsRouter)
     .route('/', analyticsRouter)
     .route('/', importRouter)
+    .route('/', exportRouter)
+    .route('/', attributeMappingsRouter)
   // basePath() gives a new app, which does not inherit a not-found handler set before it.
   api.notFound(notFound)
   api.doc('/openapi.json', {

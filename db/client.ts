@@ -27,3 +27,14 @@ export function openDatabase(path: string): Db {
   seedReferenceData(db)
   return db
 }
+
+/**
+ * A second, read-only connection to the same file, for long reads (exports) that must not
+ * hold the server's connection; `:memory:` has no file to share, so it gets the same one.
+ */
+export function openReader(db: Db): Db {
+  if (db.$client.memory) return db
+  const sqlite = new Database(db.$client.name, { readonly: true, fileMustExist: true })
+  sqlite.pragma('busy_timeout = 5000')
+  return drizzle(sqlite, { schema })
+}

@@ -41,8 +41,16 @@ const optional = <T>(parse: (raw: string) => Parsed<T>): Column<T | null> => ({
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const LINE_BREAK = /[\r\n]/
 
+/**
+ * Spreadsheet formulas begin with one of these; exported cells that do are written with a
+ * leading apostrophe (so a spreadsheet shows text, not a formula) and read back without it.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/
+const ESCAPED_FORMULA = /^'[=+\-@\t\r]/
+
 function text(maxLength: number, { multiline = false } = {}) {
-  return (raw: string): Parsed<string> => {
+  return (field: string): Parsed<string> => {
+    const raw = ESCAPED_FORMULA.test(field) ? field.slice(1) : field
     if (raw.length > maxLength) return invalid(`is longer than ${maxLength} characters`)
     if (CONTROL_CHARACTERS.test(raw)) return invalid('contains control characters')
     if (!multiline && LINE_BREAK.test(raw)) return invalid('contains a line break')

@@ -49,6 +49,7 @@ describe('unknown paths and the OpenAPI document', () => {
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> }
     expect(document.openapi).toBe('3.0.0')
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/admin/backup',
       '/api/analytics/adverse-impact',
       '/api/analytics/backgrounds',
       '/api/analytics/composite',
@@ -62,6 +63,8 @@ describe('unknown paths and the OpenAPI document', () => {
       '/api/analytics/validity',
       '/api/applications',
       '/api/applications/{id}',
+      '/api/attribute-mappings',
+      '/api/export',
       '/api/health',
       '/api/import',
       '/api/import/stream',

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { openDatabase } from '../../db/client'
+import { readEnv } from '../env'
+import { backupDatabase } from '../export/backup'
+
+const USAGE = 'usage: npm run backup -- FILE'
+
+const { positionals } = parseArgs({ allowPositionals: true })
+const file = positionals[0]
+if (positionals.length !== 1 || file === undefined) {
+  console.error(`Give the file to write the backup to.\n${USAGE}`)
+  process.exit(2)
+}
+if (existsSync(file)) {
+  console.error(`${file} exists already: choose a new file name`)
+  process.exit(2)
+}
+const env = readEnv()
+const db = openDatabase(env.DATABASE_PATH)
+const started = performance.now()
+const { pages } = await backupDatabase(db, file)
+db.$client.close()
+console.log(
+  `Backed up ${env.DATABASE_PATH} to ${file} (${pages} pages) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)
