@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { openDatabase, type Db } from '../../db/client'
-import type { AtsSource } from '../../db/domain'
+import { RATING_MAX, RATING_MIN, type AtsSource } from '../../db/domain'
 import { AttributeMapper } from './attribute-mapping'
 import {
   FILE_KINDS,
@@ -397,6 +397,17 @@ async function runImport(
         { sum: number; count: number; notes: string[]; path: string }
       >()
       for (const rating of card.ratings) {
+        // Each rating is checked before any averaging could hide one off the scale.
+        if (!(rating.rating >= RATING_MIN && rating.rating <= RATING_MAX)) {
+          log.add({
+            file: name,
+            line: null,
+            path: rating.path,
+            column: 'rating',
+            message: `rating must be a number from ${RATING_MIN} to ${RATING_MAX} (got "${rating.rating}")`,
+          })
+          continue
+        }
         const target = mapper.resolve(rubricId, source, rating.attribute)
         if (target === null) {
           const key = `${source}|${rating.attribute.toLowerCase()}`

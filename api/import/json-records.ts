@@ -27,6 +27,17 @@ export const JSON_LIMITS = {
   recordTokens: 200_000,
 }
 
+/** The tokens that each begin or are one value; chunks and ends are parts of those. */
+const VALUE_TOKENS = new Set([
+  'startObject',
+  'startArray',
+  'startString',
+  'startNumber',
+  'nullValue',
+  'trueValue',
+  'falseValue',
+])
+
 /** Records parsed ahead of the reader before the input is paused, and when it resumes. */
 const PAUSE_AT = 2048
 const RESUME_AT = 256
@@ -96,7 +107,13 @@ class RecordAssembler {
     const parent = this.stack[depth - 1]
     if (parent?.kind === 'array') parent.value?.push(value)
     else if (parent?.value && parent.key !== null) {
-      parent.value[parent.key] = value
+      // As JSON.parse: a "__proto__" key is an own property, never the object's prototype.
+      Object.defineProperty(parent.value, parent.key, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      })
       parent.key = null
     }
   }
@@ -178,7 +195,8 @@ class RecordAssembler {
   }
 
   token({ name, value = '' }: Token): void {
-    if (this.recordsDepth !== null && this.stack.length > this.recordsDepth) {
+    const inRecord = this.recordsDepth !== null && this.stack.length > this.recordsDepth
+    if (inRecord && VALUE_TOKENS.has(name)) {
       if (++this.tokens > JSON_LIMITS.recordTokens) {
         this.fail(`a record of more than ${JSON_LIMITS.recordTokens.toLocaleString('en')} values`)
       }

@@ -31,13 +31,18 @@ export function greenhouseKind(record: unknown): GreenhouseKind | null {
 }
 
 /** Greenhouse attribute ratings on Loopscope's 1–4 scale; `no_decision` is no rating. */
-export const GREENHOUSE_RATINGS: Record<string, number | null> = {
+export const GREENHOUSE_RATINGS: Readonly<Record<string, number | null>> = {
   definitely_not: 1,
   no: 2,
   mixed: 2.5,
   yes: 3,
   strong_yes: 4,
   no_decision: null,
+}
+
+/** A rating word's value, null for no decision, undefined for a word that is not a rating. */
+function ratingOf(word: string): number | null | undefined {
+  return Object.hasOwn(GREENHOUSE_RATINGS, word) ? GREENHOUSE_RATINGS[word] : undefined
 }
 
 /** A custom field by any of its names, from `custom_fields` or `keyed_custom_fields`. */
@@ -217,6 +222,8 @@ export function greenhouseApplication(
 function handleOf(user: JsonObject | null): string {
   if (!user) return ''
   const name = textOf(user.name) || `${textOf(user.first_name)} ${textOf(user.last_name)}`.trim()
+  // Bytes that were not UTF-8 stay visible, for the field check to refuse, not folded away.
+  if (name.includes('\uFFFD')) return name
   const handle = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -253,7 +260,7 @@ export function greenhouseScorecard(record: unknown, path: string): ConvertedSco
     const name = textOf(attribute?.name).trim()
     const raw = attribute?.rating
     if (raw === null || raw === undefined) return
-    const rating = GREENHOUSE_RATINGS[textOf(raw)]
+    const rating = ratingOf(textOf(raw))
     if (rating === undefined) {
       problems.push({
         path: `${at}.rating`,
@@ -271,8 +278,14 @@ export function greenhouseScorecard(record: unknown, path: string): ConvertedSco
   })
   // The overall recommendation is one more attribute: map it to an area, or ignore it.
   const overall = scorecard.overall_recommendation
-  const overallRating = GREENHOUSE_RATINGS[textOf(overall)]
-  if (overallRating !== undefined && overallRating !== null) {
+  const overallRating = overall === null || overall === undefined ? null : ratingOf(textOf(overall))
+  if (overallRating === undefined) {
+    problems.push({
+      path: `${path}.overall_recommendation`,
+      column: 'rating',
+      message: `overall_recommendation must be one of ${Object.keys(GREENHOUSE_RATINGS).join(', ')} (got "${textOf(overall).slice(0, 40)}")`,
+    })
+  } else if (overallRating !== null) {
     ratings.push({
       path: `${path}.overall_recommendation`,
       attribute: 'Overall recommendation',
