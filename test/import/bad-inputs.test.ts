@@ -173,7 +173,9 @@ describe('importer: headers and whole files', () => {
     })
     expect(report.ok).toBe(true)
     expect(report.problems).toEqual([])
-    expect(report.files).toEqual([{ file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 0 }])
+    expect(report.files).toEqual([
+      { file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 0 },
+    ])
     for (const count of Object.values(report.changes ?? {})) {
       expect(count).toEqual({ insert: 0, update: 0, unchanged: 0, delete: 0 })
     }
@@ -528,7 +530,9 @@ describe('importer: unreadable CSV', () => {
   it('reports the line where the unclosed quoted field starts', async () => {
     const report = await importTexts(db, { 'applications.csv': unclosed })
     expect(report.problems[0]?.line).toBe(3)
-    expect(report.files).toEqual([{ file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 1 }])
+    expect(report.files).toEqual([
+      { file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 1 },
+    ])
   })
 
   it('explains a stray quote inside an unquoted field in plain words, on its line', async () => {
@@ -555,7 +559,9 @@ describe('importer: what the CSV reader accepts', () => {
       'applications.csv': `${BOM}${applicationsCsv(newApplication())}`,
     })
     expect(report.ok).toBe(true)
-    expect(report.files).toEqual([{ file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 1 }])
+    expect(report.files).toEqual([
+      { file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 1 },
+    ])
     expect(storedValue(db, 'SELECT candidate_id FROM applications WHERE id = ?', 'APP-3')).toBe(
       'CAND-3',
     )
@@ -584,7 +590,9 @@ describe('importer: what the CSV reader accepts', () => {
       'scores.csv': scoresCsv(newScore({ area: 'concurrency', note })),
     })
     expect(report.ok).toBe(true)
-    expect(report.files).toEqual([{ file: 'scores.csv', format: 'canonical', kind: 'scores', rows: 1 }])
+    expect(report.files).toEqual([
+      { file: 'scores.csv', format: 'canonical', kind: 'scores', rows: 1 },
+    ])
     expect(
       storedValue(
         db,
@@ -614,7 +622,9 @@ describe('importer: what the CSV reader accepts', () => {
     const text = [header, '', first, '', '', second, '', ''].join('\n')
     const report = await importTexts(db, { 'applications.csv': text })
     expect(report.ok).toBe(true)
-    expect(report.files).toEqual([{ file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 2 }])
+    expect(report.files).toEqual([
+      { file: 'applications.csv', format: 'canonical', kind: 'applications', rows: 2 },
+    ])
     expect(report.changes?.applications).toMatchObject({ insert: 2 })
   })
 
