@@ -17,6 +17,47 @@ export class CsvReadError extends Error {
   }
 }
 
+/**
+ * Watches the raw bytes before the parser sees them: a record (delimiters included) over the
+ * size limit, or a UTF-16 file, is refused before anything big is built from it.
+ */
+class RecordSizeGuard {
+  private quoted = false
+  private recordBytes = 0
+  private line = 1
+  private recordLine = 1
+  private first = true
+  private afterCarriageReturn = false
+
+  /** Returns the problem with these bytes, or null. */
+  check(chunk: Buffer): CsvReadError | null {
+    if (this.first) {
+      this.first = false
+      const utf16 =
+        chunk.length >= 2 &&
+        ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
+      if (utf16) return new CsvReadError('the file is UTF-16 text: save it as UTF-8', 1)
+    }
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i]!
+      if (byte === 0x22) this.quoted = !this.quoted
+      // A line ends at LF, CR or CRLF (counted once); outside quotes it also ends the record.
+      const lineEnd = byte === 0x0d || (byte === 0x0a && !this.afterCarriageReturn)
+      this.afterCarriageReturn = byte === 0x0d
+      if (lineEnd) this.line++
+      if ((byte === 0x0a || byte === 0x0d) && !this.quoted) {
+        this.recordBytes = 0
+        this.recordLine = this.line
+        continue
+      }
+      if (++this.recordBytes > MAX_RECORD_BYTES) {
+        return new CsvReadError(READ_ERROR_MESSAGES.CSV_MAX_RECORD_SIZE!, this.recordLine)
+      }
+    }
+    return null
+  }
+}
+
 /** Records parsed ahead of the reader before the input is paused, and when it resumes. */
 const PAUSE_AT = 8192
 const RESUME_AT = 1024
@@ -81,8 +122,20 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
     progress.finished = true
     notify()
   })
+  const guard = new RecordSizeGuard()
   input.on('error', (error) => parser.destroy(error))
-  input.on('data', (chunk: Buffer | string) => parser.write(chunk))
+  input.on('data', (chunk: Buffer | string) => {
+    if (progress.finished) return
+    const refused = guard.check(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+    if (!refused) {
+      parser.write(chunk)
+      return
+    }
+    progress.failure = refused
+    progress.finished = true
+    input.pause()
+    notify()
+  })
   input.on('end', () => parser.end())
 
   let line = 1
@@ -114,6 +167,7 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
     parser.destroy()
   }
   const { failure } = progress
+  if (failure instanceof CsvReadError) throw failure
   if (failure instanceof CsvError) {
     throw new CsvReadError(READ_ERROR_MESSAGES[failure.code] ?? failure.message, line)
   }
