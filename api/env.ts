@@ -1,9 +1,17 @@
 import { z } from 'zod'
 
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1')
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/loopscope.db'),
+  /** Seed the demo data set into an empty database at start. */
+  DEMO_DATA: flag.default(true),
+  /** How long a stop (SIGTERM) waits for requests in flight before cutting them. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -1,43 +1,50 @@
 import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
 import { openDatabase } from '../db/client'
-import { createApp } from './app'
-import { notFound } from './lib/create-app'
+import { createFirstUsers } from './auth/first-users'
+import { PasswordChecker } from './auth/passwords'
 import { readEnv } from './env'
 import { seedDemoIfEmpty } from './seed-demo'
+import { createServerApp } from './server-app'
 
 const WEB_ROOT = join(import.meta.dirname, '..', 'dist', 'web')
 
 const env = readEnv()
 const db = openDatabase(env.DATABASE_PATH)
 const today = new Date().toISOString().slice(0, 10)
-if (await seedDemoIfEmpty(db, today)) {
+if (env.DEMO_DATA && (await seedDemoIfEmpty(db, today))) {
   console.log(`Seeded demo data into ${env.DATABASE_PATH}`)
 }
+for (const line of await createFirstUsers(db, new PasswordChecker())) console.log(line)
 if (!existsSync(join(WEB_ROOT, 'index.html'))) {
   console.warn('The dashboard is not built (run npm run build); serving the API only.')
 }
 
-const app = new Hono()
-  .route('/', createApp({ db }))
-  .all('/api/*', notFound)
-  .use('/assets/*', serveStatic({ root: WEB_ROOT }))
-  .use('/*', serveStatic({ root: WEB_ROOT }))
-  // Every other page is a route of the single-page dashboard.
-  .get('*', serveStatic({ root: WEB_ROOT, path: 'index.html' }))
-
+const app = createServerApp({ db }, WEB_ROOT)
+// serve() makes a plain HTTP/1.1 server unless asked for HTTP/2.
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   console.log(`Loopscope is serving http://${env.HOST}:${info.port}`)
-})
+}) as Server
 
-function shutDown() {
+/**
+ * Stops taking connections, lets requests in flight finish (an import commits or rolls back
+ * as it would have), then closes the database. After the grace period, whatever is still open
+ * is cut: an unfinished import's transaction is then never committed.
+ */
+function shutDown(signal: string) {
+  console.log(`${signal}: finishing requests in flight, then stopping`)
+  const timer = setTimeout(() => {
+    console.warn(`Requests still open after ${env.SHUTDOWN_GRACE_SECONDS} s: closing them`)
+    server.closeAllConnections()
+  }, env.SHUTDOWN_GRACE_SECONDS * 1000)
+  timer.unref()
   server.close(() => {
     db.$client.close()
     process.exit(0)
   })
+  server.closeIdleConnections()
 }
-process.on('SIGINT', shutDown)
-process.on('SIGTERM', shutDown)
+process.once('SIGINT', () => shutDown('SIGINT'))
+process.once('SIGTERM', () => shutDown('SIGTERM'))

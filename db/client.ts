@@ -38,3 +38,12 @@ export function openReader(db: Db): Db {
   sqlite.pragma('busy_timeout = 5000')
   return drizzle(sqlite, { schema })
 }
+
+/**
+ * Runs the work in one transaction on the connection (nested calls become savepoints):
+ * everything it writes lands together or not at all. Functions taking `db` can be called
+ * inside it unchanged.
+ */
+export function atomically<Result>(db: Db, work: () => Result): Result {
+  return db.$client.transaction(work)()
+}

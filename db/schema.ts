@@ -109,7 +109,57 @@ export const users = sqliteTable('users', {
   createdAt: text('created_at')
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  /** A disabled user cannot sign in and their sessions and tokens stop working. */
+  disabledAt: text('disabled_at'),
 })
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored here. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Sent back in X-CSRF-Token on every write made with the cookie. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (table) => [index('sessions_user').on(table.userId)],
+)
+
+/** A token for scripts, shown once when created; only its SHA-256 is stored. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: text('created_at').notNull(),
+    lastUsedAt: text('last_used_at'),
+  },
+  (table) => [index('api_tokens_user').on(table.userId)],
+)
+
+/** Who did what to the data and when: imports, exports, edits, users, erasures. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    /** The acting user's id and email as they were, kept if the user is later removed. */
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (table) => [index('audit_log_at').on(table.at)],
+)
 
 export const requisitions = sqliteTable(
   'requisitions',
@@ -131,6 +181,8 @@ export const candidates = sqliteTable('candidates', {
   id: text('id').primaryKey(),
   name: text('name'),
   background: text('background', { enum: BACKGROUNDS }),
+  /** Set when the candidate's personal data was erased; later imports do not bring it back. */
+  erasedAt: text('erased_at'),
 })
 
 export const applications = sqliteTable(

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../db/client'
+import { recordAudit } from '../auth/audit'
 import { readEnv } from '../env'
 import { backupDatabase } from '../export/backup'
 
@@ -19,6 +20,7 @@ if (existsSync(file)) {
 const env = readEnv()
 const db = openDatabase(env.DATABASE_PATH)
 const started = performance.now()
+recordAudit(db, { actor: { command: 'backup' }, action: 'backup', details: { file } })
 const { pages } = await backupDatabase(db, file)
 db.$client.close()
 console.log(

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../db/client'
 import { createApp } from '../app'
+import { createApiToken, createUser } from '../auth/accounts'
+import { generatePassword, PasswordChecker } from '../auth/passwords'
 import { importFiles } from '../import/import-files'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -91,11 +93,20 @@ for (const size of sizes) {
 
   // A fresh app: the first request after the import reads the dataset snapshot and computes.
   const app = createApp({ db, today: () => AS_OF })
+  // Timed as a script would call it: with a talent lead's API token.
+  const lead = await createUser(db, new PasswordChecker(), {
+    email: 'bench@localhost',
+    role: 'talent_lead',
+    password: generatePassword(),
+  })
+  const headers = {
+    authorization: `Bearer ${createApiToken(db, lead.id, 'bench', new Date()).token}`,
+  }
   const timing = { cold: 0, warm: 0 }
   for (const endpoint of ENDPOINTS) {
     for (const round of ['cold', 'warm'] as const) {
       started = performance.now()
-      const response = await app.request(`/api/analytics/${endpoint}`)
+      const response = await app.request(`/api/analytics/${endpoint}`, { headers })
       await response.text()
       const ms = performance.now() - started
       if (response.status !== 200) throw new Error(`${endpoint} answered ${response.status}`)

@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../db/client'
+import { recordAudit } from '../auth/audit'
 import { readEnv } from '../env'
 import {
   EXPORT_FORMATS,
@@ -30,6 +31,11 @@ const env = readEnv()
 const db = openDatabase(env.DATABASE_PATH)
 mkdirSync(directory, { recursive: true })
 const started = performance.now()
+recordAudit(db, {
+  actor: { command: 'export' },
+  action: 'export',
+  details: { format: values.format, directory },
+})
 if (values.format === 'json') {
   const file = join(directory, 'loopscope-export.json')
   await exportJson(db, createWriteStream(file), new Date().toISOString())

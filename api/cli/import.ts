@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../db/client'
+import { recordAudit } from '../auth/audit'
 import { readEnv } from '../env'
 import {
   IMPORT_FORMATS,
@@ -67,7 +68,18 @@ const report = await importFiles(
     size: sizes[index]!,
     stream: createReadStream(path),
   })),
-  { dryRun, ...(format ? { format } : {}), onProgress: showProgress },
+  {
+    dryRun,
+    ...(format ? { format } : {}),
+    onProgress: showProgress,
+    beforeCommit: (connection, changes) =>
+      recordAudit(connection, {
+        actor: { command: 'import' },
+        action: 'import',
+        target: positionals.map((path) => basename(path)).join(', '),
+        details: { changes },
+      }),
+  },
 )
 const seconds = (performance.now() - started) / 1000
 db.$client.close()

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../db/client'
+import { recordAudit } from '../auth/audit'
 import { ATS_SOURCES, type AtsSource } from '../../db/domain'
 import { attributeMappings, rubricAreas, rubrics } from '../../db/schema'
 import { readEnv } from '../env'
@@ -58,6 +59,12 @@ if (command === 'list') {
     },
   ])
   if (unknown.length > 0) fail(`"${unknown[0]}" is not an area of the ${rubric!.name} rubric`)
+  recordAudit(db, {
+    actor: { command: 'mapping' },
+    action: 'attribute_mapping_update',
+    target: rubric!.key,
+    details: { source, attribute: values.attribute, area: command === 'set' ? values.area : null },
+  })
   console.log(
     command === 'set'
       ? `${source} "${values.attribute}" now maps to ${values.area}`

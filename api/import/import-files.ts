@@ -47,6 +47,8 @@ export interface ImportOptions {
   /** Skips detection: every file is of this format. */
   format?: ImportFormat
   onProgress?: (progress: ImportProgress) => void
+  /** Runs inside the import's transaction just before it commits (the audit entry). */
+  beforeCommit?: (connection: Db, changes: ChangeSummary) => void
 }
 
 export interface FileSummary {
@@ -477,6 +479,7 @@ async function runImport(
     }
     if (log.count === 0 && !options.dryRun) session.finish()
     if (log.count === 0) changes = session.summary
+    if (changes && !options.dryRun) options.beforeCommit?.(connection, changes)
     connection.$client.exec(log.count === 0 && !options.dryRun ? 'COMMIT' : 'ROLLBACK')
   } finally {
     if (connection.$client.inTransaction) connection.$client.exec('ROLLBACK')

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { bumpDataVersion } from '../../db/meta'
+import { applyErasures } from '../privacy/erasure'
 import {
   applications,
   interviewers,
@@ -434,6 +435,7 @@ export class ImportSession {
   finish(): void {
     if (!this.writing || !this.changed) return
     refreshAreaScores(this.db, [...this.storedScores.keys()])
+    applyErasures(this.db)
     bumpDataVersion(this.db)
     rebuildAllSnapshots(this.db)
   }

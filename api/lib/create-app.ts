@@ -2,6 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Db } from '../../db/client'
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from '../auth/login-throttle'
+import { DEFAULT_PASSWORD_COST, PasswordChecker, type PasswordCost } from '../auth/passwords'
 import { AnalyticsCache } from '../dataset/cache'
 import { ApiError, describeIssues, type ErrorCode } from './errors'
 import type { AppBindings } from './types'
@@ -19,6 +21,8 @@ export function createRouter() {
 }
 
 const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
   404: 'not_found',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
@@ -41,23 +45,39 @@ export function notFound(c: Context) {
 export interface AppDependencies {
   db: Db
   today?: () => string
+  now?: () => Date
+  /** scrypt cost of new passwords (and of the stand-in hash for unknown accounts). */
+  passwordCost?: PasswordCost
+  throttleLimits?: ThrottleLimits
 }
 
 /** The bare app: dependencies in the context, one error shape for every failure. */
 export function createBaseApp({
   db,
   today = () => new Date().toISOString().slice(0, 10),
+  now = () => new Date(),
+  passwordCost = DEFAULT_PASSWORD_COST,
+  throttleLimits = DEFAULT_THROTTLE,
 }: AppDependencies) {
   const app = createRouter()
   const analytics = new AnalyticsCache(db)
+  const passwords = new PasswordChecker(passwordCost)
+  const loginThrottle = new LoginThrottle(throttleLimits)
   app.use(async (c, next) => {
     c.set('db', db)
     c.set('today', today)
+    c.set('now', now)
     c.set('analytics', analytics)
+    c.set('passwords', passwords)
+    c.set('loginThrottle', loginThrottle)
+    c.set('auth', null)
     await next()
   })
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.body(), error.status)
+    if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value)
+      return c.json(error.body(), error.status)
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const status = error.status
       const code = CODE_OF_STATUS[status] ?? 'invalid_request'

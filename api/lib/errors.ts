@@ -4,7 +4,11 @@ import { HTTPException } from 'hono/http-exception'
 
 export const ERROR_CODES = [
   'invalid_request',
+  'unauthorized',
+  'forbidden',
   'not_found',
+  'conflict',
+  'rate_limited',
   'unsupported_media_type',
   'payload_too_large',
   'import_invalid',
@@ -31,6 +35,7 @@ export class ApiError extends HTTPException {
     readonly code: ErrorCode,
     message: string,
     readonly details: unknown = null,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(status, { message })
   }

@@ -1,5 +1,8 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi'
 import type { Db } from '../../db/client'
+import type { Authentication } from '../auth/accounts'
+import type { LoginThrottle } from '../auth/login-throttle'
+import type { PasswordChecker } from '../auth/passwords'
 import type { AnalyticsCache } from '../dataset/cache'
 
 export interface AppBindings {
@@ -9,6 +12,12 @@ export interface AppBindings {
     today: () => string
     /** The analytics dataset and computed results, kept while the data version holds. */
     analytics: AnalyticsCache
+    /** The current instant; injected so tests can move the clock (session expiry). */
+    now: () => Date
+    passwords: PasswordChecker
+    loginThrottle: LoginThrottle
+    /** Who is asking; null only on public routes. */
+    auth: Authentication | null
   }
 }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../api/app'
+import { createTestApp } from '../helpers/app'
 import type { AreaValidity } from '../../api/analytics/validity'
 import { createTestDatabase, importTexts } from '../helpers/database'
 import { expected, referenceFile, type ExpectedArea } from '../helpers/reference'
@@ -63,7 +63,7 @@ describe('validity against the R reference values', () => {
       'scores.csv': referenceFile('scores.csv'),
     })
     expect(report.ok, JSON.stringify(report.problems.slice(0, 3))).toBe(true)
-    const app = createApp({ db })
+    const { app } = createTestApp(db)
     const response = await app.request(`/api/analytics/validity?as_of=${expected.as_of}`)
     expect(response.status).toBe(200)
     body = (await response.json()) as typeof body

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../api/app'
 import type { Db } from '../../db/client'
-import { createReferenceApp, createTestApp, FIXED_TODAY } from '../helpers/app'
+import { createReferenceApp, createTestApp } from '../helpers/app'
 import { APPLICATION_HEADER, SCORE_HEADER, applicationRow, csv, scoreRow } from '../helpers/csv'
 import { importTexts } from '../helpers/database'
 import { expected, referenceFile } from '../helpers/reference'
@@ -139,7 +138,7 @@ describe('analytics caching', () => {
     rejectSilently(db, 'APP-CACHE-1')
     expect(await text(app, VALIDITY)).toBe(body)
     // ... and a second app on the same database, with an empty memory, reads the snapshot.
-    const second = createApp({ db, today: () => FIXED_TODAY })
+    const { app: second } = createTestApp(db)
     expect(await text(second, VALIDITY)).toBe(body)
 
     // The next changing import rebuilds the snapshot from the tables: both changes show.
@@ -176,7 +175,7 @@ describe('the dataset snapshot', () => {
     expect(stored).toEqual([{ data_version: String(await dataVersion(app)) }])
 
     const body = await text(app, VALIDITY)
-    const second = createApp({ db, today: () => FIXED_TODAY })
+    const { app: second } = createTestApp(db)
     expect(await text(second, VALIDITY)).toBe(body)
     expect((JSON.parse(body) as ValidityBody).n_applications).toBe(1)
   })
@@ -186,7 +185,7 @@ describe('the dataset snapshot', () => {
     expect((await importTexts(db, newHire)).ok).toBe(true)
     // Never asked the first app: the second reads the snapshot the import stored.
     rejectSilently(db, 'APP-CACHE-1')
-    const second = createApp({ db, today: () => FIXED_TODAY })
+    const { app: second } = createTestApp(db)
     const body = JSON.parse(await text(second, VALIDITY)) as ValidityBody
     expect(body.n_applications).toBe(1)
     expect(body.n_hires).toBe(1)

@@ -49,6 +49,7 @@ describe('unknown paths and the OpenAPI document', () => {
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> }
     expect(document.openapi).toBe('3.0.0')
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/admin/audit',
       '/api/admin/backup',
       '/api/analytics/adverse-impact',
       '/api/analytics/backgrounds',
@@ -64,12 +65,25 @@ describe('unknown paths and the OpenAPI document', () => {
       '/api/applications',
       '/api/applications/{id}',
       '/api/attribute-mappings',
+      '/api/auth/password',
+      '/api/auth/session',
+      '/api/auth/sign-in',
+      '/api/auth/sign-out',
+      '/api/auth/tokens',
+      '/api/auth/tokens/{id}',
+      '/api/benchmarks',
+      '/api/benchmarks/{id}',
+      '/api/candidates/{id}/erasure',
       '/api/export',
       '/api/health',
       '/api/import',
       '/api/import/stream',
       '/api/requisitions',
       '/api/requisitions/{id}',
+      '/api/rubrics',
+      '/api/rubrics/{key}/weights',
+      '/api/users',
+      '/api/users/{id}',
     ])
   })
 })

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream'
 import Database from 'better-sqlite3'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../api/app'
+import { createTestApp } from '../helpers/app'
 import { exportCsvFiles, exportJson, exportZip } from '../../api/export/write-export'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import { openDatabase, type Db } from '../../db/client'
@@ -40,7 +40,7 @@ async function exportCsv(db: Db): Promise<Record<string, string>> {
 }
 
 async function validityOf(db: Db, query = '') {
-  const app = createApp({ db, today: () => AS_OF })
+  const { app } = createTestApp(db, { today: () => AS_OF })
   const response = await app.request(`/api/analytics/validity?as_of=${AS_OF}${query}`)
   expect(response.status).toBe(200)
   return (await response.json()) as unknown
@@ -118,7 +118,7 @@ describe('GET /api/export', () => {
   it('streams the zip and the JSON document with download names', async () => {
     const db = createTestDatabase()
     await importTexts(db, { 'applications.csv': csv(APPLICATION_HEADER, [applicationRow()]) })
-    const app = createApp({ db })
+    const { app } = createTestApp(db)
     const zip = await app.request('/api/export?format=csv')
     expect(zip.status).toBe(200)
     expect(zip.headers.get('content-type')).toBe('application/zip')
@@ -140,7 +140,7 @@ describe('backups', () => {
     try {
       const db = openDatabase(join(directory, 'live.db'))
       await seedDemoIfEmpty(db, AS_OF)
-      const app = createApp({ db })
+      const { app } = createTestApp(db)
       const [backup, health] = await Promise.all([
         app.request('/api/admin/backup'),
         app.request('/api/health'),

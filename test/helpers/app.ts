@@ -1,13 +1,28 @@
 import { createApp } from '../../api/app'
+import type { AppDependencies } from '../../api/lib/create-app'
 import type { Db } from '../../db/client'
+import type { UserRole } from '../../db/domain'
+import { asBearer, TEST_PASSWORD_COST, userWithToken } from './auth'
 import { createTestDatabase, importTexts } from './database'
 import { referenceFile } from './reference'
 
 export const FIXED_TODAY = '2026-03-31'
 
-/** The real app on a fresh database, with "today" fixed so results do not drift. */
-export function createTestApp(db: Db = createTestDatabase()) {
-  return { db, app: createApp({ db, today: () => FIXED_TODAY }) }
+/** The real app with "today" fixed so results do not drift, and test-cheap password hashing. */
+export function createBareApp(db: Db, options: Partial<AppDependencies> = {}) {
+  return createApp({ db, today: () => FIXED_TODAY, passwordCost: TEST_PASSWORD_COST, ...options })
+}
+
+/**
+ * The real app on a fresh database, every request made with the API token of a user of the
+ * role (admin unless said otherwise), as a script would.
+ */
+export function createTestApp(
+  db: Db = createTestDatabase(),
+  { role = 'admin', ...options }: Partial<AppDependencies> & { role?: UserRole } = {},
+) {
+  const { token } = userWithToken(db, role)
+  return { db, app: asBearer(createBareApp(db, options), token) }
 }
 
 /** The real app with the R reference data set imported through the real importer. */

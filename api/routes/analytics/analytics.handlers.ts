@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
-import { eq, ne, sql } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 import { LEVELS, type Level } from '../../../db/domain'
-import { requisitions, scores } from '../../../db/schema'
+import { applications, requisitions, scores } from '../../../db/schema'
 import { adverseImpact as adverseImpactOf, FOUR_FIFTHS } from '../../analytics/adverse-impact'
 import {
   countApplication,
@@ -20,6 +20,7 @@ import {
 import { salaryReport } from '../../analytics/salary'
 import { timeToHireReport } from '../../analytics/time-to-hire'
 import { validityReport } from '../../analytics/validity'
+import { MIN_HIRES_FOR_MANAGERS, ownRequisitionsOf } from '../../auth/scope'
 import { ApiError } from '../../lib/errors'
 import type { AppBindings, AppRouteHandler } from '../../lib/types'
 import type * as routes from './analytics.routes'
@@ -115,7 +116,8 @@ function analyse(c: Context<AppBindings>, filters: AnalyticsFilters, asOf: strin
 
 /**
  * Runs an analysis once per (endpoint, filters, as_of) and data version: a repeated request
- * while nothing changed is answered from memory.
+ * while nothing changed is answered from memory. A hiring manager gets another manager's
+ * requisition as unknown, and organisation-wide figures only over enough hires.
  */
 function cached<Result>(
   c: Context<AppBindings>,
@@ -124,9 +126,29 @@ function cached<Result>(
   compute: (analysis: Analysis) => Result,
 ): Result {
   const asOf = filters.as_of ?? c.var.today()
-  return c.var.analytics.remember(endpoint, { ...filters, as_of: asOf }, () =>
-    compute(analyse(c, filters, asOf)),
-  )
+  const owner = ownRequisitionsOf(c)
+  if (owner !== null && filters.requisition_id !== undefined) {
+    const own = c.var.db
+      .select({ id: requisitions.id })
+      .from(requisitions)
+      .where(and(eq(requisitions.id, filters.requisition_id), eq(requisitions.ownerUserId, owner)))
+      .get()
+    if (!own) {
+      throw new ApiError(404, 'not_found', `There is no requisition "${filters.requisition_id}"`)
+    }
+  }
+  const { result, hires } = c.var.analytics.remember(endpoint, { ...filters, as_of: asOf }, () => {
+    const analysis = analyse(c, filters, asOf)
+    return { result: compute(analysis), hires: analysis.hires.length }
+  })
+  if (owner !== null && filters.requisition_id === undefined && hires < MIN_HIRES_FOR_MANAGERS) {
+    throw new ApiError(
+      403,
+      'forbidden',
+      `Organisation-wide figures are shown to hiring managers over at least ${MIN_HIRES_FOR_MANAGERS} hires; this filter has ${hires}. Widen the filter or choose one of your requisitions.`,
+    )
+  }
+  return result
 }
 
 const validityOf = (c: Context<AppBindings>, filters: AnalyticsFilters) =>
@@ -291,29 +313,43 @@ export const timeToHire: AppRouteHandler<typeof routes.timeToHire> = (c) =>
     200,
   )
 
-export const salary: AppRouteHandler<typeof routes.salary> = (c) =>
-  c.json(
-    cached(c, 'salary', c.req.valid('query'), (analysis) => {
-      const bands = analysis.dataset.benchmarks
-        .filter((benchmark) => benchmark.metric === 'salary')
-        .map((benchmark) => ({
-          id: benchmark.id,
-          level: benchmark.level,
-          metro: benchmark.metro,
-          low: benchmark.low,
-          high: benchmark.high,
-          value: benchmark.value,
-          source: benchmark.source,
-          source_date: benchmark.sourceDate,
-        }))
-      return {
-        ...analysis.context,
-        bands,
-        ...salaryReport(applicationsWithSalary(analysis), bands, analysis.asOf, LEVELS),
-      }
-    }),
+export const salary: AppRouteHandler<typeof routes.salary> = (c) => {
+  const report = cached(c, 'salary', c.req.valid('query'), (analysis) => {
+    const bands = analysis.dataset.benchmarks
+      .filter((benchmark) => benchmark.metric === 'salary')
+      .map((benchmark) => ({
+        id: benchmark.id,
+        level: benchmark.level,
+        metro: benchmark.metro,
+        low: benchmark.low,
+        high: benchmark.high,
+        value: benchmark.value,
+        source: benchmark.source,
+        source_date: benchmark.sourceDate,
+      }))
+    return {
+      ...analysis.context,
+      bands,
+      ...salaryReport(applicationsWithSalary(analysis), bands, analysis.asOf, LEVELS),
+    }
+  })
+  const owner = ownRequisitionsOf(c)
+  if (owner === null) return c.json(report, 200)
+  // Per-hire rows only of the manager's own requisitions; the aggregates stay whole.
+  const own = new Set(
+    c.var.db
+      .select({ id: applications.id })
+      .from(applications)
+      .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
+      .where(eq(requisitions.ownerUserId, owner))
+      .all()
+      .map((row) => row.id),
+  )
+  return c.json(
+    { ...report, hires: report.hires.filter((hire) => own.has(hire.application_id)) },
     200,
   )
+}
 
 /** The applications with a value in a text column, as objects: a few thousand, not all. */
 function applicationsWhere(analysis: Analysis, field: 'offerAcceptedAt') {

@@ -12,11 +12,14 @@ import {
 import { ApiError } from '../../lib/errors'
 import { containsText } from '../../lib/paging'
 import type { AppRouteHandler } from '../../lib/types'
+import { ownRequisitionsOf } from '../../auth/scope'
 import type { getOne as getOneRoute, list as listRoute } from './applications.routes'
 
 export const list: AppRouteHandler<typeof listRoute> = (c) => {
   const { requisition_id, decision, q, limit, offset } = c.req.valid('query')
   const conditions: SQL[] = []
+  const owner = ownRequisitionsOf(c)
+  if (owner !== null) conditions.push(eq(requisitions.ownerUserId, owner))
   if (requisition_id) conditions.push(eq(applications.requisitionId, requisition_id))
   if (decision) conditions.push(eq(applications.decision, decision))
   if (q) conditions.push(containsText(q, [applications.id, candidates.name, candidates.id]))
@@ -26,6 +29,7 @@ export const list: AppRouteHandler<typeof listRoute> = (c) => {
     .select({ n: count() })
     .from(applications)
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
     .where(where)
     .all()
   const page = db
@@ -81,7 +85,9 @@ export const getOne: AppRouteHandler<typeof getOneRoute> = (c) => {
     .leftJoin(employments, eq(employments.applicationId, applications.id))
     .where(eq(applications.id, id))
     .get()
-  if (!found) throw new ApiError(404, 'not_found', `There is no application "${id}"`)
+  const owner = ownRequisitionsOf(c)
+  if (!found || (owner !== null && found.requisition.ownerUserId !== owner))
+    throw new ApiError(404, 'not_found', `There is no application "${id}"`)
   const { application, candidate, requisition, offer, employment } = found
 
   const areas = db
@@ -123,7 +129,12 @@ export const getOne: AppRouteHandler<typeof getOneRoute> = (c) => {
       decision: application.decision,
       source: application.source,
       metro: application.metro,
-      candidate: { id: candidate.id, name: candidate.name, background: candidate.background },
+      candidate: {
+        id: candidate.id,
+        name: candidate.name,
+        background: candidate.background,
+        erased_at: candidate.erasedAt,
+      },
       requisition: {
         id: requisition.id,
         title: requisition.title,

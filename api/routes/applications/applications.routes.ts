@@ -35,6 +35,10 @@ export const applicationDetailSchema = z
       id: selectCandidateSchema.shape.id,
       name: selectCandidateSchema.shape.name,
       background: selectCandidateSchema.shape.background,
+      erased_at: z.string().nullable().openapi({
+        description:
+          'When the personal data was erased on request; the name and notes are then null',
+      }),
     }),
     requisition: z.object({
       id: selectRequisitionSchema.shape.id,

@@ -1,7 +1,10 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { attributeMappings, rubricAreas, rubrics } from '../../../db/schema'
+import { atomically } from '../../../db/client'
+import { recordAudit } from '../../auth/audit'
 import { saveMappings } from '../../import/attribute-mapping'
+import { signedIn } from '../auth/auth.handlers'
 import { ApiError } from '../../lib/errors'
 import type { AppRouteHandler } from '../../lib/types'
 import type { list as listRoute, save as saveRoute } from './attribute-mappings.routes'
@@ -34,7 +37,23 @@ export const list: AppRouteHandler<typeof listRoute> = (c) => {
 export const save: AppRouteHandler<typeof saveRoute> = (c) => {
   const rubric = rubricOf(c.var.db, c.req.valid('query').rubric)
   const { mappings } = c.req.valid('json')
-  const unknown = saveMappings(c.var.db, rubric.id, mappings)
+  const db = c.var.db
+  const unknown = atomically(db, () => {
+    const notAreas = saveMappings(db, rubric.id, mappings)
+    if (notAreas.length === 0) {
+      recordAudit(
+        db,
+        {
+          actor: signedIn(c).viewer,
+          action: 'attribute_mapping_update',
+          target: rubric.key,
+          details: { mappings },
+        },
+        c.var.now(),
+      )
+    }
+    return notAreas
+  })
   if (unknown.length > 0) {
     throw new ApiError(
       400,

@@ -2,9 +2,11 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
+import { recordAudit } from '../../auth/audit'
 import { backupDatabase } from '../../export/backup'
 import { exportJson, exportZip } from '../../export/write-export'
 import type { AppRouteHandler } from '../../lib/types'
+import { signedIn } from '../auth/auth.handlers'
 import type { backup as backupRoute, exportData as exportRoute } from './export.routes'
 
 /** A Node stream as a web body; what fails while it is written ends the download. */
@@ -22,6 +24,7 @@ export const exportData: AppRouteHandler<typeof exportRoute> = (c) => {
   const now = new Date().toISOString()
   const name = `loopscope-export-${now.slice(0, 10)}`
   const db = c.var.db
+  recordAudit(db, { actor: signedIn(c).viewer, action: 'export', details: { format } }, c.var.now())
   const response =
     format === 'json'
       ? c.body(
@@ -47,6 +50,7 @@ export const exportData: AppRouteHandler<typeof exportRoute> = (c) => {
 export const backup: AppRouteHandler<typeof backupRoute> = async (c) => {
   const directory = mkdtempSync(join(tmpdir(), 'loopscope-backup-'))
   const file = join(directory, 'loopscope.db')
+  recordAudit(c.var.db, { actor: signedIn(c).viewer, action: 'backup' }, c.var.now())
   await backupDatabase(c.var.db, file)
   const stream = createReadStream(file)
   stream.on('close', () => rmSync(directory, { recursive: true, force: true }))

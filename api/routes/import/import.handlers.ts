@@ -1,10 +1,14 @@
 import { Readable } from 'node:stream'
-import type { HonoRequest } from 'hono'
+import type { Context, HonoRequest } from 'hono'
+import type { Db } from '../../../db/client'
+import { recordAudit } from '../../auth/audit'
 import { stream } from 'hono/streaming'
 import { importFiles as runImport, type ImportReport } from '../../import/import-files'
 import type { ImportSource } from '../../import/row-checks'
+import type { ChangeSummary } from '../../import/import-session'
 import { ApiError } from '../../lib/errors'
-import type { AppRouteHandler } from '../../lib/types'
+import type { AppBindings, AppRouteHandler } from '../../lib/types'
+import { signedIn } from '../auth/auth.handlers'
 import type {
   importFiles as importRoute,
   importWithProgress as importStreamRoute,
@@ -76,12 +80,28 @@ function invalidImport(report: ImportReport): ApiError {
 
 const isTrue = (flag: string | undefined) => flag === '1' || flag === 'true'
 
+/** The audit entry of a committed import, written in its transaction. */
+const auditImport =
+  (c: Context<AppBindings>, sources: readonly ImportSource[]) =>
+  (connection: Db, changes: ChangeSummary) =>
+    recordAudit(
+      connection,
+      {
+        actor: signedIn(c).viewer,
+        action: 'import',
+        target: sources.map((source) => source.name).join(', '),
+        details: { changes },
+      },
+      c.var.now(),
+    )
+
 export const importFiles: AppRouteHandler<typeof importRoute> = async (c) => {
   const { dry_run, filename, format } = c.req.valid('query')
   const sources = await sourcesOf(c.req, filename)
   const report = await runImport(c.var.db, sources, {
     dryRun: isTrue(dry_run),
     ...(format ? { format } : {}),
+    beforeCommit: auditImport(c, sources),
   })
   if (!report.ok) throw invalidImport(report)
   return c.json(report, 200)
@@ -100,6 +120,7 @@ export const importWithProgress: AppRouteHandler<typeof importStreamRoute> = asy
     const report = await runImport(c.var.db, sources, {
       dryRun: isTrue(dry_run),
       ...(format ? { format } : {}),
+      beforeCommit: auditImport(c, sources),
       onProgress: (progress) => {
         const now = Date.now()
         if (now - last < 200) return

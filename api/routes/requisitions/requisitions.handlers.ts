@@ -1,10 +1,20 @@
+import type { Context } from 'hono'
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
-import { applications, employments, requisitions } from '../../../db/schema'
+import { atomically } from '../../../db/client'
+import { applications, employments, requisitions, users } from '../../../db/schema'
+import { findUserByEmail } from '../../auth/accounts'
+import { recordAudit } from '../../auth/audit'
+import { ownRequisitionsOf } from '../../auth/scope'
 import { ApiError } from '../../lib/errors'
 import { containsText } from '../../lib/paging'
-import type { AppRouteHandler } from '../../lib/types'
-import type { getOne as getOneRoute, list as listRoute } from './requisitions.routes'
+import type { AppBindings, AppRouteHandler } from '../../lib/types'
+import { signedIn } from '../auth/auth.handlers'
+import type {
+  getOne as getOneRoute,
+  list as listRoute,
+  update as updateRoute,
+} from './requisitions.routes'
 
 function selectRequisitions(db: Db, where: SQL | undefined) {
   return db
@@ -14,10 +24,12 @@ function selectRequisitions(db: Db, where: SQL | undefined) {
       level: requisitions.level,
       hire_type: requisitions.hireType,
       opened_at: requisitions.openedAt,
+      owner_email: users.email,
       applications: count(applications.id),
       hires: sql<number>`count(${employments.applicationId})`,
     })
     .from(requisitions)
+    .leftJoin(users, eq(users.id, requisitions.ownerUserId))
     .leftJoin(applications, eq(applications.requisitionId, requisitions.id))
     .leftJoin(employments, eq(employments.applicationId, applications.id))
     .where(where)
@@ -27,6 +39,8 @@ function selectRequisitions(db: Db, where: SQL | undefined) {
 export const list: AppRouteHandler<typeof listRoute> = (c) => {
   const { level, q, limit, offset } = c.req.valid('query')
   const conditions: SQL[] = []
+  const owner = ownRequisitionsOf(c)
+  if (owner !== null) conditions.push(eq(requisitions.ownerUserId, owner))
   if (level) conditions.push(eq(requisitions.level, level))
   if (q) conditions.push(containsText(q, [requisitions.id, requisitions.title]))
   const where = and(...conditions)
@@ -40,9 +54,46 @@ export const list: AppRouteHandler<typeof listRoute> = (c) => {
   return c.json({ total: total?.n ?? 0, limit, offset, items }, 200)
 }
 
-export const getOne: AppRouteHandler<typeof getOneRoute> = (c) => {
-  const { id } = c.req.valid('param')
-  const found = selectRequisitions(c.var.db, eq(requisitions.id, id)).get()
+/** A requisition the viewer may see, else 404: another manager's requisition does not exist for them. */
+function visibleRequisition(c: Context<AppBindings>, id: string) {
+  const owner = ownRequisitionsOf(c)
+  const found = selectRequisitions(
+    c.var.db,
+    and(eq(requisitions.id, id), owner === null ? undefined : eq(requisitions.ownerUserId, owner)),
+  ).get()
   if (!found) throw new ApiError(404, 'not_found', `There is no requisition "${id}"`)
-  return c.json(found, 200)
+  return found
+}
+
+export const getOne: AppRouteHandler<typeof getOneRoute> = (c) =>
+  c.json(visibleRequisition(c, c.req.valid('param').id), 200)
+
+export const update: AppRouteHandler<typeof updateRoute> = (c) => {
+  const { id } = c.req.valid('param')
+  const { owner_email } = c.req.valid('json')
+  const db = c.var.db
+  const current = visibleRequisition(c, id)
+  const owner = owner_email === null ? null : findUserByEmail(db, owner_email)
+  if (owner === undefined) {
+    throw new ApiError(400, 'invalid_request', `Invalid body: owner_email names no user`, [
+      { field: 'owner_email', message: 'names no user' },
+    ])
+  }
+  atomically(db, () => {
+    db.update(requisitions)
+      .set({ ownerUserId: owner?.id ?? null })
+      .where(eq(requisitions.id, id))
+      .run()
+    recordAudit(
+      db,
+      {
+        actor: signedIn(c).viewer,
+        action: 'requisition_update',
+        target: id,
+        details: { owner_email: { from: current.owner_email, to: owner?.email ?? null } },
+      },
+      c.var.now(),
+    )
+  })
+  return c.json(visibleRequisition(c, id), 200)
 }

@@ -5,3 +5,4 @@ import * as routes from './requisitions.routes'
 export const requisitionsRouter = createRouter()
   .openapi(routes.list, handlers.list)
   .openapi(routes.getOne, handlers.getOne)
+  .openapi(routes.update, handlers.update)

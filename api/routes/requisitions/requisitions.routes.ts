@@ -11,6 +11,7 @@ export const requisitionSchema = z
     level: selectRequisitionSchema.shape.level,
     hire_type: selectRequisitionSchema.shape.hireType,
     opened_at: selectRequisitionSchema.shape.openedAt,
+    owner_email: z.string().nullable().openapi({ description: 'The hiring manager who owns it' }),
     applications: z.number().int(),
     hires: z.number().int(),
   })
@@ -42,6 +43,32 @@ export const getOne = createRoute({
   request: { params: z.object({ id: z.string().min(1).max(128) }) },
   responses: {
     200: { content: { 'application/json': { schema: requisitionSchema } }, description: 'Found' },
+    404: errorResponse,
+    500: internalErrorResponse,
+  },
+})
+
+export const update = createRoute({
+  method: 'patch',
+  path: '/requisitions/{id}',
+  tags: ['Requisitions'],
+  summary: 'Give a requisition to a hiring manager (or to nobody with null)',
+  request: {
+    params: z.object({ id: z.string().min(1).max(128) }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z.strictObject({ owner_email: z.string().max(254).nullable() }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: requisitionSchema } }, description: 'Saved' },
+    400: errorResponse,
+    401: errorResponse,
+    403: errorResponse,
     404: errorResponse,
     500: internalErrorResponse,
   },

@@ -1,0 +1,184 @@
+import { and, eq, ne } from 'drizzle-orm'
+import type { Context } from 'hono'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { atomically } from '../../../db/client'
+import { apiTokens, sessions, users } from '../../../db/schema'
+import { SESSION_COOKIE, clientAddress } from '../../auth/access-middleware'
+import {
+  createApiToken,
+  createSession,
+  deleteApiToken,
+  findUserByEmail,
+  listApiTokens,
+  normalizeEmail,
+  revokeSession,
+  type Authentication,
+} from '../../auth/accounts'
+import { recordAudit } from '../../auth/audit'
+import { passwordProblem } from '../../auth/passwords'
+import { ApiError } from '../../lib/errors'
+import type { AppBindings, AppRouteHandler } from '../../lib/types'
+import type * as routes from './auth.routes'
+
+/** The signed-in user; the access rules guarantee one on every non-public route. */
+export function signedIn(c: Context<AppBindings>): Authentication {
+  const auth = c.var.auth
+  if (!auth) throw new ApiError(401, 'unauthorized', 'Sign in first')
+  return auth
+}
+
+const sessionBody = (auth: Authentication) => ({
+  user: auth.viewer,
+  via: auth.via,
+  csrf_token: auth.csrfToken,
+  expires_at: auth.expiresAt,
+})
+
+/** A proxy terminating TLS says so in X-Forwarded-Proto; it can only make the cookie stricter. */
+const overHttps = (c: Context<AppBindings>) =>
+  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https'
+
+export const signIn: AppRouteHandler<typeof routes.signIn> = async (c) => {
+  const { email, password } = c.req.valid('json')
+  const account = normalizeEmail(email)
+  const address = clientAddress(c)
+  const throttle = c.var.loginThrottle
+  const wait = throttle.retryAfter(account, address, c.var.now().getTime())
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000)
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}`,
+      null,
+      { 'Retry-After': String(seconds) },
+    )
+  }
+  const user = findUserByEmail(c.var.db, account)
+  const usable = user && user.disabledAt === null ? user.passwordHash : null
+  // One scrypt whether or not the account exists, so the time reveals nothing.
+  const matches = await c.var.passwords.check(password, usable)
+  const now = c.var.now()
+  if (!user || !matches) {
+    throttle.recordFailure(account, address, now.getTime())
+    throw new ApiError(401, 'unauthorized', 'The email or the password is wrong')
+  }
+  throttle.recordSuccess(account)
+  const created = createSession(c.var.db, user.id, now)
+  setCookie(c, SESSION_COOKIE, created.token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: overHttps(c),
+    path: '/',
+    expires: new Date(created.expiresAt),
+  })
+  const viewer = { id: user.id, email: user.email, name: user.name, role: user.role }
+  return c.json(
+    sessionBody({
+      viewer,
+      via: 'session',
+      csrfToken: created.csrfToken,
+      sessionHash: null,
+      expiresAt: created.expiresAt,
+    }),
+    200,
+  )
+}
+
+export const signOut: AppRouteHandler<typeof routes.signOut> = (c) => {
+  const auth = signedIn(c)
+  if (auth.sessionHash === null) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      'An API token has no session to end: revoke it with DELETE /api/auth/tokens/{id}',
+    )
+  }
+  revokeSession(c.var.db, auth.sessionHash)
+  deleteCookie(c, SESSION_COOKIE, { path: '/' })
+  return c.body(null, 204)
+}
+
+export const session: AppRouteHandler<typeof routes.session> = (c) =>
+  c.json(sessionBody(signedIn(c)), 200)
+
+export const changePassword: AppRouteHandler<typeof routes.changePassword> = async (c) => {
+  const auth = signedIn(c)
+  const { current_password, new_password } = c.req.valid('json')
+  const problem = passwordProblem(new_password)
+  if (problem) {
+    throw new ApiError(400, 'invalid_request', `Invalid body: new_password ${problem}`, [
+      { field: 'new_password', message: problem },
+    ])
+  }
+  const db = c.var.db
+  const stored = findUserByEmail(db, auth.viewer.email)
+  if (!(await c.var.passwords.check(current_password, stored?.passwordHash))) {
+    throw new ApiError(403, 'forbidden', 'The current password is wrong', [
+      { field: 'current_password', message: 'is wrong' },
+    ])
+  }
+  const passwordHash = await c.var.passwords.hash(new_password)
+  atomically(db, () => {
+    db.update(users).set({ passwordHash }).where(eq(users.id, auth.viewer.id)).run()
+    // Whoever else knew the old password is signed out; this session stays.
+    db.delete(sessions)
+      .where(
+        and(eq(sessions.userId, auth.viewer.id), ne(sessions.tokenHash, auth.sessionHash ?? '')),
+      )
+      .run()
+    db.delete(apiTokens).where(eq(apiTokens.userId, auth.viewer.id)).run()
+    recordAudit(
+      db,
+      {
+        actor: auth.viewer,
+        action: 'user_update',
+        target: auth.viewer.email,
+        details: { password_changed: true },
+      },
+      c.var.now(),
+    )
+  })
+  return c.body(null, 204)
+}
+
+export const listTokens: AppRouteHandler<typeof routes.listTokens> = (c) =>
+  c.json({ tokens: listApiTokens(c.var.db, signedIn(c).viewer.id) }, 200)
+
+export const createToken: AppRouteHandler<typeof routes.createToken> = (c) => {
+  const { viewer } = signedIn(c)
+  const { name } = c.req.valid('json')
+  const db = c.var.db
+  const created = atomically(db, () => {
+    const token = createApiToken(db, viewer.id, name, c.var.now())
+    recordAudit(
+      db,
+      {
+        actor: viewer,
+        action: 'token_create',
+        target: viewer.email,
+        details: { token_id: token.id, name },
+      },
+      c.var.now(),
+    )
+    return token
+  })
+  return c.json(created, 201)
+}
+
+export const deleteToken: AppRouteHandler<typeof routes.deleteToken> = (c) => {
+  const { viewer } = signedIn(c)
+  const { id } = c.req.valid('param')
+  const db = c.var.db
+  const deleted = atomically(db, () => {
+    if (!deleteApiToken(db, viewer.id, id)) return false
+    recordAudit(
+      db,
+      { actor: viewer, action: 'token_revoke', target: viewer.email, details: { token_id: id } },
+      c.var.now(),
+    )
+    return true
+  })
+  if (!deleted) throw new ApiError(404, 'not_found', `You have no API token ${id}`)
+  return c.body(null, 204)
+}
