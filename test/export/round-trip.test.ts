@@ -1,43 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import Database from 'better-sqlite3'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { createTestApp } from '../helpers/app'
-import { exportCsvFiles, exportJson, exportZip } from '../../api/export/write-export'
+import { exportCsv, sink } from '../helpers/export'
+import { exportJson, exportZip } from '../../api/export/write-export'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import { openDatabase, type Db } from '../../db/client'
 import { createTestDatabase, importTexts } from '../helpers/database'
 import { applicationRow, csv, scoreRow, APPLICATION_HEADER, SCORE_HEADER } from '../helpers/csv'
 
 const AS_OF = '2026-11-24'
-
-/** A writable that keeps what it is given. */
-function sink(): { stream: Writable; text: () => string; bytes: () => Buffer } {
-  const chunks: Buffer[] = []
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(Buffer.from(chunk))
-      done()
-    },
-  })
-  return {
-    stream,
-    text: () => Buffer.concat(chunks).toString('utf8'),
-    bytes: () => Buffer.concat(chunks),
-  }
-}
-
-async function exportCsv(db: Db): Promise<Record<string, string>> {
-  const files: Record<string, ReturnType<typeof sink>> = {}
-  await exportCsvFiles(db, (file) => {
-    files[file] = sink()
-    return files[file].stream
-  })
-  return Object.fromEntries(Object.entries(files).map(([file, out]) => [file, out.text()]))
-}
 
 async function validityOf(db: Db, query = '') {
   const { app } = createTestApp(db, { today: () => AS_OF })
