@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { openDatabase } from '../db/client'
@@ -28,12 +28,22 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   console.log(`Loopscope is serving http://${env.HOST}:${info.port}`)
 }) as Server
 
+let stopping = false
+// While stopping, no connection is kept alive for another request: each closes once answered.
+server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+  if (stopping) response.shouldKeepAlive = false
+  response.on('finish', () => {
+    if (stopping) setImmediate(() => server.closeIdleConnections())
+  })
+})
+
 /**
  * Stops taking connections, lets requests in flight finish (an import commits or rolls back
  * as it would have), then closes the database. After the grace period, whatever is still open
  * is cut: an unfinished import's transaction is then never committed.
  */
 function shutDown(signal: string) {
+  stopping = true
   console.log(`${signal}: finishing requests in flight, then stopping`)
   const timer = setTimeout(() => {
     console.warn(`Requests still open after ${env.SHUTDOWN_GRACE_SECONDS} s: closing them`)

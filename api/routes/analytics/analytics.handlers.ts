@@ -145,7 +145,7 @@ function cached<Result>(
     throw new ApiError(
       403,
       'forbidden',
-      `Organisation-wide figures are shown to hiring managers over at least ${MIN_HIRES_FOR_MANAGERS} hires; this filter has ${hires}. Widen the filter or choose one of your requisitions.`,
+      `Organisation-wide figures are shown to hiring managers over at least ${MIN_HIRES_FOR_MANAGERS} hires; this filter has ${hires}. Widen the filter to take in more hires.`,
     )
   }
   return result

@@ -1,10 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Suspense } from 'react'
-import { NavLink, Outlet } from 'react-router'
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
+import { USER_ROLES, type UserRole } from '../../../db/domain'
+import { setCsrfToken } from '../lib/api-client'
 import { useHealth } from './health'
+import { ROLE_LABELS, signOut, useSession, type Session } from './session'
 
-const NAVIGATION = [
-  { to: '/', label: 'Loop effectiveness', end: true },
-  { to: '/how-its-computed', label: "How it's computed", end: false },
+const NAVIGATION: { to: string; label: string; end: boolean; roles: readonly UserRole[] }[] = [
+  { to: '/', label: 'Loop effectiveness', end: true, roles: USER_ROLES },
+  { to: '/how-its-computed', label: "How it's computed", end: false, roles: USER_ROLES },
 ]
 
 function DemoBanner() {
@@ -18,7 +22,72 @@ function DemoBanner() {
   )
 }
 
+function SignedInUser({ user }: { user: Session['user'] }) {
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const mutation = useMutation({
+    mutationFn: signOut,
+    onSuccess: async () => {
+      // Leave the shell first, so clearing the cache does not make it ask for the session again.
+      await navigate('/sign-in', { flushSync: true })
+      setCsrfToken(null)
+      queryClient.clear()
+    },
+  })
+  return (
+    <div className="shell__user">
+      <p className="shell__user-name">
+        <span>{user.name ?? user.email}</span>
+        <span className="shell__user-detail">
+          {user.name !== null && <>{user.email} · </>}
+          {ROLE_LABELS[user.role]}
+        </span>
+      </p>
+      <button
+        type="button"
+        className="shell__sign-out"
+        disabled={mutation.isPending}
+        onClick={() => mutation.mutate()}
+      >
+        Sign out
+      </button>
+      {mutation.isError && (
+        <p className="shell__user-error" role="alert">
+          Could not sign out: {mutation.error.message}
+        </p>
+      )}
+    </div>
+  )
+}
+
 export function AppShell() {
+  const session = useSession()
+  const location = useLocation()
+
+  if (session.isPending) {
+    return (
+      <p className="panel-state shell__pending" role="status">
+        Loading Loopscope…
+      </p>
+    )
+  }
+  if (session.isError) {
+    return (
+      <div className="panel-state panel-state--error shell__pending" role="alert">
+        <strong>Loopscope could not check who is signed in.</strong>
+        <span>{session.error.message}</span>
+        <button type="button" onClick={() => void session.refetch()}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+  if (session.data === null) {
+    const next = new URLSearchParams({ next: `${location.pathname}${location.search}` })
+    return <Navigate to={`/sign-in?${next}`} replace />
+  }
+
+  const { user } = session.data
   return (
     <div className="shell">
       <header className="shell__header">
@@ -27,7 +96,7 @@ export function AppShell() {
         </a>
         <nav aria-label="Views">
           <ul className="shell__nav">
-            {NAVIGATION.map((item) => (
+            {NAVIGATION.filter((item) => item.roles.includes(user.role)).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end}>
                   {item.label}
@@ -36,6 +105,7 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
+        <SignedInUser user={user} />
       </header>
       <DemoBanner />
       <main className="shell__main">

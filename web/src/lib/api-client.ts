@@ -1,8 +1,17 @@
 import { hc } from 'hono/client'
 import type { AppType } from '../../../api/app'
 
+let csrfToken: string | null = null
+
+/** Kept from the session answer: the server refuses cookie-authenticated writes without it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token
+}
+
 /** The typed API client: a change to the API that breaks the dashboard breaks the type check. */
-export const client = hc<AppType>('/')
+export const client = hc<AppType>('/', {
+  headers: (): Record<string, string> => (csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+})
 
 /** An API answer other than 2xx, with the server's code, message and details. */
 export class ApiRequestError extends Error {

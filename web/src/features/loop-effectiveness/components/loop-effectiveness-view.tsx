@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router'
 import { LEVELS, type Level } from '../../../../../db/domain'
 import { PanelBoundary } from '../../../app/panel-boundary'
-import { definedParameters } from '../../../lib/api-client'
+import { ApiRequestError, definedParameters } from '../../../lib/api-client'
 import { useValidity, type Validity, type ValidityFilters } from '../api/get-validity'
 import { ForestPlot } from './forest-plot'
 import { ValidityFiltersBar } from './validity-filters'
@@ -46,6 +46,15 @@ export function LoopEffectivenessView() {
         <p className="panel-state" aria-busy="true">
           Computing validity…
         </p>
+      )
+    }
+    if (validity.error instanceof ApiRequestError && validity.error.status === 403) {
+      // Not a failure to retry: the server withholds these figures from this role, and says why.
+      return (
+        <div className="panel-state panel-state--withheld" role="status">
+          <strong>These figures are not shown to you for this selection.</strong>
+          <span>{validity.error.message}</span>
+        </div>
       )
     }
     if (validity.isError) {

@@ -1,0 +1,124 @@
+// @vitest-environment jsdom
+import { QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { flushSync } from 'react-dom'
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { AppShell } from '../../web/src/app/app-shell'
+import { createQueryClient } from '../../web/src/app/query-client'
+import { client, responseError, setCsrfToken } from '../../web/src/lib/api-client'
+import { apiError, json, LEAD_SESSION, mockFetch } from './fetch-mock'
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+  setCsrfToken(null)
+})
+
+function Landed() {
+  const location = useLocation()
+  return <p data-testid="landed">{`${location.pathname}${location.search}`}</p>
+}
+
+/** A view whose data request can fail, as the analytics views' do when a session expires. */
+function RequisitionsView() {
+  const requisitions = useQuery({
+    queryKey: ['requisitions'],
+    queryFn: async () => {
+      const response = await client.api.requisitions.$get({ query: {} })
+      if (!response.ok) throw await responseError(response)
+      return response.json()
+    },
+  })
+  return <p>{requisitions.isSuccess ? 'Requisitions' : 'Loading requisitions'}</p>
+}
+
+function renderShell(entry: string) {
+  const router = createMemoryRouter(
+    [
+      { path: '/sign-in', element: <Landed /> },
+      {
+        path: '/',
+        element: <AppShell />,
+        children: [
+          { index: true, element: <RequisitionsView /> },
+          { path: 'how-its-computed', element: <p>Definitions</p> },
+        ],
+      },
+    ],
+    { initialEntries: [entry] },
+  )
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      {/* What react-router/dom adds; imported from there it would load a second react-router. */}
+      <RouterProvider
+        router={router}
+        flushSync={(update) => {
+          flushSync(update)
+        }}
+      />
+    </QueryClientProvider>,
+  )
+}
+
+const health = () => json(200, { status: 'ok', demo_data: false })
+
+describe('the app shell', () => {
+  it('shows a loading state, then sends a signed-out visitor to sign in with the way back', async () => {
+    mockFetch({
+      'GET /api/auth/session': () => apiError(401, 'unauthorized', 'Sign in first'),
+    })
+    renderShell('/how-its-computed?level=senior')
+    expect(screen.getByRole('status').textContent).toBe('Loading Loopscope…')
+    expect((await screen.findByTestId('landed')).textContent).toBe(
+      `/sign-in?next=${encodeURIComponent('/how-its-computed?level=senior')}`,
+    )
+  })
+
+  it('shows who is signed in, and signs out with the CSRF token', async () => {
+    const calls = mockFetch({
+      'GET /api/auth/session': () => json(200, LEAD_SESSION),
+      'GET /api/health': health,
+      'GET /api/requisitions': () => json(200, { items: [], total: 0 }),
+      'POST /api/auth/sign-out': () => new Response(null, { status: 204 }),
+    })
+    renderShell('/how-its-computed')
+    const header = await screen.findByRole('banner')
+    expect(within(header).getByText('Lee Lead')).toBeTruthy()
+    expect(within(header).getByText('lead@demo.test · Talent lead')).toBeTruthy()
+    const views = within(screen.getByRole('navigation', { name: 'Views' })).getAllByRole('link')
+    expect(views.map((link) => link.textContent)).toEqual([
+      'Loop effectiveness',
+      "How it's computed",
+    ])
+    fireEvent.click(within(header).getByRole('button', { name: 'Sign out' }))
+    expect((await screen.findByTestId('landed')).textContent).toBe('/sign-in')
+    const signOut = calls.find((call) => call.path === '/api/auth/sign-out')
+    expect(signOut?.headers.get('x-csrf-token')).toBe(LEAD_SESSION.csrf_token)
+    // Signed out on purpose: the shell is gone and does not ask for the session again.
+    expect(calls.filter((call) => call.path === '/api/auth/session')).toHaveLength(1)
+  })
+
+  it('sends the user to sign in when a later request finds the session expired', async () => {
+    mockFetch({
+      'GET /api/auth/session': () => json(200, LEAD_SESSION),
+      'GET /api/health': health,
+      'GET /api/requisitions': () =>
+        apiError(401, 'unauthorized', 'Your session has ended: sign in again'),
+    })
+    renderShell('/?level=senior')
+    expect((await screen.findByTestId('landed')).textContent).toBe(
+      `/sign-in?next=${encodeURIComponent('/?level=senior')}`,
+    )
+  })
+
+  it('says so when the session cannot be checked, and offers to try again', async () => {
+    mockFetch({
+      'GET /api/auth/session': () => apiError(500, 'internal', 'Something went wrong'),
+    })
+    renderShell('/')
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 })
+    expect(alert.textContent).toContain('could not check who is signed in')
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy()
+  })
+})
