@@ -6,7 +6,8 @@ import { deleteCookie, getCookie } from 'hono/cookie'
 import { TrieRouter } from 'hono/router/trie-router'
 import { ApiError } from '../lib/errors'
 import type { AppBindings } from '../lib/types'
-import { ACCESS_RULES, allows, SMALL_BODY, type AccessRule } from './access-rules'
+import { importRunning } from '../import/import-lock'
+import { ACCESS_RULES, allows, IMPORT_BODY, SMALL_BODY, type AccessRule } from './access-rules'
 import { API_TOKEN_PREFIX, authenticateSession, authenticateToken } from './accounts'
 
 export const SESSION_COOKIE = 'loopscope_session'
@@ -38,6 +39,39 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right)
 }
 
+const tooLarge = (maxSize: number) =>
+  new ApiError(
+    413,
+    'payload_too_large',
+    `The request body is larger than this route accepts (${Math.round(maxSize / 1024)} KB)`,
+  )
+
+/**
+ * Bounds an upload without holding it: a declared length is checked at once, a streamed one
+ * as it is read, so a 200 MB import still streams through the importer.
+ */
+function limitStreamedBody(c: Context<AppBindings>, maxSize: number): void {
+  const declared = c.req.header('content-length')
+  if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+    if (Number(declared) > maxSize) throw tooLarge(maxSize)
+    return
+  }
+  const body = c.req.raw.body
+  if (!body) return
+  let size = 0
+  const counted = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength
+        if (size > maxSize) controller.error(tooLarge(maxSize))
+        else controller.enqueue(chunk)
+      },
+    }),
+  )
+  c.req.raw = new Request(c.req.raw, { body: counted, duplex: 'half' } as RequestInit)
+}
+
+// Small bodies are read whole by their validators anyway; Hono's limit buffers them.
 const bodyLimits = new Map<number, MiddlewareHandler>()
 function bodyLimitOf(maxSize: number): MiddlewareHandler {
   let limit = bodyLimits.get(maxSize)
@@ -45,11 +79,7 @@ function bodyLimitOf(maxSize: number): MiddlewareHandler {
     limit = bodyLimit({
       maxSize,
       onError: () => {
-        throw new ApiError(
-          413,
-          'payload_too_large',
-          `The request body is larger than this route accepts (${Math.round(maxSize / 1024)} KB)`,
-        )
+        throw tooLarge(maxSize)
       },
     })
     bodyLimits.set(maxSize, limit)
@@ -120,5 +150,21 @@ export const accessControl: MiddlewareHandler<AppBindings> = async (c, next) => 
     }
   }
   if (!isWrite) return next()
-  return bodyLimitOf(rule.maxBody ?? SMALL_BODY)(c, next)
+  const maxBody = rule.maxBody ?? SMALL_BODY
+  if (maxBody === IMPORT_BODY) {
+    // Imports queue behind each other.
+    limitStreamedBody(c, maxBody)
+    return next()
+  }
+  // Any other write would block the server on the import's lock.
+  if (importRunning(c.var.db)) {
+    throw new ApiError(
+      503,
+      'busy',
+      'An import is being written to the database: try again in a few seconds',
+      null,
+      { 'Retry-After': '5' },
+    )
+  }
+  return bodyLimitOf(maxBody)(c, next)
 }

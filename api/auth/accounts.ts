@@ -3,6 +3,7 @@ import { and, asc, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import type { UserRole } from '../../db/domain'
 import { apiTokens, sessions, users } from '../../db/schema'
+import { importRunning } from '../import/import-lock'
 import { ApiError } from '../lib/errors'
 import type { PasswordChecker } from './passwords'
 
@@ -113,7 +114,8 @@ export function authenticateSession(db: Db, token: string, now: Date): Authentic
     .get()
   if (!found || found.disabledAt !== null) return null
   if (found.expiresAt <= now.toISOString()) {
-    db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run()
+    // Swept at the next sign-in otherwise; never worth waiting on an import's lock.
+    if (!importRunning(db)) db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run()
     return null
   }
   return {
@@ -155,7 +157,8 @@ export function authenticateToken(db: Db, token: string, now: Date): Authenticat
   if (!found || found.disabledAt !== null) return null
   // A script polling every second should not write every second: a minute is precise enough.
   const aMinuteAgo = new Date(now.getTime() - 60_000).toISOString()
-  if (found.lastUsedAt === null || found.lastUsedAt < aMinuteAgo) {
+  const stale = found.lastUsedAt === null || found.lastUsedAt < aMinuteAgo
+  if (stale && !importRunning(db)) {
     db.update(apiTokens)
       .set({ lastUsedAt: now.toISOString() })
       .where(eq(apiTokens.id, found.id))

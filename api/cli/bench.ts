@@ -8,21 +8,9 @@ import { createApp } from '../app'
 import { createApiToken, createUser } from '../auth/accounts'
 import { generatePassword, PasswordChecker } from '../auth/passwords'
 import { importFiles } from '../import/import-files'
+import { ANALYTICS_ENDPOINTS } from './analytics-endpoints'
 
 const ROOT = join(import.meta.dirname, '..', '..')
-const ENDPOINTS = [
-  'validity',
-  'model',
-  'retention',
-  'composite',
-  'time-to-hire',
-  'salary',
-  'interviewers',
-  'red-flags',
-  'backgrounds',
-  'loop-time',
-  'adverse-impact',
-]
 // The three the response-time target is set for: validity, model and curves together.
 const TARGET_ENDPOINTS = ['validity', 'model', 'retention']
 const AS_OF = '2026-11-24'
@@ -103,7 +91,7 @@ for (const size of sizes) {
     authorization: `Bearer ${createApiToken(db, lead.id, 'bench', new Date()).token}`,
   }
   const timing = { cold: 0, warm: 0 }
-  for (const endpoint of ENDPOINTS) {
+  for (const endpoint of ANALYTICS_ENDPOINTS) {
     for (const round of ['cold', 'warm'] as const) {
       started = performance.now()
       const response = await app.request(`/api/analytics/${endpoint}`, { headers })

@@ -1,5 +1,6 @@
 import { deserialize, serialize } from 'node:v8'
 import { eq } from 'drizzle-orm'
+import { importRunning } from '../import/import-lock'
 import type { Db } from '../../db/client'
 import { DATA_VERSION_KEY, readMeta } from '../../db/meta'
 import { analyticsSnapshots, rubrics } from '../../db/schema'
@@ -61,6 +62,7 @@ export function readDataset(db: Db, rubricKey: string): AnalyticsDataset | null 
     if (payload.format === FORMAT && sameAreas) return { ...frame, ...payload.columns }
   }
   const columns = loadColumns(db, frame)
-  storeSnapshot(db, frame, columns)
+  // Storing is an optimisation: while an import holds the write lock, do not wait for it.
+  if (!importRunning(db)) storeSnapshot(db, frame, columns)
   return { ...frame, ...columns }
 }

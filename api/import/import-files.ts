@@ -21,6 +21,7 @@ import {
   type GreenhouseLookups,
 } from './formats/greenhouse'
 import { isLeverFeedback, leverFeedback } from './formats/lever'
+import { oneImportAtATime } from './import-lock'
 import { ImportSession, type ChangeSummary } from './import-session'
 import { JsonReadError, readJsonRecords } from './json-records'
 import { ProblemLog, headerProblems, type ImportProblem, type ImportSource } from './row-checks'
@@ -242,15 +243,33 @@ async function openFiles(
 }
 
 /** Goes through a file's items, reporting a file that cannot be read to the end. */
+/**
+ * Gives way to the event loop when 20 ms have passed since it last did: a file already in
+ * memory (an upload) would otherwise be read to its end without the server answering anyone.
+ */
+type Pace = () => Promise<void> | undefined
+
+function pacer(): Pace {
+  let last = performance.now()
+  return () => {
+    if (performance.now() - last < 20) return undefined
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      last = performance.now()
+    })
+  }
+}
+
 async function eachItem(
   file: OpenFile,
   log: ProblemLog,
+  pace: Pace | null,
   visit: (item: Item) => void,
 ): Promise<void> {
   try {
     for await (const item of file.items) {
       file.summary.rows++
       visit(item)
+      if (pace && (file.summary.rows & 255) === 0) await pace()
     }
   } catch (error) {
     const problem = readProblem(file.summary.file, error)
@@ -292,19 +311,8 @@ export async function importFiles(
   sources: readonly ImportSource[],
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const path = db.$client.name
-  const previous = running.get(path) ?? Promise.resolve()
-  const current = previous.catch(() => undefined).then(() => runImport(db, sources, options))
-  running.set(path, current)
-  try {
-    return await current
-  } finally {
-    if (running.get(path) === current) running.delete(path)
-  }
+  return oneImportAtATime(db, () => runImport(db, sources, options))
 }
-
-// One import at a time per database file in this process: they would only wait on the lock.
-const running = new Map<string, Promise<unknown>>()
 
 async function runImport(
   db: Db,
@@ -318,6 +326,8 @@ async function runImport(
   const unmapped = new Map<string, UnmappedAttribute>()
   // Its own connection, so the server's readers keep seeing the last committed data meanwhile.
   const connection = db.$client.memory ? db : openDatabase(db.$client.name)
+  // Sharing the server's connection, others' requests must not run inside this transaction.
+  const pace = connection === db ? null : pacer()
   let changes: ChangeSummary | null = null
   try {
     connection.$client.exec('BEGIN IMMEDIATE')
@@ -336,7 +346,7 @@ async function runImport(
     const lookups: GreenhouseLookups = emptyLookups()
     for (const file of ofKind('jobs', 'offers', 'candidates')) {
       const kind = file.summary.kind as 'jobs' | 'offers' | 'candidates'
-      await eachItem(file, log, (item) => rememberLookup(lookups, kind, item.value))
+      await eachItem(file, log, pace, (item) => rememberLookup(lookups, kind, item.value))
     }
 
     const readApplicationValues = canonicalRow(
@@ -349,7 +359,7 @@ async function runImport(
       if (file.summary.format === 'canonical') {
         const read = recordReader(FILE_KINDS.applications, file.header)
         const columns: ReadonlySet<string> = new Set(file.header)
-        await eachItem(file, log, (item) => {
+        await eachItem(file, log, pace, (item) => {
           const result = read(item.fields!)
           if (result.problems) report(name, item, result.problems)
           else
@@ -359,7 +369,7 @@ async function runImport(
         })
         continue
       }
-      await eachItem(file, log, (item) => {
+      await eachItem(file, log, pace, (item) => {
         const converted = greenhouseApplication(item.value, item.path!, lookups)
         for (const problem of converted.problems) log.add({ file: name, line: null, ...problem })
         if (!converted.values || converted.problems.length > 0) return
@@ -459,7 +469,7 @@ async function runImport(
       if (format === 'canonical') {
         const read = recordReader(FILE_KINDS.scores, file.header)
         const columns: ReadonlySet<string> = new Set(file.header)
-        await eachItem(file, log, (item) => {
+        await eachItem(file, log, pace, (item) => {
           const result = read(item.fields!)
           if (result.problems) report(name, item, result.problems)
           else
@@ -468,11 +478,11 @@ async function runImport(
             )
         })
       } else if (format === 'greenhouse') {
-        await eachItem(file, log, (item) =>
+        await eachItem(file, log, pace, (item) =>
           scorecard(name, item, 'greenhouse', greenhouseScorecard(item.value, item.path!)),
         )
       } else {
-        await eachItem(file, log, (item) =>
+        await eachItem(file, log, pace, (item) =>
           scorecard(name, item, 'lever', leverFeedback(item.value, item.path!)),
         )
       }

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'payload_too_large',
   'import_invalid',
+  'busy',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

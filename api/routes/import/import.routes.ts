@@ -1,23 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { ATS_SOURCES } from '../../../db/domain'
 import { IMPORT_FORMATS } from '../../import/import-files'
 import { CHANGED_ENTITIES } from '../../import/import-session'
-import { ApiError, errorResponse, errorSchema, internalErrorResponse } from '../../lib/errors'
-
-/** Largest upload accepted in one request. */
-export const MAX_IMPORT_BYTES = 512 * 1024 * 1024
-
-const importBodyLimit = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES,
-  onError: () => {
-    throw new ApiError(
-      413,
-      'payload_too_large',
-      `An import may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB per request`,
-    )
-  },
-})
+import { errorResponse, errorSchema, internalErrorResponse } from '../../lib/errors'
 
 const changeCountSchema = z.object({
   insert: z.number().int(),
@@ -105,7 +90,6 @@ export const importFiles = createRoute({
     'Send one file as the body (text/csv or application/json) or several as multipart/form-data. ' +
     'The format of each is detected from its header or its first record. Nothing is written ' +
     'unless every row is valid.',
-  middleware: [importBodyLimit] as const,
   request: { query: importQuery },
   responses: {
     200: {
@@ -131,7 +115,6 @@ export const importWithProgress = createRoute({
   description:
     'Each line is {"progress": {file, rows, bytes, totalBytes}} until the last, which is ' +
     '{"result": {status, body}} with what POST /api/import would have answered.',
-  middleware: [importBodyLimit] as const,
   request: { query: importQuery },
   responses: {
     200: {

@@ -1,0 +1,14 @@
+/** Every analytics endpoint under /api/analytics, as the command-line tools time them. */
+export const ANALYTICS_ENDPOINTS = [
+  'validity',
+  'model',
+  'retention',
+  'composite',
+  'time-to-hire',
+  'salary',
+  'interviewers',
+  'red-flags',
+  'backgrounds',
+  'loop-time',
+  'adverse-impact',
+] as const
