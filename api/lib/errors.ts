@@ -76,3 +76,11 @@ export const errorResponse = {
   content: { 'application/json': { schema: errorSchema } },
   description: 'The request was not valid: the message names the field and the problem',
 }
+
+/** The error responses of a route that needs a signed-in user with the right role. */
+export const signedInErrors = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  500: internalErrorResponse,
+}

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { USER_ROLES } from '../../../db/domain'
 import { MAX_PASSWORD_LENGTH } from '../../auth/passwords'
-import { errorResponse, internalErrorResponse } from '../../lib/errors'
+import { errorResponse, signedInErrors } from '../../lib/errors'
 
 export const emailSchema = z.email().max(254).openapi({ example: 'lead@example.com' })
 const passwordInput = z.string().min(1).max(MAX_PASSWORD_LENGTH)
@@ -31,13 +31,6 @@ const json = <Schema extends z.ZodType>(schema: Schema) => ({
   required: true,
 })
 
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  500: internalErrorResponse,
-}
-
 export const signIn = createRoute({
   method: 'post',
   path: '/auth/sign-in',
@@ -46,7 +39,7 @@ export const signIn = createRoute({
   request: { body: json(z.strictObject({ email: z.string().max(254), password: passwordInput })) },
   responses: {
     200: { content: { 'application/json': { schema: sessionSchema } }, description: 'Signed in' },
-    ...errors,
+    ...signedInErrors,
     429: errorResponse,
   },
 })
@@ -58,7 +51,7 @@ export const signOut = createRoute({
   summary: 'End this session',
   responses: {
     204: { description: 'Signed out; the cookie is cleared' },
-    ...errors,
+    ...signedInErrors,
   },
 })
 
@@ -69,7 +62,7 @@ export const session = createRoute({
   summary: 'Who is signed in, and the CSRF token for writes',
   responses: {
     200: { content: { 'application/json': { schema: sessionSchema } }, description: 'Signed in' },
-    ...errors,
+    ...signedInErrors,
   },
 })
 
@@ -81,7 +74,7 @@ export const changePassword = createRoute({
   request: {
     body: json(z.strictObject({ current_password: passwordInput, new_password: passwordInput })),
   },
-  responses: { 204: { description: 'Changed' }, ...errors },
+  responses: { 204: { description: 'Changed' }, ...signedInErrors },
 })
 
 const tokenSchema = z
@@ -103,7 +96,7 @@ export const listTokens = createRoute({
       content: { 'application/json': { schema: z.object({ tokens: z.array(tokenSchema) }) } },
       description: 'The tokens',
     },
-    ...errors,
+    ...signedInErrors,
   },
 })
 
@@ -122,7 +115,7 @@ export const createToken = createRoute({
       },
       description: 'Created; send it as Authorization: Bearer <token>',
     },
-    ...errors,
+    ...signedInErrors,
   },
 })
 
@@ -132,5 +125,5 @@ export const deleteToken = createRoute({
   tags: ['Auth'],
   summary: 'Revoke one of your API tokens',
   request: { params: z.object({ id: z.coerce.number().int().positive() }) },
-  responses: { 204: { description: 'Revoked' }, ...errors, 404: errorResponse },
+  responses: { 204: { description: 'Revoked' }, ...signedInErrors, 404: errorResponse },
 })

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { BENCHMARK_METRICS, LEVELS } from '../../../db/domain'
 import { selectBenchmarkSchema } from '../../../db/schema'
-import { errorResponse, internalErrorResponse } from '../../lib/errors'
+import { errorResponse, signedInErrors } from '../../lib/errors'
 
 const benchmarkSchema = z
   .object({
@@ -59,13 +59,6 @@ const body = {
   content: { 'application/json': { schema: benchmarkInputSchema } },
   required: true,
 }
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  500: internalErrorResponse,
-}
-
 export const list = createRoute({
   method: 'get',
   path: '/benchmarks',
@@ -73,7 +66,7 @@ export const list = createRoute({
   summary: 'Salary bands and time-to-hire and retention benchmarks, each with its source',
   responses: {
     200: { content: { 'application/json': { schema: listSchema } }, description: 'The benchmarks' },
-    ...errors,
+    ...signedInErrors,
   },
 })
 
@@ -85,7 +78,7 @@ export const create = createRoute({
   request: { body },
   responses: {
     201: { content: { 'application/json': { schema: benchmarkSchema } }, description: 'Added' },
-    ...errors,
+    ...signedInErrors,
   },
 })
 
@@ -97,7 +90,7 @@ export const replace = createRoute({
   request: { params: idParams, body },
   responses: {
     200: { content: { 'application/json': { schema: benchmarkSchema } }, description: 'Saved' },
-    ...errors,
+    ...signedInErrors,
     404: errorResponse,
   },
 })
@@ -108,5 +101,5 @@ export const remove = createRoute({
   tags: ['Settings'],
   summary: 'Delete a benchmark',
   request: { params: idParams },
-  responses: { 204: { description: 'Deleted' }, ...errors, 404: errorResponse },
+  responses: { 204: { description: 'Deleted' }, ...signedInErrors, 404: errorResponse },
 })

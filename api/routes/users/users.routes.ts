@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { USER_ROLES } from '../../../db/domain'
 import { MAX_PASSWORD_LENGTH } from '../../auth/passwords'
-import { errorResponse, internalErrorResponse } from '../../lib/errors'
+import { errorResponse, signedInErrors } from '../../lib/errors'
 import { emailSchema, viewerSchema } from '../auth/auth.routes'
 
 const userSchema = viewerSchema
@@ -14,13 +14,6 @@ const withPassword = userSchema.extend({
   }),
 })
 
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  500: internalErrorResponse,
-}
-
 export const list = createRoute({
   method: 'get',
   path: '/users',
@@ -31,7 +24,7 @@ export const list = createRoute({
       content: { 'application/json': { schema: z.object({ users: z.array(userSchema) }) } },
       description: 'The users',
     },
-    ...errors,
+    ...signedInErrors,
   },
 })
 
@@ -57,7 +50,7 @@ export const create = createRoute({
   },
   responses: {
     201: { content: { 'application/json': { schema: withPassword } }, description: 'Created' },
-    ...errors,
+    ...signedInErrors,
     409: errorResponse,
   },
 })
@@ -88,7 +81,7 @@ export const update = createRoute({
   },
   responses: {
     200: { content: { 'application/json': { schema: withPassword } }, description: 'Changed' },
-    ...errors,
+    ...signedInErrors,
     404: errorResponse,
     409: errorResponse,
   },
