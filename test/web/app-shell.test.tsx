@@ -89,6 +89,7 @@ describe('the app shell', () => {
     const views = within(screen.getByRole('navigation', { name: 'Views' })).getAllByRole('link')
     expect(views.map((link) => link.textContent)).toEqual([
       'Loop effectiveness',
+      'Retention',
       "How it's computed",
     ])
     fireEvent.click(within(header).getByRole('button', { name: 'Sign out' }))

@@ -8,6 +8,7 @@ import { ROLE_LABELS, signOut, useSession, type Session } from './session'
 
 const NAVIGATION: { to: string; label: string; end: boolean; roles: readonly UserRole[] }[] = [
   { to: '/', label: 'Loop effectiveness', end: true, roles: USER_ROLES },
+  { to: '/retention', label: 'Retention', end: false, roles: USER_ROLES },
   { to: '/how-its-computed', label: "How it's computed", end: false, roles: USER_ROLES },
 ]
 

@@ -22,6 +22,13 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'retention',
+        lazy: async () => ({
+          Component: (await import('../features/retention/components/retention-view'))
+            .RetentionView,
+        }),
+      },
+      {
         path: 'how-its-computed',
         lazy: async () => ({
           Component: (await import('../features/how-its-computed/how-its-computed-view'))

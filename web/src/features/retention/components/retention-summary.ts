@@ -1,0 +1,44 @@
+import { formatP } from '../../../lib/format'
+import type { AreaRetention, Retention } from '../api/get-retention'
+
+const SIGNIFICANCE = 0.05
+
+const percent = (value: number) => `${Math.round(value * 100)}%`
+
+/**
+ * The log-rank result in words. It never claims more than the test carries: a p of .05 or more
+ * is "no detectable difference", and a comparison without two populated bands is "too few hires".
+ */
+export function logRankSentence(area: AreaRetention): string {
+  const test = area.logrank
+  const populated = area.bands.filter((band) => band.n > 0).length
+  if (test === null || populated < 2) {
+    return 'Too few hires to compare the two bands: each needs hires, and at least one must have left.'
+  }
+  const p = formatP(test.p)
+  const result = `log-rank χ² = ${test.chisq.toFixed(1)}, p ${p.startsWith('<') ? p : `= ${p}`}`
+  if (test.p < SIGNIFICANCE) return `Tenure differs between the bands (${result}).`
+  return `No detectable difference in tenure between the bands (${result}).`
+}
+
+/** The overall twelve-month retention against the benchmark, with its source. */
+export function overallSentence(retention: Retention): string {
+  const { overall, benchmark } = retention
+  if (overall.n_outcome === 0 || overall.retained_rate === null) {
+    return 'No hire in this selection has reached twelve months or left before, so the twelve-month retention is not known yet.'
+  }
+  const interval = overall.retained_rate_ci
+  const rate =
+    `${percent(overall.retained_rate)} of ${overall.n_outcome} hires with a known outcome stayed twelve months` +
+    (interval ? ` (95% CI ${percent(interval[0])} to ${percent(interval[1])})` : '')
+  if (benchmark?.value === null || benchmark?.value === undefined) return `${rate}.`
+  const target = benchmark.value
+  // Only call it above or below when the interval excludes the benchmark.
+  const comparison =
+    interval && interval[1] < target
+      ? 'below'
+      : interval && interval[0] > target
+        ? 'above'
+        : 'consistent with'
+  return `${rate}, ${comparison} the ${percent(target)} benchmark (${benchmark.source}, ${benchmark.source_date}).`
+}

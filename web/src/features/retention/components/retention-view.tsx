@@ -1,0 +1,149 @@
+import { useSearchParams } from 'react-router'
+import { HIRE_TYPES, LEVELS, type HireType, type Level } from '../../../../../db/domain'
+import { PanelBoundary } from '../../../app/panel-boundary'
+import { ApiRequestError, definedParameters } from '../../../lib/api-client'
+import { formatNumber } from '../../../lib/format'
+import { useRetention, type Retention, type RetentionFilters } from '../api/get-retention'
+import { RetentionFiltersBar } from './retention-filters'
+import { overallSentence } from './retention-summary'
+import { SurvivalAreaPanel } from './survival-area-panel'
+import { survivalAxes } from './survival-chart-data'
+
+function filtersFrom(params: URLSearchParams): RetentionFilters {
+  const level = params.get('level')
+  const hireType = params.get('hire_type')
+  const asOf = params.get('as_of')
+  return {
+    level: LEVELS.includes(level as Level) ? (level as Level) : undefined,
+    hire_type: HIRE_TYPES.includes(hireType as HireType) ? (hireType as HireType) : undefined,
+    as_of: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined,
+  }
+}
+
+function Overview({ retention }: { retention: Retention }) {
+  const { overall } = retention
+  const atYear = overall.at_12_months
+  return (
+    <section className="panel" aria-labelledby="overview-title">
+      <h2 id="overview-title" className="visually-hidden">
+        Overview
+      </h2>
+      <p className="headline" data-testid="retention-summary">
+        {overallSentence(retention)}
+      </p>
+      <p className="counts">
+        As of {retention.as_of}: {overall.n} hires, {overall.events} of whom have left. Kaplan–Meier
+        estimate of still being employed after a year: {formatNumber(atYear.surv, 3)}
+        {atYear.lower !== null && atYear.upper !== null && (
+          <>
+            {' '}
+            (95% CI {formatNumber(atYear.lower, 3)} to {formatNumber(atYear.upper, 3)})
+          </>
+        )}
+        .
+      </p>
+    </section>
+  )
+}
+
+export function RetentionView() {
+  const [params, setParams] = useSearchParams()
+  const filters = filtersFrom(params)
+  const retention = useRetention(filters)
+
+  const content = () => {
+    if (retention.isPending) {
+      return (
+        <p className="panel-state" aria-busy="true">
+          Computing retention curves…
+        </p>
+      )
+    }
+    if (retention.error instanceof ApiRequestError && retention.error.status === 403) {
+      // Not a failure to retry: the server withholds these figures from this role, and says why.
+      return (
+        <div className="panel-state panel-state--withheld" role="status">
+          <strong>These figures are not shown to you for this selection.</strong>
+          <span>{retention.error.message}</span>
+        </div>
+      )
+    }
+    if (retention.isError) {
+      return (
+        <div className="panel-state panel-state--error" role="alert">
+          <strong>The retention curves could not be loaded.</strong>
+          <span>{retention.error.message}</span>
+          <button type="button" onClick={() => void retention.refetch()}>
+            Try again
+          </button>
+        </div>
+      )
+    }
+    const data = retention.data
+    if (data.overall.n === 0) {
+      return (
+        <p className="panel-state">
+          {/* One span, so the state's column layout does not break the sentence at the code. */}
+          <span>
+            No hires match these filters. Import data with <code>npm run import</code> or clear the
+            filters.
+          </span>
+        </p>
+      )
+    }
+    const axes = survivalAxes(data.areas)
+    return (
+      <div
+        aria-busy={retention.isFetching}
+        className={retention.isPlaceholderData ? 'is-updating' : undefined}
+      >
+        <PanelBoundary title="Overview">
+          <Overview retention={data} />
+        </PanelBoundary>
+        <section className="panel" aria-labelledby="curves-title">
+          <h2 id="curves-title">Do hires who scored {data.threshold} or more stay longer?</h2>
+          <p className="power-note">
+            Share of hires still employed by days since starting, for those who scored at least{' '}
+            {data.threshold} in an area and those who scored below, with 95% confidence bands
+            (Kaplan–Meier, Greenwood). The dashed line marks twelve months.
+          </p>
+          <div className="survival-grid">
+            {data.areas.map((area) => (
+              <section
+                key={area.key}
+                className="survival-area"
+                aria-labelledby={`area-${area.key}`}
+              >
+                <h3 id={`area-${area.key}`}>{area.name}</h3>
+                <PanelBoundary title={`The ${area.name} chart`}>
+                  <SurvivalAreaPanel area={area} axes={axes} asOf={data.as_of} />
+                </PanelBoundary>
+              </section>
+            ))}
+          </div>
+        </section>
+      </div>
+    )
+  }
+
+  return (
+    <article className="view">
+      <header className="view__header">
+        <h1>Retention</h1>
+        <RetentionFiltersBar
+          filters={filters}
+          onChange={(next) =>
+            setParams(
+              definedParameters({
+                level: next.level,
+                hire_type: next.hire_type,
+                as_of: next.as_of,
+              }),
+            )
+          }
+        />
+      </header>
+      {content()}
+    </article>
+  )
+}
