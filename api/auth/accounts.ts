@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, asc, eq, lt } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import { and, asc, count, eq, isNull, lt } from 'drizzle-orm'
+import { atomically, type Db } from '../../db/client'
 import type { UserRole } from '../../db/domain'
 import { apiTokens, sessions, users } from '../../db/schema'
 import { importRunning } from '../import/import-lock'
 import { ApiError } from '../lib/errors'
+import { recordAudit, type Actor } from './audit'
 import type { PasswordChecker } from './passwords'
 
 /** Who is asking: the user as the access rules and the handlers see them. */
@@ -43,12 +44,14 @@ export function findUserByEmail(db: Db, email: string) {
     .get()
 }
 
+const userColumns = { ...viewerColumns, created_at: users.createdAt, disabled_at: users.disabledAt }
+
 export function listUsers(db: Db) {
-  return db
-    .select({ ...viewerColumns, created_at: users.createdAt, disabled_at: users.disabledAt })
-    .from(users)
-    .orderBy(asc(users.email))
-    .all()
+  return db.select(userColumns).from(users).orderBy(asc(users.email)).all()
+}
+
+export function findUser(db: Db, id: number) {
+  return db.select(userColumns).from(users).where(eq(users.id, id)).get()
 }
 
 export interface NewUser {
@@ -58,8 +61,14 @@ export interface NewUser {
   password: string
 }
 
-/** Adds a user with a hashed password; 409 when the email is taken. */
-export async function createUser(db: Db, checker: PasswordChecker, user: NewUser): Promise<Viewer> {
+/** Adds a user with a hashed password, and its audit entry; 409 when the email is taken. */
+export async function createUser(
+  db: Db,
+  checker: PasswordChecker,
+  user: NewUser,
+  actor: Actor,
+  now = new Date(),
+): Promise<Viewer> {
   const email = normalizeEmail(user.email)
   const passwordHash = await checker.hash(user.password)
   if (findUserByEmail(db, email)) {
@@ -67,11 +76,79 @@ export async function createUser(db: Db, checker: PasswordChecker, user: NewUser
       { field: 'email', message: 'is already taken' },
     ])
   }
-  return db
-    .insert(users)
-    .values({ email, name: user.name ?? null, role: user.role, passwordHash })
-    .returning(viewerColumns)
-    .get()
+  return atomically(db, () => {
+    const created = db
+      .insert(users)
+      .values({ email, name: user.name ?? null, role: user.role, passwordHash })
+      .returning(viewerColumns)
+      .get()
+    recordAudit(
+      db,
+      { actor, action: 'user_create', target: email, details: { role: user.role } },
+      now,
+    )
+    return created
+  })
+}
+
+export interface UserChange {
+  name?: string | null | undefined
+  role?: UserRole | undefined
+  disabled?: boolean | undefined
+  /** A new password, already hashed. */
+  passwordHash?: string | undefined
+}
+
+/**
+ * Changes a user in one transaction with its audit entry. A new role, a disable or a new
+ * password signs them out everywhere; a change that would leave no enabled admin is refused.
+ */
+export function changeUser(db: Db, id: number, change: UserChange, actor: Actor, now: Date) {
+  const target = findUser(db, id)
+  if (!target) throw new ApiError(404, 'not_found', `There is no user ${id}`)
+  atomically(db, () => {
+    db.update(users)
+      .set({
+        ...(change.name !== undefined ? { name: change.name } : {}),
+        ...(change.role ? { role: change.role } : {}),
+        ...(change.disabled !== undefined
+          ? { disabledAt: change.disabled ? (target.disabled_at ?? now.toISOString()) : null }
+          : {}),
+        ...(change.passwordHash ? { passwordHash: change.passwordHash } : {}),
+      })
+      .where(eq(users.id, id))
+      .run()
+    const [admins] = db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), isNull(users.disabledAt)))
+      .all()
+    if ((admins?.n ?? 0) === 0) {
+      // Thrown inside the transaction, so the change is rolled back.
+      throw new ApiError(409, 'conflict', 'This would leave no enabled admin: keep at least one')
+    }
+    const lostAccess =
+      (change.role !== undefined && change.role !== target.role) ||
+      change.disabled === true ||
+      change.passwordHash !== undefined
+    if (lostAccess) revokeEverything(db, id)
+    recordAudit(
+      db,
+      {
+        actor,
+        action: 'user_update',
+        target: target.email,
+        details: {
+          ...(change.role ? { role: change.role } : {}),
+          ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+          ...(change.passwordHash ? { password_reset: true } : {}),
+          ...(change.name !== undefined ? { name_changed: true } : {}),
+        },
+      },
+      now,
+    )
+  })
+  return findUser(db, id)!
 }
 
 /** Signs every browser and script of a user out. */
@@ -131,15 +208,33 @@ export function revokeSession(db: Db, sessionHash: string): void {
   db.delete(sessions).where(eq(sessions.tokenHash, sessionHash)).run()
 }
 
-/** A new API token: the secret is returned this once; only its hash is kept. */
-export function createApiToken(db: Db, userId: number, name: string, now: Date) {
+/** A new API token, with its audit entry: the secret is returned this once; only its hash is kept. */
+export function createApiToken(
+  db: Db,
+  owner: { id: number; email: string },
+  name: string,
+  actor: Actor,
+  now: Date,
+) {
   const token = `${API_TOKEN_PREFIX}${randomToken()}`
-  const created = db
-    .insert(apiTokens)
-    .values({ userId, name, tokenHash: sha256(token), createdAt: now.toISOString() })
-    .returning({ id: apiTokens.id, name: apiTokens.name, created_at: apiTokens.createdAt })
-    .get()
-  return { ...created, token }
+  return atomically(db, () => {
+    const created = db
+      .insert(apiTokens)
+      .values({ userId: owner.id, name, tokenHash: sha256(token), createdAt: now.toISOString() })
+      .returning({ id: apiTokens.id, name: apiTokens.name, created_at: apiTokens.createdAt })
+      .get()
+    recordAudit(
+      db,
+      {
+        actor,
+        action: 'token_create',
+        target: owner.email,
+        details: { token_id: created.id, name },
+      },
+      now,
+    )
+    return { ...created, token }
+  })
 }
 
 export function authenticateToken(db: Db, token: string, now: Date): Authentication | null {

@@ -34,6 +34,9 @@ export const DEMO_USERS: readonly {
 
 export const FIRST_ADMIN_EMAIL = 'admin@localhost'
 
+/** How the audit log names the server creating the first users. */
+const FIRST_START = { command: 'start' }
+
 /**
  * On a database with no users: the demo users (each demo requisition then owned by one of
  * the two managers, alternately) when it holds the demo data, otherwise one admin with a
@@ -44,19 +47,19 @@ export async function createFirstUsers(db: Db, passwords: PasswordChecker): Prom
   if ((existing?.n ?? 0) > 0) return []
   if (readMeta(db, DEMO_DATA_KEY) !== 'true') {
     const password = generatePassword()
-    await createUser(db, passwords, {
-      email: FIRST_ADMIN_EMAIL,
-      role: 'admin',
-      password,
-      name: null,
-    })
+    await createUser(
+      db,
+      passwords,
+      { email: FIRST_ADMIN_EMAIL, role: 'admin', password, name: null },
+      FIRST_START,
+    )
     return [
       `Created the first admin: ${FIRST_ADMIN_EMAIL} with password ${password}`,
       'This is the only time the password is shown. Sign in and add users under Settings, or with npm run user.',
     ]
   }
   const created = []
-  for (const user of DEMO_USERS) created.push(await createUser(db, passwords, user))
+  for (const user of DEMO_USERS) created.push(await createUser(db, passwords, user, FIRST_START))
   const managers = created.filter((user) => user.role === 'hiring_manager')
   const ids = db
     .select({ id: requisitions.id })

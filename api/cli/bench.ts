@@ -82,13 +82,14 @@ for (const size of sizes) {
   // A fresh app: the first request after the import reads the dataset snapshot and computes.
   const app = createApp({ db, today: () => AS_OF })
   // Timed as a script would call it: with a talent lead's API token.
-  const lead = await createUser(db, new PasswordChecker(), {
-    email: 'bench@localhost',
-    role: 'talent_lead',
-    password: generatePassword(),
-  })
+  const lead = await createUser(
+    db,
+    new PasswordChecker(),
+    { email: 'bench@localhost', role: 'talent_lead', password: generatePassword() },
+    { command: 'bench' },
+  )
   const headers = {
-    authorization: `Bearer ${createApiToken(db, lead.id, 'bench', new Date()).token}`,
+    authorization: `Bearer ${createApiToken(db, lead, 'bench', { command: 'bench' }, new Date()).token}`,
   }
   const timing = { cold: 0, warm: 0 }
   for (const endpoint of ANALYTICS_ENDPOINTS) {

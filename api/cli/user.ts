@@ -1,17 +1,14 @@
-import { eq } from 'drizzle-orm'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { atomically, openDatabase } from '../../db/client'
+import { openDatabase } from '../../db/client'
 import { USER_ROLES, type UserRole } from '../../db/domain'
-import { users } from '../../db/schema'
 import {
+  changeUser,
   createApiToken,
   createUser,
   findUserByEmail,
   listUsers,
-  revokeEverything,
 } from '../auth/accounts'
-import { recordAudit } from '../auth/audit'
 import { generatePassword, PasswordChecker, passwordProblem } from '../auth/passwords'
 import { readEnv } from '../env'
 import { ApiError } from '../lib/errors'
@@ -104,13 +101,12 @@ try {
     }
     if (!role || !USER_ROLES.includes(role)) fail(`--role must be one of ${USER_ROLES.join(', ')}`)
     const { password, generated } = await newPassword()
-    const user = await createUser(db, passwords, {
-      email: values.email!,
-      name: values.name ?? null,
-      role: role!,
-      password,
-    })
-    recordAudit(db, { actor, action: 'user_create', target: user.email, details: { role } })
+    const user = await createUser(
+      db,
+      passwords,
+      { email: values.email!, name: values.name ?? null, role: role!, password },
+      actor,
+    )
     console.log(`Created ${user.role} ${user.email}`)
     if (generated) console.log(`Password (shown once): ${password}`)
   } else if (command === 'list') {
@@ -121,46 +117,18 @@ try {
   } else if (command === 'reset-password') {
     const user = existing(values.email)
     const { password, generated } = await newPassword()
-    const passwordHash = await passwords.hash(password)
-    atomically(db, () => {
-      db.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run()
-      revokeEverything(db, user.id)
-      recordAudit(db, {
-        actor,
-        action: 'user_update',
-        target: user.email,
-        details: { password_reset: true },
-      })
-    })
+    changeUser(db, user.id, { passwordHash: await passwords.hash(password) }, actor, new Date())
     console.log(`New password set for ${user.email}; their sessions and tokens are revoked`)
     if (generated) console.log(`Password (shown once): ${password}`)
   } else if (command === 'token') {
     const user = existing(values.email)
     if (!values.name?.trim()) fail('--name is required: say what the token is for')
-    const token = createApiToken(db, user.id, values.name!.trim(), new Date())
-    recordAudit(db, {
-      actor,
-      action: 'token_create',
-      target: user.email,
-      details: { token_id: token.id, name: token.name },
-    })
+    const token = createApiToken(db, user, values.name!.trim(), actor, new Date())
     console.log(`API token for ${user.email} (shown once): ${token.token}`)
     console.log('Send it as the header  Authorization: Bearer <token>')
   } else if (command === 'disable' || command === 'enable') {
     const user = existing(values.email)
-    atomically(db, () => {
-      db.update(users)
-        .set({ disabledAt: command === 'disable' ? new Date().toISOString() : null })
-        .where(eq(users.id, user.id))
-        .run()
-      if (command === 'disable') revokeEverything(db, user.id)
-      recordAudit(db, {
-        actor,
-        action: 'user_update',
-        target: user.email,
-        details: { disabled: command === 'disable' },
-      })
-    })
+    changeUser(db, user.id, { disabled: command === 'disable' }, actor, new Date())
     console.log(`${user.email} is ${command}d`)
   } else {
     fail(command ? `Unknown command "${command}"` : 'Say what to do')

@@ -20,7 +20,7 @@ export function userWithToken(
     .values({ email, role, name: role })
     .returning({ id: users.id, email: users.email })
     .get()
-  const { token } = createApiToken(db, user.id, 'test', new Date())
+  const { token } = createApiToken(db, user, 'test', { command: 'test' }, new Date())
   return { ...user, token }
 }
 

@@ -148,22 +148,7 @@ export const listTokens: AppRouteHandler<typeof routes.listTokens> = (c) =>
 export const createToken: AppRouteHandler<typeof routes.createToken> = (c) => {
   const { viewer } = signedIn(c)
   const { name } = c.req.valid('json')
-  const db = c.var.db
-  const created = atomically(db, () => {
-    const token = createApiToken(db, viewer.id, name, c.var.now())
-    recordAudit(
-      db,
-      {
-        actor: viewer,
-        action: 'token_create',
-        target: viewer.email,
-        details: { token_id: token.id, name },
-      },
-      c.var.now(),
-    )
-    return token
-  })
-  return c.json(created, 201)
+  return c.json(createApiToken(c.var.db, viewer, name, viewer, c.var.now()), 201)
 }
 
 export const deleteToken: AppRouteHandler<typeof routes.deleteToken> = (c) => {
