@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferResponseType } from 'hono/client'
-import type { Level } from '../../../../../db/domain'
+import type { AnalyticsFilters } from '../../../lib/analytics-filters'
 import { client, definedParameters, responseError } from '../../../lib/api-client'
 
 const endpoint = client.api.analytics.validity.$get
@@ -8,10 +8,7 @@ const endpoint = client.api.analytics.validity.$get
 export type Validity = InferResponseType<typeof endpoint, 200>
 export type AreaValidity = Validity['areas'][number]
 
-export interface ValidityFilters {
-  level?: Level
-  as_of?: string
-}
+export type ValidityFilters = Pick<AnalyticsFilters, 'level' | 'as_of'>
 
 export async function getValidity(filters: ValidityFilters): Promise<Validity> {
   const response = await endpoint({ query: definedParameters({ ...filters }) })

@@ -1,21 +1,13 @@
-import { useSearchParams } from 'react-router'
-import { LEVELS, type Level } from '../../../../../db/domain'
 import { PanelBoundary } from '../../../app/panel-boundary'
-import { ApiRequestError, definedParameters } from '../../../lib/api-client'
-import { useValidity, type Validity, type ValidityFilters } from '../api/get-validity'
+import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
+import { ApiRequestError } from '../../../lib/api-client'
+import { useAnalyticsFilters } from '../../../lib/analytics-filters'
+import { useValidity, type Validity } from '../api/get-validity'
 import { ForestPlot } from './forest-plot'
-import { ValidityFiltersBar } from './validity-filters'
 import { validitySummary } from './validity-summary'
 import { ValidityTable } from './validity-table'
 
-function filtersFrom(params: URLSearchParams): ValidityFilters {
-  const level = params.get('level')
-  const asOf = params.get('as_of')
-  return {
-    level: LEVELS.includes(level as Level) ? (level as Level) : undefined,
-    as_of: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined,
-  }
-}
+const FILTERS = ['level', 'as_of'] as const
 
 function Overview({ validity }: { validity: Validity }) {
   return (
@@ -36,8 +28,7 @@ function Overview({ validity }: { validity: Validity }) {
 }
 
 export function LoopEffectivenessView() {
-  const [params, setParams] = useSearchParams()
-  const filters = filtersFrom(params)
+  const [filters, setFilters] = useAnalyticsFilters(FILTERS)
   const validity = useValidity(filters)
 
   const content = () => {
@@ -121,12 +112,7 @@ export function LoopEffectivenessView() {
     <article className="view">
       <header className="view__header">
         <h1>Loop effectiveness</h1>
-        <ValidityFiltersBar
-          filters={filters}
-          onChange={(next) =>
-            setParams(definedParameters({ level: next.level, as_of: next.as_of }))
-          }
-        />
+        <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
       </header>
       {content()}
     </article>

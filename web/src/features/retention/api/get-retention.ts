@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferResponseType } from 'hono/client'
-import type { HireType, Level } from '../../../../../db/domain'
+import type { AnalyticsFilters } from '../../../lib/analytics-filters'
 import { client, definedParameters, responseError } from '../../../lib/api-client'
 
 const endpoint = client.api.analytics.retention.$get
@@ -10,11 +10,7 @@ export type AreaRetention = Retention['areas'][number]
 export type BandCurve = AreaRetention['bands'][number]
 export type SurvivalStep = BandCurve['steps'][number]
 
-export interface RetentionFilters {
-  level?: Level
-  hire_type?: HireType
-  as_of?: string
-}
+export type RetentionFilters = AnalyticsFilters
 
 export async function getRetention(filters: RetentionFilters): Promise<Retention> {
   const response = await endpoint({ query: definedParameters({ ...filters }) })

@@ -1,24 +1,14 @@
-import { useSearchParams } from 'react-router'
-import { HIRE_TYPES, LEVELS, type HireType, type Level } from '../../../../../db/domain'
 import { PanelBoundary } from '../../../app/panel-boundary'
-import { ApiRequestError, definedParameters } from '../../../lib/api-client'
+import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
+import { ApiRequestError } from '../../../lib/api-client'
+import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatNumber } from '../../../lib/format'
-import { useRetention, type Retention, type RetentionFilters } from '../api/get-retention'
-import { RetentionFiltersBar } from './retention-filters'
+import { useRetention, type Retention } from '../api/get-retention'
 import { overallSentence } from './retention-summary'
 import { SurvivalAreaPanel } from './survival-area-panel'
 import { survivalAxes } from './survival-chart-data'
 
-function filtersFrom(params: URLSearchParams): RetentionFilters {
-  const level = params.get('level')
-  const hireType = params.get('hire_type')
-  const asOf = params.get('as_of')
-  return {
-    level: LEVELS.includes(level as Level) ? (level as Level) : undefined,
-    hire_type: HIRE_TYPES.includes(hireType as HireType) ? (hireType as HireType) : undefined,
-    as_of: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined,
-  }
-}
+const FILTERS = ['level', 'hire_type', 'as_of'] as const
 
 function Overview({ retention }: { retention: Retention }) {
   const { overall } = retention
@@ -47,8 +37,7 @@ function Overview({ retention }: { retention: Retention }) {
 }
 
 export function RetentionView() {
-  const [params, setParams] = useSearchParams()
-  const filters = filtersFrom(params)
+  const [filters, setFilters] = useAnalyticsFilters(FILTERS)
   const retention = useRetention(filters)
 
   const content = () => {
@@ -130,18 +119,7 @@ export function RetentionView() {
     <article className="view">
       <header className="view__header">
         <h1>Retention</h1>
-        <RetentionFiltersBar
-          filters={filters}
-          onChange={(next) =>
-            setParams(
-              definedParameters({
-                level: next.level,
-                hire_type: next.hire_type,
-                as_of: next.as_of,
-              }),
-            )
-          }
-        />
+        <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
       </header>
       {content()}
     </article>
