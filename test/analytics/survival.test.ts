@@ -1,3 +1,4 @@
+import type { ExpectedBand } from '../helpers/reference'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -23,20 +24,6 @@ function readCsv(name: string): Record<string, string>[] {
     columns: true,
     skip_empty_lines: true,
   })
-}
-
-interface ExpectedBand {
-  band: 'ge3' | 'lt3'
-  n: number
-  events: number
-  time: number[]
-  n_risk: number[]
-  n_event: number[]
-  n_censor: number[]
-  surv: number[]
-  se_log_surv: (number | null)[]
-  lower: (number | null)[]
-  upper: (number | null)[]
 }
 
 interface ExpectedKm {

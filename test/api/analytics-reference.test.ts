@@ -1,24 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createReferenceApp } from '../helpers/app'
-import { expected, type ExpectedReference } from '../helpers/reference'
+import { expected, type ExpectedReference, type ExpectedBand } from '../helpers/reference'
 
 type App = Awaited<ReturnType<typeof createReferenceApp>>['app']
 
 /** The sections of expected.json that ExpectedReference does not declare. */
-interface ExpectedBand {
-  band: 'ge3' | 'lt3'
-  n: number
-  events: number
-  time: number[]
-  n_risk: number[]
-  n_event: number[]
-  n_censor: number[]
-  surv: number[]
-  se_log_surv: (number | null)[]
-  lower: (number | null)[]
-  upper: (number | null)[]
-}
-
 interface ExpectedKm {
   area: string
   threshold: number

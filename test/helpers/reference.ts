@@ -62,3 +62,18 @@ export interface ExpectedReference {
 export const expected = JSON.parse(
   referenceFile('expected.json').toString('utf8'),
 ) as ExpectedReference
+
+/** One score band's Kaplan–Meier curve as R's survfit gives it in expected.json. */
+export interface ExpectedBand {
+  band: 'ge3' | 'lt3'
+  n: number
+  events: number
+  time: number[]
+  n_risk: number[]
+  n_event: number[]
+  n_censor: number[]
+  surv: number[]
+  se_log_surv: (number | null)[]
+  lower: (number | null)[]
+  upper: (number | null)[]
+}
