@@ -1,4 +1,3 @@
-import type { ExpectedBand } from '../helpers/reference'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -12,6 +11,7 @@ import {
   type KaplanMeierCurve,
   type SurvivalObservation,
 } from '../../api/analytics/kaplan-meier'
+import type { ExpectedBand } from '../helpers/reference'
 
 const REFERENCE_DIR = join(import.meta.dirname, '..', 'fixtures', 'reference')
 
