@@ -41,7 +41,7 @@ describe('the retention view in Chromium', () => {
       .split('\r\n')
     expect(lines[0]).toBe('area,band,time_days,at_risk,events,censored,survival,ci_lower,ci_upper')
     expect(lines[1]).toMatch(/^Ownership & lifetimes,score ≥ 3,0,\d+,0,0,1,1,1$/)
-    const table = session.page.locator('details.survival-table').first()
+    const table = session.page.locator('details.numbers-table').first()
     await table.locator('summary').click()
     expect(await table.locator('tbody tr').count()).toBe(lines.length - 1)
     await session.page

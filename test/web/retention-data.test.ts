@@ -12,7 +12,8 @@ import {
   survivalAxes,
   survivalChartData,
 } from '../../web/src/features/retention/components/survival-chart-data'
-import { csvField, survivalCsv } from '../../web/src/features/retention/components/survival-csv'
+import { csvField } from '../../web/src/lib/csv'
+import { survivalCsv } from '../../web/src/features/retention/components/survival-csv'
 
 function band(overrides: Partial<BandCurve> = {}): BandCurve {
   return {

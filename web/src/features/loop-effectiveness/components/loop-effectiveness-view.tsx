@@ -1,6 +1,6 @@
 import { PanelBoundary } from '../../../app/panel-boundary'
 import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
-import { ApiRequestError } from '../../../lib/api-client'
+import { QueryStates } from '../../../components/query-states'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { useValidity, type Validity } from '../api/get-validity'
 import { ForestPlot } from './forest-plot'
@@ -31,35 +31,7 @@ export function LoopEffectivenessView() {
   const [filters, setFilters] = useAnalyticsFilters(FILTERS)
   const validity = useValidity(filters)
 
-  const content = () => {
-    if (validity.isPending) {
-      return (
-        <p className="panel-state" aria-busy="true">
-          Computing validity…
-        </p>
-      )
-    }
-    if (validity.error instanceof ApiRequestError && validity.error.status === 403) {
-      // Not a failure to retry: the server withholds these figures from this role, and says why.
-      return (
-        <div className="panel-state panel-state--withheld" role="status">
-          <strong>These figures are not shown to you for this selection.</strong>
-          <span>{validity.error.message}</span>
-        </div>
-      )
-    }
-    if (validity.isError) {
-      return (
-        <div className="panel-state panel-state--error" role="alert">
-          <strong>The validity table could not be loaded.</strong>
-          <span>{validity.error.message}</span>
-          <button type="button" onClick={() => void validity.refetch()}>
-            Try again
-          </button>
-        </div>
-      )
-    }
-    const data = validity.data
+  const content = (data: Validity) => {
     if (data.n_applications === 0) {
       return (
         <p className="panel-state">
@@ -69,10 +41,7 @@ export function LoopEffectivenessView() {
       )
     }
     return (
-      <div
-        aria-busy={validity.isFetching}
-        className={validity.isPlaceholderData ? 'is-updating' : undefined}
-      >
+      <>
         <PanelBoundary title="Overview">
           <Overview validity={data} />
         </PanelBoundary>
@@ -104,7 +73,7 @@ export function LoopEffectivenessView() {
             at about .42, unstructured ones at .19 (Sackett et al., 2022).
           </p>
         </section>
-      </div>
+      </>
     )
   }
 
@@ -114,7 +83,9 @@ export function LoopEffectivenessView() {
         <h1>Loop effectiveness</h1>
         <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
       </header>
-      {content()}
+      <QueryStates query={validity} what="The validity table" loading="Computing validity…">
+        {content}
+      </QueryStates>
     </article>
   )
 }

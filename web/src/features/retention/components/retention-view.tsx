@@ -1,6 +1,6 @@
 import { PanelBoundary } from '../../../app/panel-boundary'
 import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
-import { ApiRequestError } from '../../../lib/api-client'
+import { QueryStates } from '../../../components/query-states'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatNumber } from '../../../lib/format'
 import { useRetention, type Retention } from '../api/get-retention'
@@ -40,35 +40,7 @@ export function RetentionView() {
   const [filters, setFilters] = useAnalyticsFilters(FILTERS)
   const retention = useRetention(filters)
 
-  const content = () => {
-    if (retention.isPending) {
-      return (
-        <p className="panel-state" aria-busy="true">
-          Computing retention curves…
-        </p>
-      )
-    }
-    if (retention.error instanceof ApiRequestError && retention.error.status === 403) {
-      // Not a failure to retry: the server withholds these figures from this role, and says why.
-      return (
-        <div className="panel-state panel-state--withheld" role="status">
-          <strong>These figures are not shown to you for this selection.</strong>
-          <span>{retention.error.message}</span>
-        </div>
-      )
-    }
-    if (retention.isError) {
-      return (
-        <div className="panel-state panel-state--error" role="alert">
-          <strong>The retention curves could not be loaded.</strong>
-          <span>{retention.error.message}</span>
-          <button type="button" onClick={() => void retention.refetch()}>
-            Try again
-          </button>
-        </div>
-      )
-    }
-    const data = retention.data
+  const content = (data: Retention) => {
     if (data.overall.n === 0) {
       return (
         <p className="panel-state">
@@ -82,10 +54,7 @@ export function RetentionView() {
     }
     const axes = survivalAxes(data.areas)
     return (
-      <div
-        aria-busy={retention.isFetching}
-        className={retention.isPlaceholderData ? 'is-updating' : undefined}
-      >
+      <>
         <PanelBoundary title="Overview">
           <Overview retention={data} />
         </PanelBoundary>
@@ -111,7 +80,7 @@ export function RetentionView() {
             ))}
           </div>
         </section>
-      </div>
+      </>
     )
   }
 
@@ -121,7 +90,13 @@ export function RetentionView() {
         <h1>Retention</h1>
         <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
       </header>
-      {content()}
+      <QueryStates
+        query={retention}
+        what="The retention curves"
+        loading="Computing retention curves…"
+      >
+        {content}
+      </QueryStates>
     </article>
   )
 }

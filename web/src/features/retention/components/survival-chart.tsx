@@ -8,18 +8,19 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
+import type { Ref } from 'react'
+import { PALETTE } from '../../../lib/palette'
 import type { Band, SurvivalChartData } from './survival-chart-data'
 
-// Okabe–Ito colours: distinguishable with every common colour-vision deficiency.
-const BAND_COLOUR: Record<Band, string> = { ge3: '#0072B2', lt3: '#E69F00' }
+const BAND_COLOUR: Record<Band, string> = { ge3: PALETTE.blue, lt3: PALETTE.orange }
 
 const percent = (value: number) => `${Math.round(value * 100)}%`
 
 /** Share of one area's hires still employed by tenure, per score band, with 95% intervals. */
-export function SurvivalChart({ data }: { data: SurvivalChartData }) {
+export function SurvivalChart({ data, ref }: { data: SurvivalChartData; ref?: Ref<HTMLElement> }) {
   const captionId = `survival-caption-${data.key}`
   return (
-    <figure className="survival-chart" aria-labelledby={captionId} data-area={data.key}>
+    <figure ref={ref} className="survival-chart" aria-labelledby={captionId} data-area={data.key}>
       <div className="chart-legend" aria-hidden="true">
         {data.series.map((series) => (
           <span key={series.band} className="chart-legend__item">

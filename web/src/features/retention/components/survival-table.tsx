@@ -4,7 +4,7 @@ import type { SurvivalChartData } from './survival-chart-data'
 /** The numbers behind one area's chart, for readers who cannot or would rather not read it. */
 export function SurvivalTable({ data }: { data: SurvivalChartData }) {
   return (
-    <details className="survival-table">
+    <details className="numbers-table">
       <summary>Table of the {data.name} curves</summary>
       <div className="table-scroll">
         <table>

@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { useRef } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ChartDownloads } from '../../web/src/components/chart-downloads'
+import { standaloneSvg } from '../../web/src/lib/chart-image'
+import { toCsv } from '../../web/src/lib/csv'
+
+afterEach(() => {
+  cleanup()
+  vi.restoreAllMocks()
+})
+
+// jsdom's Blob has no text(); its FileReader reads it.
+const textOf = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.readAsText(blob)
+  })
+
+function Chart({ csv }: { csv: () => string }) {
+  const figure = useRef<HTMLElement>(null)
+  return (
+    <>
+      <figure ref={figure}>
+        <svg className="recharts-surface" width="300" height="120">
+          <line x1="0" x2="300" y1="60" y2="60" stroke="#0072B2" />
+        </svg>
+      </figure>
+      <ChartDownloads fileName="chart-2026-03-31" csv={csv} chart={figure} title="A & B chart" />
+    </>
+  )
+}
+
+describe('toCsv', () => {
+  it('writes the header and rows with CRLF ends, quoting only what needs it', () => {
+    expect(
+      toCsv(
+        ['area', 'r'],
+        [
+          ['Traits, errors', 0.31],
+          ['say "no"', null],
+        ],
+      ),
+    ).toBe('area,r\r\n"Traits, errors",0.31\r\n"say ""no""",\r\n')
+  })
+})
+
+describe('standaloneSvg', () => {
+  it('makes a file that stands alone: namespace, size, white background and an escaped title', () => {
+    document.body.innerHTML =
+      '<figure><svg class="recharts-surface" width="300" height="120"><circle r="4"/></svg></figure>'
+    const svg = standaloneSvg(document.querySelector('figure')!, 'Retention <by> area')
+    expect(svg).toMatchObject({ width: 300, height: 120 })
+    const parsed = new DOMParser().parseFromString(svg.text, 'image/svg+xml')
+    const root = parsed.documentElement
+    expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg')
+    expect(root.nodeName).toBe('svg')
+    expect(root.getAttribute('viewBox')).toBe('0 0 300 120')
+    expect(root.querySelector('title')?.textContent).toBe('Retention <by> area')
+    expect(root.querySelector('rect')?.getAttribute('fill')).toBe('#ffffff')
+    expect(root.querySelector('circle')).not.toBeNull()
+    // The page's own drawing is untouched.
+    expect(document.querySelector('svg')?.querySelector('title')).toBeNull()
+  })
+
+  it('says so when there is nothing drawn yet', () => {
+    document.body.innerHTML = '<figure><p>Loading</p></figure>'
+    expect(() => standaloneSvg(document.querySelector('figure')!, 'x')).toThrow(/no drawing/)
+  })
+})
+
+describe('ChartDownloads', () => {
+  it('downloads the CSV and the SVG under the given name', async () => {
+    const blobs: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob)
+      return 'blob:chart'
+    })
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    const names: string[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download)
+    })
+    render(<Chart csv={() => 'a,b\r\n1,2\r\n'} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Download SVG' }))
+    await vi.waitFor(() => expect(names).toEqual(['chart-2026-03-31.csv', 'chart-2026-03-31.svg']))
+    expect(await textOf(blobs[0]!)).toBe('a,b\r\n1,2\r\n')
+    expect(await textOf(blobs[1]!)).toContain('<title>A &amp; B chart</title>')
+    expect(blobs[1]!.type).toBe('image/svg+xml;charset=utf-8')
+  })
+
+  it('shows a problem in words instead of failing silently', async () => {
+    render(
+      <Chart
+        csv={() => {
+          throw new Error('No numbers yet.')
+        }}
+      />,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }))
+    expect((await screen.findByRole('alert')).textContent).toBe('No numbers yet.')
+  })
+})
