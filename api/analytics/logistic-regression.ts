@@ -11,6 +11,8 @@ export interface LogisticFit {
   message: string | null
   coefficients: number[]
   standardErrors: number[]
+  /** Inverse of the information matrix at the estimates (R's vcov); empty unless status is 'ok'. */
+  covariance: number[][]
   linearPredictor: Float64Array
   deviance: number
   nullDeviance: number
@@ -105,6 +107,7 @@ export function fitLogistic(
     message,
     coefficients: [],
     standardErrors: [],
+    covariance: [],
     linearPredictor: eta,
     deviance,
     nullDeviance,
@@ -168,6 +171,7 @@ export function fitLogistic(
     message: null,
     coefficients,
     standardErrors: covariance.map((row, i) => Math.sqrt(row[i]!)),
+    covariance,
     linearPredictor: eta,
     deviance,
     nullDeviance,

@@ -2,6 +2,7 @@ import { aucDeLong } from './auc'
 import { correlationTest, type Interval } from './correlation'
 import { mean } from './descriptive'
 import { stratifiedFolds } from './cross-validation'
+import { twoSidedZ } from './distributions'
 import { fitLogistic, waldTerms, type LogisticStatus } from './logistic-regression'
 
 /** k of the k-fold cross-validation, and its fixed seed: the same data give the same folds. */
@@ -30,6 +31,8 @@ export interface RetentionModel {
   coef_ci: Interval[] | null
   odds_ratios: number[] | null
   odds_ratio_ci: Interval[] | null
+  /** Covariance of the coefficients, for intervals around predictions. */
+  covariance: number[][] | null
   auc: number | null
   /** Mean over the folds of the AUC on each held-out fold; null when no fold could be scored. */
   cv_auc: number | null
@@ -109,6 +112,7 @@ export function retentionModel(areaKeys: readonly string[], cases: readonly Comp
     coef_ci: null,
     odds_ratios: null,
     odds_ratio_ci: null,
+    covariance: null,
     auc: null,
     cv_auc: null,
     cv_fold_auc: [],
@@ -141,6 +145,7 @@ export function retentionModel(areaKeys: readonly string[], cases: readonly Comp
   model.coef_ci = terms.map((term) => term.ci)
   model.odds_ratios = terms.map((term) => term.oddsRatio)
   model.odds_ratio_ci = terms.map((term) => term.oddsRatioCi)
+  model.covariance = fit.covariance
   model.deviance = fit.deviance
   model.null_deviance = fit.nullDeviance
   model.auc = aucOf(Array.from(fit.linearPredictor), outcomes)
@@ -153,6 +158,36 @@ export function retentionModel(areaKeys: readonly string[], cases: readonly Comp
   })
   model.cv_auc = meanOfKnown(model.cv_fold_auc)
   return model
+}
+
+export interface PredictedRetention {
+  probability: number
+  ci: Interval
+}
+
+const logistic = (eta: number) => 1 / (1 + Math.exp(-eta))
+
+/**
+ * The fitted probability of staying twelve months for one set of area scores, with a 95%
+ * interval made on the log-odds scale and carried back (as R's predict with se.fit), so it
+ * stays within 0 and 1. Null when the model has no usable fit.
+ */
+export function predictRetention(
+  model: Pick<RetentionModel, 'status' | 'coefficients' | 'covariance'>,
+  scores: readonly number[],
+  confidence = 0.95,
+): PredictedRetention | null {
+  const { coefficients, covariance } = model
+  if (model.status !== 'ok' || !coefficients || !covariance) return null
+  if (scores.length !== coefficients.length - 1) return null
+  const row = [1, ...scores]
+  const eta = row.reduce((total, value, k) => total + value * coefficients[k]!, 0)
+  let variance = 0
+  for (let a = 0; a < row.length; a++) {
+    for (let b = 0; b < row.length; b++) variance += row[a]! * covariance[a]![b]! * row[b]!
+  }
+  const margin = twoSidedZ(confidence) * Math.sqrt(variance)
+  return { probability: logistic(eta), ci: [logistic(eta - margin), logistic(eta + margin)] }
 }
 
 /** Σ wₖ·scoreₖ / Σ wₖ: the weighted mean a loop's composite is; NaN when every weight is 0. */

@@ -7,6 +7,7 @@ import {
   compositeValidity,
   CROSS_VALIDATION_FOLDS,
   CROSS_VALIDATION_SEED,
+  predictRetention,
   retentionModel,
   suggestedComposite,
   suggestedWeights,
@@ -350,5 +351,35 @@ describe('compositeValidity: weights that sum to zero', () => {
     expect(validity.r).toBeNull()
     expect(validity.auc).toBeNull()
     expect(validity.cv_auc).toBeNull()
+  })
+})
+
+describe('predictRetention', () => {
+  // One yes/no area: the fit reproduces each group's share, and the log-odds of a group of
+  // a stayers and b leavers has the textbook standard error √(1/a + 1/b).
+  const group = (score: number, stayed: number, left: number): CompleteCase[] => [
+    ...Array.from({ length: stayed }, () => ({ scores: [score], outcome: 1 as const })),
+    ...Array.from({ length: left }, () => ({ scores: [score], outcome: 0 as const })),
+  ]
+  const model = retentionModel(['judgment'], [...group(1, 30, 10), ...group(4, 45, 5)])
+
+  it('gives the group share with the interval of its log-odds', () => {
+    const predicted = predictRetention(model, [4])!
+    expect(predicted.probability).toBeCloseTo(45 / 50, 10)
+    const logit = Math.log(45 / 5)
+    const margin = 1.959963984540054 * Math.sqrt(1 / 45 + 1 / 5)
+    expect(predicted.ci[0]).toBeCloseTo(1 / (1 + Math.exp(-(logit - margin))), 10)
+    expect(predicted.ci[1]).toBeCloseTo(1 / (1 + Math.exp(-(logit + margin))), 10)
+    expect(predictRetention(model, [1])!.probability).toBeCloseTo(30 / 40, 10)
+  })
+
+  it('keeps the covariance whose diagonal gives the standard errors', () => {
+    expect(model.covariance!.map((row, i) => Math.sqrt(row[i]!))).toEqual(model.se)
+    expect(model.covariance![0]![1]).toBeCloseTo(model.covariance![1]![0]!, 12)
+  })
+
+  it('predicts nothing without a usable fit or with the wrong number of scores', () => {
+    expect(predictRetention(model, [4, 2])).toBeNull()
+    expect(predictRetention(retentionModel(['judgment'], group(4, 3, 0)), [4])).toBeNull()
   })
 })

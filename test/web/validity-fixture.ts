@@ -60,6 +60,7 @@ export function validity(areas: AreaValidity[], overrides: Partial<Validity> = {
       coef_ci: null,
       odds_ratios: null,
       odds_ratio_ci: null,
+      covariance: null,
       auc: null,
       cv_auc: null,
       cv_fold_auc: [],

@@ -119,6 +119,10 @@ const modelSchema = z
       .nullable()
       .openapi({ description: 'Mean held-out AUC over stratified 5-fold cross-validation' }),
     cv_fold_auc: z.array(z.number().nullable()),
+    covariance: z
+      .array(z.array(z.number()))
+      .nullable()
+      .openapi({ description: 'Covariance matrix of the coefficients (as R vcov)' }),
     deviance: z.number().nullable(),
     null_deviance: z.number().nullable(),
     iterations: int().nullable(),
@@ -365,6 +369,7 @@ export const interviewersResponseSchema = z
     areas: z.array(
       z.object({
         key: z.string(),
+        name: z.string(),
         n_groups: z.number().nullable(),
         n_ratings: z.number().nullable(),
         k0: z.number().nullable(),
