@@ -13,9 +13,13 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-/** Builds the dashboard, then starts the real server on a free port with a new database. */
-export async function startServer(): Promise<RunningServer> {
+/** Builds the dashboard once for the whole e2e run (vitest's global setup). */
+export function buildDashboard(): void {
   execFileSync(join(BIN, 'vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
+}
+
+/** Starts the real server, serving the built dashboard, on a free port with a new database. */
+export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'loopscope-e2e-'))
   const child: ChildProcess = spawn(join(BIN, 'tsx'), ['api/server.ts'], {
     cwd: ROOT,
