@@ -7,9 +7,11 @@ import { auditRouter } from './routes/audit/audit.index'
 import { authRouter } from './routes/auth/auth.index'
 import { benchmarksRouter } from './routes/benchmarks/benchmarks.index'
 import { candidatesRouter } from './routes/candidates/candidates.index'
+import { compareRouter } from './routes/compare/compare.index'
 import { exportRouter } from './routes/export/export.index'
 import { healthRouter } from './routes/health/health.index'
 import { importRouter } from './routes/import/import.index'
+import { interviewersRouter } from './routes/interviewers/interviewers.index'
 import { requisitionsRouter } from './routes/requisitions/requisitions.index'
 import { rubricsRouter } from './routes/rubrics/rubrics.index'
 import { usersRouter } from './routes/users/users.index'
@@ -24,7 +26,9 @@ export function createApp(dependencies: AppDependencies) {
     .route('/', authRouter)
     .route('/', requisitionsRouter)
     .route('/', applicationsRouter)
+    .route('/', compareRouter)
     .route('/', analyticsRouter)
+    .route('/', interviewersRouter)
     .route('/', importRouter)
     .route('/', exportRouter)
     .route('/', attributeMappingsRouter)

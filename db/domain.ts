@@ -26,6 +26,9 @@ export type Background = (typeof BACKGROUNDS)[number]
 export const USER_ROLES = ['admin', 'talent_lead', 'hiring_manager'] as const
 export type UserRole = (typeof USER_ROLES)[number]
 
+/** The shortest password a user may choose; generated ones are longer. */
+export const MIN_PASSWORD_LENGTH = 12
+
 export const BENCHMARK_METRICS = ['salary', 'time_to_hire_days', 'retention_12m'] as const
 export type BenchmarkMetric = (typeof BENCHMARK_METRICS)[number]
 

@@ -39,6 +39,8 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'PATCH /api/requisitions/:id': { access: LEADS },
   'GET /api/applications': { access: 'signed_in' },
   'GET /api/applications/:id': { access: 'signed_in' },
+  'GET /api/compare': { access: 'signed_in' },
+  'GET /api/interviewers/:handle/ratings': { access: 'signed_in' },
   'POST /api/candidates/:id/erasure': { access: ADMIN },
 
   'GET /api/analytics/validity': { access: 'signed_in' },

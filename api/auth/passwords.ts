@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { MIN_PASSWORD_LENGTH } from '../../db/domain'
 
 /** scrypt work factors; the defaults follow OWASP's first recommendation (N = 2^17, r = 8, p = 1). */
 export interface PasswordCost {
@@ -11,7 +12,6 @@ export const DEFAULT_PASSWORD_COST: PasswordCost = { logN: 17, r: 8, p: 1 }
 
 const KEY_BYTES = 32
 const SALT_BYTES = 16
-export const MIN_PASSWORD_LENGTH = 12
 export const MAX_PASSWORD_LENGTH = 256
 
 function derive(password: string, salt: Buffer, cost: PasswordCost): Promise<Buffer> {

@@ -5,7 +5,14 @@ import { hashPassword } from '../../api/auth/passwords'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import type { Db } from '../../db/client'
 import type { UserRole } from '../../db/domain'
-import { applications, candidates, requisitions, users } from '../../db/schema'
+import {
+  applications,
+  candidates,
+  interviewers,
+  requisitions,
+  scores,
+  users,
+} from '../../db/schema'
 import { createBareApp, FIXED_TODAY } from '../helpers/app'
 import { asBearer, TEST_PASSWORD_COST, userWithToken } from '../helpers/auth'
 import { createTestDatabase } from '../helpers/database'
@@ -67,8 +74,13 @@ interface Fixture {
   otherManager: { email: string }
   ownApplication: string
   otherApplication: string
+  /** Two applications of each requisition, for the comparison. */
+  ownPair: string
+  otherPair: string
   otherCandidate: string
   otherCandidateName: string
+  /** An interviewer who rated applications of both requisitions. */
+  sharedInterviewer: string
   spareUserId: number
   matrixBenchmarkId: number
   weights: Record<string, Record<string, number>>
@@ -206,6 +218,30 @@ function casesOf(route: string, f: Fixture): Case[] {
         label: 'other',
         example: { path: `/api/applications/${f.otherApplication}` },
         expected: { ...everyone(200), hiring_manager: 404 },
+      },
+    ],
+    'GET /api/compare': [
+      {
+        label: 'own',
+        example: { path: `/api/compare?application_ids=${f.ownPair}` },
+        expected: everyone(200),
+      },
+      {
+        label: 'other',
+        example: { path: `/api/compare?application_ids=${f.otherPair}` },
+        expected: { ...everyone(200), hiring_manager: 404 },
+      },
+    ],
+    'GET /api/interviewers/:handle/ratings': [
+      {
+        label: 'rated own and other requisitions',
+        example: { path: `/api/interviewers/${f.sharedInterviewer}/ratings?limit=500` },
+        expected: everyone(200),
+      },
+      {
+        label: 'unknown',
+        example: { path: '/api/interviewers/nobody.known/ratings' },
+        expected: everyone(404),
       },
     ],
     'POST /api/candidates/:id/erasure': [
@@ -381,6 +417,26 @@ beforeAll(async () => {
       .get()!
   const own = firstOf(OWN)
   const other = firstOf(OTHER)
+  const pairOf = (requisitionId: string) =>
+    db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(eq(applications.requisitionId, requisitionId))
+      .limit(2)
+      .all()
+      .map((row) => row.id)
+      .join(',')
+  const raters = (requisitionId: string) =>
+    db
+      .selectDistinct({ handle: interviewers.handle })
+      .from(scores)
+      .innerJoin(interviewers, eq(interviewers.id, scores.interviewerId))
+      .innerJoin(applications, eq(applications.id, scores.applicationId))
+      .where(eq(applications.requisitionId, requisitionId))
+      .all()
+      .map((row) => row.handle)
+  const ownRaters = new Set(raters(OWN))
+  const sharedInterviewer = raters(OTHER).find((handle) => ownRaters.has(handle))!
   // Erased by the admin's erasure case: another candidate of the other requisition.
   const erasable = db
     .select({ candidate: applications.candidateId })
@@ -408,8 +464,11 @@ beforeAll(async () => {
     otherManager,
     ownApplication: own.id,
     otherApplication: other.id,
+    ownPair: pairOf(OWN),
+    otherPair: pairOf(OTHER),
     otherCandidate: erasable.candidate,
     otherCandidateName: other.name!,
+    sharedInterviewer,
     spareUserId: spare.id,
     matrixBenchmarkId: ((await benchmark.json()) as { id: number }).id,
     weights,

@@ -276,7 +276,13 @@ interface InterviewersBody extends Context {
     distribution: { rating: number; count: number }[]
     n_hires: number
   }[]
-  areas: { key: string; n_groups: number | null; n_ratings: number | null; icc1: number | null }[]
+  areas: {
+    key: string
+    name: string
+    n_groups: number | null
+    n_ratings: number | null
+    icc1: number | null
+  }[]
 }
 
 interface GroupRatesBody extends Context {
@@ -892,9 +898,17 @@ describe('analytics endpoints on an empty database', () => {
   it('interviewers: nobody, and no reliability for any area', async () => {
     const body = await get<InterviewersBody>('/api/analytics/interviewers')
     expect(body.interviewers).toEqual([])
+    const names = [
+      'Ownership & lifetimes',
+      'Fearless concurrency',
+      'unsafe & FFI',
+      'Traits & error handling',
+      'Judgment (knowing when Rust is the wrong tool)',
+    ]
     expect(body.areas).toEqual(
-      AREA_KEYS.map((key) => ({
+      AREA_KEYS.map((key, k) => ({
         key,
+        name: names[k],
         n_groups: null,
         n_ratings: null,
         k0: null,

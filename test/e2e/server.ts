@@ -15,7 +15,12 @@ export interface RunningServer {
 
 /** Builds the dashboard once for the whole e2e run (vitest's global setup). */
 export function buildDashboard(): void {
-  execFileSync(join(BIN, 'vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
+  // Under vitest NODE_ENV is "test", which would build React's development bundle.
+  execFileSync(join(BIN, 'vite'), ['build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
 }
 
 /** Starts the real server, serving the built dashboard, on a free port with a new database. */

@@ -17,7 +17,7 @@ import {
   suggestedComposite,
   type CompleteCase,
 } from '../../analytics/retention-model'
-import { salaryReport } from '../../analytics/salary'
+import { salaryReport, type SalaryBand } from '../../analytics/salary'
 import { timeToHireReport } from '../../analytics/time-to-hire'
 import { validityReport } from '../../analytics/validity'
 import { MIN_HIRES_FOR_MANAGERS, ownRequisitionsOf } from '../../auth/scope'
@@ -189,6 +189,13 @@ function modelCases(analysis: Analysis): { cases: CompleteCase[]; rows: number[]
   return { cases, rows }
 }
 
+/**
+ * The multivariable model over every hire of the rubric as of today, from the same cache as
+ * the model endpoint; a hiring manager gets it only over enough hires (403 otherwise).
+ */
+export const organisationModel = (c: Context<AppBindings>, rubric: string) =>
+  validityOf(c, { outcome: 'retained_12m', rubric })
+
 // The validity report fits the model of all areas too: one fit serves both endpoints.
 export const model: AppRouteHandler<typeof routes.model> = (c) => {
   const { model: fitted, as_of, rubric, filters } = validityOf(c, c.req.valid('query'))
@@ -313,20 +320,24 @@ export const timeToHire: AppRouteHandler<typeof routes.timeToHire> = (c) =>
     200,
   )
 
+/** The salary benchmark bands of the dataset, as the salary analyses take them. */
+export const salaryBandsOf = (dataset: AnalyticsDataset): SalaryBand[] =>
+  dataset.benchmarks
+    .filter((benchmark) => benchmark.metric === 'salary')
+    .map((benchmark) => ({
+      id: benchmark.id,
+      level: benchmark.level,
+      metro: benchmark.metro,
+      low: benchmark.low,
+      high: benchmark.high,
+      value: benchmark.value,
+      source: benchmark.source,
+      source_date: benchmark.sourceDate,
+    }))
+
 export const salary: AppRouteHandler<typeof routes.salary> = (c) => {
   const report = cached(c, 'salary', c.req.valid('query'), (analysis) => {
-    const bands = analysis.dataset.benchmarks
-      .filter((benchmark) => benchmark.metric === 'salary')
-      .map((benchmark) => ({
-        id: benchmark.id,
-        level: benchmark.level,
-        metro: benchmark.metro,
-        low: benchmark.low,
-        high: benchmark.high,
-        value: benchmark.value,
-        source: benchmark.source,
-        source_date: benchmark.sourceDate,
-      }))
+    const bands = salaryBandsOf(analysis.dataset)
     return {
       ...analysis.context,
       bands,
@@ -381,13 +392,15 @@ export const interviewers: AppRouteHandler<typeof routes.interviewers> = (c) =>
         Array.from(analysis.rows, (row) => textAt(analysis.dataset.text.id, row)!),
       )
       const rows = loadRatings(c.var.db, analysis.dataset, selected)
+      const report = interviewerCalibration(
+        rows,
+        outcomesOf(analysis),
+        analysis.dataset.areas.map((area) => area.key),
+      )
       return {
         ...analysis.context,
-        ...interviewerCalibration(
-          rows,
-          outcomesOf(analysis),
-          analysis.dataset.areas.map((area) => area.key),
-        ),
+        interviewers: report.interviewers,
+        areas: report.areas.map((area, k) => ({ ...area, name: analysis.dataset.areas[k]!.name })),
       }
     }),
     200,

@@ -1,18 +1,9 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
-import {
-  applications,
-  candidates,
-  employments,
-  interviewers,
-  offers,
-  requisitions,
-  rubricAreas,
-  scores,
-} from '../../../db/schema'
-import { ApiError } from '../../lib/errors'
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { applications, candidates, requisitions, scores } from '../../../db/schema'
 import { containsText } from '../../lib/paging'
 import type { AppRouteHandler } from '../../lib/types'
 import { ownRequisitionsOf } from '../../auth/scope'
+import { applicationDetail } from './application-detail'
 import type { getOne as getOneRoute, list as listRoute } from './applications.routes'
 
 export const list: AppRouteHandler<typeof listRoute> = (c) => {
@@ -67,94 +58,5 @@ export const list: AppRouteHandler<typeof listRoute> = (c) => {
   return c.json({ total: total?.n ?? 0, limit, offset, items }, 200)
 }
 
-export const getOne: AppRouteHandler<typeof getOneRoute> = (c) => {
-  const { id } = c.req.valid('param')
-  const db = c.var.db
-  const found = db
-    .select({
-      application: applications,
-      candidate: candidates,
-      requisition: requisitions,
-      offer: offers,
-      employment: employments,
-    })
-    .from(applications)
-    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-    .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
-    .leftJoin(offers, eq(offers.applicationId, applications.id))
-    .leftJoin(employments, eq(employments.applicationId, applications.id))
-    .where(eq(applications.id, id))
-    .get()
-  const owner = ownRequisitionsOf(c)
-  if (!found || (owner !== null && found.requisition.ownerUserId !== owner))
-    throw new ApiError(404, 'not_found', `There is no application "${id}"`)
-  const { application, candidate, requisition, offer, employment } = found
-
-  const areas = db
-    .select()
-    .from(rubricAreas)
-    .where(eq(rubricAreas.rubricId, requisition.rubricId))
-    .orderBy(asc(rubricAreas.position))
-    .all()
-  const ratings = db
-    .select({
-      interviewer: interviewers.handle,
-      area: rubricAreas.key,
-      rating: scores.rating,
-      interviewed_at: scores.interviewedAt,
-      minutes: scores.minutes,
-      red_flags: scores.redFlags,
-      note: scores.note,
-    })
-    .from(scores)
-    .innerJoin(interviewers, eq(interviewers.id, scores.interviewerId))
-    .innerJoin(rubricAreas, eq(rubricAreas.id, scores.areaId))
-    .where(eq(scores.applicationId, id))
-    .orderBy(asc(rubricAreas.position), asc(interviewers.handle))
-    .all()
-  const areaScores = areas.map((area) => {
-    const inArea = ratings.filter((rating) => rating.area === area.key)
-    const total = inArea.reduce((sum, rating) => sum + rating.rating, 0)
-    return {
-      key: area.key,
-      name: area.name,
-      score: inArea.length > 0 ? total / inArea.length : null,
-      ratings: inArea.length,
-    }
-  })
-  return c.json(
-    {
-      id: application.id,
-      applied_at: application.appliedAt,
-      decision: application.decision,
-      source: application.source,
-      metro: application.metro,
-      candidate: {
-        id: candidate.id,
-        name: candidate.name,
-        background: candidate.background,
-        erased_at: candidate.erasedAt,
-      },
-      requisition: {
-        id: requisition.id,
-        title: requisition.title,
-        level: requisition.level,
-        hire_type: requisition.hireType,
-        opened_at: requisition.openedAt,
-      },
-      offer: offer
-        ? { salary: offer.salary, currency: offer.currency, accepted_at: offer.acceptedAt }
-        : null,
-      employment: employment
-        ? {
-            start_date: employment.startDate,
-            end_date: employment.endDate,
-            departure: employment.departure,
-          }
-        : null,
-      area_scores: areaScores,
-      scores: ratings,
-    },
-    200,
-  )
-}
+export const getOne: AppRouteHandler<typeof getOneRoute> = (c) =>
+  c.json(applicationDetail(c.var.db, c.req.valid('param').id, ownRequisitionsOf(c)), 200)

@@ -1,0 +1,170 @@
+import { eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { requisitions } from '../../db/schema'
+import { createBareApp, createReferenceApp, type ErrorResponseBody } from '../helpers/app'
+import { asBearer, userWithToken } from '../helpers/auth'
+import { createTestDatabase, importTexts } from '../helpers/database'
+
+type App = Awaited<ReturnType<typeof createReferenceApp>>['app']
+
+interface Comparison {
+  requisition: { id: string; level: string }
+  areas: { key: string; weight: number }[]
+  salary_band: { low: number; high: number; source: string } | null
+  model: { status: string; n: number; message: string | null }
+  applications: {
+    id: string
+    areas: { key: string; score: number | null; ratings: { interviewer: string }[] }[]
+    composite: number | null
+    missing_areas: string[]
+    red_flags: { flag: string; count: number }[]
+    offer: {
+      salary: number | null
+      band_position: string | null
+      compa_ratio: number | null
+    } | null
+    predicted_retention: { probability: number; ci: [number, number] } | null
+    prediction_note: string | null
+  }[]
+}
+
+interface Model {
+  model: { status: string; n: number; terms: string[]; coefficients: number[] }
+}
+
+describe('GET /api/compare', () => {
+  let app: App
+  let pair: string[]
+  beforeAll(async () => {
+    app = (await createReferenceApp()).app
+    const list = (await (await app.request('/api/applications?limit=500')).json()) as {
+      items: { id: string; requisition_id: string; ratings: number }[]
+    }
+    // Two well-rated applications of the same requisition.
+    const rated = list.items.filter((item) => item.ratings >= 10)
+    const requisition = rated.find((item) =>
+      rated.some((other) => other !== item && other.requisition_id === item.requisition_id),
+    )!.requisition_id
+    pair = rated
+      .filter((item) => item.requisition_id === requisition)
+      .slice(0, 2)
+      .map((item) => item.id)
+  })
+  const get = async <Body>(query: string) => {
+    const response = await app.request(`/api/compare?${query}`)
+    return { status: response.status, body: (await response.json()) as Body & ErrorResponseBody }
+  }
+
+  it('sets the applications side by side in the order asked for', async () => {
+    const { status, body } = await get<Comparison>(`application_ids=${pair[1]},${pair[0]}`)
+    expect(status).toBe(200)
+    expect(body.applications.map((entry) => entry.id)).toEqual([pair[1], pair[0]])
+    expect(body.areas.map((area) => area.key)).toEqual([
+      'ownership',
+      'concurrency',
+      'unsafe_ffi',
+      'traits_errors',
+      'judgment',
+    ])
+    for (const entry of body.applications) {
+      for (const area of entry.areas) {
+        if (area.score === null) expect(area.ratings).toEqual([])
+        else expect(area.ratings.length).toBeGreaterThan(0)
+      }
+    }
+  })
+
+  it("scores the composite with the level's weights", async () => {
+    const { body } = await get<Comparison>(`application_ids=${pair.join(',')}`)
+    const rubrics = (await (await app.request('/api/rubrics')).json()) as {
+      rubrics: { areas: { key: string; weights: Record<string, number> }[] }[]
+    }
+    const weightOf = (key: string) =>
+      rubrics.rubrics[0]!.areas.find((area) => area.key === key)!.weights[body.requisition.level]!
+    for (const entry of body.applications) {
+      const scored = entry.areas.filter((area) => area.score !== null)
+      const weight = scored.reduce((total, area) => total + weightOf(area.key), 0)
+      const expected =
+        scored.reduce((total, area) => total + weightOf(area.key) * area.score!, 0) / weight
+      expect(entry.composite).toBeCloseTo(expected, 12)
+    }
+  })
+
+  it("predicts retention from the organisation's model, inside its interval", async () => {
+    const { body } = await get<Comparison>(`application_ids=${pair.join(',')}`)
+    const { model } = (await (await app.request('/api/analytics/model')).json()) as Model
+    expect(body.model).toMatchObject({ status: model.status, n: model.n })
+    for (const entry of body.applications) {
+      if (entry.missing_areas.length > 0) {
+        expect(entry.predicted_retention).toBeNull()
+        expect(entry.prediction_note).toMatch(/not scored in/)
+        continue
+      }
+      const eta = entry.areas.reduce(
+        (total, area, k) => total + model.coefficients[k + 1]! * area.score!,
+        model.coefficients[0]!,
+      )
+      const predicted = entry.predicted_retention!
+      expect(predicted.probability).toBeCloseTo(1 / (1 + Math.exp(-eta)), 12)
+      expect(predicted.ci[0]).toBeLessThan(predicted.probability)
+      expect(predicted.ci[1]).toBeGreaterThan(predicted.probability)
+      expect(predicted.ci[0]).toBeGreaterThan(0)
+      expect(predicted.ci[1]).toBeLessThan(1)
+    }
+  })
+
+  it('refuses fewer than two, more than four, and applications of different requisitions', async () => {
+    const one = await get<unknown>(`application_ids=${pair[0]},${pair[0]}`)
+    expect(one.status).toBe(400)
+    expect(one.body.error.message).toMatch(/application_ids.*at least 2 different/)
+    const five = await get<unknown>('application_ids=a,b,c,d,e')
+    expect(five.status).toBe(400)
+    expect(five.body.error.message).toMatch(/application_ids.*at most 4/)
+    const list = (await (await app.request('/api/applications?limit=500')).json()) as {
+      items: { id: string; requisition_id: string }[]
+    }
+    const first = list.items.find((item) => item.id === pair[0])!
+    const elsewhere = list.items.find((item) => item.requisition_id !== first.requisition_id)!
+    const mixed = await get<unknown>(`application_ids=${pair[0]},${elsewhere.id}`)
+    expect(mixed.status).toBe(400)
+    expect(mixed.body.error.message).toMatch(/application_ids must all belong to one requisition/)
+    const unknown = await get<unknown>(`application_ids=${pair[0]},NOT-THERE`)
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error.message).toContain('NOT-THERE')
+    expect((await get<unknown>('application_ids=a,b&extra=1')).status).toBe(400)
+  })
+})
+
+describe('GET /api/compare for a hiring manager with few hires', () => {
+  it('shows the loops but withholds the estimate, saying why', async () => {
+    const db = createTestDatabase()
+    const report = await importTexts(db, {
+      'applications.csv': [
+        'application_id,candidate_id,requisition_id,level,applied_at,decision',
+        'S-1,C-1,REQ-S,senior,2025-01-10,rejected',
+        'S-2,C-2,REQ-S,senior,2025-01-11,rejected',
+      ].join('\n'),
+      'scores.csv': [
+        'application_id,interviewer,area,rating',
+        'S-1,ana,judgment,3',
+        'S-2,ana,judgment,2',
+      ].join('\n'),
+    })
+    expect(report.ok).toBe(true)
+    const manager = userWithToken(db, 'hiring_manager')
+    db.update(requisitions)
+      .set({ ownerUserId: manager.id })
+      .where(eq(requisitions.id, 'REQ-S'))
+      .run()
+    const app = asBearer(createBareApp(db), manager.token)
+    const response = await app.request('/api/compare?application_ids=S-1,S-2')
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as Comparison
+    expect(body.model.status).toBe('withheld')
+    for (const entry of body.applications) {
+      expect(entry.predicted_retention).toBeNull()
+      expect(entry.prediction_note).toMatch(/at least 10 hires/)
+    }
+    expect(body.applications[0]!.areas.find((area) => area.key === 'judgment')!.score).toBe(3)
+  })
+})
