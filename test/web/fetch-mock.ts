@@ -4,6 +4,7 @@ import type { Session } from '../../web/src/app/session'
 export interface FetchCall {
   method: string
   path: string
+  query: URLSearchParams
   headers: Headers
   body: unknown
 }
@@ -18,6 +19,7 @@ export function mockFetch(answers: Record<string, Answer>): FetchCall[] {
     const call: FetchCall = {
       method: init.method ?? 'GET',
       path: url.pathname,
+      query: url.searchParams,
       headers: new Headers(init.headers),
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     }

@@ -7,7 +7,7 @@ interface Props {
   onChange: (filters: AnalyticsFilters) => void
 }
 
-const HIRE_TYPE_LABELS: Record<HireType, string> = {
+export const HIRE_TYPE_LABELS: Record<HireType, string> = {
   direct: 'Direct',
   contract: 'Contract',
   contract_to_hire: 'Contract to hire',

@@ -8,6 +8,8 @@ interface Props<Data> {
   what: string
   /** Shown while the first answer is on its way, e.g. "Computing retention curves…". */
   loading: string
+  /** Shown instead of an error when the server answers 404, e.g. a link to another's record. */
+  notFound?: ReactNode
   children: (data: Data) => ReactNode
 }
 
@@ -15,7 +17,7 @@ interface Props<Data> {
  * The states every panel shares: loading, withheld from this role (403, with the server's
  * reason), failed (with a retry); the panel itself draws the data and its own empty state.
  */
-export function QueryStates<Data>({ query, what, loading, children }: Props<Data>) {
+export function QueryStates<Data>({ query, what, loading, notFound, children }: Props<Data>) {
   if (query.isPending) {
     return (
       <p className="panel-state" aria-busy="true">
@@ -29,6 +31,17 @@ export function QueryStates<Data>({ query, what, loading, children }: Props<Data
       <div className="panel-state panel-state--withheld" role="status">
         <strong>These figures are not shown to you for this selection.</strong>
         <span>{query.error.message}</span>
+      </div>
+    )
+  }
+  if (
+    notFound !== undefined &&
+    query.error instanceof ApiRequestError &&
+    query.error.status === 404
+  ) {
+    return (
+      <div className="panel-state" role="status">
+        {notFound}
       </div>
     )
   }

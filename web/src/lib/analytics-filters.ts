@@ -27,20 +27,24 @@ export function filtersFrom(
   return Object.fromEntries(fields.map((field) => [field, all[field]]))
 }
 
-/** The view's filters and a setter that writes them to the URL. */
+/**
+ * The view's filters and a setter that writes them to the URL; the view's other parameters
+ * (a table's sort order) stay as they are.
+ */
 export function useAnalyticsFilters(
   fields: readonly FilterField[],
 ): [AnalyticsFilters, (next: AnalyticsFilters) => void] {
   const [params, setParams] = useSearchParams()
   const filters = filtersFrom(params, fields)
   const setFilters = (next: AnalyticsFilters) =>
-    setParams(
-      Object.fromEntries(
-        fields.flatMap((field) => {
-          const value = next[field]
-          return value === undefined ? [] : [[field, value]]
-        }),
-      ),
-    )
+    setParams((current) => {
+      const updated = new URLSearchParams(current)
+      for (const field of fields) {
+        const value = next[field]
+        if (value === undefined) updated.delete(field)
+        else updated.set(field, value)
+      }
+      return updated
+    })
   return [filters, setFilters]
 }

@@ -27,3 +27,28 @@ export function formatP(value: number | null): string {
 export function formatScore(value: number | null): string {
   return value === null ? '–' : value.toFixed(2)
 }
+
+/** A level key as a label: "senior" → "Senior". */
+export function formatLevel(level: string): string {
+  return level.charAt(0).toUpperCase() + level.slice(1)
+}
+
+/** A share of 1 as a whole percentage: 0.483 → "48%". */
+export function formatPercent(share: number | null): string {
+  return share === null ? '–' : `${String(Math.round(share * 100))}%`
+}
+
+/** An amount of money in whole units: 147000, "USD" → "$147,000". */
+export function formatMoney(amount: number | null, currency = 'USD'): string {
+  if (amount === null) return '–'
+  try {
+    return new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    }).format(amount)
+  } catch {
+    // A currency code Intl does not know is still worth showing as written.
+    return `${amount.toLocaleString('en')} ${currency}`
+  }
+}

@@ -1,0 +1,139 @@
+import { logAxis } from './log-axis'
+import { niceScale } from './nice-scale'
+
+export type Marker = 'circle' | 'diamond' | 'square' | 'triangle'
+
+export interface IntervalEstimate {
+  value: number | null
+  ci: readonly [number, number] | null
+  /** Drawn as an outline: the series' way of saying "consistent with no effect". */
+  hollow?: boolean
+}
+
+/** An axis's extent and its labelled positions. */
+export interface Axis {
+  domain: [number, number]
+  ticks: number[]
+}
+
+export interface IntervalSeries {
+  key: string
+  label: string
+  colour: string
+  marker: Marker
+  /** The estimate of each row, by row key; a row without one draws nothing for this series. */
+  estimates: Record<string, IntervalEstimate>
+}
+
+export interface IntervalRow {
+  key: string
+  label: string
+  /** Drawn grey: an estimate from too few cases to read. */
+  muted?: boolean
+}
+
+export interface IntervalPlotOptions {
+  scale?: 'linear' | 'log'
+  /** Values the axis must take in (a reference line at 0 or 1, say). */
+  include?: readonly number[]
+  /** The axis to draw on, instead of one fitted to the values; intervals beyond it end in an arrow. */
+  axis?: Axis
+  width?: number
+}
+
+export interface PlacedMark {
+  row: string
+  series: string
+  y: number
+  x: number
+  ci: [number, number] | null
+  clippedLow: boolean
+  clippedHigh: boolean
+}
+
+export interface IntervalPlotLayout {
+  width: number
+  height: number
+  plotLeft: number
+  plotRight: number
+  plotTop: number
+  plotBottom: number
+  ticks: { value: number; x: number }[]
+  rowBands: { row: IntervalRow; y: number }[]
+  marks: PlacedMark[]
+  toX: (value: number) => number
+}
+
+const ROW_HEIGHT = 34
+const SERIES_GAP = 10
+const LABEL_WIDTH = 190
+const TOP = 8
+const AXIS_HEIGHT = 40
+
+/**
+ * Where everything of a dot-and-interval chart goes, in SVG units: one band per row, the
+ * series stacked within it, on a linear or log axis over every estimate and interval end.
+ */
+export function intervalPlotLayout(
+  rows: readonly IntervalRow[],
+  series: readonly IntervalSeries[],
+  { scale = 'linear', include = [], axis, width = 720 }: IntervalPlotOptions = {},
+): IntervalPlotLayout {
+  const values = [...include]
+  for (const entry of series) {
+    for (const row of rows) {
+      const estimate = entry.estimates[row.key]
+      if (estimate?.value != null) values.push(estimate.value)
+      if (estimate?.ci) values.push(...estimate.ci)
+    }
+  }
+  const finite = values.filter(
+    (value) => Number.isFinite(value) && (scale === 'linear' || value > 0),
+  )
+  const low = Math.min(...finite, scale === 'log' ? 1 : 0)
+  const high = Math.max(...finite, scale === 'log' ? 1 : 0)
+  const { domain, ticks: tickValues } =
+    axis ?? (scale === 'log' ? logAxis(low, high) : niceScale(low, high, 6))
+  const plotLeft = LABEL_WIDTH
+  const plotRight = width - 16
+  const transform = scale === 'log' ? Math.log : (value: number) => value
+  const [from, to] = [transform(domain[0]), transform(domain[1])]
+  const toX = (value: number) =>
+    plotLeft + ((transform(value) - from) / (to - from || 1)) * (plotRight - plotLeft)
+  const clamp = (value: number) => Math.min(Math.max(value, domain[0]), domain[1])
+
+  const bandHeight = Math.max(ROW_HEIGHT, series.length * SERIES_GAP + 16)
+  const rowBands = rows.map((row, index) => ({ row, y: TOP + index * bandHeight }))
+  const marks: PlacedMark[] = []
+  for (const band of rowBands) {
+    series.forEach((entry, index) => {
+      const estimate = entry.estimates[band.row.key]
+      if (!estimate || estimate.value === null || !Number.isFinite(estimate.value)) return
+      if (scale === 'log' && estimate.value <= 0) return
+      const offset = (index - (series.length - 1) / 2) * SERIES_GAP
+      const ci = estimate.ci
+      marks.push({
+        row: band.row.key,
+        series: entry.key,
+        y: band.y + bandHeight / 2 + offset,
+        x: toX(clamp(estimate.value)),
+        ci: ci ? [toX(clamp(ci[0])), toX(clamp(ci[1]))] : null,
+        clippedLow: ci !== null && ci[0] < domain[0],
+        clippedHigh: ci !== null && ci[1] > domain[1],
+      })
+    })
+  }
+  const plotBottom = TOP + rows.length * bandHeight
+  return {
+    width,
+    height: plotBottom + AXIS_HEIGHT,
+    plotLeft,
+    plotRight,
+    plotTop: TOP,
+    plotBottom,
+    ticks: tickValues.map((value) => ({ value, x: toX(value) })),
+    rowBands: rowBands.map((band) => ({ ...band, y: band.y + bandHeight / 2 })),
+    marks,
+    toX,
+  }
+}
