@@ -1,64 +1,247 @@
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { useSignedInBrowser } from './signed-in-browser'
+import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
 
-describe('the loop effectiveness view in Chromium', () => {
+const AREAS = ['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment']
+const PANEL_ENDPOINTS = ['validity', 'model', 'composite', 'loop-time'].map(
+  (name) => `/api/analytics/${name}`,
+)
+
+const panel = (page: Page, title: string) =>
+  page.locator('section.panel', { has: page.getByRole('heading', { name: title, level: 2 }) })
+
+/** Data attributes of the points or bars of one series, in drawing order. */
+const areasOf = (page: Page, series: string) =>
+  page
+    .locator(`[data-series="${series}"]`)
+    .evaluateAll((nodes) =>
+      nodes.map((node) => node.getAttribute('data-row') ?? node.getAttribute('data-area')),
+    )
+
+/** A full-page screenshot at 768 px wide, and one of each named panel, close enough to read. */
+async function screenshotAt768(session: SignedInBrowser, name: string, panels: string[] = []) {
+  await session.page.setViewportSize({ width: 768, height: 1000 })
+  // The charts measure their container again after a resize.
+  await session.page.waitForTimeout(300)
+  await session.page.screenshot({ path: session.screenshot(`${name}.png`), fullPage: true })
+  for (const [index, title] of panels.entries()) {
+    await panel(session.page, title).screenshot({
+      path: session.screenshot(`${name}-panel-${String(index + 1)}.png`),
+    })
+  }
+  await session.page.setViewportSize({ width: 1280, height: 900 })
+}
+
+async function waitForEveryPanel(page: Page) {
+  await expect.poll(() => areasOf(page, 'observed'), { timeout: 20_000 }).toEqual(AREAS)
+  await expect.poll(() => areasOf(page, 'share'), { timeout: 20_000 }).toEqual(AREAS)
+  await page.getByTestId('model-summary').waitFor()
+  await page.getByTestId('composite-summary').waitFor()
+}
+
+describe('the loop effectiveness view in Chromium, as a talent lead', () => {
   const session = useSignedInBrowser('talent_lead')
   const url = session.url
 
-  it('plots five areas, observed and corrected, on the demo data', async () => {
-    await session.page.goto(url())
-    await session.page.getByRole('heading', { name: 'Loop effectiveness' }).waitFor()
-    await session.page.getByText('generated demo data').waitFor()
-    await session.page.getByRole('banner').getByText('lead@demo.test · Talent lead').waitFor()
-    const observed = session.page.locator('[data-series="observed"]')
-    await expect.poll(() => observed.count(), { timeout: 20_000 }).toBe(5)
-    expect(await session.page.locator('[data-series="corrected"]').count()).toBe(5)
-    const areas = await observed.evaluateAll((nodes) =>
-      nodes.map((node) => node.getAttribute('data-area')),
+  it('draws every panel on the demo data: forest plot, model, composite and loop time', async () => {
+    const { page } = session
+    await page.goto(url())
+    await page.getByRole('heading', { name: 'Loop effectiveness' }).waitFor()
+    await page.getByText('generated demo data').waitFor()
+    await page.getByRole('banner').getByText('lead@demo.test · Talent lead').waitFor()
+    await waitForEveryPanel(page)
+    expect(await areasOf(page, 'corrected')).toEqual(AREAS)
+    expect(
+      await page
+        .locator('table.validity-table:not(.weights-table):not(.composite-table) tbody tr')
+        .count(),
+    ).toBe(5)
+    // The model: one series, a point per area; the loop time: two series, a bar per area each.
+    expect(await page.locator('.odds-ratio-chart figure').count()).toBe(1)
+    expect(await areasOf(page, 'odds-ratio')).toEqual(AREAS)
+    expect(
+      await page
+        .locator('.loop-time-chart [data-series]')
+        .evaluateAll(
+          (nodes) => new Set(nodes.map((node) => node.getAttribute('data-series'))).size,
+        ),
+    ).toBe(2)
+    expect(await areasOf(page, 'validity')).toEqual(AREAS)
+    expect(await page.getByTestId('model-cv-auc').textContent()).toMatch(/^0\.\d\d$/)
+    expect(await page.getByTestId('loop-time-summary').textContent()).toContain(
+      'typical loops spend 40%–60% there',
     )
-    expect(areas).toEqual(['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment'])
-    expect(await session.page.locator('table.validity-table tbody tr').count()).toBe(5)
-    await session.page.screenshot({
-      path: session.screenshot('loop-effectiveness.png'),
-      fullPage: true,
+    const composites = panel(page, 'Composite weights: current, suggested and what-if')
+    expect(
+      await composites
+        .locator('tr[data-composite]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-composite'))),
+    ).toEqual(['current', 'suggested', 'proposed'])
+    expect(await page.getByRole('button', { name: 'Download CSV' }).count()).toBe(3)
+    expect(await page.getByRole('button', { name: 'Download PNG' }).count()).toBe(3)
+    await page.screenshot({ path: session.screenshot('loop-effectiveness.png'), fullPage: true })
+    await screenshotAt768(session, 'loop-effectiveness-768', [
+      'All areas together: the multivariable model',
+      'Composite weights: current, suggested and what-if',
+      'Loop time beside validity',
+    ])
+  })
+
+  it('downloads the validity numbers of the forest plot as CSV', async () => {
+    const downloaded = session.page.waitForEvent('download')
+    await panel(session.page, 'Which areas predict hires that stayed')
+      .getByRole('button', { name: 'Download CSV' })
+      .click()
+    const download = await downloaded
+    expect(download.suggestedFilename()).toMatch(/^validity-\d{4}-\d{2}-\d{2}\.csv$/)
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n')
+    expect(lines[0]).toMatch(/^area_key,area,hires,pool,r,r_ci_lower,r_ci_upper,r_corrected,/)
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(AREAS)
+  })
+
+  it('scores a what-if weighting, keeps it in the URL and shows it beside current and suggested', async () => {
+    const { page } = session
+    const proposed = page.locator('tr[data-composite="proposed"]')
+    expect(await proposed.textContent()).toContain('Change a weight above')
+    const answered = page.waitForResponse(
+      (response) =>
+        response.url().includes('/api/analytics/composite') && response.url().includes('weights='),
+    )
+    const judgment = page.getByLabel('Your weight for Judgment')
+    await judgment.fill('2')
+    expect((await answered).status()).toBe(200)
+    await expect.poll(() => new URL(page.url()).searchParams.get('weights')).toMatch(/judgment:2$/)
+    await expect.poll(() => proposed.textContent()).not.toContain('Change a weight above')
+    expect(await proposed.locator('.composite-table__cv').textContent()).toMatch(/^0\.\d\d$/)
+    expect(await page.getByTestId('weight-sum').textContent()).toBe('2.80')
+
+    await page.getByLabel('Your weight for Ownership & lifetimes').fill('-1')
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Ownership & lifetimes: a weight cannot be negative.',
+    )
+    expect(new URL(page.url()).searchParams.get('weights')).toMatch(/judgment:2$/)
+    await page.getByLabel('Your weight for Ownership & lifetimes').fill('0.2')
+    await panel(page, 'Composite weights: current, suggested and what-if').screenshot({
+      path: session.screenshot('loop-effectiveness-what-if.png'),
     })
   })
 
-  it('updates the URL, the counts and the chart when the level changes', async () => {
-    const counts = session.page.locator('p.counts')
-    const before = await counts.textContent()
-    const answered = session.page.waitForResponse(
-      (response) =>
-        response.url().includes('/api/analytics/validity') &&
-        response.url().includes('level=senior'),
+  it('updates the URL and every chart when the level changes, keeping the proposal', async () => {
+    const { page } = session
+    const counts = page.locator('p.counts')
+    const shareBars = () =>
+      page
+        .locator('[data-series="share"]')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('width')))
+    const [countsBefore, barsBefore, modelBefore] = [
+      await counts.textContent(),
+      await shareBars(),
+      await page.getByTestId('model-summary').textContent(),
+    ]
+    const answered = Promise.all(
+      PANEL_ENDPOINTS.map((path) =>
+        page.waitForResponse(
+          (response) => response.url().includes(path) && response.url().includes('level=senior'),
+        ),
+      ),
     )
-    await session.page.getByLabel('Level').selectOption('senior')
-    expect((await answered).status()).toBe(200)
-    await expect.poll(() => new URL(session.page.url()).searchParams.get('level')).toBe('senior')
-    await expect.poll(() => counts.textContent(), { timeout: 10_000 }).not.toBe(before)
-    expect(await session.page.getByTestId('validity-summary').textContent()).toContain('senior')
-    await expect.poll(() => session.page.locator('[data-series="observed"]').count()).toBe(5)
-    await session.page.screenshot({
+    await page.getByLabel('Level').selectOption('senior')
+    expect((await answered).map((response) => response.status())).toEqual([200, 200, 200, 200])
+    const params = () => new URL(page.url()).searchParams
+    await expect.poll(() => params().get('level')).toBe('senior')
+    expect(params().get('weights')).toMatch(/judgment:2$/)
+    await expect.poll(() => counts.textContent(), { timeout: 10_000 }).not.toBe(countsBefore)
+    await expect.poll(shareBars).not.toEqual(barsBefore)
+    await expect.poll(() => page.getByTestId('model-summary').textContent()).not.toBe(modelBefore)
+    expect(await page.getByTestId('validity-summary').textContent()).toContain('senior')
+    await expect.poll(() => areasOf(page, 'observed')).toEqual(AREAS)
+    expect(await page.getByRole('columnheader', { name: 'senior', exact: true }).count()).toBe(1)
+    await page.screenshot({
       path: session.screenshot('loop-effectiveness-senior.png'),
       fullPage: true,
     })
   })
 
-  it('opens a shared link with its filters applied', async () => {
-    await session.page.goto(`${url()}/?level=staff`)
-    await expect.poll(() => session.page.getByLabel('Level').inputValue()).toBe('staff')
-    await session.page.goto(`${url()}/how-its-computed`)
-    await session.page.getByRole('heading', { name: "How it's computed" }).waitFor()
-    expect(await session.page.getByText('Thorndike').count()).toBeGreaterThan(0)
+  it('explains a model it cannot fit instead of printing its numbers', async () => {
+    const { page } = session
+    await page.goto(`${url()}/?level=staff`)
+    await expect.poll(() => page.getByLabel('Level').inputValue()).toBe('staff')
+    const summary = page.getByTestId('model-summary')
+    await expect
+      .poll(() => summary.textContent(), { timeout: 20_000 })
+      .toMatch(/No odds ratios are shown\.$/)
+    expect(await page.locator('[data-series="odds-ratio"]').count()).toBe(0)
+    await panel(page, 'All areas together: the multivariable model').screenshot({
+      path: session.screenshot('loop-effectiveness-staff-model.png'),
+    })
+    await page.goto(`${url()}/how-its-computed`)
+    await page.getByRole('heading', { name: "How it's computed" }).waitFor()
+    expect(await page.getByText('Thorndike').count()).toBeGreaterThan(0)
   })
 
-  it('shows an API error plainly instead of a blank page', async () => {
-    session.watch.allow(400, '/api/analytics/validity')
+  it('shows an API error plainly in each panel instead of a blank page', async () => {
+    for (const path of PANEL_ENDPOINTS) session.watch.allow(400, path)
     await session.page.goto(`${url()}/?as_of=2026-02-30`)
-    const alert = session.page.getByRole('alert')
-    await alert.waitFor()
-    expect(await alert.textContent()).toContain('as_of must be a calendar date')
-    expect(await session.page.getByRole('button', { name: 'Try again' }).count()).toBe(1)
+    const alerts = session.page.getByRole('alert')
+    await expect.poll(() => alerts.count(), { timeout: 10_000 }).toBe(4)
+    for (const text of await alerts.allTextContents()) {
+      expect(text).toContain('as_of must be a calendar date')
+    }
+    expect(await session.page.getByRole('button', { name: 'Try again' }).count()).toBe(4)
     await session.page.screenshot({ path: session.screenshot('loop-effectiveness-error.png') })
+  })
+})
+
+describe('the loop effectiveness view in Chromium, as a hiring manager', () => {
+  const session = useSignedInBrowser('hiring_manager')
+  const url = session.url
+
+  it('draws every panel over the organisation when there are enough hires', async () => {
+    const { page } = session
+    await page.goto(url())
+    await page.getByRole('banner').getByText('manager@demo.test · Hiring manager').waitFor()
+    await expect
+      .poll(() =>
+        page
+          .getByRole('navigation', { name: 'Views' })
+          .getByRole('link', { name: 'Loop effectiveness' })
+          .count(),
+      )
+      .toBe(1)
+    await waitForEveryPanel(page)
+    expect(await areasOf(page, 'odds-ratio')).toEqual(AREAS)
+    expect(
+      await page
+        .locator('.loop-time-chart [data-series]')
+        .evaluateAll(
+          (nodes) => new Set(nodes.map((node) => node.getAttribute('data-series'))).size,
+        ),
+    ).toBe(2)
+    await page.getByLabel('Your weight for Judgment').fill('1')
+    await expect.poll(() => new URL(page.url()).searchParams.get('weights')).toMatch(/judgment:1$/)
+    await expect
+      .poll(() => page.locator('tr[data-composite="proposed"]').textContent())
+      .not.toContain('Change a weight above')
+    await page.screenshot({
+      path: session.screenshot('loop-effectiveness-manager.png'),
+      fullPage: true,
+    })
+  })
+
+  it("shows the server's reason in each panel withheld below ten hires", async () => {
+    const { page } = session
+    for (const path of PANEL_ENDPOINTS) session.watch.allow(403, path)
+    await page.getByLabel('Level').selectOption('principal')
+    await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('principal')
+    const withheld = page.locator('.panel-state--withheld')
+    await expect.poll(() => withheld.count(), { timeout: 10_000 }).toBe(4)
+    for (const text of await withheld.allTextContents()) {
+      expect(text).toContain('shown to hiring managers over at least 10 hires')
+    }
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0)
+    await screenshotAt768(session, 'loop-effectiveness-manager-withheld-768')
   })
 })

@@ -26,32 +26,28 @@ describe('forestPlotData', () => {
   ]
   const data = forestPlotData(areas)
 
-  it('puts one observed and one corrected point per computable area, either side of its row', () => {
-    expect(data.observed.map((point) => point.areaKey)).toEqual(['ownership', 'judgment'])
-    expect(data.corrected.map((point) => point.areaKey)).toEqual(['ownership', 'judgment'])
-    expect(data.observed[1]!.y).toBeLessThan(1)
-    expect(data.corrected[1]!.y).toBeGreaterThan(1)
+  it('gives each area a row and an observed and a corrected estimate with its interval', () => {
+    expect(data.rows.map((row) => row.key)).toEqual(['ownership', 'judgment', 'unsafe_ffi'])
+    const [observed, corrected] = data.series
+    expect([observed.key, corrected.key]).toEqual(['observed', 'corrected'])
+    expect(observed.marker).not.toBe(corrected.marker)
+    expect(observed.estimates.ownership).toEqual({ value: -0.05, ci: [-0.25, 0.16] })
+    expect(corrected.estimates.ownership).toEqual({ value: -0.06, ci: [-0.3, 0.19] })
+    expect(observed.estimates.unsafe_ffi).toEqual({ value: null, ci: null })
   })
 
-  it('turns intervals into distances for the error bars', () => {
-    const ownership = data.observed[0]!
-    expect(ownership.errorX[0]).toBeCloseTo(0.2, 12)
-    expect(ownership.errorX[1]).toBeCloseTo(0.21, 12)
-  })
-
-  it('carries the insufficient flag and lists areas without an estimate', () => {
-    expect(data.observed[1]!.insufficient).toBe(true)
+  it('greys the insufficient rows and lists areas without an estimate', () => {
+    expect(data.rows.map((row) => row.muted)).toEqual([false, true, false])
     expect(data.missing).toEqual([
       { name: 'unsafe & FFI', reason: 'Every hire used has the same score (3)' },
     ])
-    expect(data.labels).toEqual(['Ownership', 'Judgment', 'unsafe & FFI'])
   })
 
   it('spans every interval and zero, with round ticks that include zero', () => {
-    expect(data.domain[0]).toBeLessThanOrEqual(-0.3)
-    expect(data.domain[1]).toBeGreaterThanOrEqual(0.53)
-    expect(data.xTicks).toContain(0)
-    expect(data.xTicks.every((tick) => Number.isInteger(Math.round(tick * 10)))).toBe(true)
+    expect(data.axis.domain[0]).toBeLessThanOrEqual(-0.3)
+    expect(data.axis.domain[1]).toBeGreaterThanOrEqual(0.53)
+    expect(data.axis.ticks).toContain(0)
+    expect(data.axis.ticks.every((tick) => Number.isInteger(Math.round(tick * 10)))).toBe(true)
   })
 })
 
@@ -73,6 +69,42 @@ describe('validitySummary', () => {
     )
     expect(text).toMatch(/^No area predicts twelve-month retention clearly enough/)
     expect(text).toContain('q = .090')
+  })
+
+  it('calls an area the strongest only when it is also clearly non-zero', () => {
+    const text = validitySummary(
+      validity([
+        areaRow({ name: 'Ownership', r: 0.33, r_ci: [0.01, 0.59], q: 0.08, n: 40 }),
+        areaRow({ r: 0.22, r_ci: [0.04, 0.39], q: 0.03 }),
+      ]),
+    )
+    expect(text).toBe(
+      'Judgment predicts twelve-month retention clearly enough to rule out chance (r = .22, 95% CI .04 to .39, n = 96); Ownership has a higher estimate that could still be chance (r = .33, 95% CI .01 to .59, n = 40).',
+    )
+  })
+
+  it('leaves out areas with too few hires, and says so', () => {
+    const text = validitySummary(
+      validity([
+        areaRow({ name: 'Ownership', r: 0.6, r_ci: [0.2, 0.8], n: 12, insufficient: true }),
+        areaRow(),
+      ]),
+    )
+    expect(text).toBe(
+      'Judgment is the strongest predictor of twelve-month retention (r = .31, 95% CI .12 to .48, n = 96). Areas with fewer than 30 hires are left out.',
+    )
+  })
+
+  it('names an area that clearly goes with leaving as such, not as a predictor of staying', () => {
+    const text = validitySummary(
+      validity([
+        areaRow({ r: 0.05, r_ci: [-0.15, 0.25], q: 0.6 }),
+        areaRow({ name: 'Ownership', r: -0.3, r_ci: [-0.47, -0.11], q: 0.01 }),
+      ]),
+    )
+    expect(text).toBe(
+      'No area clearly predicts staying; higher Ownership scores go with leaving (r = -.30, 95% CI -.47 to -.11, n = 96).',
+    )
   })
 
   it('says when there are too few hires to tell', () => {

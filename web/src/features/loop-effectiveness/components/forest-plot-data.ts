@@ -1,69 +1,44 @@
+import type { Axis, IntervalRow, IntervalSeries } from '../../../lib/interval-plot-layout'
+import { PALETTE } from '../../../lib/palette'
 import type { AreaValidity } from '../api/get-validity'
 
 export type ForestSeries = 'observed' | 'corrected'
 
-export interface ForestPoint {
-  series: ForestSeries
-  areaKey: string
-  areaName: string
-  /** Row position: areas at whole numbers, the two series either side of them. */
-  y: number
-  r: number
-  ci: [number, number]
-  /** Distances from r to the interval's ends, as the error bar wants them. */
-  errorX: [number, number]
-  insufficient: boolean
+export const SERIES_STYLE: Record<ForestSeries, { colour: string; label: string }> = {
+  observed: { colour: PALETTE.blue, label: 'Observed r among hires' },
+  corrected: { colour: PALETTE.vermilion, label: 'Corrected for range restriction' },
 }
 
 export interface ForestPlotData {
-  observed: ForestPoint[]
-  corrected: ForestPoint[]
-  labels: string[]
-  ticks: number[]
-  domain: [number, number]
-  /** Round positions on the r axis, zero among them. */
-  xTicks: number[]
+  /** One row per area; greyed where there are too few hires to read. */
+  rows: IntervalRow[]
+  series: [IntervalSeries, IntervalSeries]
+  /** Round positions on the r axis, zero among them, within −1 and 1. */
+  axis: Axis
   /** Areas with no estimate, and why, so the chart can say so instead of leaving a gap. */
   missing: { name: string; reason: string }[]
 }
 
-const OFFSET = 0.17
-
-function point(
-  area: AreaValidity,
-  index: number,
-  series: ForestSeries,
-  r: number | null,
-  ci: [number, number] | null,
-): ForestPoint | null {
-  if (r === null || ci === null) return null
-  return {
-    series,
-    areaKey: area.key,
-    areaName: area.name,
-    y: index + (series === 'observed' ? -OFFSET : OFFSET),
-    r,
-    ci,
-    errorX: [r - ci[0], ci[1] - r],
-    insufficient: area.insufficient,
-  }
-}
-
-/** Shapes the validity rows into the forest plot's two series and its axes. */
+/** Shapes the validity rows into the forest plot's two series and its axis. */
 export function forestPlotData(areas: readonly AreaValidity[]): ForestPlotData {
-  const observed: ForestPoint[] = []
-  const corrected: ForestPoint[] = []
-  const missing: ForestPlotData['missing'] = []
-  areas.forEach((area, index) => {
-    const observedPoint = point(area, index, 'observed', area.r, area.r_ci)
-    const correctedPoint = point(area, index, 'corrected', area.r_corrected, area.r_corrected_ci)
-    if (observedPoint) observed.push(observedPoint)
-    if (correctedPoint) corrected.push(correctedPoint)
-    if (!observedPoint) {
-      missing.push({ name: area.name, reason: area.not_computable ?? 'Not computable' })
-    }
-  })
-  const ends = [...observed, ...corrected].flatMap((entry) => entry.ci)
+  const estimatesOf = (series: ForestSeries) =>
+    Object.fromEntries(
+      areas.map((area) => {
+        const [value, ci] =
+          series === 'observed' ? [area.r, area.r_ci] : [area.r_corrected, area.r_corrected_ci]
+        return [area.key, { value: ci === null ? null : value, ci }]
+      }),
+    )
+  const observed = { key: 'observed', marker: 'circle' as const, ...SERIES_STYLE.observed }
+  const corrected = { key: 'corrected', marker: 'diamond' as const, ...SERIES_STYLE.corrected }
+  const series: [IntervalSeries, IntervalSeries] = [
+    { ...observed, estimates: estimatesOf('observed') },
+    { ...corrected, estimates: estimatesOf('corrected') },
+  ]
+  const missing = areas
+    .filter((area) => area.r === null || area.r_ci === null)
+    .map((area) => ({ name: area.name, reason: area.not_computable ?? 'Not computable' }))
+  const ends = areas.flatMap((area) => [...(area.r_ci ?? []), ...(area.r_corrected_ci ?? [])])
   const low = Math.min(0, ...ends)
   const high = Math.max(0, ...ends)
   const domain: [number, number] = [
@@ -76,12 +51,9 @@ export function forestPlotData(areas: readonly AreaValidity[]): ForestPlotData {
     xTicks.push(Math.round(tick * step * 10) / 10)
   }
   return {
-    observed,
-    corrected,
-    labels: areas.map((area) => area.name),
-    ticks: areas.map((_, index) => index),
-    domain,
-    xTicks,
+    rows: areas.map((area) => ({ key: area.key, label: area.name, muted: area.insufficient })),
+    series,
+    axis: { domain, ticks: xTicks },
     missing,
   }
 }

@@ -1,0 +1,165 @@
+import type { Composite } from '../../web/src/features/loop-effectiveness/api/get-composite'
+import type { LoopTime } from '../../web/src/features/loop-effectiveness/api/get-loop-time'
+import type {
+  ModelResponse,
+  RetentionModel,
+} from '../../web/src/features/loop-effectiveness/api/get-model'
+
+const context = {
+  as_of: '2026-03-31',
+  rubric: { key: 'rust', name: 'Rust engineer' },
+  filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
+}
+
+export const AREA_KEYS = ['ownership', 'concurrency', 'judgment'] as const
+
+export const AREA_NAMES = {
+  ownership: 'Ownership & lifetimes',
+  concurrency: 'Fearless concurrency',
+  judgment: 'Judgment',
+}
+
+/** A model fitted without trouble: judgment clearly goes with staying, the others do not. */
+export function fittedModel(overrides: Partial<RetentionModel> = {}): RetentionModel {
+  return {
+    status: 'ok',
+    message: null,
+    n: 108,
+    n_retained: 73,
+    n_left: 35,
+    terms: ['(Intercept)', ...AREA_KEYS],
+    coefficients: [-2, -0.07, 0.3, 1.5],
+    se: [1, 0.4, 0.35, 0.45],
+    z: [-2, -0.18, 0.86, 3.3],
+    p_values: [0.05, 0.87, 0.39, 0.001],
+    coef_ci: [
+      [-4, 0],
+      [-0.85, 0.71],
+      [-0.39, 0.99],
+      [0.62, 2.38],
+    ],
+    odds_ratios: [0.14, 0.93, 1.35, 4.48],
+    odds_ratio_ci: [
+      [0.02, 1],
+      [0.43, 2.03],
+      [0.68, 2.69],
+      [1.86, 10.8],
+    ],
+    covariance: null,
+    auc: 0.78,
+    cv_auc: 0.71,
+    cv_fold_auc: [0.55, 0.84, 0.79, 0.72, 0.66],
+    deviance: 100,
+    null_deviance: 120,
+    iterations: 5,
+    converged: true,
+    ...overrides,
+  }
+}
+
+/** A model the data could not support: no estimates, only the reason. */
+export function unfittedModel(
+  status: Exclude<RetentionModel['status'], 'ok'>,
+  message: string,
+): RetentionModel {
+  return fittedModel({
+    status,
+    message,
+    coefficients: null,
+    se: null,
+    z: null,
+    p_values: null,
+    coef_ci: null,
+    odds_ratios: null,
+    odds_ratio_ci: null,
+    auc: null,
+    cv_auc: null,
+    cv_fold_auc: [],
+    converged: status !== 'not_converged',
+  })
+}
+
+export const modelResponse = (model: RetentionModel): ModelResponse => ({ ...context, model })
+
+const weights = (ownership: number, concurrency: number, judgment: number) => ({
+  ownership,
+  concurrency,
+  judgment,
+})
+
+export function composite(overrides: Partial<Composite> = {}): Composite {
+  return {
+    ...context,
+    n: 108,
+    current: {
+      weights_by_level: {
+        junior: weights(0.5, 0.3, 0.2),
+        mid: weights(0.3, 0.4, 0.3),
+        senior: weights(0.2, 0.3, 0.5),
+        staff: weights(0.1, 0.2, 0.7),
+        principal: weights(0.1, 0.2, 0.7),
+      },
+      validity: {
+        n: 108,
+        r: 0.2,
+        r_ci: [0.02, 0.37],
+        auc: 0.64,
+        auc_ci: [0.5, 0.77],
+        cv_auc: 0.64,
+      },
+    },
+    suggested: {
+      weights: weights(0, 0.17, 0.83),
+      message: null,
+      validity: {
+        n: 108,
+        r: 0.41,
+        r_ci: [0.24, 0.55],
+        auc: 0.76,
+        auc_ci: [0.66, 0.86],
+        cv_auc: 0.7,
+      },
+    },
+    proposed: null,
+    ...overrides,
+  }
+}
+
+type LoopTimeArea = LoopTime['areas'][number]
+
+const loopTimeArea = (overrides: Partial<LoopTimeArea> & Pick<LoopTimeArea, 'key' | 'name'>) => ({
+  minutes: 1000,
+  share: 0.25,
+  loops: 20,
+  mean_minutes_per_loop: 50,
+  r: 0.1,
+  r_corrected: 0.12,
+  auc: 0.55,
+  insufficient: false,
+  ...overrides,
+})
+
+export function loopTime(overrides: Partial<LoopTime> = {}): LoopTime {
+  return {
+    ...context,
+    total_minutes: 4000,
+    areas: [
+      loopTimeArea({
+        key: 'ownership',
+        name: AREA_NAMES.ownership,
+        minutes: 2000,
+        share: 0.5,
+        r: 0.03,
+        r_corrected: 0.04,
+      }),
+      loopTimeArea({
+        key: 'concurrency',
+        name: AREA_NAMES.concurrency,
+        r: -0.1,
+        r_corrected: -0.12,
+      }),
+      loopTimeArea({ key: 'judgment', name: AREA_NAMES.judgment, r: 0.3, r_corrected: 0.36 }),
+    ],
+    ...overrides,
+  }
+}

@@ -1,0 +1,81 @@
+import { formatCorrelation, formatPercent } from '../../../lib/format'
+import { niceScale } from '../../../lib/nice-scale'
+import type { AreaLoopTime, LoopTime } from '../api/get-loop-time'
+
+/** DESIGN's figure: typical loops spend 40–60% of technical time on ownership and lifetimes. */
+export const TYPICAL_OWNERSHIP_SHARE: [number, number] = [0.4, 0.6]
+const OWNERSHIP = 'ownership'
+
+export interface LoopTimeBar {
+  key: string
+  name: string
+  /** Share of interview minutes; 0 where none are recorded (see `hasMinutes`). */
+  share: number
+  hasMinutes: boolean
+  /** The range-corrected r, else the observed one; 0 where neither is known (see `validityKnown`). */
+  validity: number
+  validityKnown: boolean
+  insufficient: boolean
+}
+
+export interface LoopTimeChartData {
+  bars: LoopTimeBar[]
+  shareDomain: [number, number]
+  shareTicks: number[]
+  validityDomain: [number, number]
+  validityTicks: number[]
+}
+
+export const validityOf = (area: AreaLoopTime) => area.r_corrected ?? area.r
+
+/** Per area, the share of minutes and the validity as two bars, each on its own axis. */
+export function loopTimeChartData(areas: readonly AreaLoopTime[]): LoopTimeChartData {
+  const bars = areas.map((area) => ({
+    key: area.key,
+    name: area.name,
+    share: area.share ?? 0,
+    hasMinutes: area.share !== null && area.minutes > 0,
+    validity: validityOf(area) ?? 0,
+    validityKnown: validityOf(area) !== null,
+    insufficient: area.insufficient,
+  }))
+  const share = niceScale(
+    0,
+    Math.max(TYPICAL_OWNERSHIP_SHARE[1], ...bars.map((bar) => bar.share)),
+    5,
+  )
+  const values = bars.map((bar) => bar.validity)
+  const validity = niceScale(Math.min(0, ...values), Math.max(0, ...values), 5)
+  return {
+    bars,
+    shareDomain: [0, Math.min(1, share.domain[1])],
+    shareTicks: share.ticks.filter((tick) => tick <= 1),
+    validityDomain: validity.domain,
+    validityTicks: validity.ticks,
+  }
+}
+
+const validityWords = (area: AreaLoopTime) => {
+  const value = validityOf(area)
+  if (value === null) return 'its validity could not be computed'
+  if (area.insufficient) return 'it has too few hires with a known outcome to judge its validity'
+  return `its correlation with staying, corrected for range restriction, is ${formatCorrelation(value)}`
+}
+
+/** Where the loop's time goes beside what each area predicts, in plain words. */
+export function loopTimeSentence(loopTime: LoopTime): string {
+  const timed = loopTime.areas.filter((area) => area.share !== null && area.minutes > 0)
+  if (loopTime.total_minutes === 0 || timed.length === 0) {
+    return 'No interview minutes are recorded for this selection, so time spent cannot be set beside validity.'
+  }
+  const ownership = loopTime.areas.find((area) => area.key === OWNERSHIP)
+  const [low, high] = TYPICAL_OWNERSHIP_SHARE
+  const ownershipPart =
+    ownership && ownership.share !== null
+      ? `${ownership.name} takes ${formatPercent(ownership.share)} of interview minutes (typical loops spend ${formatPercent(low)}–${formatPercent(high)} there); ${validityWords(ownership)}.`
+      : `Typical loops spend ${formatPercent(low)}–${formatPercent(high)} of their time on ownership; this rubric records none.`
+  const judged = loopTime.areas.filter((area) => !area.insufficient && validityOf(area) !== null)
+  const best = [...judged].sort((a, b) => validityOf(b)! - validityOf(a)!)[0]
+  if (!best || best.key === OWNERSHIP) return ownershipPart
+  return `${ownershipPart} The highest corrected correlation is ${best.name}'s (${formatCorrelation(validityOf(best))}), which ${best.share === null ? 'has no minutes recorded' : `takes ${formatPercent(best.share)} of the minutes`}; the validity table says whether it is more than chance.`
+}
