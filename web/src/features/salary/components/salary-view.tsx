@@ -1,0 +1,84 @@
+import { PanelBoundary } from '../../../app/panel-boundary'
+import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
+import { ChartPanel } from '../../../components/chart-panel'
+import { NoMatch } from '../../../components/no-match'
+import { QueryStates } from '../../../components/query-states'
+import { useAnalyticsFilters } from '../../../lib/analytics-filters'
+import { formatMoney } from '../../../lib/format'
+import { useSalary, type Salary } from '../api/get-salary'
+import { CompaRatioPanel } from './compa-ratio-panel'
+import { CompaRetentionPanel } from './compa-retention-panel'
+import { HiresTable } from './hires-table'
+import { OffersPanel } from './offers-panel'
+import { bandSource } from './salary-data'
+import './salary.css'
+
+const FILTERS = ['level', 'hire_type', 'as_of'] as const
+
+function Overview({ data }: { data: Salary }) {
+  const offers = data.by_level.reduce((sum, level) => sum + level.offers.n, 0)
+  return (
+    <section className="panel" aria-labelledby="overview-title">
+      <h2 id="overview-title" className="visually-hidden">
+        Overview
+      </h2>
+      <p className="headline" data-testid="salary-summary">
+        {offers} offers with a salary as of {data.as_of}, held against{' '}
+        {data.bands.length === 1 ? '1 benchmark' : `${data.bands.length} benchmarks`}.
+      </p>
+      <ul className="counts salary__bands">
+        {data.bands.map((band) => (
+          <li key={band.id}>
+            {band.level ? `${band.level}: ` : 'All levels: '}
+            {band.low !== null && band.high !== null
+              ? `${formatMoney(band.low)} to ${formatMoney(band.high)}`
+              : 'no range'}
+            {band.value !== null && ` (average ${formatMoney(band.value)})`} — {bandSource(band)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+export function SalaryView() {
+  const [filters, setFilters] = useAnalyticsFilters(FILTERS)
+  const salary = useSalary(filters)
+
+  const content = (data: Salary) => {
+    if (data.by_level.length === 0) {
+      return <NoMatch what="offers with a salary" />
+    }
+    return (
+      <>
+        <PanelBoundary title="Overview">
+          <Overview data={data} />
+        </PanelBoundary>
+        <ChartPanel id="offers" title="Offers against benchmark bands">
+          <OffersPanel data={data} />
+        </ChartPanel>
+        <ChartPanel id="compa-ratio" title="Compa-ratio of hires">
+          <CompaRatioPanel data={data} />
+        </ChartPanel>
+        <ChartPanel id="compa-retention" title="Did hires paid below the midpoint stay less?">
+          <CompaRetentionPanel data={data} />
+        </ChartPanel>
+        <ChartPanel id="hires" title="Offers per hire">
+          <HiresTable data={data} />
+        </ChartPanel>
+      </>
+    )
+  }
+
+  return (
+    <article className="view">
+      <header className="view__header">
+        <h1>Salary bands</h1>
+        <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
+      </header>
+      <QueryStates query={salary} what="The salary figures" loading="Computing salary figures…">
+        {content}
+      </QueryStates>
+    </article>
+  )
+}
