@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest'
+import type {
+  AreaReliability,
+  InterviewerCalibration,
+} from '../../web/src/features/interviewers/api/get-interviewers'
+import {
+  aucChartData,
+  aucKind,
+  distributionChartData,
+  interviewersCsv,
+  leniencyChartData,
+  leniencyKind,
+  leniencySummary,
+  nextSort,
+  reliabilitySentence,
+  sortFrom,
+  sortInterviewers,
+} from '../../web/src/features/interviewers/components/interviewers-data'
+
+function interviewer(
+  name: string,
+  overrides: Partial<InterviewerCalibration> = {},
+): InterviewerCalibration {
+  return {
+    interviewer: name,
+    n_ratings: 10,
+    n_compared: 8,
+    leniency: 0,
+    leniency_ci: [-0.2, 0.2],
+    distribution: [
+      { rating: 2, count: 4 },
+      { rating: 3, count: 6 },
+    ],
+    n_hires: 40,
+    auc: 0.6,
+    auc_ci: [0.45, 0.75],
+    insufficient: false,
+    ...overrides,
+  }
+}
+
+function area(icc1: number | null): AreaReliability {
+  return {
+    key: 'ownership',
+    name: 'Ownership & lifetimes',
+    n_groups: 40,
+    n_ratings: 100,
+    k0: 2.5,
+    msb: 1,
+    msw: 0.5,
+    icc1,
+  }
+}
+
+const lenient = interviewer('ana.lee', { leniency: 0.5, leniency_ci: [0.3, 0.7], n_ratings: 30 })
+const strict = interviewer('bo.chen', { leniency: -0.4, leniency_ci: [-0.6, -0.2], auc: null })
+const alone = interviewer('cy.ng', { leniency: null, leniency_ci: null, n_compared: 0 })
+
+describe('interviewer sorting', () => {
+  it('reads the sort from the URL and falls back to most lenient first', () => {
+    expect(sortFrom(new URLSearchParams('sort=auc&order=asc'))).toEqual({
+      key: 'auc',
+      order: 'asc',
+    })
+    expect(sortFrom(new URLSearchParams('sort=nonsense'))).toEqual({
+      key: 'leniency',
+      order: 'desc',
+    })
+  })
+
+  it('flips the order on the same column and starts a new column in its natural order', () => {
+    expect(nextSort({ key: 'leniency', order: 'desc' }, 'leniency')).toEqual({
+      key: 'leniency',
+      order: 'asc',
+    })
+    expect(nextSort({ key: 'leniency', order: 'desc' }, 'interviewer').order).toBe('asc')
+    expect(nextSort({ key: 'interviewer', order: 'asc' }, 'n_ratings').order).toBe('desc')
+  })
+
+  it('sorts either way with missing values last', () => {
+    const names = (key: 'leniency' | 'auc', order: 'asc' | 'desc') =>
+      sortInterviewers([alone, strict, lenient], { key, order }).map((entry) => entry.interviewer)
+    expect(names('leniency', 'desc')).toEqual(['ana.lee', 'bo.chen', 'cy.ng'])
+    expect(names('leniency', 'asc')).toEqual(['bo.chen', 'ana.lee', 'cy.ng'])
+    expect(names('auc', 'asc')).toEqual(['ana.lee', 'cy.ng', 'bo.chen'])
+    expect(
+      sortInterviewers([strict, alone, lenient], { key: 'interviewer', order: 'desc' }).map(
+        (entry) => entry.interviewer,
+      ),
+    ).toEqual(['cy.ng', 'bo.chen', 'ana.lee'])
+  })
+})
+
+describe('leniency and AUC charts', () => {
+  it('classifies leniency only by intervals that exclude zero', () => {
+    expect([lenient, strict, alone, interviewer('di.o')].map(leniencyKind)).toEqual([
+      'higher',
+      'lower',
+      'too_few',
+      'in_line',
+    ])
+  })
+
+  it('shapes one point per estimate, error bars as distances, and names the missing', () => {
+    const data = leniencyChartData([lenient, alone, strict])
+    expect(data.labels).toEqual(['ana.lee', 'cy.ng', 'bo.chen'])
+    expect(data.points.map((point) => [point.key, point.y, point.kind])).toEqual([
+      ['ana.lee', 0, 'higher'],
+      ['bo.chen', 2, 'lower'],
+    ])
+    expect(data.points[0]!.errorX[0]).toBeCloseTo(0.2)
+    expect(data.points[0]!.errorX[1]).toBeCloseTo(0.2)
+    expect(data.missing).toEqual(['cy.ng'])
+    expect(data.domain).toEqual([-0.75, 0.75])
+    expect(data.ticks).toEqual([-0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75])
+  })
+
+  it('greys out an AUC over fewer than 30 hires however high it is', () => {
+    const few = interviewer('ed.wu', {
+      n_hires: 12,
+      insufficient: true,
+      auc: 0.95,
+      auc_ci: [0.8, 1],
+    })
+    const clear = interviewer('fay.li', { auc: 0.8, auc_ci: [0.62, 0.98] })
+    expect([few, clear, interviewer('gil.x')].map(aucKind)).toEqual([
+      'insufficient',
+      'better',
+      'no_better',
+    ])
+    const data = aucChartData([few, clear, strict])
+    expect(data.domain).toEqual([0, 1])
+    expect(data.missing).toEqual(['bo.chen'])
+  })
+
+  it('sums up who rates out of line without claiming more than the intervals', () => {
+    expect(leniencySummary([lenient, strict, alone])).toBe(
+      'Of 3 interviewers, 1 rates higher and 1 rates lower than colleagues on the same candidates, by 95% intervals that exclude zero.',
+    )
+    expect(leniencySummary([interviewer('di.o')])).toMatch(/^None of the 1 interviewer/)
+  })
+})
+
+describe('rating distributions and reliability', () => {
+  it('gives every interviewer a share at every rating anyone used', () => {
+    const data = distributionChartData([
+      interviewer('a', {
+        distribution: [
+          { rating: 1, count: 1 },
+          { rating: 4, count: 3 },
+        ],
+      }),
+      interviewer('b', { distribution: [{ rating: 2.5, count: 2 }] }),
+    ])
+    expect(data.ratings).toEqual([1, 2.5, 4])
+    expect(data.rows[0]).toEqual({ interviewer: 'a', total: 4, r1: 0.25, 'r2.5': 0, r4: 0.75 })
+    expect(data.rows[1]).toMatchObject({ total: 2, 'r2.5': 1 })
+  })
+
+  it('says what an ICC means in words, including when it cannot be computed', () => {
+    expect(reliabilitySentence(area(0.42))).toMatch(/^Poor agreement: about 42% of the spread/)
+    expect(reliabilitySentence(area(0.8))).toMatch(/^Good agreement/)
+    expect(reliabilitySentence(area(-0.1))).toMatch(/no more than chance/)
+    expect(reliabilitySentence(area(null))).toMatch(/^Not computable/)
+  })
+
+  it('writes the table as CSV with empty cells for missing values', () => {
+    const lines = interviewersCsv([alone]).trimEnd().split('\r\n')
+    expect(lines[0]).toBe(
+      'interviewer,ratings,compared,leniency,leniency_ci_lower,leniency_ci_upper,hires_with_outcome,auc,auc_ci_lower,auc_ci_upper,insufficient',
+    )
+    expect(lines[1]).toBe('cy.ng,10,0,,,,40,0.6,0.45,0.75,false')
+  })
+})

@@ -1,0 +1,209 @@
+// @vitest-environment jsdom
+import { QueryClientProvider } from '@tanstack/react-query'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createQueryClient } from '../../web/src/app/query-client'
+import type {
+  InterviewerCalibration,
+  Interviewers,
+} from '../../web/src/features/interviewers/api/get-interviewers'
+import type { InterviewerRatings } from '../../web/src/features/interviewers/api/get-interviewer-ratings'
+import { InterviewersView } from '../../web/src/features/interviewers/components/interviewers-view'
+import { apiError, json, mockFetch } from './fetch-mock'
+
+// jsdom has no layout: the charts' container asks for a ResizeObserver it does not provide.
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+beforeEach(() => {
+  vi.stubGlobal('ResizeObserver', NoResizeObserver)
+})
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+function interviewer(name: string, leniency: number, auc: number): InterviewerCalibration {
+  return {
+    interviewer: name,
+    n_ratings: 20,
+    n_compared: 18,
+    leniency,
+    leniency_ci: [leniency - 0.1, leniency + 0.1],
+    distribution: [
+      { rating: 2, count: 8 },
+      { rating: 3, count: 12 },
+    ],
+    n_hires: 12,
+    auc,
+    auc_ci: [auc - 0.3, Math.min(1, auc + 0.3)],
+    insufficient: true,
+  }
+}
+
+function interviewers(list: InterviewerCalibration[]): Interviewers {
+  return {
+    as_of: '2026-03-31',
+    rubric: { key: 'rust', name: 'Rust engineer' },
+    filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
+    interviewers: list,
+    areas: [
+      {
+        key: 'ownership',
+        name: 'Ownership & lifetimes',
+        n_groups: 30,
+        n_ratings: 70,
+        k0: 2.3,
+        msb: 1.2,
+        msw: 0.4,
+        icc1: 0.46,
+      },
+    ],
+  }
+}
+
+const TEAM = [
+  interviewer('ana.lee', 0.5, 0.7),
+  interviewer('bo.chen', -0.4, 0.55),
+  interviewer('cy.ng', 0.02, 0.6),
+]
+
+const ratingsPage: InterviewerRatings = {
+  interviewer: 'bo.chen',
+  total: 1,
+  limit: 25,
+  offset: 0,
+  items: [
+    {
+      application_id: 'APP-7',
+      candidate_name: null,
+      requisition_id: 'REQ-1',
+      requisition_title: 'Platform engineer',
+      level: 'senior',
+      area: 'ownership',
+      area_name: 'Ownership & lifetimes',
+      rating: 2,
+      red_flags: ['clones_everything'],
+      interviewed_at: '2026-01-05',
+    },
+  ],
+}
+
+function renderView(entry = '/interviewers') {
+  const router = createMemoryRouter(
+    [{ path: '/interviewers/:handle?', element: <InterviewersView /> }],
+    { initialEntries: [entry] },
+  )
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  )
+  return router
+}
+
+const rowNames = () =>
+  within(screen.getByTestId('interviewer-table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => row.getAttribute('data-interviewer'))
+
+describe('InterviewersView', () => {
+  it('shows it is loading, then the table most lenient first, charts and reliability', async () => {
+    mockFetch({ 'GET /api/analytics/interviewers': () => json(200, interviewers(TEAM)) })
+    renderView()
+    expect(screen.getByText('Computing interviewer calibration…')).toBeTruthy()
+    await screen.findByTestId('interviewer-table')
+    expect(rowNames()).toEqual(['ana.lee', 'cy.ng', 'bo.chen'])
+    expect(screen.getByTestId('interviewers-summary').textContent).toBe(
+      'Of 3 interviewers, 1 rates higher and 1 rates lower than colleagues on the same candidates, by 95% intervals that exclude zero.',
+    )
+    expect(screen.getAllByText('insufficient')).toHaveLength(3)
+    expect(screen.getByText(/^Poor agreement: about 46%/)).toBeTruthy()
+    const leniencyHeader = screen.getByRole('button', { name: /Leniency/ })
+    expect(leniencyHeader.closest('th')?.getAttribute('aria-sort')).toBe('descending')
+    expect(screen.getAllByRole('button', { name: 'Download PNG' })).toHaveLength(3)
+  })
+
+  it('sorts by a column header and keeps the sort in the URL', async () => {
+    mockFetch({ 'GET /api/analytics/interviewers': () => json(200, interviewers(TEAM)) })
+    const router = renderView('/interviewers?level=senior')
+    await screen.findByTestId('interviewer-table')
+    const byName = screen.getByRole('button', { name: /^Interviewer/ })
+    fireEvent.click(byName)
+    expect(rowNames()).toEqual(['ana.lee', 'bo.chen', 'cy.ng'])
+    expect(router.state.location.search).toBe('?level=senior&sort=interviewer&order=asc')
+    expect(byName.closest('th')?.getAttribute('aria-sort')).toBe('ascending')
+    fireEvent.click(byName)
+    expect(rowNames()).toEqual(['cy.ng', 'bo.chen', 'ana.lee'])
+    expect(router.state.location.search).toBe('?level=senior&sort=interviewer&order=desc')
+  })
+
+  it("opens an interviewer's ratings from the table, with the filters kept", async () => {
+    const calls = mockFetch({
+      'GET /api/analytics/interviewers': () => json(200, interviewers(TEAM)),
+      'GET /api/interviewers/bo.chen/ratings': () => json(200, ratingsPage),
+    })
+    const router = renderView('/interviewers?hire_type=direct')
+    await screen.findByTestId('interviewer-table')
+    fireEvent.click(screen.getByRole('link', { name: 'bo.chen' }))
+    expect(await screen.findByRole('heading', { name: 'Ratings by bo.chen' })).toBe(
+      document.activeElement,
+    )
+    expect(router.state.location.pathname).toBe('/interviewers/bo.chen')
+    expect(router.state.location.search).toBe('?hire_type=direct')
+    expect(await screen.findByText('APP-7')).toBeTruthy()
+    expect(screen.getByText('erased')).toBeTruthy()
+    expect(screen.getByTestId('ratings-range').textContent).toBe('1–1 of 1')
+    const ratingsCall = calls.find((call) => call.path.endsWith('/ratings'))
+    expect(ratingsCall).toBeTruthy()
+    expect(screen.getByRole('link', { name: 'bo.chen' }).getAttribute('aria-current')).toBe('true')
+  })
+
+  it('says when the interviewer has no ratings the viewer may see', async () => {
+    mockFetch({
+      'GET /api/analytics/interviewers': () => json(200, interviewers(TEAM)),
+      'GET /api/interviewers/ana.lee/ratings': () =>
+        json(200, { ...ratingsPage, interviewer: 'ana.lee', total: 0, items: [] }),
+    })
+    renderView('/interviewers/ana.lee')
+    expect(
+      await screen.findByText('No ratings by ana.lee that you may see match these filters.'),
+    ).toBeTruthy()
+  })
+
+  it("shows the server's reason when it withholds the figures, without a retry", async () => {
+    const reason = 'Organisation-wide figures are shown to hiring managers over at least 10 hires.'
+    mockFetch({ 'GET /api/analytics/interviewers': () => apiError(403, 'forbidden', reason) })
+    renderView('/interviewers?as_of=2023-06-01')
+    const state = await screen.findByRole('status')
+    expect(state.textContent).toContain(reason)
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
+  })
+
+  it('shows an API error with a retry that asks again', async () => {
+    let attempts = 0
+    mockFetch({
+      'GET /api/analytics/interviewers': () =>
+        ++attempts === 1
+          ? apiError(400, 'invalid_query', 'as_of must be a calendar date')
+          : json(200, interviewers(TEAM)),
+    })
+    renderView()
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('The interviewer figures could not be loaded.')
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByTestId('interviewer-table')).toBeTruthy()
+  })
+
+  it('says when no interviewer rated anything in the selection', async () => {
+    mockFetch({ 'GET /api/analytics/interviewers': () => json(200, interviewers([])) })
+    renderView('/interviewers?level=principal')
+    expect(await screen.findByText(/No interviewer rated an application/)).toBeTruthy()
+  })
+})

@@ -1,0 +1,84 @@
+import { useRef } from 'react'
+import { ChartDownloads } from '../../../components/chart-downloads'
+import { formatCorrelation } from '../../../lib/format'
+import { PALETTE } from '../../../lib/palette'
+import type { InterviewerCalibration } from '../api/get-interviewers'
+import { IntervalChart, type KindStyle } from './interval-chart'
+import {
+  aucChartData,
+  formatLeniency,
+  interviewersCsv,
+  leniencyChartData,
+  type AucKind,
+  type LeniencyKind,
+} from './interviewers-data'
+
+const LENIENCY_STYLES: Record<LeniencyKind, KindStyle> = {
+  higher: { colour: PALETTE.vermilion, shape: 'diamond', label: 'Rates higher than colleagues' },
+  lower: { colour: PALETTE.blue, shape: 'square', label: 'Rates lower than colleagues' },
+  in_line: { colour: PALETTE.black, shape: 'circle', label: 'Interval includes zero' },
+  too_few: { colour: PALETTE.grey, shape: 'ring', label: 'Too few shared ratings for an interval' },
+}
+
+const AUC_STYLES: Record<AucKind, KindStyle> = {
+  better: { colour: PALETTE.bluishGreen, shape: 'diamond', label: 'Better than chance' },
+  no_better: { colour: PALETTE.black, shape: 'circle', label: 'Interval includes ½ (chance)' },
+  insufficient: {
+    colour: PALETTE.grey,
+    shape: 'ring',
+    label: 'Fewer than 30 hires or no interval: insufficient',
+  },
+}
+
+interface PanelProps {
+  interviewers: readonly InterviewerCalibration[]
+  fileName: string
+}
+
+export function LeniencyPanel({ interviewers, fileName }: PanelProps) {
+  const chart = useRef<HTMLElement>(null)
+  return (
+    <>
+      <IntervalChart
+        ref={chart}
+        name="leniency"
+        data={leniencyChartData(interviewers)}
+        styles={LENIENCY_STYLES}
+        reference={0}
+        axisLabel="Rating points above colleagues on the same candidate"
+        format={formatLeniency}
+        caption="Each interviewer's mean difference from the other interviewers who rated the same application in the same area, with its 95% t interval. Zero is rating like colleagues. The numbers are in the interviewer table."
+      />
+      <ChartDownloads
+        fileName={`${fileName}-leniency`}
+        csv={() => interviewersCsv(interviewers)}
+        chart={chart}
+        title="Interviewer leniency"
+      />
+    </>
+  )
+}
+
+export function AucPanel({ interviewers, fileName }: PanelProps) {
+  const chart = useRef<HTMLElement>(null)
+  return (
+    <>
+      <IntervalChart
+        ref={chart}
+        name="auc"
+        data={aucChartData(interviewers)}
+        styles={AUC_STYLES}
+        reference={0.5}
+        axisLabel="AUC for staying twelve months (½ is chance)"
+        format={formatCorrelation}
+        caption="How well each interviewer's own ratings told hires who stayed a year from hires who left: the chance that a stayer got a higher rating than a leaver, with its 95% DeLong interval. Grey rings rest on fewer than 30 hires and are no evidence either way."
+      />
+      <ChartDownloads
+        fileName={`${fileName}-auc`}
+        csv={() => interviewersCsv(interviewers)}
+        chart={chart}
+        title="Predictive AUC per interviewer"
+      />
+    </>
+  )
+}

@@ -1,0 +1,300 @@
+import { toCsv } from '../../../lib/csv'
+import { formatNumber } from '../../../lib/format'
+import type { AreaReliability, InterviewerCalibration } from '../api/get-interviewers'
+
+/** Columns the interviewer table sorts by, as written in the URL. */
+export const SORT_KEYS = [
+  'interviewer',
+  'n_ratings',
+  'n_compared',
+  'leniency',
+  'n_hires',
+  'auc',
+] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+export type SortOrder = 'asc' | 'desc'
+export interface Sort {
+  key: SortKey
+  order: SortOrder
+}
+
+/** Most lenient first: the question the view answers first. */
+export const DEFAULT_SORT: Sort = { key: 'leniency', order: 'desc' }
+
+/** The sort a URL asks for; anything not understood falls back to the default. */
+export function sortFrom(params: URLSearchParams): Sort {
+  const key = params.get('sort')
+  const order = params.get('order')
+  if (!SORT_KEYS.includes(key as SortKey)) return DEFAULT_SORT
+  return { key: key as SortKey, order: order === 'asc' ? 'asc' : 'desc' }
+}
+
+/** The sort after a click on a column: the same column flips, another starts from its natural order. */
+export function nextSort(current: Sort, key: SortKey): Sort {
+  if (current.key === key) return { key, order: current.order === 'asc' ? 'desc' : 'asc' }
+  return { key, order: key === 'interviewer' ? 'asc' : 'desc' }
+}
+
+/** Interviewers in the sort's order; missing values always last, names break ties. */
+export function sortInterviewers(
+  interviewers: readonly InterviewerCalibration[],
+  sort: Sort,
+): InterviewerCalibration[] {
+  const direction = sort.order === 'asc' ? 1 : -1
+  const byName = (a: InterviewerCalibration, b: InterviewerCalibration) =>
+    a.interviewer.localeCompare(b.interviewer)
+  return [...interviewers].sort((a, b) => {
+    if (sort.key === 'interviewer') return direction * byName(a, b)
+    const left = a[sort.key]
+    const right = b[sort.key]
+    if (left === null && right === null) return byName(a, b)
+    if (left === null) return 1
+    if (right === null) return -1
+    return direction * (left - right) || byName(a, b)
+  })
+}
+
+export type LeniencyKind = 'higher' | 'lower' | 'in_line' | 'too_few'
+
+/** Whether the interval puts the interviewer above or below colleagues, or cannot tell. */
+export function leniencyKind(interviewer: InterviewerCalibration): LeniencyKind {
+  const ci = interviewer.leniency_ci
+  if (interviewer.leniency === null || ci === null) return 'too_few'
+  if (ci[0] > 0) return 'higher'
+  if (ci[1] < 0) return 'lower'
+  return 'in_line'
+}
+
+export type AucKind = 'better' | 'no_better' | 'insufficient'
+
+/** Only an interval above ½ over enough hires counts as telling stayers from leavers. */
+export function aucKind(interviewer: InterviewerCalibration): AucKind {
+  if (interviewer.insufficient || interviewer.auc_ci === null) return 'insufficient'
+  return interviewer.auc_ci[0] > 0.5 ? 'better' : 'no_better'
+}
+
+export interface IntervalPoint<Kind extends string> {
+  key: string
+  label: string
+  /** Row position, in the order the points were given. */
+  y: number
+  estimate: number
+  ci: [number, number] | null
+  /** Distances from the estimate to the interval's ends, as the error bar wants them. */
+  errorX: [number, number]
+  kind: Kind
+}
+
+export interface IntervalChartData<Kind extends string> {
+  points: IntervalPoint<Kind>[]
+  labels: string[]
+  domain: [number, number]
+  ticks: number[]
+  /** Rows with no estimate, named so the chart can say so instead of leaving a gap. */
+  missing: string[]
+}
+
+/** Round ticks from low to high (both multiples of step). */
+function ticksBetween(low: number, high: number, step: number): number[] {
+  const ticks: number[] = []
+  for (let tick = Math.round(low / step); tick * step <= high + 1e-9; tick++) {
+    ticks.push(Math.round(tick * step * 100) / 100)
+  }
+  return ticks
+}
+
+function intervalChartData<Kind extends string>(
+  interviewers: readonly InterviewerCalibration[],
+  read: (interviewer: InterviewerCalibration) => {
+    estimate: number | null
+    ci: [number, number] | null
+    kind: Kind
+  },
+  axis: { low: number; high: number; step: number; clampLow: number; clampHigh: number },
+): IntervalChartData<Kind> {
+  const points: IntervalPoint<Kind>[] = []
+  const missing: string[] = []
+  interviewers.forEach((interviewer, index) => {
+    const { estimate, ci, kind } = read(interviewer)
+    if (estimate === null) {
+      missing.push(interviewer.interviewer)
+      return
+    }
+    points.push({
+      key: interviewer.interviewer,
+      label: interviewer.interviewer,
+      y: index,
+      estimate,
+      ci,
+      errorX: ci === null ? [0, 0] : [estimate - ci[0], ci[1] - estimate],
+      kind,
+    })
+  })
+  const ends = points.flatMap((point) => point.ci ?? [point.estimate])
+  const { step } = axis
+  const low = Math.max(axis.clampLow, Math.floor(Math.min(axis.low, ...ends) / step) * step)
+  const high = Math.min(axis.clampHigh, Math.ceil(Math.max(axis.high, ...ends) / step) * step)
+  return {
+    points,
+    labels: interviewers.map((interviewer) => interviewer.interviewer),
+    domain: [low, high],
+    ticks: ticksBetween(low, high, step),
+    missing,
+  }
+}
+
+/** Leniency in rating points with its t interval, around a zero line, in the given order. */
+export function leniencyChartData(interviewers: readonly InterviewerCalibration[]) {
+  return intervalChartData(
+    interviewers,
+    (interviewer) => ({
+      estimate: interviewer.leniency,
+      ci: interviewer.leniency_ci,
+      kind: leniencyKind(interviewer),
+    }),
+    { low: -0.5, high: 0.5, step: 0.25, clampLow: -3, clampHigh: 3 },
+  )
+}
+
+/** Each interviewer's own AUC for twelve-month retention with its DeLong interval, on [0, 1]. */
+export function aucChartData(interviewers: readonly InterviewerCalibration[]) {
+  return intervalChartData(
+    interviewers,
+    (interviewer) => ({
+      estimate: interviewer.auc,
+      ci: interviewer.auc_ci,
+      kind: aucKind(interviewer),
+    }),
+    { low: 0, high: 1, step: 0.25, clampLow: 0, clampHigh: 1 },
+  )
+}
+
+export interface DistributionRow {
+  interviewer: string
+  total: number
+  /** Share of this interviewer's ratings at each rating value, keyed `r<value>`. */
+  [share: `r${string}`]: number
+}
+
+export interface DistributionChartData {
+  /** Every rating value any interviewer gave, lowest first. */
+  ratings: number[]
+  rows: DistributionRow[]
+}
+
+export const ratingKey = (rating: number): `r${string}` => `r${rating}`
+
+/** Each interviewer's ratings as shares of their total, one stacked bar per interviewer. */
+export function distributionChartData(
+  interviewers: readonly InterviewerCalibration[],
+): DistributionChartData {
+  const ratings = [
+    ...new Set(interviewers.flatMap((entry) => entry.distribution.map((bin) => bin.rating))),
+  ].sort((a, b) => a - b)
+  const rows = interviewers.map((interviewer) => {
+    const total = interviewer.distribution.reduce((sum, bin) => sum + bin.count, 0)
+    const row: DistributionRow = { interviewer: interviewer.interviewer, total }
+    for (const rating of ratings) {
+      const count = interviewer.distribution.find((bin) => bin.rating === rating)?.count ?? 0
+      row[ratingKey(rating)] = total > 0 ? count / total : 0
+    }
+    return row
+  })
+  return { ratings, rows }
+}
+
+const ICC_BANDS = [
+  { from: 0.9, word: 'excellent' },
+  { from: 0.75, word: 'good' },
+  { from: 0.5, word: 'moderate' },
+  { from: -Infinity, word: 'poor' },
+] as const
+
+/** What an area's ICC(1) means for a reader who has never met one. */
+export function reliabilitySentence(area: AreaReliability): string {
+  if (area.icc1 === null) {
+    return 'Not computable: it needs at least two applications, some rated by more than one interviewer, and ratings that are not all equal.'
+  }
+  if (area.icc1 <= 0) {
+    return 'Interviewers agree no more than chance would give: ratings of the same candidate differ as much as ratings of different candidates.'
+  }
+  const percent = Math.round(area.icc1 * 100)
+  const word = ICC_BANDS.find((band) => area.icc1! >= band.from)!.word
+  return `${word[0]!.toUpperCase()}${word.slice(1)} agreement: about ${percent}% of the spread in ratings comes from real differences between candidates, the rest from interviewers seeing the same candidate differently.`
+}
+
+export function interviewersCsv(interviewers: readonly InterviewerCalibration[]): string {
+  return toCsv(
+    [
+      'interviewer',
+      'ratings',
+      'compared',
+      'leniency',
+      'leniency_ci_lower',
+      'leniency_ci_upper',
+      'hires_with_outcome',
+      'auc',
+      'auc_ci_lower',
+      'auc_ci_upper',
+      'insufficient',
+    ],
+    interviewers.map((entry) => [
+      entry.interviewer,
+      entry.n_ratings,
+      entry.n_compared,
+      entry.leniency,
+      entry.leniency_ci?.[0],
+      entry.leniency_ci?.[1],
+      entry.n_hires,
+      entry.auc,
+      entry.auc_ci?.[0],
+      entry.auc_ci?.[1],
+      entry.insufficient,
+    ]),
+  )
+}
+
+export function distributionCsv(interviewers: readonly InterviewerCalibration[]): string {
+  return toCsv(
+    ['interviewer', 'rating', 'count'],
+    interviewers.flatMap((entry) =>
+      entry.distribution.map((bin) => [entry.interviewer, bin.rating, bin.count]),
+    ),
+  )
+}
+
+export function reliabilityCsv(areas: readonly AreaReliability[]): string {
+  return toCsv(
+    ['area', 'name', 'icc1', 'applications', 'ratings', 'k0', 'msb', 'msw'],
+    areas.map((area) => [
+      area.key,
+      area.name,
+      area.icc1,
+      area.n_groups,
+      area.n_ratings,
+      area.k0,
+      area.msb,
+      area.msw,
+    ]),
+  )
+}
+
+/** The one-line summary above the table: how many rate out of line, said with the intervals. */
+export function leniencySummary(interviewers: readonly InterviewerCalibration[]): string {
+  const kinds = interviewers.map(leniencyKind)
+  const higher = kinds.filter((kind) => kind === 'higher').length
+  const lower = kinds.filter((kind) => kind === 'lower').length
+  const count = (n: number) => `${n} ${n === 1 ? 'interviewer' : 'interviewers'}`
+  if (interviewers.length === 0) return 'No interviewer rated an application in this selection.'
+  if (higher + lower === 0) {
+    return `None of the ${count(interviewers.length)} rates clearly higher or lower than colleagues on the same candidates (every 95% interval includes zero).`
+  }
+  const rate = (n: number) => `${n} ${n === 1 ? 'rates' : 'rate'}`
+  return `Of ${count(interviewers.length)}, ${rate(higher)} higher and ${rate(lower)} lower than colleagues on the same candidates, by 95% intervals that exclude zero.`
+}
+
+/** "+0.50 (0.45 to 0.56)": leniency reads in rating points with a sign. */
+export function formatLeniency(value: number | null): string {
+  if (value === null) return '–'
+  return `${value > 0 ? '+' : ''}${formatNumber(value, 2)}`
+}
