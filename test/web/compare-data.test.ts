@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import {
+  areaScoreChartData,
+  byRatings,
+  bandText,
+  candidateLabel,
+  comparisonCsv,
+  offerText,
+  predictionText,
+  selectionFrom,
+  selectionParams,
+  shortAreaName,
+  toggled,
+} from '../../web/src/features/compare/components/compare-data'
+import { compared, comparison } from './compare-fixture'
+
+describe('the selection in the URL', () => {
+  it('reads the requisition and up to four distinct applications', () => {
+    expect(
+      selectionFrom(new URLSearchParams('requisition=REQ-1&applications=A,B,,A,C,D,E')),
+    ).toEqual({ requisitionId: 'REQ-1', applicationIds: ['A', 'B', 'C', 'D'] })
+    expect(selectionFrom(new URLSearchParams(''))).toEqual({
+      requisitionId: null,
+      applicationIds: [],
+    })
+  })
+
+  it('writes back only what is set', () => {
+    expect(selectionParams({ requisitionId: 'REQ-1', applicationIds: ['A', 'B'] })).toEqual({
+      requisition: 'REQ-1',
+      applications: 'A,B',
+    })
+    expect(selectionParams({ requisitionId: null, applicationIds: [] })).toEqual({})
+  })
+
+  it('adds and removes picks, never beyond four', () => {
+    expect(toggled(['A'], 'B')).toEqual(['A', 'B'])
+    expect(toggled(['A', 'B'], 'A')).toEqual(['B'])
+    expect(toggled(['A', 'B', 'C', 'D'], 'E')).toEqual(['A', 'B', 'C', 'D'])
+  })
+})
+
+describe('the comparison shaped for reading', () => {
+  it('groups area means by area with one series per candidate', () => {
+    const data = areaScoreChartData(
+      comparison([compared('A', 'Ada', [3, 4]), compared('B', 'Bo', [2, null])]),
+    )
+    expect(data.series.map((series) => series.label)).toEqual(['Ada', 'Bo'])
+    expect(new Set(data.series.map((series) => series.colour)).size).toBe(2)
+    expect(data.rows).toEqual([
+      { area: 'Ownership & lifetimes', candidate0: 3, candidate1: 2 },
+      { area: 'Judgment', candidate0: 4, candidate1: null },
+    ])
+    expect(data.scored).toBe(true)
+    expect(areaScoreChartData(comparison([compared('C', 'Cy', [null, null])])).scored).toBe(false)
+  })
+
+  it('shortens area names for the axis and lists rated candidates first', () => {
+    expect(shortAreaName('Judgment (knowing when Rust is the wrong tool)')).toBe('Judgment')
+    expect(shortAreaName('unsafe & FFI')).toBe('unsafe & FFI')
+    expect(
+      byRatings([
+        { id: 'a', ratings: 0 },
+        { id: 'b', ratings: 12 },
+        { id: 'c', ratings: 3 },
+      ]).map((c) => c.id),
+    ).toEqual(['b', 'c', 'a'])
+  })
+
+  it('names erased candidates without their name', () => {
+    const erased = compared('A', null, [3, 3])
+    erased.candidate.erased_at = '2026-02-01T10:00:00.000Z'
+    expect(candidateLabel(erased)).toBe('Erased candidate (A)')
+  })
+
+  it('gives the estimate with its interval, or the reason there is none', () => {
+    expect(predictionText(compared('A', 'Ada', [3, 4]))).toBe('81% (95% CI 70% to 89%)')
+    const missing = compared('B', 'Bo', [3, null], {
+      predicted_retention: null,
+      prediction_note: 'No estimate: not scored in Judgment; the model needs every area.',
+    })
+    expect(predictionText(missing)).toMatch(/not scored in Judgment/)
+  })
+
+  it('holds the offer against the band with its source', () => {
+    const data = comparison([])
+    const offered = compared('A', 'Ada', [3, 4], {
+      offer: {
+        salary: 200000,
+        currency: 'USD',
+        accepted_at: null,
+        band_position: 'above',
+        compa_ratio: 200000 / 153000,
+      },
+    })
+    expect(offerText(offered, data)).toBe('$200,000: above the band, compa-ratio 1.31')
+    expect(offerText(compared('B', 'Bo', [3, 3]), data)).toBe('No offer recorded')
+    expect(bandText(data)).toBe('$115,000 to $191,000 (senior; Glassdoor, 2026-01-15)')
+  })
+
+  it('writes every compared number to CSV, one line per candidate and area', () => {
+    const lines = comparisonCsv(
+      comparison([compared('A', 'Ada, Jr', [3, 4]), compared('B', 'Bo', [2, 1])]),
+    )
+      .trimEnd()
+      .split('\r\n')
+    expect(lines).toHaveLength(5)
+    expect(lines[0]).toBe(
+      'application_id,candidate,area,area_weight,area_score,ratings,composite,red_flags,offer_salary,band_position,compa_ratio,predicted_retention,ci_lower,ci_upper',
+    )
+    expect(lines[1]).toBe(
+      'A,"Ada, Jr",Ownership & lifetimes,0.15,3,ana.lee=3,3.1,unwrap_everywhere×1,,,,0.81,0.7,0.89',
+    )
+  })
+})
