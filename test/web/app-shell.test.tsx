@@ -90,6 +90,15 @@ describe('the app shell', () => {
     expect(views.map((link) => link.textContent)).toEqual([
       'Loop effectiveness',
       'Retention',
+      'Time to hire',
+      'Salary bands',
+      'Interviewers',
+      'Fairness',
+      'Compare candidates',
+      'Requisitions',
+      'Candidates',
+      'Import',
+      'Settings',
       "How it's computed",
     ])
     fireEvent.click(within(header).getByRole('button', { name: 'Sign out' }))

@@ -6,9 +6,22 @@ import { setCsrfToken } from '../lib/api-client'
 import { useHealth } from './health'
 import { ROLE_LABELS, signOut, useSession, type Session } from './session'
 
+const LEADS: readonly UserRole[] = ['admin', 'talent_lead']
+
+// Analytics first, then the people behind them, then the data and settings.
 const NAVIGATION: { to: string; label: string; end: boolean; roles: readonly UserRole[] }[] = [
   { to: '/', label: 'Loop effectiveness', end: true, roles: USER_ROLES },
   { to: '/retention', label: 'Retention', end: false, roles: USER_ROLES },
+  { to: '/time-to-hire', label: 'Time to hire', end: false, roles: USER_ROLES },
+  { to: '/salary', label: 'Salary bands', end: false, roles: USER_ROLES },
+  { to: '/interviewers', label: 'Interviewers', end: false, roles: USER_ROLES },
+  // Self-identified groups: the API answers only admins and talent leads.
+  { to: '/fairness', label: 'Fairness', end: false, roles: LEADS },
+  { to: '/compare', label: 'Compare candidates', end: false, roles: USER_ROLES },
+  { to: '/requisitions', label: 'Requisitions', end: false, roles: USER_ROLES },
+  { to: '/candidates', label: 'Candidates', end: false, roles: USER_ROLES },
+  { to: '/import', label: 'Import', end: false, roles: LEADS },
+  { to: '/settings', label: 'Settings', end: false, roles: USER_ROLES },
   { to: '/how-its-computed', label: "How it's computed", end: false, roles: USER_ROLES },
 ]
 
@@ -91,6 +104,9 @@ export function AppShell() {
   const { user } = session.data
   return (
     <div className="shell">
+      <a className="skip-link" href="#view">
+        Skip to the view
+      </a>
       <header className="shell__header">
         <a className="shell__brand" href="/">
           Loopscope
@@ -109,7 +125,7 @@ export function AppShell() {
         <SignedInUser user={user} />
       </header>
       <DemoBanner />
-      <main className="shell__main">
+      <main id="view" className="shell__main" tabIndex={-1}>
         <Suspense fallback={<p className="panel-state">Loading view…</p>}>
           <Outlet />
         </Suspense>

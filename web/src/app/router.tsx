@@ -29,10 +29,83 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'time-to-hire',
+        lazy: async () => ({
+          Component: (await import('../features/time-to-hire/components/time-to-hire-view'))
+            .TimeToHireView,
+        }),
+      },
+      {
+        path: 'salary',
+        lazy: async () => ({
+          Component: (await import('../features/salary/components/salary-view')).SalaryView,
+        }),
+      },
+      {
+        path: 'compare',
+        lazy: async () => ({
+          Component: (await import('../features/compare/components/compare-view')).CompareView,
+        }),
+      },
+      {
         path: 'how-its-computed',
         lazy: async () => ({
           Component: (await import('../features/how-its-computed/how-its-computed-view'))
             .HowItsComputedView,
+        }),
+      },
+      {
+        path: 'requisitions',
+        lazy: async () => ({
+          Component: (await import('../features/pipeline/components/requisitions-view'))
+            .RequisitionsView,
+        }),
+      },
+      {
+        path: 'requisitions/:id',
+        lazy: async () => ({
+          Component: (await import('../features/pipeline/components/requisition-view'))
+            .RequisitionView,
+        }),
+      },
+      {
+        path: 'candidates',
+        lazy: async () => ({
+          Component: (await import('../features/pipeline/components/candidates-view'))
+            .CandidatesView,
+        }),
+      },
+      {
+        path: 'applications/:id',
+        lazy: async () => ({
+          Component: (await import('../features/pipeline/components/application-view'))
+            .ApplicationView,
+        }),
+      },
+      {
+        path: 'import',
+        lazy: async () => ({
+          Component: (await import('../features/import/components/import-view')).ImportView,
+        }),
+      },
+      {
+        // The interviewer in the path opens their ratings, so the link shares that view too.
+        path: 'interviewers/:handle?',
+        lazy: async () => ({
+          Component: (await import('../features/interviewers/components/interviewers-view'))
+            .InterviewersView,
+        }),
+      },
+      {
+        path: 'fairness',
+        lazy: async () => ({
+          Component: (await import('../features/fairness/components/fairness-view')).FairnessView,
+        }),
+      },
+      {
+        path: 'settings/:section?',
+        lazy: async () => ({
+          Component: (await import('../features/settings/components/settings-view')).SettingsView,
         }),
       },
       { path: '*', element: <RouteError notFound /> },
