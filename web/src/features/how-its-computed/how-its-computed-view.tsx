@@ -71,6 +71,11 @@ const OTHER: Definition[] = [
     formula: 'composite = Σ wₖ·scoreₖ / Σ wₖ',
   },
   {
+    term: 'Predicted retention (Compare candidates)',
+    text: "The model of all areas, fitted on every past hire of the rubric with a known outcome, applied to a candidate's area scores: the share of past hires with those scores who stayed twelve months. Its 95% interval is made on the log-odds scale from the coefficients' covariance and carried back, so it stays between 0 and 1. It describes past hires like this one, not the person, and it is not a decision. No estimate is given when an area is unscored or the model could not be fitted.",
+    formula: 'p = 1 / (1 + e^(−xᵀβ)),   SE(xᵀβ) = √(xᵀ V x),   CI = logistic(xᵀβ ± 1.96·SE)',
+  },
+  {
     term: 'Retention curves',
     text: "Kaplan–Meier estimates of staying employed by days since starting, for hires scoring 3 or more in an area and those below, with Greenwood's variance and a log-transformed 95% interval (R's survfit default); the log-rank test compares the two bands. Someone still employed is counted until the as-of date (censored).",
     formula: 'S(t) = Π (1 − dᵢ/nᵢ),   Var(log S) = Σ dᵢ / (nᵢ(nᵢ − dᵢ)),   CI = S·exp(± 1.96·SE)',
