@@ -28,8 +28,8 @@ describe.each(Object.entries(NAVIGATION) as [UserRole, string[]][])(
       expect(await nav.getByRole('link').allTextContents()).toEqual(expected)
       for (const label of expected) {
         await nav.getByRole('link', { name: label, exact: true }).click()
+        await expect.poll(() => nav.locator('a[aria-current="page"]').textContent()).toBe(label)
         await session.page.getByRole('heading', { level: 1 }).first().waitFor()
-        expect(await nav.locator('a[aria-current="page"]').textContent()).toBe(label)
       }
     })
 
