@@ -103,16 +103,16 @@ describe('leniency and AUC charts', () => {
 
   it('shapes one point per estimate, error bars as distances, and names the missing', () => {
     const data = leniencyChartData([lenient, alone, strict])
-    expect(data.labels).toEqual(['ana.lee', 'cy.ng', 'bo.chen'])
-    expect(data.points.map((point) => [point.key, point.y, point.kind])).toEqual([
-      ['ana.lee', 0, 'higher'],
-      ['bo.chen', 2, 'lower'],
+    expect(data.rows.map((row) => row.label)).toEqual(['ana.lee', 'cy.ng', 'bo.chen'])
+    expect(data.points.map((point) => [point.key, point.kind])).toEqual([
+      ['ana.lee', 'higher'],
+      ['bo.chen', 'lower'],
     ])
-    expect(data.points[0]!.errorX[0]).toBeCloseTo(0.2)
-    expect(data.points[0]!.errorX[1]).toBeCloseTo(0.2)
+    expect(data.points[0]!.estimate - data.points[0]!.ci![0]).toBeCloseTo(0.2)
+    expect(data.points[0]!.ci![1] - data.points[0]!.estimate).toBeCloseTo(0.2)
     expect(data.missing).toEqual(['cy.ng'])
-    expect(data.domain).toEqual([-0.75, 0.75])
-    expect(data.ticks).toEqual([-0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75])
+    expect(data.axis.domain).toEqual([-0.75, 0.75])
+    expect(data.axis.ticks).toEqual([-0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75])
   })
 
   it('greys out an AUC over fewer than 30 hires however high it is', () => {
@@ -129,7 +129,7 @@ describe('leniency and AUC charts', () => {
       'no_better',
     ])
     const data = aucChartData([few, clear, strict])
-    expect(data.domain).toEqual([0, 1])
+    expect(data.axis.domain).toEqual([0, 1])
     expect(data.missing).toEqual(['bo.chen'])
   })
 

@@ -19,6 +19,8 @@ interface Props extends IntervalPlotOptions {
   caption: string
   /** The legend's words for greyed rows, shown when some row is greyed. */
   mutedLabel?: string
+  /** Show the legend even for one series (by default only for two or more). */
+  legend?: boolean
   className?: string
   ref?: Ref<HTMLElement>
 }
@@ -51,12 +53,26 @@ function MarkerShape({
   }
 }
 
-function LegendMarker({ marker, colour }: { marker: Marker; colour: string }) {
+function LegendMarker({
+  marker,
+  colour,
+  hollow = false,
+}: {
+  marker: Marker
+  colour: string
+  hollow?: boolean
+}) {
   return (
     <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-      <MarkerShape marker={marker} x={8} y={8} fill={colour} />
+      <MarkerShape marker={marker} x={8} y={8} fill={colour} hollow={hollow} />
     </svg>
   )
+}
+
+/** A series all of whose estimates are outlined shows an outline in the legend too. */
+const allHollow = (series: IntervalSeries) => {
+  const estimates = Object.values(series.estimates)
+  return estimates.length > 0 && estimates.every((estimate) => estimate.hollow)
 }
 
 /**
@@ -71,6 +87,7 @@ export function IntervalPlot({
   format,
   caption,
   mutedLabel,
+  legend = false,
   className,
   ref,
   ...options
@@ -85,11 +102,11 @@ export function IntervalPlot({
   const axisY = layout.plotBottom
   return (
     <figure ref={ref} className={['interval-plot', className].filter(Boolean).join(' ')}>
-      {(series.length > 1 || showMuted) && (
+      {(legend || series.length > 1 || showMuted) && (
         <div className="chart-legend" aria-hidden="true">
           {series.map((entry) => (
             <span key={entry.key} className="chart-legend__item">
-              <LegendMarker marker={entry.marker} colour={entry.colour} />
+              <LegendMarker marker={entry.marker} colour={entry.colour} hollow={allHollow(entry)} />
               {entry.label}
             </span>
           ))}

@@ -39,6 +39,9 @@ export interface IntervalPlotOptions {
   /** The axis to draw on, instead of one fitted to the values; intervals beyond it end in an arrow. */
   axis?: Axis
   width?: number
+  /** Series side by side within a row (the default), or all on its middle line. */
+  stacked?: boolean
+  rowHeight?: number
 }
 
 export interface PlacedMark {
@@ -77,7 +80,14 @@ const AXIS_HEIGHT = 40
 export function intervalPlotLayout(
   rows: readonly IntervalRow[],
   series: readonly IntervalSeries[],
-  { scale = 'linear', include = [], axis, width = 720 }: IntervalPlotOptions = {},
+  {
+    scale = 'linear',
+    include = [],
+    axis,
+    width = 720,
+    stacked = true,
+    rowHeight = ROW_HEIGHT,
+  }: IntervalPlotOptions = {},
 ): IntervalPlotLayout {
   const values = [...include]
   for (const entry of series) {
@@ -95,14 +105,14 @@ export function intervalPlotLayout(
   const { domain, ticks: tickValues } =
     axis ?? (scale === 'log' ? logAxis(low, high) : niceScale(low, high, 6))
   const plotLeft = LABEL_WIDTH
-  const plotRight = width - 16
+  const plotRight = width - 28
   const transform = scale === 'log' ? Math.log : (value: number) => value
   const [from, to] = [transform(domain[0]), transform(domain[1])]
   const toX = (value: number) =>
     plotLeft + ((transform(value) - from) / (to - from || 1)) * (plotRight - plotLeft)
   const clamp = (value: number) => Math.min(Math.max(value, domain[0]), domain[1])
 
-  const bandHeight = Math.max(ROW_HEIGHT, series.length * SERIES_GAP + 16)
+  const bandHeight = stacked ? Math.max(rowHeight, series.length * SERIES_GAP + 16) : rowHeight
   const rowBands = rows.map((row, index) => ({ row, y: TOP + index * bandHeight }))
   const marks: PlacedMark[] = []
   for (const band of rowBands) {
@@ -110,7 +120,7 @@ export function intervalPlotLayout(
       const estimate = entry.estimates[band.row.key]
       if (!estimate || estimate.value === null || !Number.isFinite(estimate.value)) return
       if (scale === 'log' && estimate.value <= 0) return
-      const offset = (index - (series.length - 1) / 2) * SERIES_GAP
+      const offset = stacked ? (index - (series.length - 1) / 2) * SERIES_GAP : 0
       const ci = estimate.ci
       marks.push({
         row: band.row.key,

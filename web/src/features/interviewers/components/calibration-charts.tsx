@@ -44,7 +44,7 @@ export function LeniencyPanel({ interviewers, fileName }: PanelProps) {
         name="leniency"
         data={leniencyChartData(interviewers)}
         styles={LENIENCY_STYLES}
-        reference={0}
+        reference={{ value: 0, label: 'Rates like colleagues' }}
         axisLabel="Rating points above colleagues on the same candidate"
         format={formatLeniency}
         caption="Each interviewer's mean difference from the other interviewers who rated the same application in the same area, with its 95% t interval. Zero is rating like colleagues. The numbers are in the interviewer table."
@@ -68,7 +68,7 @@ export function AucPanel({ interviewers, fileName }: PanelProps) {
         name="auc"
         data={aucChartData(interviewers)}
         styles={AUC_STYLES}
-        reference={0.5}
+        reference={{ value: 0.5, label: 'Chance' }}
         axisLabel="AUC for staying twelve months (½ is chance)"
         format={formatCorrelation}
         caption="How well each interviewer's own ratings told hires who stayed a year from hires who left: the chance that a stayer got a higher rating than a leaver, with its 95% DeLong interval. Grey rings rest on fewer than 30 hires and are no evidence either way."

@@ -1,5 +1,6 @@
 import { toCsv } from '../../../lib/csv'
 import { formatNumber } from '../../../lib/format'
+import type { Axis } from '../../../lib/interval-plot-layout'
 import type { AreaReliability, InterviewerCalibration } from '../api/get-interviewers'
 
 /** Columns the interviewer table sorts by, as written in the URL. */
@@ -76,20 +77,16 @@ export function aucKind(interviewer: InterviewerCalibration): AucKind {
 export interface IntervalPoint<Kind extends string> {
   key: string
   label: string
-  /** Row position, in the order the points were given. */
-  y: number
   estimate: number
   ci: [number, number] | null
-  /** Distances from the estimate to the interval's ends, as the error bar wants them. */
-  errorX: [number, number]
   kind: Kind
 }
 
 export interface IntervalChartData<Kind extends string> {
   points: IntervalPoint<Kind>[]
-  labels: string[]
-  domain: [number, number]
-  ticks: number[]
+  /** Every interviewer, in the order given, with or without an estimate. */
+  rows: { key: string; label: string }[]
+  axis: Axis
   /** Rows with no estimate, named so the chart can say so instead of leaving a gap. */
   missing: string[]
 }
@@ -114,7 +111,7 @@ function intervalChartData<Kind extends string>(
 ): IntervalChartData<Kind> {
   const points: IntervalPoint<Kind>[] = []
   const missing: string[] = []
-  interviewers.forEach((interviewer, index) => {
+  interviewers.forEach((interviewer) => {
     const { estimate, ci, kind } = read(interviewer)
     if (estimate === null) {
       missing.push(interviewer.interviewer)
@@ -123,10 +120,8 @@ function intervalChartData<Kind extends string>(
     points.push({
       key: interviewer.interviewer,
       label: interviewer.interviewer,
-      y: index,
       estimate,
       ci,
-      errorX: ci === null ? [0, 0] : [estimate - ci[0], ci[1] - estimate],
       kind,
     })
   })
@@ -136,9 +131,11 @@ function intervalChartData<Kind extends string>(
   const high = Math.min(axis.clampHigh, Math.ceil(Math.max(axis.high, ...ends) / step) * step)
   return {
     points,
-    labels: interviewers.map((interviewer) => interviewer.interviewer),
-    domain: [low, high],
-    ticks: ticksBetween(low, high, step),
+    rows: interviewers.map((interviewer) => ({
+      key: interviewer.interviewer,
+      label: interviewer.interviewer,
+    })),
+    axis: { domain: [low, high], ticks: ticksBetween(low, high, step) },
     missing,
   }
 }
