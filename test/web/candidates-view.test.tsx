@@ -1,14 +1,12 @@
 // @vitest-environment jsdom
-import { QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createQueryClient } from '../../web/src/app/query-client'
 import type { ApplicationDetail } from '../../web/src/features/pipeline/api/get-application'
 import type { ApplicationSummary } from '../../web/src/features/pipeline/api/get-applications'
 import { ApplicationView } from '../../web/src/features/pipeline/components/application-view'
 import { CandidatesView } from '../../web/src/features/pipeline/components/candidates-view'
 import { apiError, json, mockFetch } from './fetch-mock'
+import { renderRoutes } from './render-view'
 
 afterEach(() => {
   cleanup()
@@ -74,21 +72,14 @@ const detail = (erasedAt: string | null = null): ApplicationDetail => ({
   ],
 })
 
-function renderAt(entry: string) {
-  const router = createMemoryRouter(
+const renderAt = (entry: string) =>
+  renderRoutes(
     [
       { path: '/candidates', element: <CandidatesView /> },
       { path: '/applications/:id', element: <ApplicationView /> },
     ],
-    { initialEntries: [entry] },
+    entry,
   )
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  )
-  return router
-}
 
 describe('CandidatesView', () => {
   it('lists applications and writes the decision filter to the URL, back at page 1', async () => {

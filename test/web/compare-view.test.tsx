@@ -1,28 +1,10 @@
 // @vitest-environment jsdom
-import { QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createQueryClient } from '../../web/src/app/query-client'
+import { fireEvent, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import { CompareView } from '../../web/src/features/compare/components/compare-view'
 import { compared, comparison } from './compare-fixture'
 import { apiError, json, mockFetch } from './fetch-mock'
-
-// jsdom has no layout: the charts' container asks for a ResizeObserver it does not provide.
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-
-beforeEach(() => {
-  vi.stubGlobal('ResizeObserver', NoResizeObserver)
-})
-
-afterEach(() => {
-  cleanup()
-  vi.unstubAllGlobals()
-})
+import { renderView, useChartEnvironment } from './render-view'
 
 const page = <Item,>(items: Item[]) => ({ total: items.length, limit: 500, offset: 0, items })
 
@@ -53,19 +35,11 @@ const candidate = (id: string, name: string) => ({
 
 const CANDIDATES = page(['A', 'B', 'C', 'D', 'E'].map((id) => candidate(id, `Candidate ${id}`)))
 
-function renderView(entry = '/compare') {
-  const router = createMemoryRouter([{ path: '/compare', element: <CompareView /> }], {
-    initialEntries: [entry],
-  })
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  )
-  return router
-}
+const open = (entry = '/compare') => renderView('/compare', <CompareView />, entry)
 
 describe('CompareView', () => {
+  useChartEnvironment()
+
   it('picks a requisition, then candidates, keeping both in the URL', async () => {
     const calls = mockFetch({
       'GET /api/requisitions': () => json(200, REQUISITIONS),
@@ -76,7 +50,7 @@ describe('CompareView', () => {
           comparison([compared('A', 'Candidate A', [3, 4]), compared('B', 'Candidate B', [2, 3])]),
         ),
     })
-    const router = renderView()
+    const router = open()
     fireEvent.change(await screen.findByLabelText('Requisition'), {
       target: { value: 'REQ-0007' },
     })
@@ -105,7 +79,7 @@ describe('CompareView', () => {
       'GET /api/applications': () => json(200, CANDIDATES),
       'GET /api/compare': () => json(200, comparison([])),
     })
-    renderView('/compare?requisition=REQ-0007&applications=A,B,C,D')
+    open('/compare?requisition=REQ-0007&applications=A,B,C,D')
     const fifth = await screen.findByLabelText<HTMLInputElement>(/Candidate E/)
     expect(fifth.disabled).toBe(true)
     expect(screen.getByLabelText<HTMLInputElement>(/Candidate A/).checked).toBe(true)
@@ -130,7 +104,7 @@ describe('CompareView', () => {
       'GET /api/applications': () => json(200, CANDIDATES),
       'GET /api/compare': () => json(200, withheld),
     })
-    renderView('/compare?requisition=REQ-0007&applications=A,B')
+    open('/compare?requisition=REQ-0007&applications=A,B')
     expect((await screen.findByTestId('model-note')).textContent).toContain('at least 10 hires')
     expect(screen.getAllByTestId('prediction')[1]!.textContent).toContain('at least 10 hires')
   })
@@ -141,7 +115,7 @@ describe('CompareView', () => {
       'GET /api/applications': () => json(200, CANDIDATES),
       'GET /api/compare': () => apiError(404, 'not_found', 'There is no application "X"'),
     })
-    renderView('/compare?requisition=REQ-0007&applications=A,X')
+    open('/compare?requisition=REQ-0007&applications=A,X')
     expect(await screen.findByText(/does not exist, or is not in your requisitions/)).toBeTruthy()
   })
 
@@ -153,7 +127,7 @@ describe('CompareView', () => {
           ? apiError(400, 'invalid_request', 'Invalid query: limit must be at most 500')
           : json(200, REQUISITIONS),
     })
-    renderView()
+    open()
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toContain('limit must be at most 500')
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }))

@@ -1,28 +1,10 @@
 // @vitest-environment jsdom
-import { QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createQueryClient } from '../../web/src/app/query-client'
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import type { AdverseImpact } from '../../web/src/features/fairness/api/get-adverse-impact'
 import { FairnessView } from '../../web/src/features/fairness/components/fairness-view'
-import { apiError, json, mockFetch } from './fetch-mock'
-
-// jsdom has no layout: the charts' container asks for a ResizeObserver it does not provide.
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-
-beforeEach(() => {
-  vi.stubGlobal('ResizeObserver', NoResizeObserver)
-})
-
-afterEach(() => {
-  cleanup()
-  vi.unstubAllGlobals()
-})
+import { json, mockFetch } from './fetch-mock'
+import { itShowsWithheldAndFailedStates, renderView, useChartEnvironment } from './render-view'
 
 function impact(groups: AdverseImpact['groups'], pooled: string[] = []): AdverseImpact {
   return {
@@ -60,25 +42,24 @@ const GROUPS: AdverseImpact['groups'] = [
   },
 ]
 
-function renderView(entry = '/fairness') {
-  const router = createMemoryRouter([{ path: '/fairness', element: <FairnessView /> }], {
-    initialEntries: [entry],
-  })
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  )
-  return router
-}
+const open = (entry = '/fairness') => renderView('/fairness', <FairnessView />, entry)
 
 describe('FairnessView', () => {
+  useChartEnvironment()
+  itShowsWithheldAndFailedStates({
+    endpoint: 'GET /api/analytics/adverse-impact',
+    answer: () => impact(GROUPS),
+    open,
+    failed: 'The adverse impact figures could not be loaded.',
+    drawn: 'fairness-summary',
+  })
+
   it('shows it is loading, then the summary, both charts, the pooled groups and the table', async () => {
     mockFetch({
       'GET /api/analytics/adverse-impact': () =>
         json(200, impact(GROUPS, ['agender', 'two_spirit'])),
     })
-    renderView('/fairness?level=senior')
+    open('/fairness?level=senior')
     expect(screen.getByText('Computing selection rates…')).toBeTruthy()
     const summary = await screen.findByTestId('fairness-summary')
     expect(summary.textContent).toMatch(/^1 of 1 compared groups falls below/)
@@ -95,40 +76,15 @@ describe('FairnessView', () => {
     expect(screen.getByLabelText<HTMLSelectElement>('Level').value).toBe('senior')
   })
 
-  it("shows the server's reason when it withholds the figures from this role", async () => {
-    const reason = 'This needs one of the roles: admin, talent_lead'
-    mockFetch({ 'GET /api/analytics/adverse-impact': () => apiError(403, 'forbidden', reason) })
-    renderView()
-    const state = await screen.findByRole('status')
-    expect(state.textContent).toContain('not shown to you')
-    expect(state.textContent).toContain(reason)
-    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
-  })
-
-  it('shows an API error with a retry that asks again', async () => {
-    let attempts = 0
-    mockFetch({
-      'GET /api/analytics/adverse-impact': () =>
-        ++attempts === 1
-          ? apiError(400, 'invalid_query', 'as_of must be a calendar date')
-          : json(200, impact(GROUPS)),
-    })
-    renderView()
-    const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toContain('as_of must be a calendar date')
-    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
-    expect(await screen.findByTestId('fairness-summary')).toBeTruthy()
-  })
-
   it('says when nobody in the selection stated a group', async () => {
     mockFetch({ 'GET /api/analytics/adverse-impact': () => json(200, impact([])) })
-    renderView()
+    open()
     expect(await screen.findByText(/No applicant in this selection stated/)).toBeTruthy()
   })
 
   it('says there is nothing to compare with a single group', async () => {
     mockFetch({ 'GET /api/analytics/adverse-impact': () => json(200, impact([GROUPS[0]!])) })
-    renderView()
+    open()
     expect((await screen.findByTestId('fairness-summary')).textContent).toMatch(/^Only one group/)
   })
 })

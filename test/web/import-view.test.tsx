@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
-import { QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createQueryClient } from '../../web/src/app/query-client'
 import type { ImportReport } from '../../web/src/features/import/api/run-import'
 import { ImportView } from '../../web/src/features/import/components/import-view'
 import { LEAD_SESSION, apiError, json, mockFetch, type FetchCall } from './fetch-mock'
+import { renderView } from './render-view'
 
 afterEach(() => {
   cleanup()
@@ -59,16 +57,7 @@ const progress = (bytes: number) => ({
   progress: { file: 'applications.csv', rows: 2, bytes, totalBytes: 40 },
 })
 
-function renderView() {
-  const router = createMemoryRouter([{ path: '/import', element: <ImportView /> }], {
-    initialEntries: ['/import'],
-  })
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  )
-}
+const open = () => renderView('/import', <ImportView />)
 
 const csv = new File(['application_id,candidate_id\n'.padEnd(40, 'x')], 'applications.csv', {
   type: 'text/csv',
@@ -96,7 +85,7 @@ describe('ImportView', () => {
               { result: { status: 200, body: report({ dry_run: false, written: true }) } },
             ]),
     })
-    renderView()
+    open()
     await chooseFile()
     fireEvent.click(screen.getByRole('button', { name: 'Check files (dry run)' }))
     const preview = await screen.findByRole('region', { name: 'Dry run: what would change' })
@@ -125,7 +114,7 @@ describe('ImportView', () => {
           finish = resolve
         }),
     })
-    renderView()
+    open()
     await chooseFile()
     fireEvent.click(screen.getByRole('button', { name: 'Check files (dry run)' }))
     await vi.waitFor(() => expect(calls.at(-1)!.path).toBe('/api/import/stream'))
@@ -168,7 +157,7 @@ describe('ImportView', () => {
           },
         ]),
     })
-    renderView()
+    open()
     await chooseFile()
     fireEvent.click(screen.getByRole('button', { name: 'Check files (dry run)' }))
     const problems = await screen.findByRole('region', { name: 'Problems in the files' })
@@ -191,7 +180,7 @@ describe('ImportView', () => {
           ? apiError(503, 'busy', 'An import is being written to the database: try again')
           : ndjson([{ result: { status: 200, body: report() } }]),
     })
-    renderView()
+    open()
     await chooseFile()
     fireEvent.click(screen.getByRole('button', { name: 'Check files (dry run)' }))
     const alert = await screen.findByRole('alert')
@@ -243,7 +232,7 @@ describe('ImportView', () => {
           },
         ]),
     })
-    renderView()
+    open()
     await chooseFile()
     fireEvent.click(screen.getByRole('button', { name: 'Check files (dry run)' }))
     const select = await screen.findByLabelText<HTMLSelectElement>('Rubric area for Async Rust')
@@ -261,7 +250,7 @@ describe('ImportView', () => {
 
   it('takes dropped files, and a file of the same name replaces the earlier one', async () => {
     mockFetch({ 'GET /api/auth/session': () => json(200, LEAD_SESSION) })
-    renderView()
+    open()
     const zone = await screen.findByTestId('drop-zone')
     const scores = new File(['application_id\n'], 'scores.csv', { type: 'text/csv' })
     fireEvent.drop(zone, { dataTransfer: { files: [csv, scores] } })
@@ -281,7 +270,7 @@ describe('ImportView', () => {
       'GET /api/auth/session': () =>
         json(200, { ...LEAD_SESSION, user: { ...LEAD_SESSION.user, role: 'hiring_manager' } }),
     })
-    renderView()
+    open()
     expect(await screen.findByText('Importing is open to admins and talent leads.')).toBeTruthy()
     expect(screen.queryByLabelText('Choose files')).toBeNull()
   })

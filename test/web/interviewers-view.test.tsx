@@ -1,32 +1,14 @@
 // @vitest-environment jsdom
-import { QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createQueryClient } from '../../web/src/app/query-client'
+import { fireEvent, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import type {
   InterviewerCalibration,
   Interviewers,
 } from '../../web/src/features/interviewers/api/get-interviewers'
 import type { InterviewerRatings } from '../../web/src/features/interviewers/api/get-interviewer-ratings'
 import { InterviewersView } from '../../web/src/features/interviewers/components/interviewers-view'
-import { apiError, json, mockFetch } from './fetch-mock'
-
-// jsdom has no layout: the charts' container asks for a ResizeObserver it does not provide.
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-
-beforeEach(() => {
-  vi.stubGlobal('ResizeObserver', NoResizeObserver)
-})
-
-afterEach(() => {
-  cleanup()
-  vi.unstubAllGlobals()
-})
+import { json, mockFetch } from './fetch-mock'
+import { itShowsWithheldAndFailedStates, renderView, useChartEnvironment } from './render-view'
 
 function interviewer(name: string, leniency: number, auc: number): InterviewerCalibration {
   return {
@@ -94,18 +76,8 @@ const ratingsPage: InterviewerRatings = {
   ],
 }
 
-function renderView(entry = '/interviewers') {
-  const router = createMemoryRouter(
-    [{ path: '/interviewers/:handle?', element: <InterviewersView /> }],
-    { initialEntries: [entry] },
-  )
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  )
-  return router
-}
+const open = (entry = '/interviewers') =>
+  renderView('/interviewers/:handle?', <InterviewersView />, entry)
 
 const rowNames = () =>
   within(screen.getByTestId('interviewer-table'))
@@ -114,9 +86,18 @@ const rowNames = () =>
     .map((row) => row.getAttribute('data-interviewer'))
 
 describe('InterviewersView', () => {
+  useChartEnvironment()
+  itShowsWithheldAndFailedStates({
+    endpoint: 'GET /api/analytics/interviewers',
+    answer: () => interviewers(TEAM),
+    open,
+    failed: 'The interviewer figures could not be loaded.',
+    drawn: 'interviewer-table',
+  })
+
   it('shows it is loading, then the table most lenient first, charts and reliability', async () => {
     mockFetch({ 'GET /api/analytics/interviewers': () => json(200, interviewers(TEAM)) })
-    renderView()
+    open()
     expect(screen.getByText('Computing interviewer calibration…')).toBeTruthy()
     await screen.findByTestId('interviewer-table')
     expect(rowNames()).toEqual(['ana.lee', 'cy.ng', 'bo.chen'])
@@ -132,7 +113,7 @@ describe('InterviewersView', () => {
 
   it('sorts by a column header and keeps the sort in the URL', async () => {
     mockFetch({ 'GET /api/analytics/interviewers': () => json(200, interviewers(TEAM)) })
-    const router = renderView('/interviewers?level=senior')
+    const router = open('/interviewers?level=senior')
     await screen.findByTestId('interviewer-table')
     const byName = screen.getByRole('button', { name: /^Interviewer/ })
     fireEvent.click(byName)
@@ -149,7 +130,7 @@ describe('InterviewersView', () => {
       'GET /api/analytics/interviewers': () => json(200, interviewers(TEAM)),
       'GET /api/interviewers/bo.chen/ratings': () => json(200, ratingsPage),
     })
-    const router = renderView('/interviewers?hire_type=direct')
+    const router = open('/interviewers?hire_type=direct')
     await screen.findByTestId('interviewer-table')
     fireEvent.click(screen.getByRole('link', { name: 'bo.chen' }))
     expect(await screen.findByRole('heading', { name: 'Ratings by bo.chen' })).toBe(
@@ -171,39 +152,15 @@ describe('InterviewersView', () => {
       'GET /api/interviewers/ana.lee/ratings': () =>
         json(200, { ...ratingsPage, interviewer: 'ana.lee', total: 0, items: [] }),
     })
-    renderView('/interviewers/ana.lee')
+    open('/interviewers/ana.lee')
     expect(
       await screen.findByText('No ratings by ana.lee that you may see match these filters.'),
     ).toBeTruthy()
   })
 
-  it("shows the server's reason when it withholds the figures, without a retry", async () => {
-    const reason = 'Organisation-wide figures are shown to hiring managers over at least 10 hires.'
-    mockFetch({ 'GET /api/analytics/interviewers': () => apiError(403, 'forbidden', reason) })
-    renderView('/interviewers?as_of=2023-06-01')
-    const state = await screen.findByRole('status')
-    expect(state.textContent).toContain(reason)
-    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
-  })
-
-  it('shows an API error with a retry that asks again', async () => {
-    let attempts = 0
-    mockFetch({
-      'GET /api/analytics/interviewers': () =>
-        ++attempts === 1
-          ? apiError(400, 'invalid_query', 'as_of must be a calendar date')
-          : json(200, interviewers(TEAM)),
-    })
-    renderView()
-    const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toContain('The interviewer figures could not be loaded.')
-    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
-    expect(await screen.findByTestId('interviewer-table')).toBeTruthy()
-  })
-
   it('says when no interviewer rated anything in the selection', async () => {
     mockFetch({ 'GET /api/analytics/interviewers': () => json(200, interviewers([])) })
-    renderView('/interviewers?level=principal')
+    open('/interviewers?level=principal')
     expect(await screen.findByText(/No interviewer rated an application/)).toBeTruthy()
   })
 })

@@ -1,9 +1,6 @@
 // @vitest-environment jsdom
-import { QueryClientProvider } from '@tanstack/react-query'
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createQueryClient } from '../../web/src/app/query-client'
+import { act, fireEvent, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { LoopEffectivenessView } from '../../web/src/features/loop-effectiveness/components/loop-effectiveness-view'
 import { apiError, json, mockFetch, type FetchCall } from './fetch-mock'
 import {
@@ -13,24 +10,8 @@ import {
   modelResponse,
   unfittedModel,
 } from './loop-effectiveness-fixture'
+import { renderView as renderRoute, useChartEnvironment } from './render-view'
 import { areaRow, validity } from './validity-fixture'
-
-// jsdom has no layout: the charts' container asks for a ResizeObserver it does not provide.
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-
-beforeEach(() => {
-  vi.stubGlobal('ResizeObserver', NoResizeObserver)
-})
-
-afterEach(() => {
-  cleanup()
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-})
 
 const WITHHELD =
   'Organisation-wide figures are shown to hiring managers over at least 10 hires; this filter has 3. Widen the filter to take in more hires.'
@@ -77,14 +58,7 @@ const everyPanel: Answers = {
 
 function renderView(answers: Answers, entry = '/') {
   const calls = mockFetch(answers)
-  const router = createMemoryRouter([{ path: '/', element: <LoopEffectivenessView /> }], {
-    initialEntries: [entry],
-  })
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  )
+  const router = renderRoute('/', <LoopEffectivenessView />, entry)
   return { router, calls }
 }
 
@@ -94,6 +68,11 @@ const COMPOSITE_PANEL = 'Composite weights: current, suggested and what-if'
 const LOOP_TIME_PANEL = 'Loop time beside validity'
 
 describe('LoopEffectivenessView', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+  useChartEnvironment()
+
   it("shows the server's reason in every panel it withholds from a hiring manager", async () => {
     const withheld = () => apiError(403, 'forbidden', WITHHELD)
     renderView(

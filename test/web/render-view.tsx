@@ -1,7 +1,7 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import type { ReactElement } from 'react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { createQueryClient } from '../../web/src/app/query-client'
 import { apiError, json, mockFetch } from './fetch-mock'
@@ -25,15 +25,29 @@ export function useChartEnvironment(): void {
   })
 }
 
-/** Renders a view at its path with a fresh query client; returns the router to read the URL. */
-export function renderView(path: string, view: ReactElement, entry = path) {
-  const router = createMemoryRouter([{ path, element: view }], { initialEntries: [entry] })
+/** Renders routes at a URL with a query client (a fresh one unless given); returns the router. */
+export function renderRoutes(
+  routes: RouteObject[],
+  entry: string,
+  queryClient: QueryClient = createQueryClient(),
+) {
+  const router = createMemoryRouter(routes, { initialEntries: [entry] })
   render(
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
     </QueryClientProvider>,
   )
   return router
+}
+
+/** Renders a view at its path with a fresh query client; returns the router to read the URL. */
+export function renderView(
+  path: string,
+  view: ReactElement,
+  entry = path,
+  queryClient: QueryClient = createQueryClient(),
+) {
+  return renderRoutes([{ path, element: view }], entry, queryClient)
 }
 
 interface QueryStateCase {

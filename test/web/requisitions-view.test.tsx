@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
-import { QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createQueryClient } from '../../web/src/app/query-client'
 import type { Requisition } from '../../web/src/features/pipeline/api/get-requisitions'
 import { RequisitionView } from '../../web/src/features/pipeline/components/requisition-view'
 import { RequisitionsView } from '../../web/src/features/pipeline/components/requisitions-view'
 import { apiError, json, mockFetch } from './fetch-mock'
+import { renderRoutes } from './render-view'
 
 afterEach(() => {
   cleanup()
@@ -28,21 +26,14 @@ const requisition = (id: string, title: string): Requisition => ({
 const page = (items: Requisition[], total = items.length, offset = 0) =>
   json(200, { total, limit: 25, offset, items })
 
-function renderAt(entry: string) {
-  const router = createMemoryRouter(
+const renderAt = (entry: string) =>
+  renderRoutes(
     [
       { path: '/requisitions', element: <RequisitionsView /> },
       { path: '/requisitions/:id', element: <RequisitionView /> },
     ],
-    { initialEntries: [entry] },
+    entry,
   )
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  )
-  return router
-}
 
 describe('RequisitionsView', () => {
   it('loads, then lists the requisitions with a link to each', async () => {

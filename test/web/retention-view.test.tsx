@@ -1,28 +1,10 @@
 // @vitest-environment jsdom
-import { QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createQueryClient } from '../../web/src/app/query-client'
+import { screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
 import type { AreaRetention, Retention } from '../../web/src/features/retention/api/get-retention'
 import { RetentionView } from '../../web/src/features/retention/components/retention-view'
-import { apiError, json, mockFetch } from './fetch-mock'
-
-// jsdom has no layout: the charts' container asks for a ResizeObserver it does not provide.
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-
-beforeEach(() => {
-  vi.stubGlobal('ResizeObserver', NoResizeObserver)
-})
-
-afterEach(() => {
-  cleanup()
-  vi.unstubAllGlobals()
-})
+import { json, mockFetch } from './fetch-mock'
+import { itShowsWithheldAndFailedStates, renderView, useChartEnvironment } from './render-view'
 
 const steps = (surv: number) => [
   { time: 30, n_risk: 10, n_event: 1, n_censor: 0, surv, se_log_surv: 0.1, lower: 0.7, upper: 1 },
@@ -62,25 +44,24 @@ function retention(areas: AreaRetention[], n = 20): Retention {
   }
 }
 
-function renderView(entry = '/retention') {
-  const router = createMemoryRouter([{ path: '/retention', element: <RetentionView /> }], {
-    initialEntries: [entry],
-  })
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  )
-  return router
-}
+const open = (entry = '/retention') => renderView('/retention', <RetentionView />, entry)
 
 describe('RetentionView', () => {
+  useChartEnvironment()
+  itShowsWithheldAndFailedStates({
+    endpoint: 'GET /api/analytics/retention',
+    answer: () => retention([area('judgment', 'Judgment')]),
+    open,
+    failed: 'The retention curves could not be loaded.',
+    drawn: 'logrank-judgment',
+  })
+
   it('shows it is loading until the curves arrive, then one panel per area', async () => {
     const calls = mockFetch({
       'GET /api/analytics/retention': () =>
         json(200, retention([area('judgment', 'Judgment'), area('ownership', 'Ownership')])),
     })
-    renderView('/retention?level=senior&hire_type=direct')
+    open('/retention?level=senior&hire_type=direct')
     expect(screen.getByText('Computing retention curves…')).toBeTruthy()
     expect(await screen.findByRole('heading', { name: 'Judgment' })).toBeTruthy()
     expect(screen.getByRole('heading', { name: 'Ownership' })).toBeTruthy()
@@ -91,34 +72,9 @@ describe('RetentionView', () => {
     expect(screen.getByLabelText<HTMLSelectElement>('Hire type').value).toBe('direct')
   })
 
-  it("shows the server's reason when it withholds the figures, without a retry", async () => {
-    const reason = 'Organisation-wide figures are shown to hiring managers over at least 10 hires.'
-    mockFetch({ 'GET /api/analytics/retention': () => apiError(403, 'forbidden', reason) })
-    renderView('/retention?as_of=2023-06-01')
-    const state = await screen.findByRole('status')
-    expect(state.textContent).toContain('not shown to you for this selection')
-    expect(state.textContent).toContain(reason)
-    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
-  })
-
-  it('shows an API error with a retry that asks again', async () => {
-    let attempts = 0
-    mockFetch({
-      'GET /api/analytics/retention': () =>
-        ++attempts === 1
-          ? apiError(400, 'invalid_query', 'as_of must be a calendar date')
-          : json(200, retention([area('judgment', 'Judgment')])),
-    })
-    renderView()
-    const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toContain('as_of must be a calendar date')
-    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
-    expect(await screen.findByRole('heading', { name: 'Judgment' })).toBeTruthy()
-  })
-
   it('says when no hires match the filters', async () => {
     mockFetch({ 'GET /api/analytics/retention': () => json(200, retention([], 0)) })
-    renderView('/retention?level=principal')
+    open('/retention?level=principal')
     expect(await screen.findByText(/No hires match these filters/)).toBeTruthy()
   })
 
@@ -131,7 +87,7 @@ describe('RetentionView', () => {
       'GET /api/analytics/retention': () =>
         json(200, retention([area('judgment', 'Judgment'), broken, empty])),
     })
-    renderView()
+    open()
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toContain('The unsafe & FFI chart could not be shown.')
     expect(screen.getByTestId('logrank-judgment')).toBeTruthy()
