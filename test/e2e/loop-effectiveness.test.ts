@@ -102,6 +102,33 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(AREAS)
   })
 
+  it('downloads the forest plot as a standalone SVG and as a PNG at twice its size', async () => {
+    const forest = panel(session.page, 'Which areas predict hires that stayed')
+    const drawnWidth = await forest
+      .locator('svg.interval-plot__drawing')
+      .evaluate((svg) => Math.round(svg.getBoundingClientRect().width))
+
+    const svgDownload = session.page.waitForEvent('download')
+    await forest.getByRole('button', { name: 'Download SVG' }).click()
+    const svgFile = await svgDownload
+    expect(svgFile.suggestedFilename()).toMatch(/^validity-\d{4}-\d{2}-\d{2}\.svg$/)
+    const svg = readFileSync(await svgFile.path(), 'utf8')
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+    expect(svg).toContain('<rect width="100%" height="100%" fill="#ffffff"')
+    expect(svg.match(/data-series="observed"/g)).toHaveLength(AREAS.length)
+    expect(svg.match(/data-series="corrected"/g)).toHaveLength(AREAS.length)
+
+    const pngDownload = session.page.waitForEvent('download')
+    await forest.getByRole('button', { name: 'Download PNG' }).click()
+    const pngFile = await pngDownload
+    expect(pngFile.suggestedFilename()).toMatch(/^validity-\d{4}-\d{2}-\d{2}\.png$/)
+    const png = readFileSync(await pngFile.path())
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+    // The IHDR chunk holds the width, then the height, as big-endian 32-bit numbers.
+    expect(png.readUInt32BE(16)).toBe(drawnWidth * 2)
+    await pngFile.saveAs(session.screenshot('forest-plot-download.png'))
+  })
+
   it('scores a what-if weighting, keeps it in the URL and shows it beside current and suggested', async () => {
     const { page } = session
     const proposed = page.locator('tr[data-composite="proposed"]')

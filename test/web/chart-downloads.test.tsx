@@ -65,6 +65,21 @@ describe('standaloneSvg', () => {
     expect(document.querySelector('svg')?.querySelector('title')).toBeNull()
   })
 
+  it('takes the chart, not the legend markers before it, and keeps its own units', () => {
+    document.body.innerHTML = [
+      '<figure>',
+      '<div class="chart-legend"><svg width="16" height="16"><circle r="5"/></svg></div>',
+      '<svg class="interval-plot__drawing" width="720" height="260" viewBox="0 0 720 260">',
+      '<g data-series="observed"></g></svg>',
+      '</figure>',
+    ].join('')
+    const svg = standaloneSvg(document.querySelector('figure')!, 'Forest plot')
+    expect(svg).toMatchObject({ width: 720, height: 260 })
+    const root = new DOMParser().parseFromString(svg.text, 'image/svg+xml').documentElement
+    expect(root.querySelector('[data-series="observed"]')).not.toBeNull()
+    expect(root.getAttribute('viewBox')).toBe('0 0 720 260')
+  })
+
   it('says so when there is nothing drawn yet', () => {
     document.body.innerHTML = '<figure><p>Loading</p></figure>'
     expect(() => standaloneSvg(document.querySelector('figure')!, 'x')).toThrow(/no drawing/)

@@ -1,22 +1,35 @@
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg'
 
+/** The size an svg is drawn at, or the size it asks for where there is no layout. */
+function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
+  const box = svg.getBoundingClientRect()
+  return {
+    width: Math.round(box.width) || Number(svg.getAttribute('width')) || 0,
+    height: Math.round(box.height) || Number(svg.getAttribute('height')) || 0,
+  }
+}
+
 /**
- * A chart's SVG as a standalone file: the drawing of the figure's first svg with a white
- * background, the page's font and a title, so it opens the same outside the dashboard.
+ * A chart's SVG as a standalone file: the figure's largest svg (its legend's markers are svgs
+ * too) with a white background, the page's font and a title, so it opens the same outside the
+ * dashboard.
  */
 export function standaloneSvg(
   figure: Element,
   title: string,
 ): { text: string; width: number; height: number } {
-  const drawing = figure.querySelector('svg.recharts-surface') ?? figure.querySelector('svg')
-  if (!drawing) throw new Error('This chart has no drawing to download yet.')
-  const box = drawing.getBoundingClientRect()
-  const width = Math.round(box.width) || Number(drawing.getAttribute('width')) || 600
-  const height = Math.round(box.height) || Number(drawing.getAttribute('height')) || 300
+  const area = (svg: SVGSVGElement) => sizeOf(svg).width * sizeOf(svg).height
+  const drawing = [...figure.querySelectorAll('svg')].reduce<SVGSVGElement | null>(
+    (largest, svg) => (largest === null || area(svg) > area(largest) ? svg : largest),
+    null,
+  )
+  if (!drawing || area(drawing) === 0) throw new Error('This chart has no drawing to download yet.')
+  const { width, height } = sizeOf(drawing)
   const copy = drawing.cloneNode(true) as SVGSVGElement
   copy.setAttribute('width', String(width))
   copy.setAttribute('height', String(height))
-  copy.setAttribute('viewBox', `0 0 ${width} ${height}`)
+  // A drawing laid out in its own units keeps them; the file is then scaled to the drawn size.
+  if (!copy.hasAttribute('viewBox')) copy.setAttribute('viewBox', `0 0 ${width} ${height}`)
   copy.setAttribute('font-family', getComputedStyle(figure).fontFamily || 'sans-serif')
   copy.setAttribute('font-size', '12')
   const titleElement = document.createElementNS(SVG_NAMESPACE, 'title')
