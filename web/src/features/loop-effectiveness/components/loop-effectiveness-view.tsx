@@ -1,6 +1,7 @@
 import { useCallback } from 'react'
 import { useSearchParams } from 'react-router'
 import { PanelBoundary } from '../../../app/panel-boundary'
+import { NoMatch } from '../../../components/no-match'
 import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
 import { QueryStates } from '../../../components/query-states'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
@@ -41,14 +42,7 @@ function Overview({ validity }: { validity: Validity }) {
 
 function ValidityPanels({ validity }: { validity: Validity }) {
   if (validity.n_applications === 0) {
-    return (
-      <p className="panel-state">
-        <span>
-          No applications match these filters. Import data with <code>npm run import</code> or clear
-          the filters.
-        </span>
-      </p>
-    )
+    return <NoMatch what="applications" />
   }
   return (
     <>

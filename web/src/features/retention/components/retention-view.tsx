@@ -1,4 +1,5 @@
 import { PanelBoundary } from '../../../app/panel-boundary'
+import { NoMatch } from '../../../components/no-match'
 import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
 import { QueryStates } from '../../../components/query-states'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
@@ -42,15 +43,7 @@ export function RetentionView() {
 
   const content = (data: Retention) => {
     if (data.overall.n === 0) {
-      return (
-        <p className="panel-state">
-          {/* One span, so the state's column layout does not break the sentence at the code. */}
-          <span>
-            No hires match these filters. Import data with <code>npm run import</code> or clear the
-            filters.
-          </span>
-        </p>
-      )
+      return <NoMatch what="hires" />
     }
     const axes = survivalAxes(data.areas)
     return (
