@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { ApiRequestError } from '../lib/api-client'
 
-interface Props<Data> {
+export interface QueryStatesProps<Data> {
   query: UseQueryResult<Data>
   /** What is loading, as the end of "… could not be loaded", e.g. "The retention curves". */
   what: string
@@ -17,7 +17,13 @@ interface Props<Data> {
  * The states every panel shares: loading, withheld from this role (403, with the server's
  * reason), failed (with a retry); the panel itself draws the data and its own empty state.
  */
-export function QueryStates<Data>({ query, what, loading, notFound, children }: Props<Data>) {
+export function QueryStates<Data>({
+  query,
+  what,
+  loading,
+  notFound,
+  children,
+}: QueryStatesProps<Data>) {
   if (query.isPending) {
     return (
       <p className="panel-state" aria-busy="true">

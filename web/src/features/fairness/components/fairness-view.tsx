@@ -1,8 +1,7 @@
 import { useRef } from 'react'
 import { PanelBoundary } from '../../../app/panel-boundary'
-import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
+import { AnalyticsView } from '../../../components/analytics-view'
 import { ChartDownloads } from '../../../components/chart-downloads'
-import { QueryStates } from '../../../components/query-states'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatCorrelation } from '../../../lib/format'
 import { useAdverseImpact, type AdverseImpact } from '../api/get-adverse-impact'
@@ -133,18 +132,16 @@ export function FairnessView() {
   }
 
   return (
-    <article className="view">
-      <header className="view__header">
-        <h1>Fairness</h1>
-        <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
-      </header>
-      <QueryStates
-        query={impact}
-        what="The adverse impact figures"
-        loading="Computing selection rates…"
-      >
-        {content}
-      </QueryStates>
-    </article>
+    <AnalyticsView
+      title="Fairness"
+      fields={FILTERS}
+      filters={filters}
+      onChange={setFilters}
+      query={impact}
+      what="The adverse impact figures"
+      loading="Computing selection rates…"
+    >
+      {content}
+    </AnalyticsView>
   )
 }

@@ -1,7 +1,6 @@
 import { useParams, useSearchParams } from 'react-router'
 import { PanelBoundary } from '../../../app/panel-boundary'
-import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
-import { QueryStates } from '../../../components/query-states'
+import { AnalyticsView } from '../../../components/analytics-view'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { useInterviewers, type Interviewers } from '../api/get-interviewers'
 import { AucPanel, LeniencyPanel } from './calibration-charts'
@@ -119,18 +118,16 @@ export function InterviewersView() {
   }
 
   return (
-    <article className="view">
-      <header className="view__header">
-        <h1>Interviewers</h1>
-        <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
-      </header>
-      <QueryStates
-        query={interviewers}
-        what="The interviewer figures"
-        loading="Computing interviewer calibration…"
-      >
-        {content}
-      </QueryStates>
-    </article>
+    <AnalyticsView
+      title="Interviewers"
+      fields={FILTERS}
+      filters={filters}
+      onChange={setFilters}
+      query={interviewers}
+      what="The interviewer figures"
+      loading="Computing interviewer calibration…"
+    >
+      {content}
+    </AnalyticsView>
   )
 }

@@ -1,7 +1,6 @@
 import { PanelBoundary } from '../../../app/panel-boundary'
+import { AnalyticsView } from '../../../components/analytics-view'
 import { NoMatch } from '../../../components/no-match'
-import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
-import { QueryStates } from '../../../components/query-states'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatNumber } from '../../../lib/format'
 import { useRetention, type Retention } from '../api/get-retention'
@@ -78,18 +77,16 @@ export function RetentionView() {
   }
 
   return (
-    <article className="view">
-      <header className="view__header">
-        <h1>Retention</h1>
-        <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
-      </header>
-      <QueryStates
-        query={retention}
-        what="The retention curves"
-        loading="Computing retention curves…"
-      >
-        {content}
-      </QueryStates>
-    </article>
+    <AnalyticsView
+      title="Retention"
+      fields={FILTERS}
+      filters={filters}
+      onChange={setFilters}
+      query={retention}
+      what="The retention curves"
+      loading="Computing retention curves…"
+    >
+      {content}
+    </AnalyticsView>
   )
 }

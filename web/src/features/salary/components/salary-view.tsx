@@ -1,8 +1,7 @@
 import { PanelBoundary } from '../../../app/panel-boundary'
-import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
+import { AnalyticsView } from '../../../components/analytics-view'
 import { ChartPanel } from '../../../components/chart-panel'
 import { NoMatch } from '../../../components/no-match'
-import { QueryStates } from '../../../components/query-states'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatMoney } from '../../../lib/format'
 import { useSalary, type Salary } from '../api/get-salary'
@@ -71,14 +70,16 @@ export function SalaryView() {
   }
 
   return (
-    <article className="view">
-      <header className="view__header">
-        <h1>Salary bands</h1>
-        <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
-      </header>
-      <QueryStates query={salary} what="The salary figures" loading="Computing salary figures…">
-        {content}
-      </QueryStates>
-    </article>
+    <AnalyticsView
+      title="Salary bands"
+      fields={FILTERS}
+      filters={filters}
+      onChange={setFilters}
+      query={salary}
+      what="The salary figures"
+      loading="Computing salary figures…"
+    >
+      {content}
+    </AnalyticsView>
   )
 }

@@ -1,8 +1,7 @@
 import { PanelBoundary } from '../../../app/panel-boundary'
+import { AnalyticsView } from '../../../components/analytics-view'
 import { ChartPanel } from '../../../components/chart-panel'
-import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
 import { NoMatch } from '../../../components/no-match'
-import { QueryStates } from '../../../components/query-states'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatLevel } from '../../../lib/format'
 import { useTimeToHire, type TimeToHire } from '../api/get-time-to-hire'
@@ -71,14 +70,16 @@ export function TimeToHireView() {
   }
 
   return (
-    <article className="view">
-      <header className="view__header">
-        <h1>Time to hire</h1>
-        <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
-      </header>
-      <QueryStates query={timeToHire} what="Time to hire" loading="Computing time to hire…">
-        {content}
-      </QueryStates>
-    </article>
+    <AnalyticsView
+      title="Time to hire"
+      fields={FILTERS}
+      filters={filters}
+      onChange={setFilters}
+      query={timeToHire}
+      what="Time to hire"
+      loading="Computing time to hire…"
+    >
+      {content}
+    </AnalyticsView>
   )
 }
