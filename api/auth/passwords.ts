@@ -14,7 +14,10 @@ const KEY_BYTES = 32
 const SALT_BYTES = 16
 export const MAX_PASSWORD_LENGTH = 256
 
-function derive(password: string, salt: Buffer, cost: PasswordCost): Promise<Buffer> {
+/** Derives a key from a password; scrypt in use, replaceable so tests can watch the work done. */
+export type DeriveKey = (password: string, salt: Buffer, cost: PasswordCost) => Promise<Buffer>
+
+export const scryptKey: DeriveKey = (password, salt, cost) => {
   const options: ScryptOptions = {
     N: 2 ** cost.logN,
     r: cost.r,
@@ -34,9 +37,10 @@ function derive(password: string, salt: Buffer, cost: PasswordCost): Promise<Buf
 export async function hashPassword(
   password: string,
   cost: PasswordCost = DEFAULT_PASSWORD_COST,
+  deriveKey: DeriveKey = scryptKey,
 ): Promise<string> {
   const salt = randomBytes(SALT_BYTES)
-  const key = await derive(password, salt, cost)
+  const key = await deriveKey(password, salt, cost)
   return [
     'scrypt',
     cost.logN,
@@ -58,10 +62,14 @@ function parseHash(stored: string): { cost: PasswordCost; salt: Buffer; key: Buf
 }
 
 /** Whether the password matches the stored hash, compared in constant time. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string,
+  deriveKey: DeriveKey = scryptKey,
+): Promise<boolean> {
   const parsed = parseHash(stored)
   if (!parsed) return false
-  const key = await derive(password, parsed.salt, parsed.cost)
+  const key = await deriveKey(password, parsed.salt, parsed.cost)
   return key.length === parsed.key.length && timingSafeEqual(key, parsed.key)
 }
 
@@ -73,16 +81,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export class PasswordChecker {
   private readonly dummyHash: Promise<string>
 
-  constructor(readonly cost: PasswordCost = DEFAULT_PASSWORD_COST) {
-    this.dummyHash = hashPassword(randomBytes(24).toString('base64url'), cost)
+  constructor(
+    readonly cost: PasswordCost = DEFAULT_PASSWORD_COST,
+    private readonly deriveKey: DeriveKey = scryptKey,
+  ) {
+    this.dummyHash = hashPassword(randomBytes(24).toString('base64url'), cost, deriveKey)
   }
 
   hash(password: string): Promise<string> {
-    return hashPassword(password, this.cost)
+    return hashPassword(password, this.cost, this.deriveKey)
   }
 
   async check(password: string, stored: string | null | undefined): Promise<boolean> {
-    const matches = await verifyPassword(password, stored ?? (await this.dummyHash))
+    const standIn = await this.dummyHash
+    const matches = await verifyPassword(password, stored ?? standIn, this.deriveKey)
     return matches && stored !== null && stored !== undefined
   }
 }

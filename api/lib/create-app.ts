@@ -48,6 +48,8 @@ export interface AppDependencies {
   now?: () => Date
   /** scrypt cost of new passwords (and of the stand-in hash for unknown accounts). */
   passwordCost?: PasswordCost
+  /** Checks sign-in passwords; by default scrypt at `passwordCost`. */
+  passwords?: PasswordChecker
   throttleLimits?: ThrottleLimits
 }
 
@@ -57,11 +59,11 @@ export function createBaseApp({
   today = () => new Date().toISOString().slice(0, 10),
   now = () => new Date(),
   passwordCost = DEFAULT_PASSWORD_COST,
+  passwords = new PasswordChecker(passwordCost),
   throttleLimits = DEFAULT_THROTTLE,
 }: AppDependencies) {
   const app = createRouter()
   const analytics = new AnalyticsCache(db)
-  const passwords = new PasswordChecker(passwordCost)
   const loginThrottle = new LoginThrottle(throttleLimits)
   app.use(async (c, next) => {
     c.set('db', db)
