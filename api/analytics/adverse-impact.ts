@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { fisherExactTwoSided } from './proportions'
 
 /** The four-fifths rule of the US Uniform Guidelines, 29 CFR 1607.4(D). */
@@ -12,26 +13,29 @@ export interface GroupSelection {
   selected: number
 }
 
-export interface GroupImpact {
-  group: string
-  applicants: number
-  selected: number
-  selection_rate: number
-  /** Selection rate over the highest group's; null for the highest group itself. */
-  impact_ratio: number | null
-  below_four_fifths: boolean
-  /** Fisher's exact test of this group's selection against the highest group's. */
-  fisher_p: number | null
-}
-
-export interface AdverseImpact {
-  groups: GroupImpact[]
-  reference_group: string | null
-  /** Groups too small to show alone, folded into the pooled group. */
-  pooled: string[]
-  /** Groups too small even pooled: left out of the comparison. */
-  suppressed: string[]
-}
+/**
+ * Per group the impact ratio (selection rate over the highest group's; null for that group) and
+ * Fisher's exact test against the highest group. `pooled`: groups too small to show alone,
+ * folded into the pooled group; `suppressed`: too small even pooled, left out.
+ */
+export const adverseImpactSchema = z.object({
+  reference_group: z.string().nullable(),
+  groups: z.array(
+    z.object({
+      group: z.string(),
+      applicants: z.number().int(),
+      selected: z.number().int(),
+      selection_rate: z.number(),
+      impact_ratio: z.number().nullable(),
+      below_four_fifths: z.boolean(),
+      fisher_p: z.number().nullable(),
+    }),
+  ),
+  pooled: z.array(z.string()),
+  suppressed: z.array(z.string()),
+})
+export type AdverseImpact = z.infer<typeof adverseImpactSchema>
+type GroupImpact = AdverseImpact['groups'][number]
 
 /**
  * Selection rate per group, impact ratio against the group with the highest rate, the

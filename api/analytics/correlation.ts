@@ -1,7 +1,10 @@
+import { z } from 'zod'
 import { mean } from './descriptive'
 import { studentTTwoSidedP, twoSidedZ } from './distributions'
 
-export type Interval = [number, number]
+/** A confidence interval [lower, upper]. */
+export const intervalSchema = z.tuple([z.number(), z.number()])
+export type Interval = z.infer<typeof intervalSchema>
 
 /** Pearson's r; NaN when either variable is constant or there are fewer than two pairs. */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {

@@ -1,4 +1,5 @@
-import type { Interval } from './correlation'
+import { z } from 'zod'
+import { intervalSchema } from './correlation'
 import { wilsonInterval } from './proportions'
 import { MIN_HIRES } from './power'
 
@@ -12,19 +13,20 @@ export interface GroupCounts {
   retained: number
 }
 
-export interface GroupRate {
-  key: string
-  decided: number
-  hired: number
-  hire_rate: number | null
-  hire_rate_ci: Interval | null
-  n_outcome: number
-  retained: number
-  retention_rate: number | null
-  retention_rate_ci: Interval | null
-  /** Fewer than 30 hires with a known outcome: the retention rate is shown greyed. */
-  insufficient: boolean
-}
+/** `insufficient`: fewer than 30 hires with a known outcome, so the retention rate is greyed. */
+export const groupRateSchema = z.object({
+  key: z.string(),
+  decided: z.number().int(),
+  hired: z.number().int(),
+  hire_rate: z.number().nullable(),
+  hire_rate_ci: intervalSchema.nullable(),
+  n_outcome: z.number().int(),
+  retained: z.number().int(),
+  retention_rate: z.number().nullable(),
+  retention_rate_ci: intervalSchema.nullable(),
+  insufficient: z.boolean(),
+})
+export type GroupRate = z.infer<typeof groupRateSchema>
 
 export function emptyCounts(): GroupCounts {
   return { decided: 0, hired: 0, withOutcome: 0, retained: 0 }

@@ -1,29 +1,43 @@
+import { z } from 'zod'
 import { aucDeLong } from './auc'
-import type { Interval } from './correlation'
-import { icc1, type IccResult } from './icc'
+import { intervalSchema } from './correlation'
+import { icc1 } from './icc'
 import {
   interviewerLeniency,
-  type InterviewerLeniency,
+  interviewerLeniencyShape,
   type InterviewerRating,
 } from './interviewer-leniency'
 import { MIN_HIRES } from './power'
 
-export interface InterviewerCalibration extends InterviewerLeniency {
-  /** Hires with a known twelve-month outcome that this interviewer rated. */
-  n_hires: number
-  /** How well this interviewer's own ratings (their mean per hire) told stayers from leavers. */
-  auc: number | null
-  auc_ci: Interval | null
-  insufficient: boolean
-}
+/**
+ * n_hires: hires with a known twelve-month outcome the interviewer rated; auc: how well their
+ * own ratings (their mean per hire) told stayers from leavers.
+ */
+export const interviewerCalibrationSchema = z.object({
+  ...interviewerLeniencyShape,
+  n_hires: z.number().int(),
+  auc: z.number().nullable(),
+  auc_ci: intervalSchema.nullable(),
+  insufficient: z.boolean(),
+})
 
 /** One-way ICC(1) of the ratings of an application in an area; nulls when not defined. */
-export type AreaReliability = { key: string } & { [Part in keyof IccResult]: number | null }
-
-export interface CalibrationReport {
-  interviewers: InterviewerCalibration[]
-  areas: AreaReliability[]
+export const areaReliabilityShape = {
+  key: z.string(),
+  n_groups: z.number().nullable(),
+  n_ratings: z.number().nullable(),
+  k0: z.number().nullable(),
+  msb: z.number().nullable(),
+  msw: z.number().nullable(),
+  icc1: z.number().nullable(),
 }
+type AreaReliability = z.infer<z.ZodObject<typeof areaReliabilityShape>>
+
+export const calibrationReportSchema = z.object({
+  interviewers: z.array(interviewerCalibrationSchema),
+  areas: z.array(z.object(areaReliabilityShape)),
+})
+type CalibrationReport = z.infer<typeof calibrationReportSchema>
 
 /**
  * Each interviewer's leniency against their co-interviewers, rating distribution and own

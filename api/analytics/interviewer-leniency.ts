@@ -1,4 +1,5 @@
-import type { Interval } from './correlation'
+import { z } from 'zod'
+import { intervalSchema, type Interval } from './correlation'
 import { mean, sampleSd } from './descriptive'
 import { studentTTwoSidedP } from './distributions'
 
@@ -9,17 +10,20 @@ export interface InterviewerRating {
   rating: number
 }
 
-export interface InterviewerLeniency {
-  interviewer: string
-  n_ratings: number
-  /** Ratings of an application and area that other interviewers rated too. */
-  n_compared: number
-  /** Mean of rating − the other interviewers' mean rating; null with nothing compared. */
-  leniency: number | null
-  /** t interval of the leniency; null below two compared ratings. */
-  leniency_ci: Interval | null
-  distribution: { rating: number; count: number }[]
+/**
+ * n_compared: ratings of an application and area that other interviewers rated too; leniency:
+ * mean of rating − the other interviewers' mean rating (null with nothing compared), with a t
+ * interval (null below two compared ratings).
+ */
+export const interviewerLeniencyShape = {
+  interviewer: z.string(),
+  n_ratings: z.number().int(),
+  n_compared: z.number().int(),
+  leniency: z.number().nullable(),
+  leniency_ci: intervalSchema.nullable(),
+  distribution: z.array(z.object({ rating: z.number(), count: z.number().int() })),
 }
+export type InterviewerLeniency = z.infer<z.ZodObject<typeof interviewerLeniencyShape>>
 
 const MAX_BISECTION_STEPS = 2000
 

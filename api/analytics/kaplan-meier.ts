@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { chiSquareUpperP, twoSidedZ } from './distributions'
 import { cholesky, choleskySolve } from './linear-algebra'
 
@@ -8,26 +9,31 @@ export interface SurvivalObservation {
   event: boolean
 }
 
-/** One distinct time of a curve, as a row of R's survfit(conf.type = "log"). */
-export interface SurvivalStep {
-  time: number
-  /** At risk just before `time`: everyone whose time is at or after it. */
-  n_risk: number
-  n_event: number
-  n_censor: number
-  surv: number
-  /** Greenwood standard error of log S (survfit's std.err); null once S = 0. */
-  se_log_surv: number | null
-  /** exp(log S ∓ z·se), the upper end clipped at 1; null once S = 0. */
-  lower: number | null
-  upper: number | null
-}
+/**
+ * One distinct time of a curve, as a row of R's survfit(conf.type = "log"): n_risk is everyone
+ * whose time is at or after it; se_log_surv is Greenwood's standard error of log S (survfit's
+ * std.err), and lower/upper are exp(log S ∓ z·se) with the upper end clipped at 1; the three are
+ * null once S = 0.
+ */
+export const survivalStepSchema = z.object({
+  time: z.number(),
+  n_risk: z.number().int(),
+  n_event: z.number().int(),
+  n_censor: z.number().int(),
+  surv: z.number(),
+  se_log_surv: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+})
+export type SurvivalStep = z.infer<typeof survivalStepSchema>
 
-export interface KaplanMeierCurve {
-  n: number
-  events: number
-  steps: SurvivalStep[]
+export const kaplanMeierCurveShape = {
+  n: z.number().int(),
+  events: z.number().int(),
+  steps: z.array(survivalStepSchema),
 }
+export const kaplanMeierCurveSchema = z.object(kaplanMeierCurveShape)
+export type KaplanMeierCurve = z.infer<typeof kaplanMeierCurveSchema>
 
 function checkTimes(observations: readonly SurvivalObservation[]): void {
   for (const { time } of observations) {
@@ -108,15 +114,15 @@ export function survivalAt(
   return { surv: step.surv, lower: step.lower, upper: step.upper }
 }
 
-export interface LogRankTest {
-  chisq: number
-  df: number
-  p: number
-  /** Events per group, in the order of the groups given (0 for an empty group). */
-  observed: number[]
-  /** Expected events per group under equal hazards, same order. */
-  expected: number[]
-}
+/** Observed and expected (under equal hazards) events per group, in the order given. */
+export const logRankSchema = z.object({
+  chisq: z.number(),
+  df: z.number().int(),
+  p: z.number(),
+  observed: z.array(z.number()),
+  expected: z.array(z.number()),
+})
+export type LogRankTest = z.infer<typeof logRankSchema>
 
 /**
  * Log-rank test of equal survival across groups, as R's survdiff(rho = 0): at each event time

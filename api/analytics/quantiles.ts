@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { mean } from './descriptive'
 
 /** A guard against a bin width so small for the range that the response would be enormous. */
@@ -23,15 +24,23 @@ export function quantile(sortedAscending: ArrayLike<number>, probability: number
   return upper === lower ? lower : (1 - fraction) * lower + fraction * upper
 }
 
-export interface Distribution {
-  n: number
-  min: number | null
-  q1: number | null
-  median: number | null
-  q3: number | null
-  max: number | null
-  mean: number | null
-}
+export const distributionSchema = z
+  .object({
+    n: z.number().int(),
+    min: z.number().nullable(),
+    q1: z.number().nullable(),
+    median: z.number().nullable(),
+    q3: z.number().nullable(),
+    max: z.number().nullable(),
+    mean: z.number().nullable(),
+  })
+  .meta({ id: 'Distribution' })
+export type Distribution = z.infer<typeof distributionSchema>
+
+/** Counts of values in consecutive bins [from, to). */
+export const binsSchema = z.array(
+  z.object({ from: z.number(), to: z.number(), count: z.number().int() }),
+)
 
 function assertFinite(values: readonly number[], caller: string): void {
   for (const value of values) {
@@ -64,7 +73,7 @@ export function histogram(
   values: readonly number[],
   binWidth: number,
   start = 0,
-): { from: number; to: number; count: number }[] {
+): z.infer<typeof binsSchema> {
   if (!(binWidth > 0) || !Number.isFinite(binWidth)) {
     throw new RangeError('histogram: binWidth must be a finite number > 0')
   }

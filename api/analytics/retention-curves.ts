@@ -1,11 +1,12 @@
-import type { Interval } from './correlation'
+import { z } from 'zod'
+import { intervalSchema } from './correlation'
 import { daysBetween } from './dates'
 import {
   kaplanMeier,
+  kaplanMeierCurveShape,
   logRank,
+  logRankSchema,
   survivalAt,
-  type KaplanMeierCurve,
-  type LogRankTest,
   type SurvivalObservation,
 } from './kaplan-meier'
 import { wilsonInterval } from './proportions'
@@ -28,31 +29,41 @@ export function tenureAsOf(application: HireFacts, asOf: string): SurvivalObserv
   }
 }
 
-export interface BandCurve extends KaplanMeierCurve {
-  band: 'ge3' | 'lt3'
-  label: string
-}
+const bandCurveSchema = z.object({
+  band: z.enum(['ge3', 'lt3']),
+  label: z.string(),
+  ...kaplanMeierCurveShape,
+})
 
-export interface AreaCurves {
-  key: string
-  name: string
-  bands: BandCurve[]
-  logrank: LogRankTest | null
-}
-
-export interface RetentionCurves {
-  threshold: number
-  areas: AreaCurves[]
-  overall: KaplanMeierCurve & {
-    /** Kaplan–Meier estimate of still being employed 365 days after starting. */
-    at_12_months: { surv: number; lower: number | null; upper: number | null }
-    /** Share of hires with a known twelve-month outcome who stayed, with a Wilson interval. */
-    n_outcome: number
-    retained: number
-    retained_rate: number | null
-    retained_rate_ci: Interval | null
-  }
-}
+/**
+ * Per area the curves of its score bands and the log-rank test between them; overall, the
+ * Kaplan–Meier estimate of still being employed 365 days after starting, and the share of hires
+ * with a known twelve-month outcome who stayed, with a Wilson interval.
+ */
+export const retentionCurvesSchema = z.object({
+  threshold: z.number(),
+  areas: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      bands: z.array(bandCurveSchema),
+      logrank: logRankSchema.nullable(),
+    }),
+  ),
+  overall: z.object({
+    ...kaplanMeierCurveShape,
+    at_12_months: z.object({
+      surv: z.number(),
+      lower: z.number().nullable(),
+      upper: z.number().nullable(),
+    }),
+    n_outcome: z.number().int(),
+    retained: z.number().int(),
+    retained_rate: z.number().nullable(),
+    retained_rate_ci: intervalSchema.nullable(),
+  }),
+})
+export type RetentionCurves = z.infer<typeof retentionCurvesSchema>
 
 export interface ScoredHire extends HireFacts {
   areaScores: readonly (number | null)[]

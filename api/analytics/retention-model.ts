@@ -1,5 +1,6 @@
+import { z } from 'zod'
 import { aucDeLong } from './auc'
-import { correlationTest, type Interval } from './correlation'
+import { correlationTest, intervalSchema, type Interval } from './correlation'
 import { mean } from './descriptive'
 import { stratifiedFolds } from './cross-validation'
 import { twoSidedZ } from './distributions'
@@ -15,33 +16,47 @@ export interface CompleteCase {
   outcome: 0 | 1
 }
 
-export type ModelStatus = LogisticStatus | 'insufficient'
+const MODEL_STATUSES = [
+  'ok',
+  'insufficient',
+  'separation',
+  'not_converged',
+  'singular',
+] as const satisfies readonly (LogisticStatus | 'insufficient')[]
 
-export interface RetentionModel {
-  status: ModelStatus
-  message: string | null
-  n: number
-  n_retained: number
-  n_left: number
-  terms: string[]
-  coefficients: number[] | null
-  se: number[] | null
-  z: number[] | null
-  p_values: number[] | null
-  coef_ci: Interval[] | null
-  odds_ratios: number[] | null
-  odds_ratio_ci: Interval[] | null
-  /** Covariance of the coefficients, for intervals around predictions. */
-  covariance: number[][] | null
-  auc: number | null
-  /** Mean over the folds of the AUC on each held-out fold; null when no fold could be scored. */
-  cv_auc: number | null
-  cv_fold_auc: (number | null)[]
-  deviance: number | null
-  null_deviance: number | null
-  iterations: number | null
-  converged: boolean
-}
+export const retentionModelSchema = z
+  .object({
+    status: z.enum(MODEL_STATUSES),
+    message: z.string().nullable(),
+    n: z.number().int(),
+    n_retained: z.number().int(),
+    n_left: z.number().int(),
+    terms: z.array(z.string()),
+    coefficients: z.array(z.number()).nullable(),
+    se: z.array(z.number()).nullable(),
+    z: z.array(z.number()).nullable(),
+    p_values: z.array(z.number()).nullable(),
+    coef_ci: z.array(intervalSchema).nullable(),
+    odds_ratios: z.array(z.number()).nullable(),
+    odds_ratio_ci: z.array(intervalSchema).nullable(),
+    auc: z.number().nullable().meta({ description: 'In-sample AUC of the linear predictor' }),
+    cv_auc: z
+      .number()
+      .nullable()
+      .meta({ description: 'Mean held-out AUC over stratified 5-fold cross-validation' }),
+    cv_fold_auc: z.array(z.number().nullable()),
+    covariance: z
+      .array(z.array(z.number()))
+      .nullable()
+      .meta({ description: 'Covariance matrix of the coefficients (as R vcov)' }),
+    deviance: z.number().nullable(),
+    null_deviance: z.number().nullable(),
+    iterations: z.number().int().nullable(),
+    converged: z.boolean(),
+  })
+  .meta({ id: 'RetentionModel' })
+export type RetentionModel = z.infer<typeof retentionModelSchema>
+export type ModelStatus = RetentionModel['status']
 
 const designOf = (cases: readonly CompleteCase[]) => cases.map((entry) => [1, ...entry.scores])
 
@@ -211,14 +226,17 @@ export function suggestedWeights(coefficients: readonly number[]): number[] | nu
   return total > 0 ? positive.map((value) => value / total) : null
 }
 
-export interface CompositeValidity {
-  n: number
-  r: number | null
-  r_ci: Interval | null
-  auc: number | null
-  auc_ci: Interval | null
-  cv_auc: number | null
-}
+export const compositeValiditySchema = z
+  .object({
+    n: z.number().int(),
+    r: z.number().nullable(),
+    r_ci: intervalSchema.nullable(),
+    auc: z.number().nullable(),
+    auc_ci: intervalSchema.nullable(),
+    cv_auc: z.number().nullable(),
+  })
+  .meta({ id: 'CompositeValidity' })
+export type CompositeValidity = z.infer<typeof compositeValiditySchema>
 
 function validityOfScores(composites: readonly number[], outcomes: readonly (0 | 1)[]) {
   const test = correlationTest(composites, outcomes)

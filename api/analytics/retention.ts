@@ -1,6 +1,20 @@
+import { z } from 'zod'
+import { intervalSchema } from './correlation'
 import { dayNumber } from './dates'
 
 export const RETENTION_HORIZON_DAYS = 365
+
+/**
+ * Twelve-month retention of a group of hires with a known outcome, with a Wilson interval;
+ * insufficient below MIN_HIRES.
+ */
+export const retentionRateShape = {
+  n_outcome: z.number().int(),
+  retained: z.number().int(),
+  retention_rate: z.number().nullable(),
+  retention_rate_ci: intervalSchema.nullable(),
+  insufficient: z.boolean(),
+}
 
 export interface HireSpan {
   startDate: string

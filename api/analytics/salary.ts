@@ -1,20 +1,23 @@
-import type { Interval } from './correlation'
+import { z } from 'zod'
 import { MIN_HIRES } from './power'
 import { wilsonInterval } from './proportions'
 import { sortByOrder } from './descriptive'
-import { describeDistribution, histogram, type Distribution } from './quantiles'
-import { hireAsOf, outcomeAsOf, type HireFacts } from './retention'
+import { binsSchema, describeDistribution, distributionSchema, histogram } from './quantiles'
+import { hireAsOf, outcomeAsOf, retentionRateShape, type HireFacts } from './retention'
 
-export interface SalaryBand {
-  id: number
-  level: string | null
-  metro: string | null
-  low: number | null
-  high: number | null
-  value: number | null
-  source: string
-  source_date: string
-}
+export const salaryBandSchema = z
+  .object({
+    id: z.number().int(),
+    level: z.string().nullable(),
+    metro: z.string().nullable(),
+    low: z.number().nullable(),
+    high: z.number().nullable(),
+    value: z.number().nullable(),
+    source: z.string(),
+    source_date: z.string(),
+  })
+  .meta({ id: 'SalaryBand' })
+export type SalaryBand = z.infer<typeof salaryBandSchema>
 
 export interface SalaryFacts extends HireFacts {
   id: string
@@ -63,40 +66,34 @@ export function matchingBand(
   return candidates[0] ?? null
 }
 
-export interface LevelSalary {
-  level: string
-  band: SalaryBand | null
-  offers: Distribution
-  below_band: number
-  within_band: number
-  above_band: number
-}
+const hireCompaRatioSchema = z.object({
+  application_id: z.string(),
+  level: z.string(),
+  salary: z.number(),
+  band_midpoint: z.number(),
+  compa_ratio: z.number(),
+})
+type HireCompaRatio = z.infer<typeof hireCompaRatioSchema>
 
-export interface HireCompaRatio {
-  application_id: string
-  level: string
-  salary: number
-  band_midpoint: number
-  compa_ratio: number
-}
-
-export interface CompaBandRetention {
-  key: string
-  label: string
-  n_outcome: number
-  retained: number
-  retention_rate: number | null
-  retention_rate_ci: Interval | null
-  insufficient: boolean
-}
-
-export interface SalaryReport {
-  by_level: LevelSalary[]
-  hires: HireCompaRatio[]
-  compa_ratio: Distribution
-  compa_histogram: { from: number; to: number; count: number }[]
-  retention_by_compa_ratio: CompaBandRetention[]
-}
+export const salaryReportSchema = z.object({
+  by_level: z.array(
+    z.object({
+      level: z.string(),
+      band: salaryBandSchema.nullable(),
+      offers: distributionSchema,
+      below_band: z.number().int(),
+      within_band: z.number().int(),
+      above_band: z.number().int(),
+    }),
+  ),
+  hires: z.array(hireCompaRatioSchema),
+  compa_ratio: distributionSchema,
+  compa_histogram: binsSchema,
+  retention_by_compa_ratio: z.array(
+    z.object({ key: z.string(), label: z.string(), ...retentionRateShape }),
+  ),
+})
+export type SalaryReport = z.infer<typeof salaryReportSchema>
 
 /**
  * Offers against the benchmark band of their level (and metro), the compa-ratio of every hire

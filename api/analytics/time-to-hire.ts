@@ -1,10 +1,17 @@
-import { correlationTest, type Interval } from './correlation'
+import { z } from 'zod'
+import { correlationTest, intervalSchema } from './correlation'
 import { sortByOrder } from './descriptive'
 import { daysBetween } from './dates'
 import { MIN_HIRES } from './power'
 import { wilsonInterval } from './proportions'
-import { describeDistribution, histogram, quantile, type Distribution } from './quantiles'
-import { outcomeAsOf, type HireFacts } from './retention'
+import {
+  binsSchema,
+  describeDistribution,
+  distributionSchema,
+  histogram,
+  quantile,
+} from './quantiles'
+import { outcomeAsOf, retentionRateShape, type HireFacts } from './retention'
 
 export interface TimeToHireFacts extends HireFacts {
   level: string
@@ -14,43 +21,40 @@ export interface TimeToHireFacts extends HireFacts {
   offerAcceptedAt: string | null
 }
 
-export interface SpeedSummary {
-  key: string
-  /** Days from application to accepted offer. */
-  time_to_hire: Distribution
-  /** Days from the requisition opening to the accepted offer. */
-  time_to_fill: Distribution
-  /** Share of accepted offers that came within the benchmark's days. */
-  within_benchmark: number | null
-}
+/**
+ * Days from application to accepted offer (time to hire) and from the requisition opening to
+ * it (time to fill), and the share of accepted offers within the benchmark's days.
+ */
+const speedSummarySchema = z.object({
+  key: z.string(),
+  time_to_hire: distributionSchema,
+  time_to_fill: distributionSchema,
+  within_benchmark: z.number().nullable(),
+})
+type SpeedSummary = z.infer<typeof speedSummarySchema>
 
-export interface SpeedBand {
-  from: number
-  to: number
-  n_outcome: number
-  retained: number
-  retention_rate: number | null
-  retention_rate_ci: Interval | null
-  insufficient: boolean
-}
+const speedBandSchema = z.object({ from: z.number(), to: z.number(), ...retentionRateShape })
+type SpeedBand = z.infer<typeof speedBandSchema>
 
-export interface TimeToHireReport {
-  benchmark_days: number | null
-  overall: SpeedSummary
-  by_level: SpeedSummary[]
-  by_hire_type: SpeedSummary[]
-  /** Weekly bins of time to hire. */
-  histogram: { from: number; to: number; count: number }[]
-  retention: {
-    n: number
-    /** Correlation of time to hire (days) with twelve-month retention. */
-    r: number | null
-    r_ci: Interval | null
-    p: number | null
-    /** Retention among hires by quartile of time to hire. */
-    by_quartile: SpeedBand[]
-  }
-}
+/**
+ * Weekly bins of time to hire; its correlation (days) with twelve-month retention, and
+ * retention among hires by quartile of time to hire.
+ */
+export const timeToHireReportSchema = z.object({
+  benchmark_days: z.number().nullable(),
+  overall: speedSummarySchema,
+  by_level: z.array(speedSummarySchema),
+  by_hire_type: z.array(speedSummarySchema),
+  histogram: binsSchema,
+  retention: z.object({
+    n: z.number().int(),
+    r: z.number().nullable(),
+    r_ci: intervalSchema.nullable(),
+    p: z.number().nullable(),
+    by_quartile: z.array(speedBandSchema),
+  }),
+})
+export type TimeToHireReport = z.infer<typeof timeToHireReportSchema>
 
 interface Accepted {
   facts: TimeToHireFacts

@@ -1,11 +1,12 @@
+import { z } from 'zod'
 import { aucDeLong } from './auc'
-import { correctForRangeRestriction, correlationTest, type Interval } from './correlation'
+import { correctForRangeRestriction, correlationTest, intervalSchema } from './correlation'
 import { finiteOrNull, mean, sampleSd } from './descriptive'
 import { fitLogistic, waldTerms } from './logistic-regression'
 import { benjaminiHochberg } from './multiple-testing'
 import { hiresToDetect, MIN_HIRES } from './power'
 import { retained12m, startedBy, type HireSpan } from './retention'
-import { retentionModel, type CompleteCase, type RetentionModel } from './retention-model'
+import { retentionModel, retentionModelSchema, type CompleteCase } from './retention-model'
 
 export interface AreaRef {
   key: string
@@ -19,46 +20,56 @@ export interface ApplicationRecord {
   hire: HireSpan | null
 }
 
-export interface AreaValidity {
-  key: string
-  name: string
-  n: number
-  n_pool: number
-  mean_retained: number | null
-  mean_left: number | null
-  r: number | null
-  r_ci: Interval | null
-  p: number | null
-  q: number | null
-  sd_pool: number | null
-  sd_hires: number | null
-  u: number | null
-  r_corrected: number | null
-  r_corrected_ci: Interval | null
-  odds_ratio: number | null
-  odds_ratio_ci: Interval | null
-  log_odds: number | null
-  log_odds_se: number | null
-  auc: number | null
-  auc_ci: Interval | null
-  insufficient: boolean
-  /** Why r and the other statistics are null; null when they were computed. */
-  not_computable: string | null
-  warnings: string[]
-}
+/** `not_computable`: why r and the other statistics are null; null when they were computed. */
+const areaValiditySchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    n: z.number().int().meta({ description: 'Hires with a known outcome and a score in the area' }),
+    n_pool: z.number().int().meta({ description: 'Applications with a rating in the area' }),
+    mean_retained: z.number().nullable(),
+    mean_left: z.number().nullable(),
+    r: z.number().nullable().meta({ description: 'Point-biserial correlation with the outcome' }),
+    r_ci: intervalSchema.nullable(),
+    p: z.number().nullable(),
+    q: z.number().nullable().meta({ description: 'Benjamini–Hochberg adjusted p over the areas' }),
+    sd_pool: z.number().nullable(),
+    sd_hires: z.number().nullable(),
+    u: z.number().nullable().meta({ description: 'SD(pool) / SD(hires used)' }),
+    r_corrected: z.number().nullable().meta({ description: 'Thorndike Case II corrected r' }),
+    r_corrected_ci: intervalSchema.nullable(),
+    odds_ratio: z
+      .number()
+      .nullable()
+      .meta({ description: 'Per rating point, logistic regression' }),
+    odds_ratio_ci: intervalSchema.nullable(),
+    log_odds: z.number().nullable(),
+    log_odds_se: z.number().nullable(),
+    auc: z.number().nullable(),
+    auc_ci: intervalSchema.nullable(),
+    insufficient: z.boolean().meta({ description: 'Fewer than 30 hires with a known outcome' }),
+    not_computable: z.string().nullable(),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: 'AreaValidity' })
+export type AreaValidity = z.infer<typeof areaValiditySchema>
 
-export interface ValidityReport {
-  as_of: string
-  outcome: 'retained_12m'
-  n_applications: number
-  n_hires: number
-  n_hires_outcome: number
-  n_retained: number
-  n_left: number
-  areas: AreaValidity[]
-  model: RetentionModel
-  power: { min_hires: number; hires_to_detect: { r: number; n: number }[] }
-}
+export const validityReportSchema = z.object({
+  as_of: z.string(),
+  outcome: z.literal('retained_12m'),
+  n_applications: z.number().int(),
+  n_hires: z.number().int(),
+  n_hires_outcome: z.number().int(),
+  n_retained: z.number().int(),
+  n_left: z.number().int(),
+  areas: z.array(areaValiditySchema),
+  model: retentionModelSchema,
+  power: z.object({
+    min_hires: z.number().int(),
+    hires_to_detect: z.array(z.object({ r: z.number(), n: z.number().int() })),
+  }),
+})
+export type ValidityReport = z.infer<typeof validityReportSchema>
 
 interface OutcomeSample {
   scores: number[]

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client'
 import type { UserRole } from '../../db/domain'
 import { DEMO_DATA_KEY, readMeta } from '../../db/meta'
 import { requisitions, users } from '../../db/schema'
+import { commitDataChange } from '../dataset/data-change'
 import { createUser } from './accounts'
 import { generatePassword, type PasswordChecker } from './passwords'
 
@@ -72,6 +73,7 @@ export async function createFirstUsers(db: Db, passwords: PasswordChecker): Prom
       .where(eq(requisitions.id, id))
       .run()
   })
+  commitDataChange(db, 'settings')
   return [
     'Demo users (demo data only: their passwords are public, never use them for real data):',
     ...DEMO_USERS.map(

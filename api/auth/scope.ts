@@ -1,14 +1,11 @@
 import type { Context } from 'hono'
+import { scopeForViewer, type Scope } from '../analyses/scope'
+import { ApiError } from '../lib/errors'
 import type { AppBindings } from '../lib/types'
 
-/** Fewest hires an organisation-wide aggregate needs before a hiring manager may see it. */
-export const MIN_HIRES_FOR_MANAGERS = 10
-
-/**
- * The user id whose requisitions bound what the viewer may see row by row: a hiring manager's
- * own; null for roles that see every requisition.
- */
-export function ownRequisitionsOf(c: Context<AppBindings>): number | null {
+/** What the signed-in viewer of a request may see; 401 on a request nobody signed in to. */
+export function scopeOf(c: Context<AppBindings>): Scope {
   const auth = c.var.auth
-  return auth?.viewer.role === 'hiring_manager' ? auth.viewer.id : null
+  if (!auth) throw new ApiError(401, 'unauthorized', 'Sign in first')
+  return scopeForViewer(auth.viewer)
 }

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { bumpDataVersion } from '../../db/meta'
 import { applyErasures } from '../privacy/erasure'
 import {
   applications,
@@ -11,7 +10,7 @@ import {
   scores,
 } from '../../db/schema'
 import { DEFAULT_RUBRIC_KEY } from '../../db/seed/reference-data'
-import { rebuildAllSnapshots } from '../dataset/snapshot'
+import { commitDataChange } from '../dataset/data-change'
 import type { ApplicationFields, FieldProblem, ScoreFields } from './canonical-format'
 import {
   SharedFacts,
@@ -436,7 +435,6 @@ export class ImportSession {
     if (!this.writing || !this.changed) return
     refreshAreaScores(this.db, [...this.storedScores.keys()])
     applyErasures(this.db)
-    bumpDataVersion(this.db)
-    rebuildAllSnapshots(this.db)
+    commitDataChange(this.db, 'applications')
   }
 }

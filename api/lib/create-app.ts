@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { Db } from '../../db/client'
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from '../auth/login-throttle'
 import { DEFAULT_PASSWORD_COST, PasswordChecker, type PasswordCost } from '../auth/passwords'
-import { AnalyticsCache } from '../dataset/cache'
+import { Analyses } from '../analyses/analyses'
 import { ApiError, describeIssues, type ErrorCode } from './errors'
 import type { AppBindings } from './types'
 
@@ -63,13 +63,13 @@ export function createBaseApp({
   throttleLimits = DEFAULT_THROTTLE,
 }: AppDependencies) {
   const app = createRouter()
-  const analytics = new AnalyticsCache(db)
+  const analyses = new Analyses(db, today)
   const loginThrottle = new LoginThrottle(throttleLimits)
   app.use(async (c, next) => {
     c.set('db', db)
     c.set('today', today)
     c.set('now', now)
-    c.set('analytics', analytics)
+    c.set('analyses', analyses)
     c.set('passwords', passwords)
     c.set('loginThrottle', loginThrottle)
     c.set('auth', null)

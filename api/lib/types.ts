@@ -3,15 +3,15 @@ import type { Db } from '../../db/client'
 import type { Authentication } from '../auth/accounts'
 import type { LoginThrottle } from '../auth/login-throttle'
 import type { PasswordChecker } from '../auth/passwords'
-import type { AnalyticsCache } from '../dataset/cache'
+import type { Analyses } from '../analyses/analyses'
 
 export interface AppBindings {
   Variables: {
     db: Db
     /** Today's date as YYYY-MM-DD: the default as_of. Injected so tests can fix it. */
     today: () => string
-    /** The analytics dataset and computed results, kept while the data version holds. */
-    analytics: AnalyticsCache
+    /** Every analytics report, with the dataset and results kept while the data version holds. */
+    analyses: Analyses
     /** The current instant; injected so tests can move the clock (session expiry). */
     now: () => Date
     passwords: PasswordChecker

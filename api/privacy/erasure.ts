@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { atomically, type Db } from '../../db/client'
-import { bumpDataVersion } from '../../db/meta'
+import { commitDataChange } from '../dataset/data-change'
 import { candidates } from '../../db/schema'
 import { recordAudit, type Actor } from '../auth/audit'
 import { ApiError } from '../lib/errors'
@@ -49,7 +49,7 @@ export function eraseCandidate(db: Db, candidateId: string, actor: Actor, now: D
       { actor, action: 'candidate_erase', target: candidateId, details: { notes: erased.notes } },
       now,
     )
-    bumpDataVersion(db)
+    commitDataChange(db, 'applications')
     return {
       candidate_id: candidateId,
       erased_at: found.erasedAt ?? now.toISOString(),

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import { atomically, type Db } from '../../db/client'
 import { LEVELS, type Level } from '../../db/domain'
-import { bumpDataVersion } from '../../db/meta'
+import { commitDataChange } from '../dataset/data-change'
 import { rubricAreas, rubricLevelWeights, rubricRedFlags, rubrics } from '../../db/schema'
 import { recordAudit, type Actor } from '../auth/audit'
 import { ApiError } from '../lib/errors'
@@ -132,6 +132,6 @@ export function replaceLevelWeights(
       { actor, action: 'rubric_update', target: rubricKey, details: { weights } },
       now,
     )
-    bumpDataVersion(db)
+    commitDataChange(db, 'settings')
   })
 }

@@ -1,17 +1,15 @@
 import { parse } from 'csv-parse/sync'
 import type { z } from '@hono/zod-openapi'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  adverseImpactResponseSchema,
-  compositeResponseSchema,
-  groupRatesResponseSchema,
-  interviewersResponseSchema,
-  loopTimeResponseSchema,
-  modelResponseSchema,
-  retentionResponseSchema,
-  salaryResponseSchema,
-  timeToHireResponseSchema,
-} from '../../api/routes/analytics/analytics.schemas'
+import { adverseImpactResponseSchema } from '../../api/analyses/reports/adverse-impact'
+import { compositeResponseSchema } from '../../api/analyses/reports/composite'
+import { groupRatesResponseSchema } from '../../api/analyses/reports/group-rates'
+import { interviewersResponseSchema } from '../../api/analyses/reports/interviewers'
+import { loopTimeResponseSchema } from '../../api/analyses/reports/loop-time'
+import { retentionResponseSchema } from '../../api/analyses/reports/retention'
+import { salaryResponseSchema } from '../../api/analyses/reports/salary'
+import { timeToHireResponseSchema } from '../../api/analyses/reports/time-to-hire'
+import { modelResponseSchema } from '../../api/analyses/reports/validity'
 import { BACKGROUNDS } from '../../db/domain'
 import { createReferenceApp, createTestApp, FIXED_TODAY } from '../helpers/app'
 import { expected, referenceFile } from '../helpers/reference'

@@ -1,19 +1,15 @@
 import { createRoute, type z } from '@hono/zod-openapi'
 import { errorResponse, internalErrorResponse } from '../../lib/errors'
-import {
-  adverseImpactResponseSchema,
-  analyticsFiltersSchema,
-  compositeQuerySchema,
-  compositeResponseSchema,
-  groupRatesResponseSchema,
-  interviewersResponseSchema,
-  loopTimeResponseSchema,
-  modelResponseSchema,
-  retentionResponseSchema,
-  salaryResponseSchema,
-  timeToHireResponseSchema,
-  validityResponseSchema,
-} from './analytics.schemas'
+import { analyticsFiltersSchema, compositeQuerySchema } from '../../analyses/filters'
+import { adverseImpactResponseSchema } from '../../analyses/reports/adverse-impact'
+import { compositeResponseSchema } from '../../analyses/reports/composite'
+import { groupRatesResponseSchema } from '../../analyses/reports/group-rates'
+import { interviewersResponseSchema } from '../../analyses/reports/interviewers'
+import { loopTimeResponseSchema } from '../../analyses/reports/loop-time'
+import { retentionResponseSchema } from '../../analyses/reports/retention'
+import { salaryResponseSchema } from '../../analyses/reports/salary'
+import { timeToHireResponseSchema } from '../../analyses/reports/time-to-hire'
+import { modelResponseSchema, validityResponseSchema } from '../../analyses/reports/validity'
 
 /** A GET analytics endpoint: the shared filters in, one JSON answer out. */
 function analyticsRoute<Path extends string, Response extends z.ZodType>(

@@ -2,15 +2,14 @@ import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { applications, candidates, requisitions, scores } from '../../../db/schema'
 import { containsText } from '../../lib/paging'
 import type { AppRouteHandler } from '../../lib/types'
-import { ownRequisitionsOf } from '../../auth/scope'
-import { applicationDetail } from './application-detail'
+import { applicationDetail } from '../../analyses/application-detail'
+import { ownRequisitionsCondition } from '../../analyses/scope'
+import { scopeOf } from '../../auth/scope'
 import type { getOne as getOneRoute, list as listRoute } from './applications.routes'
 
 export const list: AppRouteHandler<typeof listRoute> = (c) => {
   const { requisition_id, decision, q, limit, offset } = c.req.valid('query')
-  const conditions: SQL[] = []
-  const owner = ownRequisitionsOf(c)
-  if (owner !== null) conditions.push(eq(requisitions.ownerUserId, owner))
+  const conditions: (SQL | undefined)[] = [ownRequisitionsCondition(scopeOf(c))]
   if (requisition_id) conditions.push(eq(applications.requisitionId, requisition_id))
   if (decision) conditions.push(eq(applications.decision, decision))
   if (q) conditions.push(containsText(q, [applications.id, candidates.name, candidates.id]))
@@ -59,4 +58,4 @@ export const list: AppRouteHandler<typeof listRoute> = (c) => {
 }
 
 export const getOne: AppRouteHandler<typeof getOneRoute> = (c) =>
-  c.json(applicationDetail(c.var.db, c.req.valid('param').id, ownRequisitionsOf(c)), 200)
+  c.json(applicationDetail(c.var.db, scopeOf(c), c.req.valid('param').id), 200)

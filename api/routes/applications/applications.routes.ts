@@ -7,6 +7,7 @@ import {
 } from '../../../db/schema'
 import { errorResponse, internalErrorResponse } from '../../lib/errors'
 import { pageOf, pagingSchema, searchSchema } from '../../lib/paging'
+import { applicationDetailSchema } from '../../analyses/application-detail'
 
 const application = selectApplicationSchema.shape
 
@@ -23,65 +24,6 @@ export const applicationSummarySchema = z
     ratings: z.number().int(),
   })
   .openapi('ApplicationSummary')
-
-export const applicationDetailSchema = z
-  .object({
-    id: application.id,
-    applied_at: application.appliedAt,
-    decision: application.decision,
-    source: application.source,
-    metro: application.metro,
-    candidate: z.object({
-      id: selectCandidateSchema.shape.id,
-      name: selectCandidateSchema.shape.name,
-      background: selectCandidateSchema.shape.background,
-      erased_at: z.string().nullable().openapi({
-        description:
-          'When the personal data was erased on request; the name and notes are then null',
-      }),
-    }),
-    requisition: z.object({
-      id: selectRequisitionSchema.shape.id,
-      title: selectRequisitionSchema.shape.title,
-      level: selectRequisitionSchema.shape.level,
-      hire_type: selectRequisitionSchema.shape.hireType,
-      opened_at: selectRequisitionSchema.shape.openedAt,
-    }),
-    offer: z
-      .object({
-        salary: z.number().nullable(),
-        currency: z.string(),
-        accepted_at: z.string().nullable(),
-      })
-      .nullable(),
-    employment: z
-      .object({
-        start_date: z.string(),
-        end_date: z.string().nullable(),
-        departure: z.enum(['voluntary', 'involuntary']).nullable(),
-      })
-      .nullable(),
-    area_scores: z.array(
-      z.object({
-        key: z.string(),
-        name: z.string(),
-        score: z.number().nullable().openapi({ description: 'Mean of the ratings in the area' }),
-        ratings: z.number().int(),
-      }),
-    ),
-    scores: z.array(
-      z.object({
-        interviewer: z.string(),
-        area: z.string(),
-        rating: z.number(),
-        interviewed_at: z.string().nullable(),
-        minutes: z.number().int().nullable(),
-        red_flags: z.array(z.string()),
-        note: z.string().nullable(),
-      }),
-    ),
-  })
-  .openapi('ApplicationDetail')
 
 export const list = createRoute({
   method: 'get',

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { asc, eq } from 'drizzle-orm'
 import { atomically, type Db } from '../../../db/client'
-import { bumpDataVersion } from '../../../db/meta'
+import { commitDataChange } from '../../dataset/data-change'
 import { benchmarks } from '../../../db/schema'
 import { recordAudit, type AuditAction } from '../../auth/audit'
 import { ApiError } from '../../lib/errors'
@@ -49,7 +49,7 @@ function change<Result>(
       { actor: signedIn(c).viewer, action, target: `benchmark ${id}`, details: { result } },
       c.var.now(),
     )
-    bumpDataVersion(db)
+    commitDataChange(db, 'settings')
     return result
   })
 }

@@ -7,7 +7,8 @@ import {
   rubricAreas,
   scores,
 } from '../../../db/schema'
-import { ownRequisitionsOf } from '../../auth/scope'
+import { ownRequisitionsCondition } from '../../analyses/scope'
+import { scopeOf } from '../../auth/scope'
 import { ApiError } from '../../lib/errors'
 import type { AppRouteHandler } from '../../lib/types'
 import type { ratings as ratingsRoute } from './interviewers.routes'
@@ -23,9 +24,10 @@ export const ratings: AppRouteHandler<typeof ratingsRoute> = (c) => {
     .get()
   if (!interviewer) throw new ApiError(404, 'not_found', `There is no interviewer "${handle}"`)
 
-  const conditions: SQL[] = [eq(scores.interviewerId, interviewer.id)]
-  const owner = ownRequisitionsOf(c)
-  if (owner !== null) conditions.push(eq(requisitions.ownerUserId, owner))
+  const conditions: (SQL | undefined)[] = [
+    eq(scores.interviewerId, interviewer.id),
+    ownRequisitionsCondition(scopeOf(c)),
+  ]
   if (level) conditions.push(eq(requisitions.level, level))
   if (hire_type) conditions.push(eq(requisitions.hireType, hire_type))
   const where = and(...conditions)

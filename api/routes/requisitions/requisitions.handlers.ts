@@ -4,8 +4,10 @@ import type { Db } from '../../../db/client'
 import { atomically } from '../../../db/client'
 import { applications, employments, requisitions, users } from '../../../db/schema'
 import { findUserByEmail } from '../../auth/accounts'
+import { commitDataChange } from '../../dataset/data-change'
 import { recordAudit } from '../../auth/audit'
-import { ownRequisitionsOf } from '../../auth/scope'
+import { ownRequisitionsCondition } from '../../analyses/scope'
+import { scopeOf } from '../../auth/scope'
 import { ApiError } from '../../lib/errors'
 import { containsText } from '../../lib/paging'
 import type { AppBindings, AppRouteHandler } from '../../lib/types'
@@ -38,9 +40,7 @@ function selectRequisitions(db: Db, where: SQL | undefined) {
 
 export const list: AppRouteHandler<typeof listRoute> = (c) => {
   const { level, q, limit, offset } = c.req.valid('query')
-  const conditions: SQL[] = []
-  const owner = ownRequisitionsOf(c)
-  if (owner !== null) conditions.push(eq(requisitions.ownerUserId, owner))
+  const conditions: (SQL | undefined)[] = [ownRequisitionsCondition(scopeOf(c))]
   if (level) conditions.push(eq(requisitions.level, level))
   if (q) conditions.push(containsText(q, [requisitions.id, requisitions.title]))
   const where = and(...conditions)
@@ -56,10 +56,9 @@ export const list: AppRouteHandler<typeof listRoute> = (c) => {
 
 /** A requisition the viewer may see, else 404: another manager's requisition does not exist for them. */
 function visibleRequisition(c: Context<AppBindings>, id: string) {
-  const owner = ownRequisitionsOf(c)
   const found = selectRequisitions(
     c.var.db,
-    and(eq(requisitions.id, id), owner === null ? undefined : eq(requisitions.ownerUserId, owner)),
+    and(eq(requisitions.id, id), ownRequisitionsCondition(scopeOf(c))),
   ).get()
   if (!found) throw new ApiError(404, 'not_found', `There is no requisition "${id}"`)
   return found
@@ -94,6 +93,8 @@ export const update: AppRouteHandler<typeof updateRoute> = (c) => {
       },
       c.var.now(),
     )
+    // Who owns what bounds a hiring manager's figures: theirs must be recomputed.
+    commitDataChange(db, 'settings')
   })
   return c.json(visibleRequisition(c, id), 200)
 }

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
-import type { z } from '@hono/zod-openapi'
-import type { Db } from '../../../db/client'
+import { z } from '@hono/zod-openapi'
+import type { Db } from '../../db/client'
 import {
   applications,
   candidates,
@@ -10,17 +10,81 @@ import {
   requisitions,
   rubricAreas,
   scores,
-} from '../../../db/schema'
-import { ApiError } from '../../lib/errors'
-import type { applicationDetailSchema } from './applications.routes'
+  selectApplicationSchema,
+  selectCandidateSchema,
+  selectRequisitionSchema,
+} from '../../db/schema'
+import { ApiError } from '../lib/errors'
+import { maySeeRequisition, type Scope } from './scope'
+
+const application = selectApplicationSchema.shape
+
+export const applicationDetailSchema = z
+  .object({
+    id: application.id,
+    applied_at: application.appliedAt,
+    decision: application.decision,
+    source: application.source,
+    metro: application.metro,
+    candidate: z.object({
+      id: selectCandidateSchema.shape.id,
+      name: selectCandidateSchema.shape.name,
+      background: selectCandidateSchema.shape.background,
+      erased_at: z.string().nullable().openapi({
+        description:
+          'When the personal data was erased on request; the name and notes are then null',
+      }),
+    }),
+    requisition: z.object({
+      id: selectRequisitionSchema.shape.id,
+      title: selectRequisitionSchema.shape.title,
+      level: selectRequisitionSchema.shape.level,
+      hire_type: selectRequisitionSchema.shape.hireType,
+      opened_at: selectRequisitionSchema.shape.openedAt,
+    }),
+    offer: z
+      .object({
+        salary: z.number().nullable(),
+        currency: z.string(),
+        accepted_at: z.string().nullable(),
+      })
+      .nullable(),
+    employment: z
+      .object({
+        start_date: z.string(),
+        end_date: z.string().nullable(),
+        departure: z.enum(['voluntary', 'involuntary']).nullable(),
+      })
+      .nullable(),
+    area_scores: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        score: z.number().nullable().openapi({ description: 'Mean of the ratings in the area' }),
+        ratings: z.number().int(),
+      }),
+    ),
+    scores: z.array(
+      z.object({
+        interviewer: z.string(),
+        area: z.string(),
+        rating: z.number(),
+        interviewed_at: z.string().nullable(),
+        minutes: z.number().int().nullable(),
+        red_flags: z.array(z.string()),
+        note: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('ApplicationDetail')
 
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>
 
 /**
- * One application with its loop: every rating, the area means, offer and outcome. A hiring
- * manager (`owner`) gets another manager's application as unknown.
+ * One application with its loop: every rating, the area means, offer and outcome. A viewer
+ * who may not see its requisition gets it as unknown.
  */
-export function applicationDetail(db: Db, id: string, owner: number | null): ApplicationDetail {
+export function applicationDetail(db: Db, scope: Scope, id: string): ApplicationDetail {
   const found = db
     .select({
       application: applications,
@@ -36,7 +100,7 @@ export function applicationDetail(db: Db, id: string, owner: number | null): App
     .leftJoin(employments, eq(employments.applicationId, applications.id))
     .where(eq(applications.id, id))
     .get()
-  if (!found || (owner !== null && found.requisition.ownerUserId !== owner))
+  if (!found || !maySeeRequisition(scope, found.requisition.ownerUserId))
     throw new ApiError(404, 'not_found', `There is no application "${id}"`)
   const { application, candidate, requisition, offer, employment } = found
 

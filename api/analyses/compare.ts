@@ -1,0 +1,241 @@
+import { z } from '@hono/zod-openapi'
+import { eq } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { requisitions, rubrics } from '../../db/schema'
+import { intervalSchema } from '../analytics/correlation'
+import { compositeScore, predictRetention, type RetentionModel } from '../analytics/retention-model'
+import { matchingBand } from '../analytics/salary'
+import { ApiError } from '../lib/errors'
+import type { Analyses } from './analyses'
+import {
+  applicationDetail,
+  applicationDetailSchema,
+  type ApplicationDetail,
+} from './application-detail'
+import { salaryBandsOf } from './context'
+import type { ValidityResponse } from './reports/validity'
+import type { Scope } from './scope'
+
+const detail = applicationDetailSchema.shape
+
+const comparedApplicationSchema = z.object({
+  id: detail.id,
+  applied_at: detail.applied_at,
+  decision: detail.decision,
+  candidate: detail.candidate,
+  areas: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      score: z.number().nullable().openapi({ description: 'Mean of the ratings in the area' }),
+      ratings: z.array(detail.scores.element.omit({ area: true })),
+    }),
+  ),
+  composite: z.number().nullable().openapi({
+    description:
+      "The level's weighted mean of the area scores; over the scored areas only when some are missing",
+  }),
+  missing_areas: z.array(z.string()),
+  red_flags: z.array(z.object({ flag: z.string(), count: z.number().int() })),
+  offer: z
+    .object({
+      salary: z.number().nullable(),
+      currency: z.string(),
+      accepted_at: z.string().nullable(),
+      band_position: z.enum(['below', 'within', 'above']).nullable(),
+      compa_ratio: z.number().nullable(),
+    })
+    .nullable(),
+  predicted_retention: z
+    .object({ probability: z.number(), ci: intervalSchema })
+    .nullable()
+    .openapi({
+      description:
+        'Probability of staying twelve months for past hires with these area scores, from the multivariable model, with its 95% interval',
+    }),
+  prediction_note: z.string().nullable(),
+})
+
+export const compareResponseSchema = z
+  .object({
+    as_of: z.string(),
+    requisition: z.object({
+      id: z.string(),
+      title: z.string().nullable(),
+      level: detail.requisition.shape.level,
+      hire_type: detail.requisition.shape.hire_type,
+    }),
+    areas: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number() })),
+    salary_band: z
+      .object({
+        level: z.string().nullable(),
+        metro: z.string().nullable(),
+        low: z.number(),
+        high: z.number(),
+        source: z.string(),
+        source_date: z.string(),
+      })
+      .nullable(),
+    model: z.object({
+      status: z.string(),
+      message: z.string().nullable(),
+      n: z.number().int(),
+      cv_auc: z.number().nullable(),
+    }),
+    applications: z.array(comparedApplicationSchema),
+  })
+  .openapi('Comparison')
+
+type Model = RetentionModel
+
+/** The model's estimate for one application, or why there is none. */
+function prediction(
+  model: Model | null,
+  withheld: string | null,
+  scores: (number | null)[],
+  missing: string[],
+) {
+  if (withheld !== null) return { predicted_retention: null, prediction_note: withheld }
+  if (!model || model.status !== 'ok') {
+    return {
+      predicted_retention: null,
+      prediction_note: `No estimate: ${model?.message ?? 'the model could not be fitted.'}`,
+    }
+  }
+  if (missing.length > 0) {
+    return {
+      predicted_retention: null,
+      prediction_note: `No estimate: not scored in ${missing.join(', ')}; the model needs every area.`,
+    }
+  }
+  return {
+    predicted_retention: predictRetention(model, scores as number[]),
+    prediction_note: null,
+  }
+}
+
+function redFlagCounts(detail: ApplicationDetail) {
+  const counts = new Map<string, number>()
+  for (const rating of detail.scores) {
+    for (const flag of rating.red_flags) counts.set(flag, (counts.get(flag) ?? 0) + 1)
+  }
+  return [...counts].map(([flag, count]) => ({ flag, count }))
+}
+
+/**
+ * Two to four applications of one requisition side by side: every rating, the level-weighted
+ * composite, the offer against the band and the organisation model's predicted retention.
+ */
+export function compareApplications(
+  analyses: Analyses,
+  db: Db,
+  scope: Scope,
+  applicationIds: readonly string[],
+): z.infer<typeof compareResponseSchema> {
+  const details = applicationIds.map((id) => applicationDetail(db, scope, id))
+  const requisitionIds = [...new Set(details.map((detail) => detail.requisition.id))]
+  if (requisitionIds.length > 1) {
+    const message = `must all belong to one requisition (they belong to ${requisitionIds.join(', ')})`
+    throw new ApiError(400, 'invalid_request', `Invalid query: application_ids ${message}`, [
+      { field: 'application_ids', message },
+    ])
+  }
+  const { requisition } = details[0]!
+  const { rubricKey } = db
+    .select({ rubricKey: rubrics.key })
+    .from(requisitions)
+    .innerJoin(rubrics, eq(rubrics.id, requisitions.rubricId))
+    .where(eq(requisitions.id, requisition.id))
+    .get()!
+  const dataset = analyses.datasetFor(rubricKey)
+  const areas = dataset.areas.map((area) => ({
+    key: area.key,
+    name: area.name,
+    weight: area.weights[requisition.level] ?? 0,
+  }))
+
+  let validity: ValidityResponse | null = null
+  let withheld: string | null = null
+  try {
+    validity = analyses.validity(scope, { outcome: 'retained_12m', rubric: rubricKey })
+  } catch (error) {
+    // Below the hires a hiring manager may see figures over, there is no estimate to show.
+    if (!(error instanceof ApiError && error.status === 403)) throw error
+    withheld = `No estimate: ${error.message}`
+  }
+  const model = validity?.model ?? null
+  const band = matchingBand(salaryBandsOf(dataset), requisition.level, details[0]!.metro)
+
+  const compared = details.map((detail) => {
+    const scores = areas.map(
+      (area) => detail.area_scores.find((entry) => entry.key === area.key)?.score ?? null,
+    )
+    const scored = areas.flatMap((area, k) => (scores[k] === null ? [] : [k]))
+    const missing = areas.filter((_, k) => scores[k] === null).map((area) => area.name)
+    const weightOfScored = scored.reduce((total, k) => total + areas[k]!.weight, 0)
+    const salary = detail.offer?.salary ?? null
+    const midpoint = band ? (band.low! + band.high!) / 2 : null
+    return {
+      id: detail.id,
+      applied_at: detail.applied_at,
+      decision: detail.decision,
+      candidate: detail.candidate,
+      areas: areas.map((area, k) => ({
+        key: area.key,
+        name: area.name,
+        score: scores[k]!,
+        ratings: detail.scores
+          .filter((rating) => rating.area === area.key)
+          .map(({ area: _area, ...rating }) => rating),
+      })),
+      composite:
+        weightOfScored > 0
+          ? compositeScore(
+              scored.map((k) => scores[k]!),
+              scored.map((k) => areas[k]!.weight),
+            )
+          : null,
+      missing_areas: missing,
+      red_flags: redFlagCounts(detail),
+      offer: detail.offer && {
+        ...detail.offer,
+        band_position:
+          band && salary !== null
+            ? salary < band.low!
+              ? ('below' as const)
+              : salary > band.high!
+                ? ('above' as const)
+                : ('within' as const)
+            : null,
+        compa_ratio: midpoint !== null && salary !== null ? salary / midpoint : null,
+      },
+      ...prediction(model, withheld, scores, missing),
+    }
+  })
+
+  return {
+    as_of: validity?.as_of ?? analyses.today(),
+    requisition: {
+      id: requisition.id,
+      title: requisition.title,
+      level: requisition.level,
+      hire_type: requisition.hire_type,
+    },
+    areas,
+    salary_band: band && {
+      level: band.level,
+      metro: band.metro,
+      low: band.low!,
+      high: band.high!,
+      source: band.source,
+      source_date: band.source_date,
+    },
+    model: {
+      status: withheld !== null ? 'withheld' : (model?.status ?? 'insufficient'),
+      message: withheld ?? model?.message ?? null,
+      n: model?.n ?? 0,
+      cv_auc: model?.cv_auc ?? null,
+    },
+    applications: compared,
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from '@hono/zod-openapi'
+import {
+  areaReliabilityShape,
+  interviewerCalibration,
+  interviewerCalibrationSchema,
+} from '../../analytics/interviewer-calibration'
+import type { RatingRow } from '../../dataset/dataset'
+import { outcomesById, type Cohort } from '../cohort'
+import { contextOf, contextShape } from '../context'
+
+export const interviewersResponseSchema = z
+  .object({
+    ...contextShape,
+    interviewers: z.array(interviewerCalibrationSchema),
+    areas: z.array(z.object({ ...areaReliabilityShape, name: z.string() })),
+  })
+  .openapi('Interviewers')
+
+/** Calibration of every interviewer over the cohort's ratings, and each area's ICC(1). */
+export function interviewersResponse(
+  cohort: Cohort,
+  ratings: readonly RatingRow[],
+): z.infer<typeof interviewersResponseSchema> {
+  const report = interviewerCalibration(
+    ratings,
+    outcomesById(cohort),
+    cohort.dataset.areas.map((area) => area.key),
+  )
+  return {
+    ...contextOf(cohort),
+    interviewers: report.interviewers,
+    areas: report.areas.map((area, k) => ({ ...area, name: cohort.dataset.areas[k]!.name })),
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from '@hono/zod-openapi'
+import type { Cohort } from '../cohort'
+import { contextOf, contextShape } from '../context'
+import type { ValidityResponse } from './validity'
+
+export const loopTimeResponseSchema = z
+  .object({
+    ...contextShape,
+    total_minutes: z.number(),
+    areas: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        minutes: z.number(),
+        share: z.number().nullable(),
+        loops: z.number().int(),
+        mean_minutes_per_loop: z.number().nullable(),
+        r: z.number().nullable(),
+        r_corrected: z.number().nullable(),
+        auc: z.number().nullable(),
+        insufficient: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('LoopTime')
+
+/** Interviewer minutes spent on each area of the cohort's loops, beside the area's validity. */
+export function loopTimeResponse(
+  cohort: Cohort,
+  validity: ValidityResponse,
+): z.infer<typeof loopTimeResponseSchema> {
+  const minutes = cohort.dataset.areaMinutes.map((column) => {
+    let total = 0
+    let loops = 0
+    for (const row of cohort.rows) {
+      if (Number.isNaN(column[row])) continue
+      total += column[row]!
+      loops++
+    }
+    return { total, loops }
+  })
+  const total = minutes.reduce((sum, area) => sum + area.total, 0)
+  return {
+    ...contextOf(cohort),
+    total_minutes: total,
+    areas: cohort.dataset.areas.map((area, k) => {
+      const row = validity.areas[k]!
+      return {
+        key: area.key,
+        name: area.name,
+        minutes: minutes[k]!.total,
+        share: total > 0 ? minutes[k]!.total / total : null,
+        loops: minutes[k]!.loops,
+        mean_minutes_per_loop: minutes[k]!.loops > 0 ? minutes[k]!.total / minutes[k]!.loops : null,
+        r: row.r,
+        r_corrected: row.r_corrected,
+        auc: row.auc,
+        insufficient: row.insufficient,
+      }
+    }),
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from '@hono/zod-openapi'
+import { retentionCurves, retentionCurvesSchema } from '../../analytics/retention-curves'
+import { scoresAt } from '../../dataset/dataset'
+import type { Cohort } from '../cohort'
+import { benchmarkFigureSchema, contextOf, contextShape, generalBenchmark } from '../context'
+
+export const retentionResponseSchema = z
+  .object({
+    ...contextShape,
+    ...retentionCurvesSchema.shape,
+    benchmark: benchmarkFigureSchema.nullable(),
+  })
+  .openapi('Retention')
+
+/** Kaplan–Meier tenure of the cohort's hires by area and band, against the benchmark. */
+export function retentionResponse(cohort: Cohort): z.infer<typeof retentionResponseSchema> {
+  return {
+    ...contextOf(cohort),
+    ...retentionCurves(
+      cohort.dataset.areas,
+      cohort.hires.map(({ row, hire }) => ({
+        decision: 'hired',
+        ...hire,
+        areaScores: scoresAt(cohort.dataset, row),
+      })),
+      cohort.asOf,
+    ),
+    benchmark: generalBenchmark(cohort.dataset, 'retention_12m'),
+  }
+}
