@@ -1,32 +1,67 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { applications, requisitions, scores } from '../../db/schema'
+import { MIN_GROUP_APPLICANTS } from '../analytics/adverse-impact'
 import { AnalyticsCache } from '../dataset/cache'
 import { loadRatings, textAt, type AnalyticsDataset } from '../dataset/dataset'
 import { ApiError } from '../lib/errors'
 import { buildCohort, type Cohort } from './cohort'
+import type { contextShape } from './context'
+import { buildCatalog, type CellCatalog } from './disclosure/cells'
+import { coarsen, publicationDate, boxKey, type Box } from './disclosure/publication'
+import { describeBox, releaseFamily, type BoxRelease, type ShownBox } from './disclosure/release'
+import { withheld } from './disclosure/withheld'
 import type { AnalyticsFilters, CompositeQuery } from './filters'
 import { adverseImpactResponse } from './reports/adverse-impact'
 import { compositeResponse } from './reports/composite'
-import { backgroundsResponse, redFlagsResponse } from './reports/group-rates'
-import { interviewersResponse } from './reports/interviewers'
-import { loopTimeResponse } from './reports/loop-time'
-import { retentionResponse } from './reports/retention'
-import { salaryResponse } from './reports/salary'
-import { timeToHireResponse } from './reports/time-to-hire'
-import { modelResponse, validityResponse } from './reports/validity'
+import {
+  backgroundsResponse,
+  redFlagsResponse,
+  restrictBackgrounds,
+  restrictRedFlags,
+} from './reports/group-rates'
+import { interviewersResponse, restrictInterviewers } from './reports/interviewers'
+import { loopTimeResponse, restrictLoopTime } from './reports/loop-time'
+import { restrictRetention, retentionResponse } from './reports/retention'
+import { restrictSalary, salaryResponse } from './reports/salary'
+import { restrictTimeToHire, timeToHireResponse } from './reports/time-to-hire'
+import {
+  modelResponse,
+  requireModelCases,
+  restrictValidity,
+  validityResponse,
+} from './reports/validity'
 import type { Scope } from './scope'
+import type { z } from '@hono/zod-openapi'
 
-/** Fewest hires an organisation-wide aggregate needs before a hiring manager may see it. */
-export const MIN_HIRES_FOR_MANAGERS = 10
+/** Fewest hires (not the viewer's own) any figure a hiring manager sees organisation-wide is over. */
+export const DISCLOSURE_FLOOR = 10
+/** Fewest applicants of a self-identified group any self-ID figure may differ by or rest on. */
+export const SELF_ID_FLOOR = MIN_GROUP_APPLICANTS
+
+type Disclosure = z.infer<(typeof contextShape)['disclosure']>
+
+/** How a report is computed over a cohort, and shaped for a restricted viewer. */
+interface Report<Result extends { disclosure: Disclosure }> {
+  name: string
+  /** `catalog` is given for a restricted answer (its fixed bins come from there). */
+  compute: (cohort: Cohort, catalog: CellCatalog | null) => Result
+  restrict?: (result: Result, release: ShownBox, filters: AnalyticsFilters) => Result
+  /** Self-identified groups: restricted for every viewer, at the self-ID floor. */
+  selfId?: boolean
+}
 
 const noSuchRequisition = (id: string) =>
   new ApiError(404, 'not_found', `There is no requisition "${id}"`)
 
+const ORGANISATION_NOTE = `Organisation-wide figures for hiring managers: as of the end of the last complete quarter, by whole calendar years of application, and only where every figure rests on at least ${DISCLOSURE_FLOOR} hires of other managers' requisitions and differs from every other such answer by none or at least ${DISCLOSURE_FLOOR}. Your own requisitions are shown exactly.`
+const SELF_ID_NOTE = `Self-identified groups are shown as of the end of the last complete quarter, by whole calendar years of application, pooling any group with 1 to ${SELF_ID_FLOOR - 1} selected or not selected, and only where no other answer differs by 1 to ${SELF_ID_FLOOR - 1} applicants of a group.`
+
 /**
  * Every analytics report, as the routes ask for them: a viewer's scope and the filters in,
- * the response out. Cohorts are built once per (report, filters, as_of) and data version and
- * kept in memory while nothing changes.
+ * the response out. Results are kept in memory per (report, filters) while the data version
+ * holds. Organisation-wide answers to a hiring manager, and self-ID answers to everyone, go
+ * through disclosure control (see "How it's computed").
  */
 export class Analyses {
   private readonly cache: AnalyticsCache
@@ -34,6 +69,7 @@ export class Analyses {
   constructor(
     private readonly db: Db,
     readonly today: () => string,
+    private readonly disclosureControl = true,
   ) {
     this.cache = new AnalyticsCache(db)
   }
@@ -54,91 +90,139 @@ export class Analyses {
     )
   }
 
+  private cohortOf(filters: AnalyticsFilters, asOf: string): Cohort {
+    const dataset = this.cache.datasetFor(filters.rubric)
+    const requisition = filters.requisition_id
+    if (requisition !== undefined && !this.requisitionExists(requisition, null)) {
+      throw noSuchRequisition(requisition)
+    }
+    return buildCohort(dataset, filters, asOf)
+  }
+
   /**
    * A report over the cohort of the filters, from the cache when nothing changed. A hiring
-   * manager gets another manager's requisition as unknown, and organisation-wide figures
-   * only over enough hires.
+   * manager gets another manager's requisition as unknown; their organisation-wide answers,
+   * and everyone's self-ID answers, are restricted.
    */
-  private run<Result>(
-    report: string,
+  private run<Result extends { disclosure: Disclosure }>(
+    report: Report<Result>,
     scope: Scope,
     filters: AnalyticsFilters,
-    compute: (cohort: Cohort) => Result,
   ): Result {
-    const asOf = filters.as_of ?? this.today()
     const requisition = filters.requisition_id
+    if (requisition !== undefined && report.selfId) {
+      const message =
+        'is not available for self-identified groups, which are shown by level, hire type and year only'
+      throw new ApiError(400, 'invalid_request', `Invalid query: requisition_id ${message}`, [
+        { field: 'requisition_id', message },
+      ])
+    }
     if (requisition !== undefined && scope.owner !== null) {
       if (!this.requisitionExists(requisition, scope.owner)) throw noSuchRequisition(requisition)
     }
-    const { result, hires } = this.cache.remember(report, { ...filters, as_of: asOf }, () => {
-      const dataset = this.cache.datasetFor(filters.rubric)
-      if (requisition !== undefined && !this.requisitionExists(requisition, null)) {
-        throw noSuchRequisition(requisition)
-      }
-      const cohort = buildCohort(dataset, filters, asOf)
-      return { result: compute(cohort), hires: cohort.hires.length }
-    })
-    if (scope.owner !== null && requisition === undefined && hires < MIN_HIRES_FOR_MANAGERS) {
-      throw new ApiError(
-        403,
-        'forbidden',
-        `Organisation-wide figures are shown to hiring managers over at least ${MIN_HIRES_FOR_MANAGERS} hires; this filter has ${hires}. Widen the filter to take in more hires.`,
+    const restricted = report.selfId === true || (scope.restricted && requisition === undefined)
+    if (!restricted || !this.disclosureControl) {
+      const asOf = filters.as_of ?? this.today()
+      return this.cache.remember(report.name, { ...filters, as_of: asOf }, () =>
+        report.compute(this.cohortOf(filters, asOf), null),
       )
     }
-    return result
+    return this.restricted(report, scope, filters)
   }
 
-  validity(scope: Scope, filters: AnalyticsFilters) {
-    return this.run('validity', scope, filters, validityResponse)
-  }
-
-  model(scope: Scope, filters: AnalyticsFilters) {
-    return modelResponse(this.validity(scope, filters))
-  }
-
-  composite(scope: Scope, { weights, ...filters }: CompositeQuery) {
-    return this.run(`composite:${weights ?? ''}`, scope, filters, (cohort) =>
-      compositeResponse(cohort, this.validity(scope, filters).model, weights),
-    )
-  }
-
-  retention(scope: Scope, filters: AnalyticsFilters) {
-    return this.run('retention', scope, filters, retentionResponse)
-  }
-
-  timeToHire(scope: Scope, filters: AnalyticsFilters) {
-    return this.run('time-to-hire', scope, filters, timeToHireResponse)
-  }
-
-  salary(scope: Scope, filters: AnalyticsFilters) {
-    const report = this.run('salary', scope, filters, salaryResponse)
-    if (scope.owner === null) return report
-    // Per-hire rows only of the manager's own requisitions; the aggregates stay whole.
-    const own = new Set(
-      this.db
-        .select({ id: applications.id })
-        .from(applications)
-        .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
-        .where(eq(requisitions.ownerUserId, scope.owner))
-        .all()
-        .map((row) => row.id),
-    )
-    return { ...report, hires: report.hires.filter((hire) => own.has(hire.application_id)) }
-  }
-
-  interviewers(scope: Scope, filters: AnalyticsFilters) {
-    return this.run('interviewers', scope, filters, (cohort) => {
-      const selected = new Set(
-        Array.from(cohort.rows, (row) => textAt(cohort.dataset.text.id, row)!),
+  private restricted<Result extends { disclosure: Disclosure }>(
+    report: Report<Result>,
+    scope: Scope,
+    filters: AnalyticsFilters,
+  ): Result {
+    const publication = publicationDate(this.today())
+    const catalog = this.catalogFor(filters.rubric, publication)
+    const coarse = coarsen(filters, publication, catalog.firstYear)
+    if (!coarse) {
+      throw withheld(
+        `There are no applications in those years up to ${publication}, the date figures are shown as of.`,
       )
-      return interviewersResponse(cohort, loadRatings(this.db, cohort.dataset, selected))
+    }
+    const releases = report.selfId
+      ? this.releasesFor(catalog, filters.rubric, publication, null, 'self-id')
+      : this.releasesFor(catalog, filters.rubric, publication, scope.owner, 'organisation')
+    const release = releases.get(boxKey(coarse.box))!
+    if (!release.released) throw withheld(release.reason)
+    const result = this.cache.remember(`${report.name}:restricted`, coarse.filters, () =>
+      report.compute(this.cohortOf(coarse.filters, publication), catalog),
+    )
+    const shaped = report.restrict ? report.restrict(result, release, coarse.filters) : result
+    return {
+      ...shaped,
+      disclosure: {
+        restricted: true,
+        floor: release.floor,
+        notes: [
+          report.selfId ? SELF_ID_NOTE : ORGANISATION_NOTE,
+          ...coarse.notes.map((note) => `Shown: ${note}.`),
+        ],
+      },
+    }
+  }
+
+  /** Every application known on the publication date, as the cells disclosure control counts. */
+  private catalogFor(rubric: string, publication: string): CellCatalog {
+    return this.cache.remember('disclosure-catalog', { rubric, publication }, () => {
+      const base = this.cohortOf({ outcome: 'retained_12m', rubric }, publication)
+      const ids = Array.from(base.rows, (row) => textAt(base.dataset.text.id, row)!)
+      const raters = new Map<string, Set<string>>()
+      for (const rating of loadRatings(this.db, base.dataset, new Set(ids))) {
+        const names = raters.get(rating.application) ?? new Set<string>()
+        names.add(rating.interviewer)
+        raters.set(rating.application, names)
+      }
+      const tags = this.redFlagTags()
+      const idOf = (row: number) => textAt(base.dataset.text.id, row)!
+      return buildCatalog({
+        base,
+        interviewersOf: (row) => raters.get(idOf(row)) ?? [],
+        tagsOf: (row) => tags.get(idOf(row)) ?? [],
+      })
     })
   }
 
-  redFlags(scope: Scope, filters: AnalyticsFilters) {
-    return this.run('red-flags', scope, filters, (cohort) =>
-      redFlagsResponse(cohort, this.redFlagTags()),
-    )
+  /** Which boxes a viewer may be shown: per owner for hiring managers, one set for self-ID. */
+  private releasesFor(
+    catalog: CellCatalog,
+    rubric: string,
+    publication: string,
+    owner: number | null,
+    family: 'organisation' | 'self-id',
+  ): Map<string, BoxRelease> {
+    return this.cache.remember('disclosure-release', { rubric, publication, owner, family }, () => {
+      if (family === 'self-id') {
+        return releaseFamily(catalog, {
+          floor: SELF_ID_FLOOR,
+          partitions: catalog.selfIdPartitions,
+          known: () => false,
+          unit: 'applicants of one self-identified group',
+          requirement: (count, box) =>
+            count('decided') < SELF_ID_FLOOR
+              ? `Self-identified figures for ${describeBox(box)} are withheld: fewer than ${SELF_ID_FLOOR} decided applications.`
+              : null,
+        })
+      }
+      const ownerOf = new Map(
+        this.db
+          .select({ id: requisitions.id, owner: requisitions.ownerUserId })
+          .from(requisitions)
+          .all()
+          .map((requisition) => [requisition.id, requisition.owner]),
+      )
+      const requisitionColumn = this.cache.datasetFor(rubric).text.requisitionId
+      return releaseFamily(catalog, {
+        floor: DISCLOSURE_FLOOR,
+        partitions: catalog.partitions,
+        known: (row) => owner !== null && ownerOf.get(textAt(requisitionColumn, row)!) === owner,
+        unit: "hires of other managers' requisitions",
+        requirement: (count, box) => organisationRequirement(count, box),
+      })
+    })
   }
 
   /** Each application's red-flag tags, over all its ratings. */
@@ -155,17 +239,151 @@ export class Analyses {
     return tags
   }
 
+  /** The unrestricted validity of a cohort, shared by the reports built on it. */
+  private validityOf(cohort: Cohort) {
+    return this.cache.remember('validity', { ...cohort.filters, as_of: cohort.asOf }, () =>
+      validityResponse(cohort),
+    )
+  }
+
+  private readonly validityReport: Report<ReturnType<typeof validityResponse>> = {
+    name: 'validity',
+    compute: (cohort) => this.validityOf(cohort),
+    restrict: restrictValidity,
+  }
+
+  validity(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(this.validityReport, scope, filters)
+  }
+
+  model(scope: Scope, filters: AnalyticsFilters) {
+    return modelResponse(this.validity(scope, filters))
+  }
+
+  composite(scope: Scope, { weights, ...filters }: CompositeQuery) {
+    return this.run(
+      {
+        name: `composite:${weights ?? ''}`,
+        compute: (cohort) => compositeResponse(cohort, this.validityOf(cohort).model, weights),
+        restrict: (result, release) => {
+          requireModelCases(release)
+          return result
+        },
+      },
+      scope,
+      filters,
+    )
+  }
+
+  retention(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      { name: 'retention', compute: retentionResponse, restrict: restrictRetention },
+      scope,
+      filters,
+    )
+  }
+
+  timeToHire(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      {
+        name: 'time-to-hire',
+        compute: (cohort, catalog) => timeToHireResponse(cohort, catalog?.timeToHireCuts),
+        restrict: restrictTimeToHire,
+      },
+      scope,
+      filters,
+    )
+  }
+
+  salary(scope: Scope, filters: AnalyticsFilters) {
+    const report = this.run(
+      { name: 'salary', compute: salaryResponse, restrict: restrictSalary },
+      scope,
+      filters,
+    )
+    if (scope.owner === null) return report
+    // Per-hire rows only of the manager's own requisitions.
+    const own = new Set(
+      this.db
+        .select({ id: applications.id })
+        .from(applications)
+        .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
+        .where(eq(requisitions.ownerUserId, scope.owner))
+        .all()
+        .map((row) => row.id),
+    )
+    return { ...report, hires: report.hires.filter((hire) => own.has(hire.application_id)) }
+  }
+
+  interviewers(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      {
+        name: 'interviewers',
+        compute: (cohort) => {
+          const ids = new Set(
+            Array.from(cohort.rows, (row) => textAt(cohort.dataset.text.id, row)!),
+          )
+          return interviewersResponse(cohort, loadRatings(this.db, cohort.dataset, ids))
+        },
+        restrict: restrictInterviewers,
+      },
+      scope,
+      filters,
+    )
+  }
+
+  redFlags(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      {
+        name: 'red-flags',
+        compute: (cohort) => redFlagsResponse(cohort, this.redFlagTags()),
+        restrict: restrictRedFlags,
+      },
+      scope,
+      filters,
+    )
+  }
+
   backgrounds(scope: Scope, filters: AnalyticsFilters) {
-    return this.run('backgrounds', scope, filters, backgroundsResponse)
+    return this.run(
+      { name: 'backgrounds', compute: backgroundsResponse, restrict: restrictBackgrounds },
+      scope,
+      filters,
+    )
   }
 
   loopTime(scope: Scope, filters: AnalyticsFilters) {
-    return this.run('loop-time', scope, filters, (cohort) =>
-      loopTimeResponse(cohort, this.validity(scope, filters)),
+    return this.run(
+      {
+        name: 'loop-time',
+        compute: (cohort) => loopTimeResponse(cohort, this.validityOf(cohort)),
+        restrict: (result, release, coarse) =>
+          restrictLoopTime(
+            result,
+            restrictValidity(this.validityOf(this.cohortOf(coarse, result.as_of)), release),
+          ),
+      },
+      scope,
+      filters,
     )
   }
 
   adverseImpact(scope: Scope, filters: AnalyticsFilters) {
-    return this.run('adverse-impact', scope, filters, adverseImpactResponse)
+    return this.run(
+      { name: 'adverse-impact', compute: adverseImpactResponse, selfId: true },
+      scope,
+      filters,
+    )
   }
+}
+
+/** A box a hiring manager may see at all: enough hires, and enough who stayed and who left. */
+function organisationRequirement(count: (key: string) => number, box: Box): string | null {
+  if (count('hire') < DISCLOSURE_FLOOR) {
+    return `Organisation-wide figures are shown to hiring managers over at least ${DISCLOSURE_FLOOR} hires of other managers' requisitions; ${describeBox(box)} has fewer. Widen the filter to take in more hires.`
+  }
+  if (count('stayed') < DISCLOSURE_FLOOR || count('left') < DISCLOSURE_FLOOR) {
+    return `Organisation-wide figures for ${describeBox(box)} are withheld: fewer than ${DISCLOSURE_FLOOR} of other managers' hires in it stayed twelve months, or fewer than ${DISCLOSURE_FLOOR} left within them, so the figures could tell single people's outcomes.`
+  }
+  return null
 }

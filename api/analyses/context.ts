@@ -15,7 +15,19 @@ export const contextShape = {
     from: z.string().nullable(),
     to: z.string().nullable(),
   }),
+  disclosure: z
+    .object({
+      restricted: z.boolean(),
+      floor: z.number().int().nullable(),
+      notes: z.array(z.string()),
+    })
+    .openapi({
+      description:
+        'Whether disclosure control shaped this answer (organisation-wide figures for a hiring manager, self-ID figures for everyone), its floor, and what it changed, in words',
+    }),
 }
+
+export const UNRESTRICTED = { restricted: false, floor: null, notes: [] }
 
 export function contextOf({ asOf, dataset, filters }: Cohort) {
   return {
@@ -28,6 +40,7 @@ export function contextOf({ asOf, dataset, filters }: Cohort) {
       from: filters.from ?? null,
       to: filters.to ?? null,
     },
+    disclosure: UNRESTRICTED,
   }
 }
 

@@ -3,8 +3,20 @@ import { fisherExactTwoSided } from './proportions'
 
 /** The four-fifths rule of the US Uniform Guidelines, 29 CFR 1607.4(D). */
 export const FOUR_FIFTHS = 0.8
-/** Groups with fewer applicants are never shown on their own. */
+/**
+ * Groups with fewer applicants are never shown on their own, nor groups with 1 to 4 selected
+ * or 1 to 4 not selected: so few could be matched to the people a viewer knows were hired.
+ */
 export const MIN_GROUP_APPLICANTS = 5
+
+const isSmall = ({ applicants, selected }: GroupSelection) => {
+  const notSelected = applicants - selected
+  return (
+    applicants < MIN_GROUP_APPLICANTS ||
+    (selected > 0 && selected < MIN_GROUP_APPLICANTS) ||
+    (notSelected > 0 && notSelected < MIN_GROUP_APPLICANTS)
+  )
+}
 export const POOLED_GROUP = 'other groups (pooled)'
 
 export interface GroupSelection {
@@ -39,14 +51,12 @@ type GroupImpact = AdverseImpact['groups'][number]
 
 /**
  * Selection rate per group, impact ratio against the group with the highest rate, the
- * four-fifths flag and Fisher's exact p. Groups under five applicants are pooled, or
- * suppressed if even the pool is under five, and the result names them.
+ * four-fifths flag and Fisher's exact p. Small groups (see MIN_GROUP_APPLICANTS) are pooled,
+ * or suppressed if even the pool is small, and the result names them.
  */
 export function adverseImpact(selections: readonly GroupSelection[]): AdverseImpact {
-  const small = selections.filter((entry) => entry.applicants < MIN_GROUP_APPLICANTS)
-  const shown: GroupSelection[] = selections.filter(
-    (entry) => entry.applicants >= MIN_GROUP_APPLICANTS,
-  )
+  const small = selections.filter(isSmall)
+  const shown: GroupSelection[] = selections.filter((entry) => !isSmall(entry))
   const pool = small.reduce(
     (total, entry) => ({
       group: POOLED_GROUP,
@@ -55,7 +65,7 @@ export function adverseImpact(selections: readonly GroupSelection[]): AdverseImp
     }),
     { group: POOLED_GROUP, applicants: 0, selected: 0 },
   )
-  const poolShown = small.length > 0 && pool.applicants >= MIN_GROUP_APPLICANTS
+  const poolShown = small.length > 0 && !isSmall(pool)
   if (poolShown) shown.push(pool)
   const names = (entries: GroupSelection[]) => entries.map((entry) => entry.group).sort()
   const reference = [...shown].sort(

@@ -13,15 +13,18 @@ export interface GroupCounts {
   retained: number
 }
 
-/** `insufficient`: fewer than 30 hires with a known outcome, so the retention rate is greyed. */
+/**
+ * `insufficient`: fewer than 30 hires with a known outcome, so the retention rate is greyed.
+ * `hired` and `retained` are null only where disclosure control withholds them.
+ */
 export const groupRateSchema = z.object({
   key: z.string(),
   decided: z.number().int(),
-  hired: z.number().int(),
+  hired: z.number().int().nullable(),
   hire_rate: z.number().nullable(),
   hire_rate_ci: intervalSchema.nullable(),
   n_outcome: z.number().int(),
-  retained: z.number().int(),
+  retained: z.number().int().nullable(),
   retention_rate: z.number().nullable(),
   retention_rate_ci: intervalSchema.nullable(),
   insufficient: z.boolean(),

@@ -94,13 +94,15 @@ function groupBy<Key extends string>(
 
 /**
  * Time to hire and time to fill of every offer accepted by `asOf`, overall, by level and by
- * hire type, against the benchmark; and whether slow hires stayed less.
+ * hire type, against the benchmark; and whether slow hires stayed less, by quartile of time
+ * to hire (or by the cut points given, so that several reports share their bands).
  */
 export function timeToHireReport(
   applications: readonly TimeToHireFacts[],
   asOf: string,
   benchmarkDays: number | null,
   levelOrder: readonly string[],
+  quartileCuts?: readonly number[],
 ): TimeToHireReport {
   const accepted: Accepted[] = applications.flatMap((facts) =>
     facts.offerAcceptedAt === null || facts.offerAcceptedAt > asOf
@@ -127,7 +129,7 @@ export function timeToHireReport(
     withOutcome.map((entry) => entry.outcome),
   )
   const sortedDays = Float64Array.from(days).sort()
-  const cuts = [0.25, 0.5, 0.75].map((p) => quantile(sortedDays, p) ?? 0)
+  const cuts = quartileCuts ?? [0.25, 0.5, 0.75].map((p) => quantile(sortedDays, p) ?? 0)
   // Quartile bands (q₍ₖ₋₁₎, qₖ]; ties can leave a band empty, and an empty band is left out.
   const edges = [Number.NEGATIVE_INFINITY, ...cuts, Number.POSITIVE_INFINITY] as number[]
   const bands: SpeedBand[] = []

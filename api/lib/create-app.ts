@@ -51,6 +51,8 @@ export interface AppDependencies {
   /** Checks sign-in passwords; by default scrypt at `passwordCost`. */
   passwords?: PasswordChecker
   throttleLimits?: ThrottleLimits
+  /** Off only in the test that shows the attack disclosure control stops. */
+  disclosureControl?: boolean
 }
 
 /** The bare app: dependencies in the context, one error shape for every failure. */
@@ -61,9 +63,10 @@ export function createBaseApp({
   passwordCost = DEFAULT_PASSWORD_COST,
   passwords = new PasswordChecker(passwordCost),
   throttleLimits = DEFAULT_THROTTLE,
+  disclosureControl = true,
 }: AppDependencies) {
   const app = createRouter()
-  const analyses = new Analyses(db, today)
+  const analyses = new Analyses(db, today, disclosureControl)
   const loginThrottle = new LoginThrottle(throttleLimits)
   app.use(async (c, next) => {
     c.set('db', db)

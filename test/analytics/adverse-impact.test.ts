@@ -64,18 +64,18 @@ describe('adverseImpact', () => {
   })
 
   it('matches a hand-computed Fisher p', () => {
-    // X 1 of 6 selected against Y 5 of 6: table [[1, 5], [5, 1]] with margins 6, 6, 6, 6;
-    // P(x) = C(6, x)·C(6, 6 − x) / C(12, 6) = C(6, x)² / 924 → 1, 36, 225, 400, 225, 36, 1.
-    // Tables no more likely than x = 1 (36): x = 0, 1, 5, 6 → p = (1 + 36 + 36 + 1) / 924
+    // X 5 of 10 selected against Y 5 of 5: table [[5, 5], [5, 0]], margins 10, 5 and 10, 5;
+    // P(x) = C(10, x)·C(5, 10 − x) / C(15, 10) for x = 5 … 10 → 252, 1050, 1200, 450, 50, 1
+    // over 3003. Tables no more likely than x = 5 (252): x = 5, 9, 10 → p = 303 / 3003
     const small = adverseImpact([
-      { group: 'X', applicants: 6, selected: 1 },
-      { group: 'Y', applicants: 6, selected: 5 },
+      { group: 'X', applicants: 10, selected: 5 },
+      { group: 'Y', applicants: 5, selected: 5 },
     ])
     expect(small.reference_group).toBe('Y')
     const x = small.groups.find((group) => group.group === 'X')!
-    expect(x.fisher_p).toBeCloseTo(74 / 924, 12)
-    // (1/6) / (5/6) = 0.2
-    expect(x.impact_ratio).toBeCloseTo(0.2, 12)
+    expect(x.fisher_p).toBeCloseTo(303 / 3003, 12)
+    // (5/10) / (5/5) = 0.5
+    expect(x.impact_ratio).toBeCloseTo(0.5, 12)
     expect(x.below_four_fifths).toBe(true)
   })
 
@@ -112,31 +112,42 @@ describe('adverseImpact: small groups', () => {
     expect(MIN_GROUP_APPLICANTS).toBe(5)
     const result = adverseImpact([
       { group: 'big', applicants: 20, selected: 10 },
-      { group: 'five', applicants: 5, selected: 1 },
+      { group: 'ten', applicants: 10, selected: 5 },
       { group: 's2', applicants: 2, selected: 2 },
-      { group: 's1', applicants: 3, selected: 1 },
+      { group: 's1', applicants: 3, selected: 3 },
     ])
-    // pool: 3 + 2 = 5 applicants, 1 + 2 = 3 selected → 0.6, the highest rate; 'five' has exactly
-    // five applicants and stands alone
+    // pool: 3 + 2 = 5 applicants, all 5 selected → 1.0, the highest rate; 'ten' has 5 selected
+    // and 5 not, enough to stand alone
     expect(result.pooled).toEqual(['s1', 's2'])
     expect(result.suppressed).toEqual([])
     expect(result.reference_group).toBe(POOLED_GROUP)
     expect(result.groups.map((group) => [group.group, group.applicants, group.selected])).toEqual([
       ['big', 20, 10],
-      ['five', 5, 1],
-      [POOLED_GROUP, 5, 3],
+      ['ten', 10, 5],
+      [POOLED_GROUP, 5, 5],
     ])
-    // big 0.5 / 0.6 = 0.8333 (not flagged); five 0.2 / 0.6 = 0.3333 (flagged)
-    expect(result.groups[0]!.impact_ratio).toBeCloseTo(5 / 6, 12)
-    expect(result.groups[0]!.below_four_fifths).toBe(false)
-    expect(result.groups[1]!.impact_ratio).toBeCloseTo(1 / 3, 12)
+    // big and ten 0.5 / 1.0 = 0.5 (flagged)
+    expect(result.groups[0]!.impact_ratio).toBeCloseTo(0.5, 12)
     expect(result.groups[1]!.below_four_fifths).toBe(true)
     expect(result.groups[0]!.fisher_p).toBe(
       fisherExactTwoSided([
         [10, 10],
-        [3, 2],
+        [5, 0],
       ]),
     )
+  })
+
+  it('pools a group with 1 to 4 selected or not selected, whatever its size', () => {
+    // 2 of 30 selected: the two could be matched to the hires a viewer knows
+    const result = adverseImpact([
+      { group: 'big', applicants: 40, selected: 20 },
+      { group: 'few selected', applicants: 30, selected: 2 },
+      { group: 'few passed over', applicants: 30, selected: 27 },
+    ])
+    expect(result.groups.map((group) => group.group)).toEqual([POOLED_GROUP, 'big'])
+    expect(result.pooled).toEqual(['few passed over', 'few selected'])
+    // The pool of both: 60 applicants, 29 selected, 31 not: large enough to show
+    expect(result.groups[0]).toMatchObject({ applicants: 60, selected: 29 })
   })
 
   it('suppresses the small groups when even their pool is under five', () => {
@@ -179,13 +190,13 @@ describe('adverseImpact: degenerate inputs', () => {
   })
 
   it('compares a single group with nothing', () => {
-    const result = adverseImpact([{ group: 'only', applicants: 12, selected: 3 }])
+    const result = adverseImpact([{ group: 'only', applicants: 20, selected: 5 }])
     expect(result.reference_group).toBe('only')
     expect(result.groups).toEqual([
       {
         group: 'only',
-        applicants: 12,
-        selected: 3,
+        applicants: 20,
+        selected: 5,
         selection_rate: 0.25,
         impact_ratio: null,
         below_four_fifths: false,
@@ -224,13 +235,13 @@ describe('adverseImpact: the four-fifths boundary in floating point', () => {
   // reference applicants) and compared with `< 0.8`. Exact ratios of 4/5 can round below 0.8:
   // 6/10 = 0.6 against 15/20 = 0.75 gives 0.6 / 0.75 = 0.7999999999999999 in IEEE doubles, so
   // a group exactly at four fifths is flagged (and its impact_ratio shows 0.7999999999999999).
-  // Input: [{ group: 'X', applicants: 10, selected: 6 }, { group: 'R', applicants: 20,
-  // selected: 15 }]. Computing the ratio as (selected·refApplicants) / (applicants·refSelected)
-  // = 120 / 150, or comparing with a small tolerance, would keep 0.8 unflagged.
+  // Input: [{ group: 'X', applicants: 20, selected: 12 }, { group: 'R', applicants: 40,
+  // selected: 30 }]. Computing the ratio as (selected·refApplicants) / (applicants·refSelected)
+  // = 480 / 600, or comparing with a small tolerance, would keep 0.8 unflagged.
   it('does not flag a group whose ratio is exactly four fifths (0.6 against 0.75)', () => {
     const result = adverseImpact([
-      { group: 'X', applicants: 10, selected: 6 },
-      { group: 'R', applicants: 20, selected: 15 },
+      { group: 'X', applicants: 20, selected: 12 },
+      { group: 'R', applicants: 40, selected: 30 },
     ])
     const x = result.groups.find((group) => group.group === 'X')!
     expect(x.below_four_fifths).toBe(false)

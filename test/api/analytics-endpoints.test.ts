@@ -17,6 +17,8 @@ import { expected, referenceFile } from '../helpers/reference'
 type App = Awaited<ReturnType<typeof createReferenceApp>>['app']
 
 const AS_OF = '2026-03-31'
+// The end of the last complete quarter before FIXED_TODAY: what self-ID figures are as of.
+const PUBLICATION_DATE = '2025-12-31'
 const AREA_KEYS = ['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment']
 // The red-flag tags of the default Rust rubric (DESIGN.md).
 const RED_FLAG_TAGS = [
@@ -343,7 +345,8 @@ describe('analytics endpoints on the reference data', () => {
       const body = await get<Context>(`/api/analytics/${endpoint}`)
       expectShape(endpoint, body)
       expectNoNaN(body)
-      expect(body.as_of).toBe(FIXED_TODAY)
+      // Self-ID figures are as of the end of the last complete quarter, for everyone.
+      expect(body.as_of).toBe(endpoint === 'adverse-impact' ? PUBLICATION_DATE : FIXED_TODAY)
       expect(body.rubric).toEqual({ key: 'rust', name: 'Rust engineer' })
       expect(body.filters).toEqual({
         level: null,
@@ -355,8 +358,23 @@ describe('analytics endpoints on the reference data', () => {
     },
   )
 
-  it('echoes the filters in every endpoint', async () => {
-    for (const endpoint of ENDPOINT_NAMES) {
+  it('echoes the filters in every endpoint but self-ID, which says how it coarsened them', async () => {
+    const coarsened = await get<Context & { disclosure: { restricted: boolean; notes: string[] } }>(
+      '/api/analytics/adverse-impact?as_of=2025-06-30&from=2023-01-01&to=2025-10-31',
+    )
+    expect(coarsened.as_of).toBe(PUBLICATION_DATE)
+    expect(coarsened.filters).toEqual({
+      level: null,
+      requisition_id: null,
+      hire_type: null,
+      from: null,
+      to: null,
+    })
+    expect(coarsened.disclosure.restricted).toBe(true)
+    expect(coarsened.disclosure.notes.join(' ')).toContain(
+      `as of ${PUBLICATION_DATE} (asked: 2025-06-30)`,
+    )
+    for (const endpoint of ENDPOINT_NAMES.filter((name) => name !== 'adverse-impact')) {
       const body = await get<Context>(
         `/api/analytics/${endpoint}?as_of=2025-06-30&level=senior&hire_type=direct&from=2023-01-01&to=2025-12-31`,
       )
@@ -775,7 +793,9 @@ describe('analytics endpoints on the reference data', () => {
   describe('adverse-impact', () => {
     it('has no groups when no application states one', async () => {
       const body = await get<AdverseImpactBody>(`/api/analytics/adverse-impact?as_of=${AS_OF}`)
-      expect(body.applicants).toBe(decidedApplications.length)
+      expect(body.applicants).toBe(
+        decidedApplications.filter((row) => row.applied_at! <= PUBLICATION_DATE).length,
+      )
       expect(body.not_stated).toBe(body.applicants)
       expect(body.groups).toEqual([])
       expect(body.reference_group).toBeNull()
@@ -802,7 +822,7 @@ describe('analytics endpoints on an empty database', () => {
     return JSON.parse(text) as Body
   }
 
-  it.each(ENDPOINT_NAMES)(
+  it.each(ENDPOINT_NAMES.filter((name) => name !== 'adverse-impact'))(
     'GET /api/analytics/%s answers 200 with the documented shape',
     async (endpoint) => {
       const body = await get<Context>(`/api/analytics/${endpoint}`)
@@ -938,15 +958,10 @@ describe('analytics endpoints on an empty database', () => {
     }
   })
 
-  it('adverse-impact: no applicants', async () => {
-    const body = await get<AdverseImpactBody>('/api/analytics/adverse-impact')
-    expect(body).toMatchObject({
-      applicants: 0,
-      not_stated: 0,
-      reference_group: null,
-      groups: [],
-      pooled: [],
-      suppressed: [],
-    })
+  it('adverse-impact: no applicants, so nothing to show, and it says why', async () => {
+    const response = await app.request('/api/analytics/adverse-impact')
+    expect(response.status).toBe(403)
+    const body = (await response.json()) as { error: { message: string } }
+    expect(body.error.message).toMatch(/fewer than 5 decided applications/)
   })
 })

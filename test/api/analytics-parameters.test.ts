@@ -56,7 +56,10 @@ describe('analytics parameters', () => {
     expect(fields.sort()).toEqual(['as_of', 'flavour', 'level'])
   })
 
-  it.each(ENDPOINTS)(
+  // Self-identified groups are shown by level, hire type and year only (disclosure control).
+  const BY_REQUISITION = ENDPOINTS.filter((endpoint) => endpoint !== 'adverse-impact')
+
+  it.each(BY_REQUISITION)(
     '/api/analytics/%s answers 404 naming an unknown requisition',
     async (endpoint) => {
       const { status, body } = await get(`/api/analytics/${endpoint}?requisition_id=REQ-9999`)
@@ -73,7 +76,17 @@ describe('analytics parameters', () => {
     expect(body.error.message).toContain('cobol')
   })
 
-  it.each(ENDPOINTS)('/api/analytics/%s takes a known requisition', async (endpoint) => {
+  it('/api/analytics/adverse-impact refuses a requisition filter, naming the field', async () => {
+    for (const requisition of ['REQ-0001', 'REQ-9999']) {
+      const { status, body } = await get(
+        `/api/analytics/adverse-impact?requisition_id=${requisition}`,
+      )
+      expect(status).toBe(400)
+      expect(body.error.details).toEqual([expect.objectContaining({ field: 'requisition_id' })])
+    }
+  })
+
+  it.each(BY_REQUISITION)('/api/analytics/%s takes a known requisition', async (endpoint) => {
     const response = await app.request(`/api/analytics/${endpoint}?requisition_id=REQ-0001`)
     expect(response.status).toBe(200)
     const body = (await response.json()) as { filters: { requisition_id: string | null } }

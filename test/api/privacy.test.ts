@@ -10,8 +10,8 @@ const GROUPS = { alpha: 'Zeta-Alpha-Group', beta: 'Zeta-Beta-Group', tiny: 'Zeta
 
 /** [group, applicants, hired]: alpha and beta are large enough to show, tiny is not. */
 const PLAN: [group: string | null, applicants: number, hired: number][] = [
-  [GROUPS.alpha, 8, 4],
-  [GROUPS.beta, 6, 1],
+  [GROUPS.alpha, 10, 5],
+  [GROUPS.beta, 15, 5],
   [GROUPS.tiny, 2, 1],
   [null, 3, 1],
 ]
@@ -113,24 +113,24 @@ describe('self-identified groups stay private', () => {
     expect(text).not.toMatch(/PRIV-/)
     expect(text).not.toContain('Candidate')
     const body = JSON.parse(text) as AdverseImpactBody
-    expect(body.applicants).toBe(19)
+    expect(body.applicants).toBe(30)
     expect(body.not_stated).toBe(3)
     expect(body.groups).toEqual([
       expect.objectContaining({
+        group: GROUPS.beta,
+        applicants: 15,
+        selected: 5,
+        selection_rate: 1 / 3,
+        impact_ratio: 1 / 3 / 0.5,
+        below_four_fifths: true,
+      }),
+      expect.objectContaining({
         group: GROUPS.alpha,
-        applicants: 8,
-        selected: 4,
+        applicants: 10,
+        selected: 5,
         selection_rate: 0.5,
         impact_ratio: null,
         below_four_fifths: false,
-      }),
-      expect.objectContaining({
-        group: GROUPS.beta,
-        applicants: 6,
-        selected: 1,
-        selection_rate: 1 / 6,
-        impact_ratio: 1 / 6 / 0.5,
-        below_four_fifths: true,
       }),
     ])
     expect(body.reference_group).toBe(GROUPS.alpha)

@@ -3,6 +3,7 @@ import { adverseImpact, adverseImpactSchema, FOUR_FIFTHS } from '../../analytics
 import { textAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
+import { withheld } from '../disclosure/withheld'
 
 export const adverseImpactResponseSchema = z
   .object({
@@ -23,28 +24,39 @@ export const adverseImpactResponseSchema = z
 /** Selection rates of the cohort's decided applications by self-identified group. */
 export function adverseImpactResponse(cohort: Cohort): z.infer<typeof adverseImpactResponseSchema> {
   const { text } = cohort.dataset
-  const byGroup = new Map<string, { applicants: number; selected: number }>()
+  const byGroup = new Map<string | null, { applicants: number; selected: number }>()
   let decided = 0
-  let notStated = 0
   for (const row of cohort.rows) {
     const decision = textAt(text.decision, row)
     if (decision === 'pending') continue
     decided++
     const group = textAt(text.selfIdGroup, row)
-    if (group === null) {
-      notStated++
-      continue
-    }
     const entry = byGroup.get(group) ?? { applicants: 0, selected: 0 }
     entry.applicants++
     if (decision === 'hired') entry.selected++
     byGroup.set(group, entry)
   }
+  // Everyone selected (or not) in one stated group would tell each of their groups.
+  const withinOneGroup = (count: (entry: { applicants: number; selected: number }) => number) => {
+    const holding = [...byGroup].filter(([, entry]) => count(entry) > 0)
+    return holding.length === 1 && holding[0]![0] !== null
+  }
+  if (
+    withinOneGroup((entry) => entry.selected) ||
+    withinOneGroup((entry) => entry.applicants - entry.selected)
+  ) {
+    throw withheld(
+      'Withheld: everyone selected, or everyone not selected, in this filter has the same self-identified group, so the figures would tell each of their groups.',
+    )
+  }
+  const stated = [...byGroup].flatMap(([group, counts]) =>
+    group === null ? [] : [{ group, ...counts }],
+  )
   return {
     ...contextOf(cohort),
     applicants: decided,
-    not_stated: notStated,
+    not_stated: byGroup.get(null)?.applicants ?? 0,
     four_fifths: FOUR_FIFTHS,
-    ...adverseImpact([...byGroup].map(([group, counts]) => ({ group, ...counts }))),
+    ...adverseImpact(stated),
   }
 }

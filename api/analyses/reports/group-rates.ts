@@ -9,10 +9,12 @@ import {
 import { textAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
+import type { ShownBox } from '../disclosure/release'
 
 export const groupRatesResponseSchema = z
   .object({ ...contextShape, groups: z.array(groupRateSchema) })
   .openapi('GroupRates')
+type GroupRatesResponse = z.infer<typeof groupRatesResponseSchema>
 
 /** Hire and retention rates of the cohort's applications in each group `groupsOf` names. */
 function ratesBy(cohort: Cohort, groupsOf: (row: number) => Iterable<string>) {
@@ -34,10 +36,48 @@ function ratesBy(cohort: Cohort, groupsOf: (row: number) => Iterable<string>) {
 export function redFlagsResponse(
   cohort: Cohort,
   tagsByApplication: ReadonlyMap<string, readonly string[]>,
-): z.infer<typeof groupRatesResponseSchema> {
+): GroupRatesResponse {
   return ratesBy(cohort, (row) => tagsByApplication.get(textAt(cohort.dataset.text.id, row)!) ?? [])
 }
 
-export function backgroundsResponse(cohort: Cohort): z.infer<typeof groupRatesResponseSchema> {
+export function backgroundsResponse(cohort: Cohort): GroupRatesResponse {
   return ratesBy(cohort, (row) => [textAt(cohort.dataset.text.background, row) ?? 'not stated'])
+}
+
+/** A group's hire rate and retention, each only where its parts reach the floor. */
+function restrictGroups(
+  groups: GroupRatesResponse['groups'],
+  release: ShownBox,
+  prefix: string,
+): GroupRatesResponse['groups'] {
+  return groups.map((group) => {
+    const decisions = release.visible(`${prefix} ${group.key} decisions`)
+    const outcomes = release.visible(`${prefix} ${group.key} outcomes`)
+    return {
+      ...group,
+      ...(decisions ? {} : { hired: null, hire_rate: null, hire_rate_ci: null }),
+      ...(outcomes ? {} : { retained: null, retention_rate: null, retention_rate_ci: null }),
+    }
+  })
+}
+
+/** A restricted answer: only tags on at least the floor of other managers' applications. */
+export function restrictRedFlags(
+  response: GroupRatesResponse,
+  release: ShownBox,
+): GroupRatesResponse {
+  const shown = response.groups.filter((group) => release.visible(`flag ${group.key}`))
+  return { ...response, groups: restrictGroups(shown, release, 'flag') }
+}
+
+/**
+ * A restricted answer: backgrounds only when every background reaches the floor, since the
+ * rest could be worked out from the organisation's totals.
+ */
+export function restrictBackgrounds(
+  response: GroupRatesResponse,
+  release: ShownBox,
+): GroupRatesResponse {
+  if (!release.visible('backgrounds')) return { ...response, groups: [] }
+  return { ...response, groups: restrictGroups(response.groups, release, 'background') }
 }

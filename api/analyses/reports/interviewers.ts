@@ -7,6 +7,7 @@ import {
 import type { RatingRow } from '../../dataset/dataset'
 import { outcomesById, type Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
+import type { ShownBox } from '../disclosure/release'
 
 export const interviewersResponseSchema = z
   .object({
@@ -30,5 +31,25 @@ export function interviewersResponse(
     ...contextOf(cohort),
     interviewers: report.interviewers,
     areas: report.areas.map((area, k) => ({ ...area, name: cohort.dataset.areas[k]!.name })),
+  }
+}
+
+/**
+ * A restricted answer: an interviewer only over at least the floor of other managers'
+ * applications, and their own AUC only over as many hires who stayed and as many who left.
+ */
+export function restrictInterviewers(
+  response: z.infer<typeof interviewersResponseSchema>,
+  release: ShownBox,
+): z.infer<typeof interviewersResponseSchema> {
+  return {
+    ...response,
+    interviewers: response.interviewers
+      .filter((row) => release.visible(`interviewer ${row.interviewer}`))
+      .map((row) =>
+        release.visible(`interviewer ${row.interviewer} outcomes`)
+          ? row
+          : { ...row, auc: null, auc_ci: null, insufficient: true },
+      ),
   }
 }

@@ -3,6 +3,8 @@ import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ValidityResponse } from './validity'
 
+type LoopTimeResponse = z.infer<typeof loopTimeResponseSchema>
+
 export const loopTimeResponseSchema = z
   .object({
     ...contextShape,
@@ -25,10 +27,7 @@ export const loopTimeResponseSchema = z
   .openapi('LoopTime')
 
 /** Interviewer minutes spent on each area of the cohort's loops, beside the area's validity. */
-export function loopTimeResponse(
-  cohort: Cohort,
-  validity: ValidityResponse,
-): z.infer<typeof loopTimeResponseSchema> {
+export function loopTimeResponse(cohort: Cohort, validity: ValidityResponse): LoopTimeResponse {
   const minutes = cohort.dataset.areaMinutes.map((column) => {
     let total = 0
     let loops = 0
@@ -57,6 +56,20 @@ export function loopTimeResponse(
         auc: row.auc,
         insufficient: row.insufficient,
       }
+    }),
+  }
+}
+
+/** A restricted answer: each area's validity as the restricted validity table shows it. */
+export function restrictLoopTime(
+  response: LoopTimeResponse,
+  restrictedValidity: ValidityResponse,
+): LoopTimeResponse {
+  return {
+    ...response,
+    areas: response.areas.map((area, k) => {
+      const shown = restrictedValidity.areas[k]!
+      return { ...area, r: shown.r, r_corrected: shown.r_corrected, auc: shown.auc }
     }),
   }
 }

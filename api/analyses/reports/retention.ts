@@ -3,6 +3,7 @@ import { retentionCurves, retentionCurvesSchema } from '../../analytics/retentio
 import { scoresAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { benchmarkFigureSchema, contextOf, contextShape, generalBenchmark } from '../context'
+import type { ShownBox } from '../disclosure/release'
 
 export const retentionResponseSchema = z
   .object({
@@ -26,5 +27,18 @@ export function retentionResponse(cohort: Cohort): z.infer<typeof retentionRespo
       cohort.asOf,
     ),
     benchmark: generalBenchmark(cohort.dataset, 'retention_12m'),
+  }
+}
+
+/** A restricted answer: an area's band curves only where both bands and their departures reach the floor. */
+export function restrictRetention(
+  response: z.infer<typeof retentionResponseSchema>,
+  release: ShownBox,
+): z.infer<typeof retentionResponseSchema> {
+  return {
+    ...response,
+    areas: response.areas.map((area) =>
+      release.visible(`bands ${area.key}`) ? area : { ...area, bands: [], logrank: null },
+    ),
   }
 }

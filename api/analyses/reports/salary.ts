@@ -3,6 +3,8 @@ import { LEVELS } from '../../../db/domain'
 import { salaryBandSchema, salaryReport, salaryReportSchema } from '../../analytics/salary'
 import { applicationsWhere, type Cohort } from '../cohort'
 import { contextOf, contextShape, salaryBandsOf } from '../context'
+import type { ShownBox } from '../disclosure/release'
+import { withheld, withoutExtremes } from '../disclosure/withheld'
 
 export const salaryResponseSchema = z
   .object({ ...contextShape, bands: z.array(salaryBandSchema), ...salaryReportSchema.shape })
@@ -20,5 +22,40 @@ export function salaryResponse(cohort: Cohort): SalaryResponse {
     ...contextOf(cohort),
     bands,
     ...salaryReport(offered, bands, cohort.asOf, LEVELS),
+  }
+}
+
+/**
+ * A restricted answer: no single person's salary (no smallest or largest offer, no
+ * histogram), offers by level and retention by compa-ratio band only where every part
+ * reaches the floor. Per-hire rows are the viewer's own (see Analyses.salary).
+ */
+export function restrictSalary(response: SalaryResponse, release: ShownBox): SalaryResponse {
+  if (!release.visible('offers')) {
+    throw withheld(
+      `Withheld: fewer than ${release.floor} offers of other managers' requisitions have a salary.`,
+    )
+  }
+  const compaShown = release.visible('compa-ratio')
+  return {
+    ...response,
+    by_level: release.visible('offers by level')
+      ? response.by_level.map((level) => ({ ...level, offers: withoutExtremes(level.offers) }))
+      : [],
+    compa_ratio: compaShown
+      ? withoutExtremes(response.compa_ratio)
+      : {
+          n: response.compa_ratio.n,
+          min: null,
+          q1: null,
+          median: null,
+          q3: null,
+          max: null,
+          mean: null,
+        },
+    compa_histogram: [],
+    retention_by_compa_ratio: release.visible('compa-ratio bands')
+      ? response.retention_by_compa_ratio
+      : [],
   }
 }

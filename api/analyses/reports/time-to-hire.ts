@@ -3,6 +3,8 @@ import { LEVELS } from '../../../db/domain'
 import { timeToHireReport, timeToHireReportSchema } from '../../analytics/time-to-hire'
 import { applicationsWhere, type Cohort } from '../cohort'
 import { benchmarkFigureSchema, contextOf, contextShape, generalBenchmark } from '../context'
+import type { ShownBox } from '../disclosure/release'
+import { withheld } from '../disclosure/withheld'
 
 const { benchmark_days, ...report } = timeToHireReportSchema.shape
 
@@ -15,8 +17,16 @@ export const timeToHireResponseSchema = z
   })
   .openapi('TimeToHire')
 
-/** Time to hire and to fill of the cohort's accepted offers, against the benchmark. */
-export function timeToHireResponse(cohort: Cohort): z.infer<typeof timeToHireResponseSchema> {
+type TimeToHireResponse = z.infer<typeof timeToHireResponseSchema>
+
+/**
+ * Time to hire and to fill of the cohort's accepted offers, against the benchmark; retention
+ * by quartile of time to hire, or by the cut points given.
+ */
+export function timeToHireResponse(
+  cohort: Cohort,
+  quartileCuts?: readonly number[],
+): TimeToHireResponse {
   const benchmark = generalBenchmark(cohort.dataset, 'time_to_hire_days')
   const accepted = cohort.dataset.text.offerAcceptedAt
   return {
@@ -27,6 +37,31 @@ export function timeToHireResponse(cohort: Cohort): z.infer<typeof timeToHireRes
       cohort.asOf,
       benchmark?.value ?? null,
       LEVELS,
+      quartileCuts,
     ),
+  }
+}
+
+/**
+ * A restricted answer (binned by the organisation's quartiles): breakdowns by level and hire
+ * type, and retention by band, only where every part reaches the floor.
+ */
+export function restrictTimeToHire(
+  response: TimeToHireResponse,
+  release: ShownBox,
+): TimeToHireResponse {
+  if (!release.visible('accepted')) {
+    throw withheld(
+      `Withheld: fewer than ${release.floor} offers of other managers' requisitions were accepted.`,
+    )
+  }
+  return {
+    ...response,
+    by_level: release.visible('accepted by level') ? response.by_level : [],
+    by_hire_type: release.visible('accepted by hire type') ? response.by_hire_type : [],
+    retention: {
+      ...response.retention,
+      by_quartile: release.visible('time-to-hire bins') ? response.retention.by_quartile : [],
+    },
   }
 }

@@ -1,9 +1,12 @@
 import { z } from '@hono/zod-openapi'
 import { retentionModelSchema } from '../../analytics/retention-model'
 import { validityReport, validityReportSchema } from '../../analytics/validity'
+import { benjaminiHochberg } from '../../analytics/multiple-testing'
 import { scoresAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
+import type { ShownBox } from '../disclosure/release'
+import { withheld } from '../disclosure/withheld'
 
 export const validityResponseSchema = z
   .object({ ...contextShape, ...validityReportSchema.shape })
@@ -36,6 +39,58 @@ export function validityResponse(cohort: Cohort): ValidityResponse {
 }
 
 // The validity report fits the model of all areas too: one fit serves both endpoints.
-export function modelResponse({ model, as_of, rubric, filters }: ValidityResponse) {
-  return { as_of, rubric, filters, model }
+export function modelResponse({ model, as_of, rubric, filters, disclosure }: ValidityResponse) {
+  return { as_of, rubric, filters, disclosure, model }
+}
+
+const WITHHELD_AREA = {
+  mean_retained: null,
+  mean_left: null,
+  r: null,
+  r_ci: null,
+  p: null,
+  q: null,
+  sd_hires: null,
+  u: null,
+  r_corrected: null,
+  r_corrected_ci: null,
+  odds_ratio: null,
+  odds_ratio_ci: null,
+  log_odds: null,
+  log_odds_se: null,
+  auc: null,
+  auc_ci: null,
+  warnings: [],
+}
+
+/** The model of all areas (and the composite) need the floor of stayers and of leavers. */
+export function requireModelCases(release: ShownBox): void {
+  if (!release.visible('complete')) {
+    throw withheld(
+      `Withheld: fewer than ${release.floor} hires of other managers' requisitions scored in every area stayed twelve months, or fewer than ${release.floor} left within them, so the figures could describe single people.`,
+    )
+  }
+}
+
+/**
+ * A restricted answer: the model and the composite need ten hires scored in every area who
+ * stayed and ten who left; an area's figures need as many in the area, and its pool's spread
+ * as many applicants. q is adjusted over the areas shown.
+ */
+export function restrictValidity(response: ValidityResponse, release: ShownBox): ValidityResponse {
+  requireModelCases(release)
+  const areas = response.areas.map((area) => {
+    if (!release.visible(`outcomes ${area.key}`)) {
+      return {
+        ...area,
+        ...WITHHELD_AREA,
+        sd_pool: release.visible(`pool ${area.key}`) ? area.sd_pool : null,
+        not_computable: `Withheld: fewer than ${release.floor} hires of other managers' requisitions scored in this area stayed, or fewer than ${release.floor} left.`,
+      }
+    }
+    if (release.visible(`pool ${area.key}`)) return area
+    return { ...area, sd_pool: null, u: null, r_corrected: null, r_corrected_ci: null }
+  })
+  const q = benjaminiHochberg(areas.map((area) => area.p))
+  return { ...response, areas: areas.map((area, k) => ({ ...area, q: q[k] ?? null })) }
 }

@@ -1,0 +1,269 @@
+import { HIRE_TYPES, LEVELS } from '../../../db/domain'
+import { quantile } from '../../analytics/quantiles'
+import { daysBetween } from '../../analytics/dates'
+import { COMPA_BANDS, matchingBand } from '../../analytics/salary'
+import { SCORE_BAND_THRESHOLD } from '../../analytics/retention-curves'
+import { textAt } from '../../dataset/dataset'
+import type { Cohort } from '../cohort'
+import { salaryBandsOf } from '../context'
+
+/**
+ * The parts a restricted answer may show figures of together: shown only when every part
+ * with anyone in it holds at least the floor (so no part can be worked out from the others),
+ * and then each part may not differ by 1 to floor − 1 between two answers one viewer can get.
+ * `everyPart`: an empty part hides it too, as in stayed/left, where "nobody left" would tell
+ * every person's outcome. `essential`: an answer without it is no answer, so a clash with an
+ * answer already given withholds the whole box (otherwise only this partition is hidden).
+ * `always`: its parts are compared between answers whether shown or not (groups that answers
+ * pool differently), and a clash withholds the box.
+ */
+export interface Partition {
+  name: string
+  parts: string[]
+  everyPart?: boolean
+  essential?: boolean
+  always?: boolean
+}
+
+/**
+ * Every application known on the publication date, as the cells it counts in (an id per
+ * cell key) and the atom it lies in: its level, hire type and year of application. Counts
+ * of any box of the family are sums over its atoms.
+ */
+export interface CellCatalog {
+  keys: string[]
+  partitions: Partition[]
+  selfIdPartitions: Partition[]
+  /** Per row of the base cohort: its atom and its cells. */
+  rows: { row: number; atom: number; cells: Int32Array }[]
+  firstYear: number
+  lastYear: number
+  /** Time-to-hire cut points every restricted answer bins by (the base cohort's quartiles). */
+  timeToHireCuts: number[]
+}
+
+export const LEVEL_AXIS = LEVELS.length
+export const TYPE_AXIS = HIRE_TYPES.length + 1
+
+export interface CatalogInput {
+  /** Every application known on the publication date: the base cohort. */
+  base: Cohort
+  /** The interviewers who rated each row of the base cohort. */
+  interviewersOf: (row: number) => Iterable<string>
+  /** The red-flag tags of each row. */
+  tagsOf: (row: number) => Iterable<string>
+}
+
+const outcomeWord = (outcome: number) => (outcome === 1 ? 'stayed' : 'left')
+
+/** The base cohort's quartiles of time to hire among accepted offers with a known outcome. */
+function timeToHireCuts(base: Cohort): number[] {
+  const { text } = base.dataset
+  const days: number[] = []
+  for (const row of base.rows) {
+    const accepted = textAt(text.offerAcceptedAt, row)
+    if (accepted === null || accepted > base.asOf || base.outcomeOfRow[row] === -1) continue
+    days.push(daysBetween(textAt(text.appliedAt, row)!, accepted))
+  }
+  const sorted = Float64Array.from(days).sort()
+  return [0.25, 0.5, 0.75].map((p) => quantile(sorted, p) ?? 0)
+}
+
+/** The bin of a time to hire among the cut points, as the time-to-hire report makes them. */
+export function timeToHireBin(days: number, cuts: readonly number[]): number {
+  let bin = 0
+  while (bin < cuts.length && days > cuts[bin]!) bin++
+  return bin
+}
+
+export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): CellCatalog {
+  const { dataset, asOf } = base
+  const { text } = dataset
+  const ids = new Map<string, number>()
+  const keys: string[] = []
+  const idOf = (key: string) => {
+    let id = ids.get(key)
+    if (id === undefined) {
+      id = keys.length
+      ids.set(key, id)
+      keys.push(key)
+    }
+    return id
+  }
+  const hireOfRow = new Map(base.hires.map((hire) => [hire.row, hire]))
+  const bands = salaryBandsOf(dataset)
+  const cuts = timeToHireCuts(base)
+  const years = Array.from(base.rows, (row) => Number(textAt(text.appliedAt, row)!.slice(0, 4)))
+  const lastYear = Number(asOf.slice(0, 4))
+  const firstYear = years.reduce((first, year) => Math.min(first, year), lastYear)
+  const yearCount = lastYear - firstYear + 1
+
+  const interviewerNames = new Set<string>()
+  const tagNames = new Set<string>()
+  const backgroundNames = new Set<string>()
+  const groupNames = new Set<string>()
+  const levelNames = new Set<string>()
+  const typeNames = new Set<string>()
+
+  const rows = Array.from(base.rows, (row, i) => {
+    const cells: string[] = ['app']
+    const decision = textAt(text.decision, row)
+    const outcome = base.outcomeOfRow[row]!
+    const known = outcome !== -1
+    const hire = hireOfRow.get(row)
+    const level = textAt(text.level, row)!
+    const hireType = textAt(text.hireType, row)
+    const background = textAt(text.background, row) ?? 'not stated'
+    const group = textAt(text.selfIdGroup, row) ?? 'not stated'
+    const decisionCell =
+      decision === 'pending' ? null : decision === 'hired' ? 'chosen' : ('passed' as const)
+    if (decisionCell) {
+      cells.push('decided', `sid:${group}:${decisionCell}`, `bg:${background}:${decisionCell}`)
+      groupNames.add(group)
+    }
+    cells.push(`bg:${background}`)
+    backgroundNames.add(background)
+    if (hire) {
+      cells.push('hire')
+      if (hire.hire.endDate !== null && hire.hire.endDate <= asOf) cells.push('gone')
+    }
+    if (known) cells.push(outcomeWord(outcome), `bg:${background}:${outcomeWord(outcome)}`)
+
+    const scores = dataset.areaScores.map((column) => column[row]!)
+    dataset.areas.forEach((area, k) => {
+      const score = scores[k]!
+      if (Number.isNaN(score)) return
+      cells.push(`pool:${area.key}`)
+      if (known) cells.push(`${outcomeWord(outcome)}:${area.key}`)
+      if (hire) {
+        const band = score >= SCORE_BAND_THRESHOLD ? 'ge3' : 'lt3'
+        cells.push(`band:${area.key}:${band}`)
+        if (cells.includes('gone')) cells.push(`band:${area.key}:${band}:gone`)
+      }
+    })
+    if (known && scores.every((score) => !Number.isNaN(score))) {
+      cells.push(`complete:${outcomeWord(outcome)}`)
+    }
+
+    const acceptedAt = textAt(text.offerAcceptedAt, row)
+    if (acceptedAt !== null && acceptedAt <= asOf) {
+      const typeName = hireType ?? 'unknown'
+      cells.push('accepted', `accepted:level:${level}`, `accepted:type:${typeName}`)
+      levelNames.add(level)
+      typeNames.add(typeName)
+      if (known) {
+        const bin = timeToHireBin(daysBetween(textAt(text.appliedAt, row)!, acceptedAt), cuts)
+        cells.push(`tth:${bin}:${outcomeWord(outcome)}`)
+      }
+      const salary = dataset.offerSalary[row]!
+      if (!Number.isNaN(salary)) {
+        cells.push('offer', `offer:level:${level}`)
+        const band = matchingBand(bands, level, textAt(text.metro, row))
+        if (band && hire) {
+          cells.push('compa')
+          const ratio = salary / ((band.low! + band.high!) / 2)
+          const compa = COMPA_BANDS.find((entry) => ratio >= entry.from && ratio < entry.to)!
+          if (known) cells.push(`compa:${compa.key}:${outcomeWord(outcome)}`)
+        }
+      }
+    }
+
+    for (const interviewer of interviewersOf(row)) {
+      interviewerNames.add(interviewer)
+      cells.push(`rated:${interviewer}`)
+      if (known) cells.push(`rated:${interviewer}:${outcomeWord(outcome)}`)
+    }
+    for (const tag of tagsOf(row)) {
+      tagNames.add(tag)
+      cells.push(`flag:${tag}`)
+      if (decisionCell) cells.push(`flag:${tag}:${decisionCell}`)
+      if (known) cells.push(`flag:${tag}:${outcomeWord(outcome)}`)
+    }
+
+    const levelIndex = LEVELS.indexOf(level as (typeof LEVELS)[number])
+    const typeIndex =
+      hireType === null
+        ? HIRE_TYPES.length
+        : HIRE_TYPES.indexOf(hireType as (typeof HIRE_TYPES)[number])
+    const atom = (levelIndex * TYPE_AXIS + typeIndex) * yearCount + (years[i]! - firstYear)
+    return { row, atom, cells: Int32Array.from(new Set(cells), idOf) }
+  })
+
+  const outcomes = (name: string, prefix: string): Partition => ({
+    name,
+    parts: [`${prefix}stayed`, `${prefix}left`],
+    everyPart: true,
+  })
+  const decisions = (name: string, prefix: string): Partition => ({
+    name,
+    parts: [`${prefix}chosen`, `${prefix}passed`],
+    everyPart: true,
+  })
+  const partitions: Partition[] = [
+    { name: 'applications', parts: ['app'], essential: true },
+    { name: 'hires', parts: ['hire'], essential: true },
+    { ...outcomes('outcomes', ''), essential: true },
+    { name: 'departures', parts: ['gone'] },
+    outcomes('complete', 'complete:'),
+    { name: 'accepted', parts: ['accepted'] },
+    { name: 'accepted by level', parts: [...levelNames].map((level) => `accepted:level:${level}`) },
+    { name: 'accepted by hire type', parts: [...typeNames].map((type) => `accepted:type:${type}`) },
+    {
+      name: 'time-to-hire bins',
+      parts: [0, 1, 2, 3].flatMap((bin) => [`tth:${bin}:stayed`, `tth:${bin}:left`]),
+      everyPart: true,
+    },
+    { name: 'offers', parts: ['offer'] },
+    { name: 'offers by level', parts: [...levelNames].map((level) => `offer:level:${level}`) },
+    { name: 'compa-ratio', parts: ['compa'] },
+    {
+      name: 'compa-ratio bands',
+      parts: COMPA_BANDS.flatMap((band) => [`compa:${band.key}:stayed`, `compa:${band.key}:left`]),
+      everyPart: true,
+    },
+    { name: 'backgrounds', parts: [...backgroundNames].map((name) => `bg:${name}`) },
+    ...dataset.areas.flatMap((area) => [
+      { name: `pool ${area.key}`, parts: [`pool:${area.key}`] },
+      {
+        name: `outcomes ${area.key}`,
+        parts: [`stayed:${area.key}`, `left:${area.key}`],
+        everyPart: true,
+      },
+      {
+        name: `bands ${area.key}`,
+        parts: ['ge3', 'lt3', 'ge3:gone', 'lt3:gone'].map((part) => `band:${area.key}:${part}`),
+        everyPart: true,
+      },
+    ]),
+    ...[...interviewerNames].flatMap((name) => [
+      { name: `interviewer ${name}`, parts: [`rated:${name}`] },
+      outcomes(`interviewer ${name} outcomes`, `rated:${name}:`),
+    ]),
+    ...[...tagNames].flatMap((tag) => [
+      { name: `flag ${tag}`, parts: [`flag:${tag}`] },
+      decisions(`flag ${tag} decisions`, `flag:${tag}:`),
+      outcomes(`flag ${tag} outcomes`, `flag:${tag}:`),
+    ]),
+    ...[...backgroundNames].flatMap((name) => [
+      decisions(`background ${name} decisions`, `bg:${name}:`),
+      outcomes(`background ${name} outcomes`, `bg:${name}:`),
+    ]),
+  ]
+  const selfIdPartitions: Partition[] = [
+    { name: 'decided', parts: ['decided'], essential: true },
+    ...[...groupNames].map((group) => ({
+      ...decisions(`self-ID ${group}`, `sid:${group}:`),
+      always: true,
+    })),
+  ]
+  for (const partition of [...partitions, ...selfIdPartitions]) partition.parts.forEach(idOf)
+  return {
+    keys,
+    partitions,
+    selfIdPartitions,
+    rows,
+    firstYear,
+    lastYear,
+    timeToHireCuts: cuts,
+  }
+}

@@ -1,0 +1,591 @@
+import { Writable } from 'node:stream'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createApiToken } from '../../api/auth/accounts'
+import { createFirstUsers } from '../../api/auth/first-users'
+import { PasswordChecker } from '../../api/auth/passwords'
+import { addDays } from '../../api/analytics/dates'
+import { seedDemoIfEmpty } from '../../api/seed-demo'
+import type { Db } from '../../db/client'
+import { DEMO_DATA_KEY, writeMeta } from '../../db/meta'
+import { DEMO_APPLICATIONS, writeDemoCsv } from '../../db/seed/demo-csv'
+import { HIRE_TYPES, LEVELS } from '../../db/domain'
+import { users } from '../../db/schema'
+import { createBareApp } from '../helpers/app'
+import { TEST_PASSWORD_COST } from '../helpers/auth'
+import { createTestDatabase, importTexts } from '../helpers/database'
+
+// The attacker: a hiring manager who wants other managers' candidates' scores, outcomes and
+// salaries, and a talent lead who wants a candidate's self-identified group. Each asks two
+// answers whose filters differ a little, and tries to take them apart. Ground truth comes
+// straight from the tables, not from the code under test.
+
+const TODAY = '2026-11-24'
+const FLOOR = 10
+const SELF_ID_FLOOR = 5
+const AREAS = ['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment']
+
+interface Truth {
+  id: string
+  requisition: string
+  owner: number | null
+  level: string
+  hireType: string | null
+  appliedAt: string
+  decision: string
+  startDate: string | null
+  endDate: string | null
+  acceptedAt: string | null
+  salary: number | null
+  group: string | null
+  scores: Map<string, number>
+  raters: Set<string>
+}
+
+function loadTruth(db: Db): Truth[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT a.id, a.requisition_id AS requisition, r.owner_user_id AS owner, r.level,
+              r.hire_type AS hireType, a.applied_at AS appliedAt, a.decision,
+              e.start_date AS startDate, e.end_date AS endDate, o.accepted_at AS acceptedAt,
+              o.salary, a.self_id_group AS "group"
+       FROM applications a JOIN requisitions r ON r.id = a.requisition_id
+       LEFT JOIN employments e ON e.application_id = a.id
+       LEFT JOIN offers o ON o.application_id = a.id`,
+    )
+    .all() as Omit<Truth, 'scores' | 'raters'>[]
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      { ...row, scores: new Map<string, number>(), raters: new Set<string>() },
+    ]),
+  )
+  const ratings = db.$client
+    .prepare(
+      `SELECT s.application_id AS id, ra.key AS area, AVG(s.rating) AS score
+       FROM scores s JOIN rubric_areas ra ON ra.id = s.area_id GROUP BY 1, 2`,
+    )
+    .all() as { id: string; area: string; score: number }[]
+  for (const { id, area, score } of ratings) byId.get(id)!.scores.set(area, score)
+  const raters = db.$client
+    .prepare(
+      `SELECT DISTINCT s.application_id AS id, i.handle FROM scores s
+       JOIN interviewers i ON i.id = s.interviewer_id`,
+    )
+    .all() as { id: string; handle: string }[]
+  for (const { id, handle } of raters) byId.get(id)!.raters.add(handle)
+  return [...byId.values()]
+}
+
+const started = (truth: Truth, asOf: string) =>
+  truth.decision === 'hired' && truth.startDate !== null && truth.startDate <= asOf
+
+/** Twelve-month outcome as DESIGN.md defines it: 1 stayed, 0 left, null not known yet. */
+function outcome(truth: Truth, asOf: string): 0 | 1 | null {
+  if (!started(truth, asOf)) return null
+  const anniversary = addDays(truth.startDate!, 365)
+  if (truth.endDate !== null && truth.endDate < anniversary && truth.endDate <= asOf) return 0
+  return anniversary <= asOf ? 1 : null
+}
+
+interface Answer {
+  path: string
+  status: number
+  body: Record<string, unknown> & {
+    as_of: string
+    filters: {
+      level: string | null
+      hire_type: string | null
+      from: string | null
+      to: string | null
+      requisition_id: string | null
+    }
+    disclosure: { restricted: boolean }
+  }
+}
+
+/** The applications an answer says it describes, as ground truth, less what the viewer owns. */
+function population(all: readonly Truth[], answer: Answer, ownedBy: number | null): Truth[] {
+  const { as_of: asOf, filters } = answer.body
+  const to = filters.to !== null && filters.to < asOf ? filters.to : asOf
+  return all.filter(
+    (truth) =>
+      (ownedBy === null || truth.owner !== ownedBy) &&
+      truth.appliedAt <= to &&
+      (filters.from === null || truth.appliedAt >= filters.from) &&
+      (filters.level === null || truth.level === filters.level) &&
+      (filters.hire_type === null || truth.hireType === filters.hire_type) &&
+      (filters.requisition_id === null || truth.requisition === filters.requisition_id),
+  )
+}
+
+/** How many applications are in one set and not the other. */
+function differing<T>(a: readonly T[], b: readonly T[]): number {
+  const left = new Set(a)
+  const right = new Set(b)
+  let count = 0
+  for (const item of left) if (!right.has(item)) count++
+  for (const item of right) if (!left.has(item)) count++
+  return count
+}
+
+interface Cell {
+  name: string
+  members: (population: Truth[], asOf: string) => string[]
+  /** Whether the answer shows figures of this cell. */
+  shown: (answer: Answer) => boolean
+}
+
+const ids = (list: Truth[]) => list.map((truth) => truth.id)
+const numberAt = (value: unknown, ...path: (string | number)[]) =>
+  path.reduce<unknown>(
+    (node, key) => (node as Record<string | number, unknown> | null)?.[key],
+    value,
+  )
+
+/** The cells of an answer whose figures single people out when two answers differ by few. */
+function cellsOf(endpoint: string): Cell[] {
+  const hires = (list: Truth[], asOf: string) => ids(list.filter((truth) => started(truth, asOf)))
+  const withOutcome = (value: 0 | 1, area?: string) => (list: Truth[], asOf: string) =>
+    ids(
+      list.filter(
+        (truth) => outcome(truth, asOf) === value && (area === undefined || truth.scores.has(area)),
+      ),
+    )
+  const always = () => true
+  switch (endpoint) {
+    case 'validity':
+      return [
+        { name: 'applications', members: (list) => ids(list), shown: always },
+        { name: 'hires', members: hires, shown: always },
+        { name: 'stayed', members: withOutcome(1), shown: always },
+        { name: 'left', members: withOutcome(0), shown: always },
+        ...AREAS.flatMap((area, k): Cell[] => [
+          {
+            name: `stayed in ${area}`,
+            members: withOutcome(1, area),
+            shown: (answer) => numberAt(answer.body, 'areas', k, 'mean_retained') != null,
+          },
+          {
+            name: `left in ${area}`,
+            members: withOutcome(0, area),
+            shown: (answer) => numberAt(answer.body, 'areas', k, 'mean_left') != null,
+          },
+        ]),
+      ]
+    case 'retention':
+      return [
+        { name: 'hires', members: hires, shown: always },
+        { name: 'stayed', members: withOutcome(1), shown: always },
+        { name: 'left', members: withOutcome(0), shown: always },
+      ]
+    case 'salary':
+      return LEVELS.map((level) => ({
+        name: `offers at ${level}`,
+        members: (list, asOf) =>
+          ids(
+            list.filter(
+              (truth) =>
+                truth.level === level &&
+                truth.salary !== null &&
+                truth.acceptedAt !== null &&
+                truth.acceptedAt <= asOf,
+            ),
+          ),
+        shown: (answer) =>
+          (
+            (answer.body.by_level ?? []) as { level: string; offers: { mean: number | null } }[]
+          ).some((entry) => entry.level === level && entry.offers.mean !== null),
+      }))
+    case 'interviewers':
+      return [{ name: 'applications', members: (list) => ids(list), shown: always }]
+    default:
+      return [{ name: 'applications', members: (list) => ids(list), shown: always }]
+  }
+}
+
+interface Leak {
+  pair: string
+  cell: string
+  differing: number
+}
+
+/** Every cell both answers show, whose populations differ by 1 to floor − 1. */
+function leaksBetween(
+  all: readonly Truth[],
+  endpoint: string,
+  a: Answer,
+  b: Answer,
+  ownedBy: number | null,
+  floor: number,
+): Leak[] {
+  const popA = population(all, a, ownedBy)
+  const popB = population(all, b, ownedBy)
+  return cellsOf(endpoint).flatMap((cell) => {
+    if (!cell.shown(a) || !cell.shown(b)) return []
+    const count = differing(cell.members(popA, a.body.as_of), cell.members(popB, b.body.as_of))
+    return count > 0 && count < floor
+      ? [{ pair: `${a.path} | ${b.path}`, cell: cell.name, differing: count }]
+      : []
+  })
+}
+
+/**
+ * The attack of the issue, carried out: two validity answers whose n_retained differ by one
+ * give that person's area scores as the difference of n·mean; two salary answers give their
+ * salary. Returns the people whose data came out right.
+ */
+function solvedPeople(all: readonly Truth[], a: Answer, b: Answer): string[] {
+  const solved: string[] = []
+  const areasA = a.body.areas as { mean_retained: number | null; n: number }[] | undefined
+  const areasB = b.body.areas as { mean_retained: number | null; n: number }[] | undefined
+  const stayedA = a.body.n_retained as number | undefined
+  const stayedB = b.body.n_retained as number | undefined
+  if (
+    areasA &&
+    areasB &&
+    stayedA !== undefined &&
+    stayedB !== undefined &&
+    stayedB === stayedA + 1
+  ) {
+    const estimate = AREAS.map((_, k) => {
+      const [x, y] = [areasA[k]!.mean_retained, areasB[k]!.mean_retained]
+      return x === null || y === null ? null : y * stayedB - x * stayedA
+    })
+    for (const truth of all) {
+      const scores = AREAS.map((area) => truth.scores.get(area) ?? null)
+      if (
+        estimate.every((value) => value !== null) &&
+        scores.every((score, k) => score !== null && Math.abs(score - estimate[k]!) < 1e-6)
+      ) {
+        solved.push(truth.id)
+      }
+    }
+  }
+  type Level = { level: string; offers: { n: number; mean: number | null } }
+  const salaryAnswer = a.path.includes('/salary')
+  const levelsA = salaryAnswer ? (a.body.by_level as Level[]) : []
+  const levelsB = salaryAnswer ? (b.body.by_level as Level[]) : []
+  for (const level of levelsB) {
+    const before = levelsA.find((entry) => entry.level === level.level)
+    if (!before || before.offers.mean === null || level.offers.mean === null) continue
+    if (level.offers.n !== before.offers.n + 1) continue
+    const salary = level.offers.mean * level.offers.n - before.offers.mean * before.offers.n
+    for (const truth of all) {
+      if (truth.salary !== null && Math.abs(truth.salary - salary) < 1e-6) solved.push(truth.id)
+    }
+  }
+  return solved
+}
+
+/** Smallest or largest salaries shown to a viewer who may not see those people. */
+function extremes(answer: Answer): string[] {
+  const found: string[] = []
+  const check = (where: string, distribution: { min: number | null; max: number | null }) => {
+    if (distribution.min !== null || distribution.max !== null)
+      found.push(`${answer.path} ${where}`)
+  }
+  for (const level of (answer.body.by_level ?? []) as {
+    level: string
+    offers?: { min: number | null; max: number | null }
+  }[]) {
+    if (level.offers) check(`offers at ${level.level}`, level.offers)
+  }
+  const compa = answer.body.compa_ratio as { min: number | null; max: number | null } | undefined
+  if (compa) check('compa-ratio', compa)
+  return found
+}
+
+/** The demo organisation, or a larger one from the same generator, with its demo users. */
+async function setup(disclosureControl: boolean, applications = DEMO_APPLICATIONS) {
+  const db = createTestDatabase()
+  if (applications === DEMO_APPLICATIONS) {
+    await seedDemoIfEmpty(db, TODAY)
+  } else {
+    const files = { applications: [] as Buffer[], scores: [] as Buffer[] }
+    const sink = (into: Buffer[]) =>
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          into.push(chunk)
+          done()
+        },
+      })
+    await writeDemoCsv(
+      { applications, seed: 7, until: TODAY },
+      sink(files.applications),
+      sink(files.scores),
+    )
+    const report = await importTexts(db, {
+      'applications.csv': Buffer.concat(files.applications),
+      'scores.csv': Buffer.concat(files.scores),
+    })
+    expect(report.ok).toBe(true)
+    writeMeta(db, DEMO_DATA_KEY, 'true')
+  }
+  await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
+  const app = createBareApp(db, { today: () => TODAY, disclosureControl })
+  const userOf = (email: string) =>
+    db
+      .select()
+      .from(users)
+      .all()
+      .find((user) => user.email === email)!
+  const manager = userOf('manager@demo.test')
+  const lead = userOf('lead@demo.test')
+  const token = (user: typeof manager) =>
+    createApiToken(db, user, 'attack', { command: 'test' }, new Date()).token
+  const tokens = { manager: token(manager), lead: token(lead) }
+  const cache = new Map<string, Answer>()
+  const ask = async (who: keyof typeof tokens, path: string): Promise<Answer> => {
+    const key = `${who} ${path}`
+    const known = cache.get(key)
+    if (known) return known
+    const response = await app.request(path, {
+      headers: { authorization: `Bearer ${tokens[who]}` },
+    })
+    const answer = {
+      path,
+      status: response.status,
+      body: (await response.json()) as Answer['body'],
+    }
+    cache.set(key, answer)
+    return answer
+  }
+  return { db, ask, manager, truth: loadTruth(db) }
+}
+
+type Setup = Awaited<ReturnType<typeof setup>>
+
+const query = (endpoint: string, filters: Record<string, string>) => {
+  const search = new URLSearchParams(filters).toString()
+  return `/api/analytics/${endpoint}${search ? `?${search}` : ''}`
+}
+
+/** Days spread evenly over a list, so the sweep stays quick but covers the whole range. */
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items]
+  return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]!)
+}
+
+/**
+ * The hiring manager's sweep: adjacent days for to, from and as_of around other managers'
+ * hires, each level and hire type against all, an own requisition against none.
+ */
+async function managerSweep({ ask, manager, truth }: Setup, days: number) {
+  const others = truth.filter((entry) => entry.owner !== manager.id && entry.decision === 'hired')
+  const applied = spread([...new Set(others.map((entry) => entry.appliedAt))].sort(), days)
+  const changes = spread(
+    [
+      ...new Set(
+        others.flatMap((entry) =>
+          [entry.startDate, entry.endDate, entry.startDate && addDays(entry.startDate, 365)].filter(
+            (day): day is string => day !== null && day <= TODAY,
+          ),
+        ),
+      ),
+    ].sort(),
+    days,
+  )
+  const own = truth.find((entry) => entry.owner === manager.id)!.requisition
+  const pairs: [Record<string, string>, Record<string, string>, string[]][] = []
+  const timeEndpoints = ['validity', 'salary', 'retention', 'interviewers']
+  for (const day of applied) {
+    pairs.push([{ to: day }, { to: addDays(day, -1) }, timeEndpoints])
+    pairs.push([{ from: addDays(day, 1) }, { from: day }, timeEndpoints])
+  }
+  for (const day of changes)
+    pairs.push([{ as_of: addDays(day, -1) }, { as_of: day }, timeEndpoints])
+  const everyEndpoint = [
+    'validity',
+    'retention',
+    'time-to-hire',
+    'salary',
+    'interviewers',
+    'red-flags',
+    'backgrounds',
+    'loop-time',
+    'composite',
+    'model',
+  ]
+  for (const level of LEVELS) {
+    pairs.push([{}, { level }, everyEndpoint])
+    for (const hireType of HIRE_TYPES) {
+      pairs.push([{ level }, { level, hire_type: hireType }, timeEndpoints])
+    }
+  }
+  for (const hireType of HIRE_TYPES) pairs.push([{}, { hire_type: hireType }, everyEndpoint])
+  const years = [...new Set(truth.map((entry) => entry.appliedAt.slice(0, 4)))]
+  for (const year of years) {
+    const windows: Record<string, string>[] = [
+      { from: `${year}-01-01` },
+      { from: `${year}-01-01`, to: `${year}-12-31` },
+    ]
+    for (const window of windows) {
+      pairs.push([{}, window, everyEndpoint])
+      for (const level of LEVELS) pairs.push([{ level }, { level, ...window }, timeEndpoints])
+    }
+  }
+  pairs.push([{}, { requisition_id: own }, everyEndpoint])
+
+  const leaks: Leak[] = []
+  const solved = new Set<string>()
+  const shownExtremes = new Set<string>()
+  const dishonest = new Set<string>()
+  const populations = new Set<string>()
+  let answered = 0
+  for (const [first, second, endpoints] of pairs) {
+    for (const endpoint of endpoints) {
+      const a = await ask('manager', query(endpoint, first))
+      const b = await ask('manager', query(endpoint, second))
+      for (const answer of [a, b]) {
+        if (answer.status === 200 && answer.body.filters.requisition_id === null) {
+          answered++
+          populations.add(JSON.stringify([answer.body.as_of, answer.body.filters]))
+          for (const where of extremes(answer)) shownExtremes.add(where)
+          // The answer describes the population it says it does.
+          const hires = population(truth, answer, null).filter((entry) =>
+            started(entry, answer.body.as_of),
+          ).length
+          if (endpoint === 'validity' && answer.body.n_hires !== hires) dishonest.add(answer.path)
+        }
+      }
+      if (a.status !== 200 || b.status !== 200) continue
+      leaks.push(...leaksBetween(truth, endpoint, a, b, manager.id, FLOOR))
+      for (const id of [...solvedPeople(truth, a, b), ...solvedPeople(truth, b, a)]) {
+        if (truth.find((entry) => entry.id === id)!.owner !== manager.id) solved.add(id)
+      }
+    }
+  }
+  return {
+    leaks,
+    solved: [...solved],
+    extremes: [...shownExtremes],
+    dishonest: [...dishonest],
+    populations: populations.size,
+    answered,
+  }
+}
+
+/** The talent lead's sweep over self-ID figures: the same levers, groups as the cells. */
+async function selfIdSweep({ ask, truth }: Setup, days: number) {
+  const decided = truth.filter((entry) => entry.decision !== 'pending')
+  // Days on which exactly one decided applicant applied, having stated a group: the attack's days.
+  const perDay = new Map<string, Truth[]>()
+  for (const entry of decided)
+    perDay.set(entry.appliedAt, [...(perDay.get(entry.appliedAt) ?? []), entry])
+  const applied = spread(
+    [...perDay]
+      .filter(([, entries]) => entries.length === 1 && entries[0]!.group !== null)
+      .map(([day]) => day)
+      .sort(),
+    days,
+  )
+  const pairs: [Record<string, string>, Record<string, string>][] = []
+  for (const day of applied) {
+    pairs.push([{ to: day }, { to: addDays(day, -1) }])
+    pairs.push([{ from: addDays(day, 1) }, { from: day }])
+    pairs.push([{ as_of: addDays(day, -1) }, { as_of: day }])
+  }
+  for (const level of LEVELS) pairs.push([{}, { level }])
+  for (const hireType of HIRE_TYPES) pairs.push([{}, { hire_type: hireType }])
+  const groups = [...new Set(truth.map((entry) => entry.group))]
+  const leaks: Leak[] = []
+  const revealed = new Set<string>()
+  let answered = 0
+  for (const [first, second] of pairs) {
+    const a = await ask('lead', query('adverse-impact', first))
+    const b = await ask('lead', query('adverse-impact', second))
+    answered += [a, b].filter((answer) => answer.status === 200).length
+    if (a.status !== 200 || b.status !== 200) continue
+    const popA = population(truth, a, null).filter((entry) => entry.decision !== 'pending')
+    const popB = population(truth, b, null).filter((entry) => entry.decision !== 'pending')
+    for (const group of groups) {
+      for (const selected of [true, false]) {
+        const members = (list: Truth[]) =>
+          ids(
+            list.filter(
+              (entry) => entry.group === group && (entry.decision === 'hired') === selected,
+            ),
+          )
+        const count = differing(members(popA), members(popB))
+        if (count > 0 && count < SELF_ID_FLOOR) {
+          leaks.push({
+            pair: `${a.path} | ${b.path}`,
+            cell: `${group ?? 'not stated'} ${selected ? 'selected' : 'not selected'}`,
+            differing: count,
+          })
+        }
+      }
+    }
+    // The attack: exactly one decided applicant differs; the group whose count moved is theirs.
+    const changed = differing(ids(popA), ids(popB))
+    if (changed !== 1) continue
+    const person = [...popA, ...popB].find(
+      (entry) => popA.includes(entry) !== popB.includes(entry),
+    )!
+    type Shown = { group: string; applicants: number }
+    const countOf = (answer: Answer, group: string) =>
+      (answer.body.groups as Shown[]).find((entry) => entry.group === group)?.applicants ?? 0
+    const shown = new Set(
+      [...(a.body.groups as Shown[]), ...(b.body.groups as Shown[])].map((entry) => entry.group),
+    )
+    const moved = [...shown].filter((group) => countOf(a, group) !== countOf(b, group))
+    if (moved.length === 1 && moved[0] === person.group) revealed.add(person.id)
+  }
+  return { leaks, revealed: [...revealed], answered }
+}
+
+describe('disclosure control against differencing', () => {
+  let controlled: Setup
+  let uncontrolled: Setup
+  let larger: Setup
+  beforeAll(async () => {
+    controlled = await setup(true)
+    uncontrolled = await setup(false)
+    larger = await setup(true, 6000)
+  }, 180_000)
+
+  it('answers a hiring manager organisation-wide, but no two answers differ by 1 to 9 hires', async () => {
+    const found = await managerSweep(controlled, 30)
+    expect(found.answered).toBeGreaterThan(0)
+    expect(found.dishonest).toEqual([])
+    expect(found.leaks.slice(0, 5)).toEqual([])
+    expect(found.solved).toEqual([])
+    expect(found.extremes).toEqual([])
+  }, 120_000)
+
+  it('holds in a larger organisation, where level, hire type and year slices are shown too', async () => {
+    const found = await managerSweep(larger, 30)
+    // Several different populations answered, so pairs of shown answers were compared.
+    expect(found.populations).toBeGreaterThan(3)
+    expect(found.dishonest).toEqual([])
+    expect(found.leaks.slice(0, 5)).toEqual([])
+    expect(found.solved).toEqual([])
+    expect(found.extremes).toEqual([])
+  }, 120_000)
+
+  it('finds the attack when the control is switched off', async () => {
+    const found = await managerSweep(uncontrolled, 8)
+    console.log(
+      `without disclosure control: ${found.leaks.length} leaking cells, ${found.solved.length} people solved for, ${found.extremes.length} extremes shown`,
+    )
+    expect(found.leaks.length).toBeGreaterThan(0)
+    expect(found.solved.length).toBeGreaterThan(0)
+    expect(found.extremes.length).toBeGreaterThan(0)
+  }, 120_000)
+
+  it('gives self-ID figures that no two answers of a talent lead tell apart by 1 to 4 of a group', async () => {
+    const found = await selfIdSweep(controlled, 30)
+    expect(found.answered).toBeGreaterThan(0)
+    expect(found.leaks.slice(0, 5)).toEqual([])
+    expect(found.revealed).toEqual([])
+  }, 120_000)
+
+  it('finds the self-ID attack when the control is switched off', async () => {
+    const found = await selfIdSweep(uncontrolled, 12)
+    console.log(
+      `without disclosure control: ${found.leaks.length} leaking self-ID cells, ${found.revealed.length} groups revealed`,
+    )
+    expect(found.leaks.length).toBeGreaterThan(0)
+    expect(found.revealed.length).toBeGreaterThan(0)
+  }, 120_000)
+})
