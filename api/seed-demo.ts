@@ -3,7 +3,7 @@ import { count } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { DEMO_DATA_KEY, writeMeta } from '../db/meta'
 import { applications } from '../db/schema'
-import { DEMO_APPLICATIONS, DEMO_SEED, writeDemoCsv } from '../db/seed/demo-csv'
+import { DEMO_APPLICATIONS, DEMO_SEED, writeDemoCsv } from './demo/demo-csv'
 import { importFiles } from './import/import-files'
 
 function collect(into: Buffer[]): Writable {

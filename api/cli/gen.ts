@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isIsoDate } from '../analytics/dates'
-import { DEMO_APPLICATIONS, DEMO_SEED, writeDemoCsv } from '../../db/seed/demo-csv'
+import { DEMO_APPLICATIONS, DEMO_SEED, writeDemoCsv } from '../demo/demo-csv'
 
 const USAGE = 'usage: npm run gen -- [--applications N] [--seed S] [--until YYYY-MM-DD] --out DIR'
 

@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import type { Session } from '../../web/src/app/session'
+import type { Session } from '../../web/src/lib/session'
 
 export interface FetchCall {
   method: string

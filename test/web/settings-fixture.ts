@@ -1,4 +1,4 @@
-import type { Session } from '../../web/src/app/session'
+import type { Session } from '../../web/src/lib/session'
 import type { Benchmark } from '../../web/src/features/settings/api/benchmarks'
 import type { Rubric } from '../../web/src/features/settings/api/rubrics'
 import type { User } from '../../web/src/features/settings/api/users'

@@ -4,7 +4,7 @@ import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-route
 import { USER_ROLES, type UserRole } from '../../../db/domain'
 import { setCsrfToken } from '../lib/api-client'
 import { useHealth } from './health'
-import { ROLE_LABELS, signOut, useSession, type Session } from './session'
+import { ROLE_LABELS, signOut, useSession, type Session } from '../lib/session'
 
 const LEADS: readonly UserRole[] = ['admin', 'talent_lead']
 

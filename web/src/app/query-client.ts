@@ -1,6 +1,6 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query'
 import { ApiRequestError } from '../lib/api-client'
-import { forgetSession } from './session'
+import { forgetSession } from '../lib/session'
 
 export function createQueryClient(): QueryClient {
   const queryClient: QueryClient = new QueryClient({

@@ -9,8 +9,9 @@ import {
 } from 'recharts'
 import type { Ref } from 'react'
 import { tickWidth, TwoLineTick } from './chart-tick'
-import { referenceLines, type ChartReference } from './chart-references'
+import { referenceLines } from './chart-references'
 import './charts.css'
+import type { ChartReference } from '../lib/chart-reference'
 import type { NiceScale } from '../lib/nice-scale'
 
 export interface BoxSummary {

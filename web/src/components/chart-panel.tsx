@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { PanelBoundary } from '../app/panel-boundary'
+import { PanelBoundary } from './panel-boundary'
 
 /** A titled panel of a view whose content fails on its own, without blanking the page. */
 export function ChartPanel({

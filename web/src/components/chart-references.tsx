@@ -1,10 +1,5 @@
 import { ReferenceLine } from 'recharts'
-
-/** A benchmark or landmark drawn across a chart at its value, named on the chart. */
-export interface ChartReference {
-  value: number
-  label: string
-}
+import type { ChartReference } from '../lib/chart-reference'
 
 /**
  * The reference's name above the top of its line, running away from the nearer edge of the

@@ -1,24 +1,9 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts'
 import type { Ref } from 'react'
-import { referenceLines, type ChartReference } from './chart-references'
+import { referenceLines } from './chart-references'
 import './charts.css'
-import type { NiceScale } from '../lib/nice-scale'
+import type { HistogramData } from '../lib/histogram-data'
 import { PALETTE } from '../lib/palette'
-
-export interface HistogramBin {
-  from: number
-  to: number
-  count: number
-  /** The bin's centre, where its bar stands on the numeric axis. */
-  middle: number
-}
-
-export interface HistogramData {
-  bins: HistogramBin[]
-  scale: NiceScale
-  countTicks: number[]
-  references: ChartReference[]
-}
 
 interface Props {
   data: HistogramData

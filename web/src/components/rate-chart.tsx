@@ -9,29 +9,10 @@ import {
 } from 'recharts'
 import type { Ref } from 'react'
 import { tickWidth, TwoLineTick } from './chart-tick'
-import { referenceLines, type ChartReference } from './chart-references'
+import { referenceLines } from './chart-references'
 import './charts.css'
 import { PALETTE } from '../lib/palette'
-
-export interface RatePoint {
-  key: string
-  label: string
-  /** Row position, top to bottom. */
-  y: number
-  rate: number
-  /** Distances from the rate to its interval's ends, as the error bar wants them. */
-  errorX: [number, number]
-  insufficient: boolean
-}
-
-export interface RateChartData {
-  points: RatePoint[]
-  /** Every group's row, with or without a rate, top to bottom. */
-  rows: { name: string; note: string }[]
-  domain: [number, number]
-  ticks: number[]
-  references: ChartReference[]
-}
+import type { RateChartData, RatePoint } from '../lib/rate-data'
 
 const percent = (value: number) => `${Math.round(value * 100)}%`
 

@@ -1,7 +1,21 @@
-import type { ChartReference } from '../components/chart-references'
-import type { HistogramData } from '../components/histogram-chart'
+import type { ChartReference } from './chart-reference'
 import { toCsv } from './csv'
-import { niceScale } from './nice-scale'
+import { niceScale, type NiceScale } from './nice-scale'
+
+export interface HistogramBin {
+  from: number
+  to: number
+  count: number
+  /** The bin's centre, where its bar stands on the numeric axis. */
+  middle: number
+}
+
+export interface HistogramData {
+  bins: HistogramBin[]
+  scale: NiceScale
+  countTicks: number[]
+  references: ChartReference[]
+}
 
 /**
  * The API's bins as bars standing on their centres, on an axis that also takes in every

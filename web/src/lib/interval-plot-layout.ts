@@ -1,3 +1,4 @@
+import type { Axis } from './axis'
 import { logAxis } from './log-axis'
 import { niceScale } from './nice-scale'
 
@@ -8,12 +9,6 @@ export interface IntervalEstimate {
   ci: readonly [number, number] | null
   /** Drawn as an outline: the series' way of saying "consistent with no effect". */
   hollow?: boolean
-}
-
-/** An axis's extent and its labelled positions. */
-export interface Axis {
-  domain: [number, number]
-  ticks: number[]
 }
 
 export interface IntervalSeries {

@@ -1,4 +1,4 @@
-import type { Axis } from './interval-plot-layout'
+import type { Axis } from './axis'
 
 const LOG_STEPS = [1, 2, 5]
 

@@ -1,7 +1,26 @@
-import type { ChartReference } from '../components/chart-references'
-import type { RateChartData, RatePoint } from '../components/rate-chart'
+import type { ChartReference } from './chart-reference'
 import { toCsv } from './csv'
 import { formatPercent } from './format'
+
+export interface RatePoint {
+  key: string
+  label: string
+  /** Row position, top to bottom. */
+  y: number
+  rate: number
+  /** Distances from the rate to its interval's ends, as the error bar wants them. */
+  errorX: [number, number]
+  insufficient: boolean
+}
+
+export interface RateChartData {
+  points: RatePoint[]
+  /** Every group's row, with or without a rate, top to bottom. */
+  rows: { name: string; note: string }[]
+  domain: [number, number]
+  ticks: number[]
+  references: ChartReference[]
+}
 
 /** Twelve-month retention of one group of hires, as the analytics endpoints report it. */
 export interface GroupRetention {

@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import { useSearchParams } from 'react-router'
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { ChartDownloads } from '../../../components/chart-downloads'
 import { QueryStates } from '../../../components/query-states'
 import { formatCorrelation, formatLevel } from '../../../lib/format'

@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { AnalyticsView } from '../../../components/analytics-view'
 import { ChartDownloads } from '../../../components/chart-downloads'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useSession } from '../../../app/session'
+import { useSession } from '../../../lib/session'
 import { runImport, type ImportOutcome, type ImportProgress } from '../api/run-import'
 import { FilePicker } from './file-picker'
 import { ImportError } from './import-error'

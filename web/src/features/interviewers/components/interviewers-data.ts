@@ -1,6 +1,6 @@
 import { toCsv } from '../../../lib/csv'
 import { formatNumber } from '../../../lib/format'
-import type { Axis } from '../../../lib/interval-plot-layout'
+import type { Axis } from '../../../lib/axis'
 import type { AreaReliability, InterviewerCalibration } from '../api/get-interviewers'
 
 /** Columns the interviewer table sorts by, as written in the URL. */

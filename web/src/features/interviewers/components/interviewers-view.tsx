@@ -1,5 +1,5 @@
 import { useParams, useSearchParams } from 'react-router'
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { AnalyticsView } from '../../../components/analytics-view'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { useInterviewers, type Interviewers } from '../api/get-interviewers'

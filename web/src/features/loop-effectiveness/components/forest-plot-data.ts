@@ -1,4 +1,5 @@
-import type { Axis, IntervalRow, IntervalSeries } from '../../../lib/interval-plot-layout'
+import type { Axis } from '../../../lib/axis'
+import type { IntervalRow, IntervalSeries } from '../../../lib/interval-plot-layout'
 import { PALETTE } from '../../../lib/palette'
 import type { AreaValidity } from '../api/get-validity'
 

@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import { useSearchParams } from 'react-router'
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { NoMatch } from '../../../components/no-match'
 import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
 import { QueryStates } from '../../../components/query-states'

@@ -1,5 +1,5 @@
 import { formatNumber, formatP } from '../../../lib/format'
-import type { Axis } from '../../../lib/interval-plot-layout'
+import type { Axis } from '../../../lib/axis'
 import { logAxis } from '../../../lib/log-axis'
 import type { RetentionModel } from '../api/get-model'
 

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router'
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { QueryStates } from '../../../components/query-states'
 import { formatMoney, formatScore } from '../../../lib/format'
 import { useApplication, type ApplicationDetail } from '../api/get-application'

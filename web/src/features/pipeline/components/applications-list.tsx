@@ -1,5 +1,5 @@
 import { DECISIONS, type Decision } from '../../../../../db/domain'
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { QueryStates } from '../../../components/query-states'
 import { useApplications } from '../api/get-applications'
 import { useListParams } from '../list-params'

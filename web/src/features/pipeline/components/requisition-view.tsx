@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router'
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { QueryStates } from '../../../components/query-states'
 import { useRequisition, type RequisitionDetail } from '../api/get-requisition'
 import { Facts } from './facts'

@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { QueryStates } from '../../../components/query-states'
 import { useRequisitions, type RequisitionPage } from '../api/get-requisitions'
 import { useListParams } from '../list-params'

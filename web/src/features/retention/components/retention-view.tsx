@@ -1,4 +1,4 @@
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { AnalyticsView } from '../../../components/analytics-view'
 import { NoMatch } from '../../../components/no-match'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'

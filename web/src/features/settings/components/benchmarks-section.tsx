@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { QueryStates } from '../../../components/query-states'
 import { useBenchmarks, useDeleteBenchmark, type Benchmark } from '../api/benchmarks'
 import { benchmarkFigure, METRIC_LABELS } from './benchmark-form-data'

@@ -1,4 +1,4 @@
-import { PanelBoundary } from '../../../app/panel-boundary'
+import { PanelBoundary } from '../../../components/panel-boundary'
 import { QueryStates } from '../../../components/query-states'
 import { useRubrics } from '../api/rubrics'
 import { RubricWeightsEditor } from './rubric-weights-editor'

@@ -1,4 +1,4 @@
-import type { Session } from '../../../app/session'
+import type { Session } from '../../../lib/session'
 import { client, responseError } from '../../../lib/api-client'
 
 export interface Credentials {

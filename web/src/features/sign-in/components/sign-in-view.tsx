@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate, useSearchParams } from 'react-router'
-import { rememberSession } from '../../../app/session'
+import { rememberSession } from '../../../lib/session'
 import { ApiRequestError } from '../../../lib/api-client'
 import { signIn, type Credentials } from '../api/sign-in'
 import { nextPath } from './next-path'

@@ -1,5 +1,5 @@
 import type { BoxPlotData, BoxSeries, BoxSummary } from '../../../components/box-plot-chart'
-import type { ChartReference } from '../../../components/chart-references'
+import type { ChartReference } from '../../../lib/chart-reference'
 import { HIRE_TYPE_LABELS } from '../../../components/analytics-filters-bar'
 import { toCsv } from '../../../lib/csv'
 import { formatCorrelation, formatP, formatPercent } from '../../../lib/format'

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
 import type { InferResponseType } from 'hono/client'
 import type { UserRole } from '../../../db/domain'
-import { client, responseError, setCsrfToken } from '../lib/api-client'
+import { client, responseError, setCsrfToken } from './api-client'
 
 const endpoint = client.api.auth.session.$get
 
@@ -29,7 +29,7 @@ export async function getSession(): Promise<Session | null> {
 }
 
 export const sessionQueryOptions = () =>
-  // Loaded once: a 401 from any later query marks it signed out (see main.tsx).
+  // Loaded once: a 401 from any later query marks it signed out (see app/query-client.ts).
   queryOptions({ queryKey: sessionQueryKey, queryFn: getSession, staleTime: Infinity })
 
 export const useSession = () => useQuery(sessionQueryOptions())

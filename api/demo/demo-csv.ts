@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { stringify } from 'csv-stringify'
-import { APPLICATION_COLUMNS, SCORE_COLUMNS } from '../../api/import/canonical-format'
+import { APPLICATION_COLUMNS, SCORE_COLUMNS } from '../import/canonical-format'
 import { generateDemoData, type DemoOptions } from './demo-data'
 
 /** The demo settings `npm start` seeds an empty database with. */

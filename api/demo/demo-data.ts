@@ -1,7 +1,7 @@
-import type { ApplicationFields, ScoreFields } from '../../api/import/canonical-format'
-import { addDays, dayNumber } from '../../api/analytics/dates'
-import type { Background, HireType, Level } from '../domain'
-import { Random } from '../../api/analytics/random'
+import type { ApplicationFields, ScoreFields } from '../import/canonical-format'
+import { addDays, dayNumber } from '../analytics/dates'
+import type { Background, HireType, Level } from '../../db/domain'
+import { Random } from '../analytics/random'
 
 /** One row of each canonical file, as the strings a CSV would hold. */
 export type ApplicationRecord = Record<keyof ApplicationFields, string>

@@ -1,0 +1,5 @@
+/** An axis's extent and its labelled positions. */
+export interface Axis {
+  domain: [number, number]
+  ticks: number[]
+}
