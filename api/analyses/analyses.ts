@@ -6,7 +6,7 @@ import { AnalyticsCache } from '../dataset/cache'
 import { loadRatings, textAt, type AnalyticsDataset } from '../dataset/dataset'
 import { ApiError } from '../lib/errors'
 import { buildCohort, type Cohort } from './cohort'
-import type { contextShape } from './context'
+import type { Disclosure } from './context'
 import { buildCatalog, type CellCatalog } from './disclosure/cells'
 import { coarsen, publicationDate, boxKey, type Box } from './disclosure/publication'
 import { describeBox, releaseFamily, type BoxRelease, type ShownBox } from './disclosure/release'
@@ -32,14 +32,11 @@ import {
   validityResponse,
 } from './reports/validity'
 import type { Scope } from './scope'
-import type { z } from '@hono/zod-openapi'
 
 /** Fewest hires (not the viewer's own) any figure a hiring manager sees organisation-wide is over. */
 export const DISCLOSURE_FLOOR = 10
 /** Fewest applicants of a self-identified group any self-ID figure may differ by or rest on. */
 export const SELF_ID_FLOOR = MIN_GROUP_APPLICANTS
-
-type Disclosure = z.infer<(typeof contextShape)['disclosure']>
 
 /** How a report is computed over a cohort, and shaped for a restricted viewer. */
 interface Report<Result extends { disclosure: Disclosure }> {
@@ -155,6 +152,7 @@ export class Analyses {
     return {
       ...shaped,
       disclosure: {
+        ...shaped.disclosure,
         restricted: true,
         floor: release.floor,
         notes: [

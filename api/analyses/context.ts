@@ -20,14 +20,17 @@ export const contextShape = {
       restricted: z.boolean(),
       floor: z.number().int().nullable(),
       notes: z.array(z.string()),
+      withheld: z.array(z.string()),
     })
     .openapi({
       description:
-        'Whether disclosure control shaped this answer (organisation-wide figures for a hiring manager, self-ID figures for everyone), its floor, and what it changed, in words',
+        'Whether disclosure control shaped this answer (organisation-wide figures for a hiring manager, self-ID figures for everyone), its floor, what it changed and which figures it withheld, each in words',
     }),
 }
 
-export const UNRESTRICTED = { restricted: false, floor: null, notes: [] }
+export type Disclosure = z.infer<(typeof contextShape)['disclosure']>
+
+export const UNRESTRICTED: Disclosure = { restricted: false, floor: null, notes: [], withheld: [] }
 
 export function contextOf({ asOf, dataset, filters }: Cohort) {
   return {

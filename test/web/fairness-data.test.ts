@@ -14,7 +14,7 @@ function impact(overrides: Partial<AdverseImpact> = {}): AdverseImpact {
     as_of: '2026-03-31',
     rubric: { key: 'rust', name: 'Rust engineer' },
     filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
-    disclosure: { restricted: false, floor: null, notes: [] },
+    disclosure: { restricted: false, floor: null, notes: [], withheld: [] },
     applicants: 1449,
     not_stated: 106,
     reference_group: 'woman',

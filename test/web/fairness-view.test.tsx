@@ -11,7 +11,7 @@ function impact(groups: AdverseImpact['groups'], pooled: string[] = []): Adverse
     as_of: '2026-03-31',
     rubric: { key: 'rust', name: 'Rust engineer' },
     filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
-    disclosure: { restricted: false, floor: null, notes: [] },
+    disclosure: { restricted: false, floor: null, notes: [], withheld: [] },
     applicants: 120,
     not_stated: 10,
     reference_group: groups[0]?.group ?? null,

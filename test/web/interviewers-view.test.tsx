@@ -33,7 +33,7 @@ function interviewers(list: InterviewerCalibration[]): Interviewers {
     as_of: '2026-03-31',
     rubric: { key: 'rust', name: 'Rust engineer' },
     filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
-    disclosure: { restricted: false, floor: null, notes: [] },
+    disclosure: { restricted: false, floor: null, notes: [], withheld: [] },
     interviewers: list,
     areas: [
       {

@@ -9,7 +9,7 @@ const context = {
   as_of: '2026-03-31',
   rubric: { key: 'rust', name: 'Rust engineer' },
   filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
-  disclosure: { restricted: false, floor: null, notes: [] },
+  disclosure: { restricted: false, floor: null, notes: [], withheld: [] },
 }
 
 export const AREA_KEYS = ['ownership', 'concurrency', 'judgment'] as const

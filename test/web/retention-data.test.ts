@@ -102,7 +102,7 @@ function retention(overrides: Partial<Retention['overall']> = {}, benchmark = tr
     as_of: '2026-03-31',
     rubric: { key: 'rust', name: 'Rust engineer' },
     filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
-    disclosure: { restricted: false, floor: null, notes: [] },
+    disclosure: { restricted: false, floor: null, notes: [], withheld: [] },
     threshold: 3,
     areas: [area()],
     overall: {

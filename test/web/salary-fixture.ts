@@ -54,7 +54,7 @@ export function salary(overrides: Partial<Salary> = {}): Salary {
     as_of: '2026-03-31',
     rubric: { key: 'rust', name: 'Rust engineer' },
     filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
-    disclosure: { restricted: false, floor: null, notes: [] },
+    disclosure: { restricted: false, floor: null, notes: [], withheld: [] },
     bands: [GLASSDOOR, ZIPRECRUITER],
     by_level: [levelSalary('junior', 25), levelSalary('staff', 11)],
     hires: [

@@ -35,7 +35,7 @@ export function timeToHire(overrides: Partial<TimeToHire> = {}): TimeToHire {
     as_of: '2026-03-31',
     rubric: { key: 'rust', name: 'Rust engineer' },
     filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
-    disclosure: { restricted: false, floor: null, notes: [] },
+    disclosure: { restricted: false, floor: null, notes: [], withheld: [] },
     benchmark_days: 17,
     benchmark: {
       value: 17,

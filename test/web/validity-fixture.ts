@@ -40,7 +40,7 @@ export function validity(areas: AreaValidity[], overrides: Partial<Validity> = {
     outcome: 'retained_12m',
     rubric: { key: 'rust', name: 'Rust engineer' },
     filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
-    disclosure: { restricted: false, floor: null, notes: [] },
+    disclosure: { restricted: false, floor: null, notes: [], withheld: [] },
     n_applications: 1000,
     n_hires: 120,
     n_hires_outcome: 96,

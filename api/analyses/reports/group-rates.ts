@@ -10,6 +10,7 @@ import { textAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ShownBox } from '../disclosure/release'
+import { saying } from '../disclosure/withheld'
 
 export const groupRatesResponseSchema = z
   .object({ ...contextShape, groups: z.array(groupRateSchema) })
@@ -46,19 +47,33 @@ export function backgroundsResponse(cohort: Cohort): GroupRatesResponse {
 
 /** A group's hire rate and retention, each only where its parts reach the floor. */
 function restrictGroups(
+  response: GroupRatesResponse,
   groups: GroupRatesResponse['groups'],
   release: ShownBox,
   prefix: string,
-): GroupRatesResponse['groups'] {
-  return groups.map((group) => {
+  alsoWithheld: string[],
+): GroupRatesResponse {
+  const withheldFigures = [...alsoWithheld]
+  const shaped = groups.map((group) => {
     const decisions = release.visible(`${prefix} ${group.key} decisions`)
     const outcomes = release.visible(`${prefix} ${group.key} outcomes`)
+    if (!decisions) {
+      withheldFigures.push(
+        `${group.key}: the hire rate is withheld, as fewer than ${release.floor} of other managers' applicants were hired, or fewer than ${release.floor} were not.`,
+      )
+    }
+    if (!outcomes) {
+      withheldFigures.push(
+        `${group.key}: retention is withheld, as fewer than ${release.floor} of other managers' hires stayed, or fewer than ${release.floor} left.`,
+      )
+    }
     return {
       ...group,
       ...(decisions ? {} : { hired: null, hire_rate: null, hire_rate_ci: null }),
       ...(outcomes ? {} : { retained: null, retention_rate: null, retention_rate_ci: null }),
     }
   })
+  return saying({ ...response, groups: shaped }, withheldFigures)
 }
 
 /** A restricted answer: only tags on at least the floor of other managers' applications. */
@@ -67,7 +82,9 @@ export function restrictRedFlags(
   release: ShownBox,
 ): GroupRatesResponse {
   const shown = response.groups.filter((group) => release.visible(`flag ${group.key}`))
-  return { ...response, groups: restrictGroups(shown, release, 'flag') }
+  const hidden = response.groups.length - shown.length
+  const note = `${hidden} tag${hidden === 1 ? '' : 's'} on fewer than ${release.floor} of other managers' applications not shown.`
+  return restrictGroups(response, shown, release, 'flag', hidden > 0 ? [note] : [])
 }
 
 /**
@@ -78,6 +95,10 @@ export function restrictBackgrounds(
   response: GroupRatesResponse,
   release: ShownBox,
 ): GroupRatesResponse {
-  if (!release.visible('backgrounds')) return { ...response, groups: [] }
-  return { ...response, groups: restrictGroups(response.groups, release, 'background') }
+  if (!release.visible('backgrounds')) {
+    return saying({ ...response, groups: [] }, [
+      `Backgrounds: withheld, as one holds fewer than ${release.floor} of other managers' applications, and the others would give it away.`,
+    ])
+  }
+  return restrictGroups(response, response.groups, release, 'background', [])
 }

@@ -8,6 +8,7 @@ import type { RatingRow } from '../../dataset/dataset'
 import { outcomesById, type Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ShownBox } from '../disclosure/release'
+import { saying } from '../disclosure/withheld'
 
 export const interviewersResponseSchema = z
   .object({
@@ -42,14 +43,32 @@ export function restrictInterviewers(
   response: z.infer<typeof interviewersResponseSchema>,
   release: ShownBox,
 ): z.infer<typeof interviewersResponseSchema> {
-  return {
-    ...response,
-    interviewers: response.interviewers
-      .filter((row) => release.visible(`interviewer ${row.interviewer}`))
-      .map((row) =>
-        release.visible(`interviewer ${row.interviewer} outcomes`)
-          ? row
-          : { ...row, auc: null, auc_ci: null, insufficient: true },
+  const shown = response.interviewers.filter((row) =>
+    release.visible(`interviewer ${row.interviewer}`),
+  )
+  const withoutAuc = shown.filter(
+    (row) => !release.visible(`interviewer ${row.interviewer} outcomes`),
+  )
+  const hidden = response.interviewers.length - shown.length
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+  return saying(
+    {
+      ...response,
+      interviewers: shown.map((row) =>
+        withoutAuc.includes(row) ? { ...row, auc: null, auc_ci: null, insufficient: true } : row,
       ),
-  }
+    },
+    [
+      ...(hidden > 0
+        ? [
+            `${plural(hidden, 'interviewer')} with fewer than ${release.floor} of other managers' applications not shown.`,
+          ]
+        : []),
+      ...(withoutAuc.length > 0
+        ? [
+            `How well their ratings predicted retention is withheld for ${plural(withoutAuc.length, 'interviewer')}: fewer than ${release.floor} of the hires they rated stayed, or fewer than ${release.floor} left.`,
+          ]
+        : []),
+    ],
+  )
 }

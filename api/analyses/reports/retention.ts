@@ -4,6 +4,7 @@ import { scoresAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { benchmarkFigureSchema, contextOf, contextShape, generalBenchmark } from '../context'
 import type { ShownBox } from '../disclosure/release'
+import { saying } from '../disclosure/withheld'
 
 export const retentionResponseSchema = z
   .object({
@@ -35,10 +36,17 @@ export function restrictRetention(
   response: z.infer<typeof retentionResponseSchema>,
   release: ShownBox,
 ): z.infer<typeof retentionResponseSchema> {
-  return {
-    ...response,
-    areas: response.areas.map((area) =>
-      release.visible(`bands ${area.key}`) ? area : { ...area, bands: [], logrank: null },
+  const hidden = response.areas.filter((area) => !release.visible(`bands ${area.key}`))
+  return saying(
+    {
+      ...response,
+      areas: response.areas.map((area) =>
+        hidden.includes(area) ? { ...area, bands: [], logrank: null } : area,
+      ),
+    },
+    hidden.map(
+      (area) =>
+        `${area.name}: the curves by score band are withheld, as a band holds fewer than ${release.floor} of other managers' hires, or fewer than ${release.floor} who left.`,
     ),
-  }
+  )
 }

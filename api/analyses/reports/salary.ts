@@ -4,7 +4,7 @@ import { salaryBandSchema, salaryReport, salaryReportSchema } from '../../analyt
 import { applicationsWhere, type Cohort } from '../cohort'
 import { contextOf, contextShape, salaryBandsOf } from '../context'
 import type { ShownBox } from '../disclosure/release'
-import { withheld, withoutExtremes } from '../disclosure/withheld'
+import { saying, withheld, withoutExtremes } from '../disclosure/withheld'
 
 export const salaryResponseSchema = z
   .object({ ...contextShape, bands: z.array(salaryBandSchema), ...salaryReportSchema.shape })
@@ -36,26 +36,42 @@ export function restrictSalary(response: SalaryResponse, release: ShownBox): Sal
       `Withheld: fewer than ${release.floor} offers of other managers' requisitions have a salary.`,
     )
   }
-  const compaShown = release.visible('compa-ratio')
-  return {
-    ...response,
-    by_level: release.visible('offers by level')
-      ? response.by_level.map((level) => ({ ...level, offers: withoutExtremes(level.offers) }))
-      : [],
-    compa_ratio: compaShown
-      ? withoutExtremes(response.compa_ratio)
-      : {
-          n: response.compa_ratio.n,
-          min: null,
-          q1: null,
-          median: null,
-          q3: null,
-          max: null,
-          mean: null,
-        },
-    compa_histogram: [],
-    retention_by_compa_ratio: release.visible('compa-ratio bands')
-      ? response.retention_by_compa_ratio
-      : [],
+  const shown = {
+    levels: release.visible('offers by level'),
+    compa: release.visible('compa-ratio'),
+    bands: release.visible('compa-ratio bands'),
   }
+  const none = { min: null, q1: null, median: null, q3: null, max: null, mean: null }
+  return saying(
+    {
+      ...response,
+      by_level: shown.levels
+        ? response.by_level.map((level) => ({ ...level, offers: withoutExtremes(level.offers) }))
+        : [],
+      compa_ratio: shown.compa
+        ? withoutExtremes(response.compa_ratio)
+        : { n: response.compa_ratio.n, ...none },
+      compa_histogram: [],
+      retention_by_compa_ratio: shown.bands ? response.retention_by_compa_ratio : [],
+    },
+    [
+      "The smallest and largest offers are not shown: each is one person's salary.",
+      'The compa-ratio histogram is not shown: its bars hold too few people each.',
+      ...(shown.levels
+        ? []
+        : [
+            `Offers by level: withheld, as a level has fewer than ${release.floor} offers of other managers' requisitions.`,
+          ]),
+      ...(shown.compa
+        ? []
+        : [
+            `Compa-ratios: withheld, as fewer than ${release.floor} of other managers' hires have a band to hold their offer against.`,
+          ]),
+      ...(shown.bands
+        ? []
+        : [
+            `Retention by compa-ratio: withheld, as a band holds fewer than ${release.floor} of other managers' hires who stayed, or fewer than ${release.floor} who left.`,
+          ]),
+    ],
+  )
 }

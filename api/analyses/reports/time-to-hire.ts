@@ -4,7 +4,7 @@ import { timeToHireReport, timeToHireReportSchema } from '../../analytics/time-t
 import { applicationsWhere, type Cohort } from '../cohort'
 import { benchmarkFigureSchema, contextOf, contextShape, generalBenchmark } from '../context'
 import type { ShownBox } from '../disclosure/release'
-import { withheld } from '../disclosure/withheld'
+import { saying, withheld } from '../disclosure/withheld'
 
 const { benchmark_days, ...report } = timeToHireReportSchema.shape
 
@@ -55,13 +55,30 @@ export function restrictTimeToHire(
       `Withheld: fewer than ${release.floor} offers of other managers' requisitions were accepted.`,
     )
   }
-  return {
-    ...response,
-    by_level: release.visible('accepted by level') ? response.by_level : [],
-    by_hire_type: release.visible('accepted by hire type') ? response.by_hire_type : [],
-    retention: {
-      ...response.retention,
-      by_quartile: release.visible('time-to-hire bins') ? response.retention.by_quartile : [],
-    },
+  const shown = {
+    levels: release.visible('accepted by level'),
+    hireTypes: release.visible('accepted by hire type'),
+    bands: release.visible('time-to-hire bins'),
   }
+  const fewer = `fewer than ${release.floor} accepted offers of other managers' requisitions`
+  return saying(
+    {
+      ...response,
+      by_level: shown.levels ? response.by_level : [],
+      by_hire_type: shown.hireTypes ? response.by_hire_type : [],
+      retention: {
+        ...response.retention,
+        by_quartile: shown.bands ? response.retention.by_quartile : [],
+      },
+    },
+    [
+      ...(shown.levels ? [] : [`By level: withheld, as a level has ${fewer}.`]),
+      ...(shown.hireTypes ? [] : [`By hire type: withheld, as a hire type has ${fewer}.`]),
+      ...(shown.bands
+        ? []
+        : [
+            `Retention by time to hire: withheld, as a band holds fewer than ${release.floor} of other managers' hires who stayed, or fewer than ${release.floor} who left.`,
+          ]),
+    ],
+  )
 }

@@ -6,7 +6,7 @@ import { scoresAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ShownBox } from '../disclosure/release'
-import { withheld } from '../disclosure/withheld'
+import { saying, withheld } from '../disclosure/withheld'
 
 export const validityResponseSchema = z
   .object({ ...contextShape, ...validityReportSchema.shape })
@@ -79,8 +79,12 @@ export function requireModelCases(release: ShownBox): void {
  */
 export function restrictValidity(response: ValidityResponse, release: ShownBox): ValidityResponse {
   requireModelCases(release)
+  const withheldFigures: string[] = []
   const areas = response.areas.map((area) => {
     if (!release.visible(`outcomes ${area.key}`)) {
+      withheldFigures.push(
+        `${area.name}: withheld, as fewer than ${release.floor} of other managers' hires scored in it stayed or fewer than ${release.floor} left.`,
+      )
       return {
         ...area,
         ...WITHHELD_AREA,
@@ -89,8 +93,14 @@ export function restrictValidity(response: ValidityResponse, release: ShownBox):
       }
     }
     if (release.visible(`pool ${area.key}`)) return area
+    withheldFigures.push(
+      `${area.name}: the correction for range restriction is withheld, as fewer than ${release.floor} of other managers' applicants were rated in it.`,
+    )
     return { ...area, sd_pool: null, u: null, r_corrected: null, r_corrected_ci: null }
   })
   const q = benjaminiHochberg(areas.map((area) => area.p))
-  return { ...response, areas: areas.map((area, k) => ({ ...area, q: q[k] ?? null })) }
+  return saying(
+    { ...response, areas: areas.map((area, k) => ({ ...area, q: q[k] ?? null })) },
+    withheldFigures,
+  )
 }

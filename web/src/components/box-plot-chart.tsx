@@ -14,14 +14,18 @@ import './charts.css'
 import type { ChartReference } from '../lib/chart-reference'
 import type { NiceScale } from '../lib/nice-scale'
 
+/** min and max are null where they are withheld (each is one person's value): no whiskers. */
 export interface BoxSummary {
   n: number
-  min: number
+  min: number | null
   q1: number
   median: number
   q3: number
-  max: number
+  max: number | null
 }
+
+/** The ends a box spans: its whiskers, or the box itself where they are withheld. */
+const spanOf = (box: BoxSummary): [number, number] => [box.min ?? box.q1, box.max ?? box.q3]
 
 export interface BoxSeries {
   key: string
@@ -86,34 +90,42 @@ function boxShape(series: BoxSeries, format: (value: number) => string) {
   return function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload }: BoxShapeProps) {
     const box = payload?.boxes[series.key]
     if (!box) return null
-    const at = (value: number) =>
-      box.max === box.min ? x : x + ((value - box.min) / (box.max - box.min)) * width
+    const [low, high] = spanOf(box)
+    const at = (value: number) => (high === low ? x : x + ((value - low) / (high - low)) * width)
     const middle = y + height / 2
     const boxHeight = Math.min(height * 0.7, 22)
+    const whiskers = box.min !== null && box.max !== null
+    const range = whiskers
+      ? `range ${format(box.min!)} to ${format(box.max!)}`
+      : 'smallest and largest withheld'
     return (
       <g className="box-plot__box" data-series={series.key} data-group={payload.key}>
         <title>
-          {`${payload.label} (${payload.note}), ${series.label}: median ${format(box.median)}, middle half ${format(box.q1)} to ${format(box.q3)}, range ${format(box.min)} to ${format(box.max)}`}
+          {`${payload.label} (${payload.note}), ${series.label}: median ${format(box.median)}, middle half ${format(box.q1)} to ${format(box.q3)}, ${range}`}
         </title>
-        <line
-          x1={x}
-          x2={x + width}
-          y1={middle}
-          y2={middle}
-          stroke={series.colour}
-          strokeWidth={1.5}
-        />
-        {[x, x + width].map((end) => (
-          <line
-            key={end}
-            x1={end}
-            x2={end}
-            y1={middle - 5}
-            y2={middle + 5}
-            stroke={series.colour}
-            strokeWidth={1.5}
-          />
-        ))}
+        {whiskers && (
+          <>
+            <line
+              x1={x}
+              x2={x + width}
+              y1={middle}
+              y2={middle}
+              stroke={series.colour}
+              strokeWidth={1.5}
+            />
+            {[x, x + width].map((end) => (
+              <line
+                key={end}
+                x1={end}
+                x2={end}
+                y1={middle - 5}
+                y2={middle + 5}
+                stroke={series.colour}
+                strokeWidth={1.5}
+              />
+            ))}
+          </>
+        )}
         <rect
           x={at(box.q1)}
           y={middle - boxHeight / 2}
@@ -287,7 +299,7 @@ export function BoxPlotChart({ data, axisLabel, format, caption, className, ref 
                 className={`box-plot__series box-plot__series--${series.key}`}
                 dataKey={(group: BoxPlotGroup) => {
                   const box = group.boxes[series.key]
-                  return box ? [box.min, box.max] : null
+                  return box ? spanOf(box) : null
                 }}
                 name={series.label}
                 shape={boxShape(series, format)}

@@ -99,7 +99,32 @@ const OTHER: Definition[] = [
   },
   {
     term: 'Adverse impact',
-    text: "Only where applicants volunteered a group. The selection rate of each group (hires over decided applications) is divided by the highest group's; a ratio under 0.80 is flagged (the four-fifths rule, 29 CFR 1607.4(D)), with Fisher's exact test against the highest group beside it. Groups under five applicants are pooled, or left out if even the pool is under five.",
+    text: "Only where applicants volunteered a group. The selection rate of each group (hires over decided applications) is divided by the highest group's; a ratio under 0.80 is flagged (the four-fifths rule, 29 CFR 1607.4(D)), with Fisher's exact test against the highest group beside it. A group with fewer than five applicants, or with one to four selected or one to four not selected, is pooled with the other such groups, or left out if even the pool is that small.",
+  },
+]
+
+const DISCLOSURE: Definition[] = [
+  {
+    term: 'Who is restricted',
+    text: "A hiring manager sees their own requisitions exactly. Everything else they see (organisation-wide figures) is restricted, and so are the self-identified groups of adverse impact, for every viewer. The aim: no two answers one viewer can get may describe populations that differ by 1 to 9 hires (self-ID: 1 to 4 applicants of a group), since subtracting two such answers could reveal one person's scores, outcome, salary or group.",
+  },
+  {
+    term: 'One date, whole years',
+    text: 'A restricted answer is as of the publication date, the last day of the last calendar quarter that ended before today, whatever as_of is asked for; dates of application widen to whole calendar years (one year, or the years since one to the publication year). The answer says what it changed.',
+  },
+  {
+    term: 'The populations that may be shown',
+    text: "Each restricted answer describes one box: a level or all, a hire type or all, and a window of years. For each data version Loopscope counts, in every box, the people in every cell an answer could show (applications, hires, those who stayed and who left, each area, score band, interviewer, red flag, background, level, hire type, compa-ratio and time-to-hire band; for self-ID each group selected and not selected), leaving out a manager's own applications, which they could subtract. It then takes the boxes broadest first. A box is shown only with at least 10 hires, 10 who stayed and 10 who left (self-ID: 5 decided applications), and only if, against every box shown before it, each cell both show differs by none or by at least 10 people (self-ID: 5 in any group, shown or pooled). A clash in the hires or outcomes withholds the box and names the one it clashed with; a clash elsewhere only hides that figure in the later box.",
+    formula:
+      'shown(B) ⇔ floor met and ∀ shown B′, ∀ cell c shown in both: |c(B) Δ c(B′)| = 0 or ≥ 10',
+  },
+  {
+    term: 'Inside a shown answer',
+    text: "A figure (an area, an interviewer, a tag, a breakdown by level or band) is shown only when every part of it holds at least 10 people not the viewer's own, and where a part of stayed or left would be empty, not at all. A breakdown whose smallest part is under the floor is withheld whole, since the others would give it away. No smallest or largest salary and no salary histogram is shown: each would be one person's pay. Each withheld figure is named, with the reason, above the figures.",
+  },
+  {
+    term: 'What it does not cover',
+    text: 'The control compares the answers of one data version and one publication date. Answers before and after an import, or from one quarter and the next, differ by whatever changed in between, which can be one person; keeping answers across such changes is outside what it prevents.',
   },
 ]
 
@@ -137,6 +162,10 @@ export function HowItsComputedView() {
       <section className="panel">
         <h2>The other analyses</h2>
         <DefinitionList items={OTHER} />
+      </section>
+      <section className="panel">
+        <h2>What a restricted viewer sees</h2>
+        <DefinitionList items={DISCLOSURE} />
       </section>
       <section className="panel">
         <h2>For scale</h2>

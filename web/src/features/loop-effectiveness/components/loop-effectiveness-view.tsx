@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router'
 import { PanelBoundary } from '../../../components/panel-boundary'
 import { NoMatch } from '../../../components/no-match'
 import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
+import { DisclosureNotice } from '../../../components/disclosure-notice'
 import { QueryStates } from '../../../components/query-states'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { useComposite } from '../api/get-composite'
@@ -28,6 +29,7 @@ function Overview({ validity }: { validity: Validity }) {
       <h2 id="overview-title" className="visually-hidden">
         Overview
       </h2>
+      <DisclosureNotice disclosure={validity.disclosure} />
       <p className="headline" data-testid="validity-summary">
         {validitySummary(validity)}
       </p>

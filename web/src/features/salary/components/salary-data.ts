@@ -42,8 +42,8 @@ export function offersBoxPlot(data: Salary): BoxPlotData {
   const references = averageReferences(data.bands)
   const values = [
     ...data.by_level.flatMap((level) => [
-      level.offers.min ?? Number.NaN,
-      level.offers.max ?? Number.NaN,
+      level.offers.min ?? level.offers.q1 ?? Number.NaN,
+      level.offers.max ?? level.offers.q3 ?? Number.NaN,
       level.band?.low ?? Number.NaN,
       level.band?.high ?? Number.NaN,
     ]),
@@ -54,7 +54,7 @@ export function offersBoxPlot(data: Salary): BoxPlotData {
     groups: data.by_level.map((level) => {
       const { n, min, q1, median, q3, max } = level.offers
       const box =
-        n > 0 && min !== null && q1 !== null && median !== null && q3 !== null && max !== null
+        n > 0 && q1 !== null && median !== null && q3 !== null
           ? { n, min, q1, median, q3, max }
           : null
       const { band } = level

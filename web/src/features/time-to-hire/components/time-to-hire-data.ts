@@ -55,16 +55,14 @@ export function measuresWithData(data: TimeToHire): SpeedMeasure[] {
 /** One day axis for the level and the hire-type charts, so their boxes compare at a glance. */
 export function speedScale(data: TimeToHire): NiceScale {
   const longest = [...data.by_level, ...data.by_hire_type].flatMap((summary) =>
-    MEASURES.map((measure) => summary[measure].max ?? 0),
+    MEASURES.map((measure) => summary[measure].max ?? summary[measure].q3 ?? 0),
   )
   return niceScale(0, Math.max(data.benchmark_days ?? 0, ...longest), 8)
 }
 
 function boxOf(distribution: SpeedSummary['time_to_hire']): BoxSummary | null {
   const { n, min, q1, median, q3, max } = distribution
-  if (n === 0 || min === null || q1 === null || median === null || q3 === null || max === null) {
-    return null
-  }
+  if (n === 0 || q1 === null || median === null || q3 === null) return null
   return { n, min, q1, median, q3, max }
 }
 
