@@ -20,7 +20,14 @@ export const contextShape = {
       restricted: z.boolean(),
       floor: z.number().int().nullable(),
       notes: z.array(z.string()),
-      withheld: z.array(z.string()),
+      withheld: z.array(
+        z.object({
+          figure: z.string().openapi({
+            description: 'The field withheld, as a path: by_level, areas.ownership.bands, …',
+          }),
+          reason: z.string(),
+        }),
+      ),
     })
     .openapi({
       description:

@@ -239,6 +239,12 @@ describe('the loop effectiveness view in Chromium, as a hiring manager', () => {
       )
       .toBe(1)
     await waitForEveryPanel(page)
+    // The figures say they are the organisation's as of the last quarter end, and why.
+    expect(
+      await page.getByRole('note', { name: 'How these figures are limited' }).textContent(),
+    ).toContain(
+      'Organisation-wide figures for hiring managers: as of the end of the last complete quarter',
+    )
     expect(await areasOf(page, 'odds-ratio')).toEqual(AREAS)
     expect(
       await page

@@ -8,7 +8,7 @@ export const withheld = (reason: string) => new ApiError(403, 'forbidden', reaso
 /** The answer, saying in words which of its figures were withheld and why. */
 export function saying<Answer extends { disclosure: Disclosure }>(
   answer: Answer,
-  withheldFigures: readonly string[],
+  withheldFigures: readonly Disclosure['withheld'][number][],
 ): Answer {
   if (withheldFigures.length === 0) return answer
   return {

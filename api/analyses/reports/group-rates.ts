@@ -8,7 +8,7 @@ import {
 } from '../../analytics/group-rates'
 import { textAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
-import { contextOf, contextShape } from '../context'
+import { contextOf, contextShape, type Disclosure } from '../context'
 import type { ShownBox } from '../disclosure/release'
 import { saying } from '../disclosure/withheld'
 
@@ -51,21 +51,23 @@ function restrictGroups(
   groups: GroupRatesResponse['groups'],
   release: ShownBox,
   prefix: string,
-  alsoWithheld: string[],
+  alsoWithheld: Disclosure['withheld'],
 ): GroupRatesResponse {
   const withheldFigures = [...alsoWithheld]
   const shaped = groups.map((group) => {
     const decisions = release.visible(`${prefix} ${group.key} decisions`)
     const outcomes = release.visible(`${prefix} ${group.key} outcomes`)
     if (!decisions) {
-      withheldFigures.push(
-        `${group.key}: the hire rate is withheld, as fewer than ${release.floor} of other managers' applicants were hired, or fewer than ${release.floor} were not.`,
-      )
+      withheldFigures.push({
+        figure: `groups.${group.key}.hire_rate`,
+        reason: `${group.key}: the hire rate is withheld, as fewer than ${release.floor} of other managers' applicants were hired, or fewer than ${release.floor} were not.`,
+      })
     }
     if (!outcomes) {
-      withheldFigures.push(
-        `${group.key}: retention is withheld, as fewer than ${release.floor} of other managers' hires stayed, or fewer than ${release.floor} left.`,
-      )
+      withheldFigures.push({
+        figure: `groups.${group.key}.retention_rate`,
+        reason: `${group.key}: retention is withheld, as fewer than ${release.floor} of other managers' hires stayed, or fewer than ${release.floor} left.`,
+      })
     }
     return {
       ...group,
@@ -84,7 +86,8 @@ export function restrictRedFlags(
   const shown = response.groups.filter((group) => release.visible(`flag ${group.key}`))
   const hidden = response.groups.length - shown.length
   const note = `${hidden} tag${hidden === 1 ? '' : 's'} on fewer than ${release.floor} of other managers' applications not shown.`
-  return restrictGroups(response, shown, release, 'flag', hidden > 0 ? [note] : [])
+  const hiddenTags = hidden > 0 ? [{ figure: 'groups', reason: note }] : []
+  return restrictGroups(response, shown, release, 'flag', hiddenTags)
 }
 
 /**
@@ -97,7 +100,10 @@ export function restrictBackgrounds(
 ): GroupRatesResponse {
   if (!release.visible('backgrounds')) {
     return saying({ ...response, groups: [] }, [
-      `Backgrounds: withheld, as one holds fewer than ${release.floor} of other managers' applications, and the others would give it away.`,
+      {
+        figure: 'groups',
+        reason: `Backgrounds: withheld, as one holds fewer than ${release.floor} of other managers' applications, and the others would give it away.`,
+      },
     ])
   }
   return restrictGroups(response, response.groups, release, 'background', [])

@@ -61,12 +61,18 @@ export function restrictInterviewers(
     [
       ...(hidden > 0
         ? [
-            `${plural(hidden, 'interviewer')} with fewer than ${release.floor} of other managers' applications not shown.`,
+            {
+              figure: 'interviewers',
+              reason: `${plural(hidden, 'interviewer')} with fewer than ${release.floor} of other managers' applications not shown.`,
+            },
           ]
         : []),
       ...(withoutAuc.length > 0
         ? [
-            `How well their ratings predicted retention is withheld for ${plural(withoutAuc.length, 'interviewer')}: fewer than ${release.floor} of the hires they rated stayed, or fewer than ${release.floor} left.`,
+            {
+              figure: 'interviewers.auc',
+              reason: `How well their ratings predicted retention is withheld for ${plural(withoutAuc.length, 'interviewer')}: fewer than ${release.floor} of the hires they rated stayed, or fewer than ${release.floor} left.`,
+            },
           ]
         : []),
     ],

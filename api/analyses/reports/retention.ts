@@ -44,9 +44,9 @@ export function restrictRetention(
         hidden.includes(area) ? { ...area, bands: [], logrank: null } : area,
       ),
     },
-    hidden.map(
-      (area) =>
-        `${area.name}: the curves by score band are withheld, as a band holds fewer than ${release.floor} of other managers' hires, or fewer than ${release.floor} who left.`,
-    ),
+    hidden.map((area) => ({
+      figure: `areas.${area.key}.bands`,
+      reason: `${area.name}: the curves by score band are withheld, as a band holds fewer than ${release.floor} of other managers' hires, or fewer than ${release.floor} who left.`,
+    })),
   )
 }

@@ -55,22 +55,37 @@ export function restrictSalary(response: SalaryResponse, release: ShownBox): Sal
       retention_by_compa_ratio: shown.bands ? response.retention_by_compa_ratio : [],
     },
     [
-      "The smallest and largest offers are not shown: each is one person's salary.",
-      'The compa-ratio histogram is not shown: its bars hold too few people each.',
+      {
+        figure: 'by_level.offers.min',
+        reason: "The smallest and largest offers are not shown: each is one person's salary.",
+      },
+      {
+        figure: 'compa_histogram',
+        reason: 'The compa-ratio histogram is not shown: its bars hold too few people each.',
+      },
       ...(shown.levels
         ? []
         : [
-            `Offers by level: withheld, as a level has fewer than ${release.floor} offers of other managers' requisitions.`,
+            {
+              figure: 'by_level',
+              reason: `Offers by level: withheld, as a level has fewer than ${release.floor} offers of other managers' requisitions.`,
+            },
           ]),
       ...(shown.compa
         ? []
         : [
-            `Compa-ratios: withheld, as fewer than ${release.floor} of other managers' hires have a band to hold their offer against.`,
+            {
+              figure: 'compa_ratio',
+              reason: `Compa-ratios: withheld, as fewer than ${release.floor} of other managers' hires have a band to hold their offer against.`,
+            },
           ]),
       ...(shown.bands
         ? []
         : [
-            `Retention by compa-ratio: withheld, as a band holds fewer than ${release.floor} of other managers' hires who stayed, or fewer than ${release.floor} who left.`,
+            {
+              figure: 'retention_by_compa_ratio',
+              reason: `Retention by compa-ratio: withheld, as a band holds fewer than ${release.floor} of other managers' hires who stayed, or fewer than ${release.floor} who left.`,
+            },
           ]),
     ],
   )

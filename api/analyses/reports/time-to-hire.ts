@@ -72,12 +72,24 @@ export function restrictTimeToHire(
       },
     },
     [
-      ...(shown.levels ? [] : [`By level: withheld, as a level has ${fewer}.`]),
-      ...(shown.hireTypes ? [] : [`By hire type: withheld, as a hire type has ${fewer}.`]),
+      ...(shown.levels
+        ? []
+        : [{ figure: 'by_level', reason: `By level: withheld, as a level has ${fewer}.` }]),
+      ...(shown.hireTypes
+        ? []
+        : [
+            {
+              figure: 'by_hire_type',
+              reason: `By hire type: withheld, as a hire type has ${fewer}.`,
+            },
+          ]),
       ...(shown.bands
         ? []
         : [
-            `Retention by time to hire: withheld, as a band holds fewer than ${release.floor} of other managers' hires who stayed, or fewer than ${release.floor} who left.`,
+            {
+              figure: 'retention.by_quartile',
+              reason: `Retention by time to hire: withheld, as a band holds fewer than ${release.floor} of other managers' hires who stayed, or fewer than ${release.floor} who left.`,
+            },
           ]),
     ],
   )

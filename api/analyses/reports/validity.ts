@@ -4,7 +4,7 @@ import { validityReport, validityReportSchema } from '../../analytics/validity'
 import { benjaminiHochberg } from '../../analytics/multiple-testing'
 import { scoresAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
-import { contextOf, contextShape } from '../context'
+import { contextOf, contextShape, type Disclosure } from '../context'
 import type { ShownBox } from '../disclosure/release'
 import { saying, withheld } from '../disclosure/withheld'
 
@@ -79,12 +79,13 @@ export function requireModelCases(release: ShownBox): void {
  */
 export function restrictValidity(response: ValidityResponse, release: ShownBox): ValidityResponse {
   requireModelCases(release)
-  const withheldFigures: string[] = []
+  const withheldFigures: Disclosure['withheld'] = []
   const areas = response.areas.map((area) => {
     if (!release.visible(`outcomes ${area.key}`)) {
-      withheldFigures.push(
-        `${area.name}: withheld, as fewer than ${release.floor} of other managers' hires scored in it stayed or fewer than ${release.floor} left.`,
-      )
+      withheldFigures.push({
+        figure: `areas.${area.key}`,
+        reason: `${area.name}: withheld, as fewer than ${release.floor} of other managers' hires scored in it stayed or fewer than ${release.floor} left.`,
+      })
       return {
         ...area,
         ...WITHHELD_AREA,
@@ -93,9 +94,10 @@ export function restrictValidity(response: ValidityResponse, release: ShownBox):
       }
     }
     if (release.visible(`pool ${area.key}`)) return area
-    withheldFigures.push(
-      `${area.name}: the correction for range restriction is withheld, as fewer than ${release.floor} of other managers' applicants were rated in it.`,
-    )
+    withheldFigures.push({
+      figure: `areas.${area.key}.r_corrected`,
+      reason: `${area.name}: the correction for range restriction is withheld, as fewer than ${release.floor} of other managers' applicants were rated in it.`,
+    })
     return { ...area, sd_pool: null, u: null, r_corrected: null, r_corrected_ci: null }
   })
   const q = benjaminiHochberg(areas.map((area) => area.p))

@@ -1,5 +1,6 @@
 import { PanelBoundary } from '../../../components/panel-boundary'
 import { AnalyticsView } from '../../../components/analytics-view'
+import { WithheldOr, withheldReason } from '../../../components/disclosure-notice'
 import { NoMatch } from '../../../components/no-match'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatNumber } from '../../../lib/format'
@@ -66,7 +67,9 @@ export function RetentionView() {
               >
                 <h3 id={`area-${area.key}`}>{area.name}</h3>
                 <PanelBoundary title={`The ${area.name} chart`}>
-                  <SurvivalAreaPanel area={area} axes={axes} asOf={data.as_of} />
+                  <WithheldOr reason={withheldReason(data.disclosure, `areas.${area.key}.bands`)}>
+                    <SurvivalAreaPanel area={area} axes={axes} asOf={data.as_of} />
+                  </WithheldOr>
                 </PanelBoundary>
               </section>
             ))}

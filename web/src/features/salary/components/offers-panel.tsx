@@ -68,7 +68,7 @@ export function OffersPanel({ data }: { data: Salary }) {
         data={offersBoxPlot(data)}
         axisLabel="Offer salary (USD)"
         format={thousands}
-        caption={`Offer salaries by level: each box spans the middle half of the offers, the whiskers the lowest and highest, the marker the median; n is the number of offers. The grey band behind them is the benchmark range they are held against, named with its source and date.${unbanded.length > 0 ? ` No benchmark band matches: ${unbanded.map((level) => formatLevel(level.level)).join(', ')}.` : ''}`}
+        caption={`Offer salaries by level: each box spans the middle half of the offers, ${data.by_level.some((level) => level.offers.min === null) ? "without the lowest and highest (each one person's salary)" : 'the whiskers the lowest and highest'}, the marker the median; n is the number of offers. The grey band behind them is the benchmark range they are held against, named with its source and date.${unbanded.length > 0 ? ` No benchmark band matches: ${unbanded.map((level) => formatLevel(level.level)).join(', ')}.` : ''}`}
       />
       <div className="chart-numbers">
         <OffersTable levels={data.by_level} />

@@ -1,6 +1,7 @@
 import { PanelBoundary } from '../../../components/panel-boundary'
 import { AnalyticsView } from '../../../components/analytics-view'
 import { ChartPanel } from '../../../components/chart-panel'
+import { WithheldOr, withheldReason } from '../../../components/disclosure-notice'
 import { NoMatch } from '../../../components/no-match'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatMoney } from '../../../lib/format'
@@ -22,8 +23,11 @@ function Overview({ data }: { data: Salary }) {
         Overview
       </h2>
       <p className="headline" data-testid="salary-summary">
-        {offers} offers with a salary as of {data.as_of}, held against{' '}
-        {data.bands.length === 1 ? '1 benchmark' : `${data.bands.length} benchmarks`}.
+        {withheldReason(data.disclosure, 'by_level') === null
+          ? `${offers} offers with a salary as of ${data.as_of}`
+          : `Offers with a salary as of ${data.as_of}`}
+        , held against {data.bands.length === 1 ? '1 benchmark' : `${data.bands.length} benchmarks`}
+        .
       </p>
       <ul className="counts salary__bands">
         {data.bands.map((band) => (
@@ -45,7 +49,7 @@ export function SalaryView() {
   const salary = useSalary(filters)
 
   const content = (data: Salary) => {
-    if (data.by_level.length === 0) {
+    if (data.by_level.length === 0 && withheldReason(data.disclosure, 'by_level') === null) {
       return <NoMatch what="offers with a salary" />
     }
     return (
@@ -54,13 +58,17 @@ export function SalaryView() {
           <Overview data={data} />
         </PanelBoundary>
         <ChartPanel id="offers" title="Offers against benchmark bands">
-          <OffersPanel data={data} />
+          <WithheldOr reason={withheldReason(data.disclosure, 'by_level')}>
+            <OffersPanel data={data} />
+          </WithheldOr>
         </ChartPanel>
         <ChartPanel id="compa-ratio" title="Compa-ratio of hires">
           <CompaRatioPanel data={data} />
         </ChartPanel>
         <ChartPanel id="compa-retention" title="Did hires paid below the midpoint stay less?">
-          <CompaRetentionPanel data={data} />
+          <WithheldOr reason={withheldReason(data.disclosure, 'retention_by_compa_ratio')}>
+            <CompaRetentionPanel data={data} />
+          </WithheldOr>
         </ChartPanel>
         <ChartPanel id="hires" title="Offers per hire">
           <HiresTable data={data} />

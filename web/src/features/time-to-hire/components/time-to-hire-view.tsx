@@ -1,3 +1,4 @@
+import { WithheldOr, withheldReason } from '../../../components/disclosure-notice'
 import { PanelBoundary } from '../../../components/panel-boundary'
 import { AnalyticsView } from '../../../components/analytics-view'
 import { ChartPanel } from '../../../components/chart-panel'
@@ -51,19 +52,30 @@ export function TimeToHireView() {
         </ChartPanel>
         <div className="speed-grid">
           <ChartPanel id="by-level" title="By level">
-            <SpeedPanel data={data} summaries={data.by_level} labelOf={formatLevel} what="level" />
+            <WithheldOr reason={withheldReason(data.disclosure, 'by_level')}>
+              <SpeedPanel
+                data={data}
+                summaries={data.by_level}
+                labelOf={formatLevel}
+                what="level"
+              />
+            </WithheldOr>
           </ChartPanel>
           <ChartPanel id="by-hire-type" title="By hire type">
-            <SpeedPanel
-              data={data}
-              summaries={data.by_hire_type}
-              labelOf={hireTypeLabel}
-              what="hire type"
-            />
+            <WithheldOr reason={withheldReason(data.disclosure, 'by_hire_type')}>
+              <SpeedPanel
+                data={data}
+                summaries={data.by_hire_type}
+                labelOf={hireTypeLabel}
+                what="hire type"
+              />
+            </WithheldOr>
           </ChartPanel>
         </div>
         <ChartPanel id="speed-retention" title="Did slower hires stay less?">
-          <SpeedRetentionPanel data={data} />
+          <WithheldOr reason={withheldReason(data.disclosure, 'retention.by_quartile')}>
+            <SpeedRetentionPanel data={data} />
+          </WithheldOr>
         </ChartPanel>
       </>
     )
