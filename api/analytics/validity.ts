@@ -71,6 +71,28 @@ export const validityReportSchema = z.object({
 })
 export type ValidityReport = z.infer<typeof validityReportSchema>
 
+/** An area's statistics before (or instead of) computing them: every one null. */
+export const noStatistics = () => ({
+  mean_retained: null,
+  mean_left: null,
+  r: null,
+  r_ci: null,
+  p: null,
+  q: null,
+  sd_pool: null,
+  sd_hires: null,
+  u: null,
+  r_corrected: null,
+  r_corrected_ci: null,
+  odds_ratio: null,
+  odds_ratio_ci: null,
+  log_odds: null,
+  log_odds_se: null,
+  auc: null,
+  auc_ci: null,
+  warnings: [] as string[],
+})
+
 interface OutcomeSample {
   scores: number[]
   outcomes: (0 | 1)[]
@@ -101,26 +123,13 @@ function areaValidity(area: AreaRef, pool: ArrayLike<number>, sample: OutcomeSam
     name: area.name,
     n: scores.length,
     n_pool: pool.length,
+    ...noStatistics(),
     mean_retained: retainedScores.length > 0 ? mean(retainedScores) : null,
     mean_left: leftScores.length > 0 ? mean(leftScores) : null,
-    r: null,
-    r_ci: null,
-    p: null,
-    q: null,
     sd_pool: sdPool,
     sd_hires: sdHires,
-    u: null,
-    r_corrected: null,
-    r_corrected_ci: null,
-    odds_ratio: null,
-    odds_ratio_ci: null,
-    log_odds: null,
-    log_odds_se: null,
-    auc: null,
-    auc_ci: null,
     insufficient: scores.length < MIN_HIRES,
     not_computable: whyNotComputable(sample),
-    warnings: [],
   }
   const test = row.not_computable === null ? correlationTest(scores, outcomes) : null
   if (!test) return row

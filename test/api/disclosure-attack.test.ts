@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '../../api/auth/accounts'
+import { ANALYTICS_ENDPOINTS } from '../../api/cli/analytics-endpoints'
 import { createFirstUsers } from '../../api/auth/first-users'
 import { PasswordChecker } from '../../api/auth/passwords'
 import { addDays } from '../../api/analytics/dates'
@@ -394,18 +395,7 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
   }
   for (const day of changes)
     pairs.push([{ as_of: addDays(day, -1) }, { as_of: day }, timeEndpoints])
-  const everyEndpoint = [
-    'validity',
-    'retention',
-    'time-to-hire',
-    'salary',
-    'interviewers',
-    'red-flags',
-    'backgrounds',
-    'loop-time',
-    'composite',
-    'model',
-  ]
+  const everyEndpoint = ANALYTICS_ENDPOINTS.filter((endpoint) => endpoint !== 'adverse-impact')
   for (const level of LEVELS) {
     pairs.push([{}, { level }, everyEndpoint])
     for (const hireType of HIRE_TYPES) {

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { retentionModelSchema } from '../../analytics/retention-model'
-import { validityReport, validityReportSchema } from '../../analytics/validity'
+import { noStatistics, validityReport, validityReportSchema } from '../../analytics/validity'
 import { benjaminiHochberg } from '../../analytics/multiple-testing'
 import { scoresAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
@@ -43,26 +43,6 @@ export function modelResponse({ model, as_of, rubric, filters, disclosure }: Val
   return { as_of, rubric, filters, disclosure, model }
 }
 
-const WITHHELD_AREA = {
-  mean_retained: null,
-  mean_left: null,
-  r: null,
-  r_ci: null,
-  p: null,
-  q: null,
-  sd_hires: null,
-  u: null,
-  r_corrected: null,
-  r_corrected_ci: null,
-  odds_ratio: null,
-  odds_ratio_ci: null,
-  log_odds: null,
-  log_odds_se: null,
-  auc: null,
-  auc_ci: null,
-  warnings: [],
-}
-
 /** The model of all areas (and the composite) need the floor of stayers and of leavers. */
 export function requireModelCases(release: ShownBox): void {
   if (!release.visible('complete')) {
@@ -88,7 +68,7 @@ export function restrictValidity(response: ValidityResponse, release: ShownBox):
       })
       return {
         ...area,
-        ...WITHHELD_AREA,
+        ...noStatistics(),
         sd_pool: release.visible(`pool ${area.key}`) ? area.sd_pool : null,
         not_computable: `Withheld: fewer than ${release.floor} hires of other managers' requisitions scored in this area stayed, or fewer than ${release.floor} left.`,
       }
