@@ -1,9 +1,9 @@
-import { and, eq, ne, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { applications, requisitions, scores } from '../../db/schema'
+import { applications, requisitions } from '../../db/schema'
 import { MIN_GROUP_APPLICANTS } from '../analytics/adverse-impact'
 import { AnalyticsCache } from '../dataset/cache'
-import { loadRatings, textAt, type AnalyticsDataset } from '../dataset/dataset'
+import { textAt, type AnalyticsDataset, type RowLists } from '../dataset/dataset'
 import { ApiError } from '../lib/errors'
 import { buildCohort, type Cohort } from './cohort'
 import type { Disclosure } from './context'
@@ -167,19 +167,11 @@ export class Analyses {
   private catalogFor(rubric: string, publication: string): CellCatalog {
     return this.cache.remember('disclosure-catalog', { rubric, publication }, () => {
       const base = this.cohortOf({ outcome: 'retained_12m', rubric }, publication)
-      const ids = Array.from(base.rows, (row) => textAt(base.dataset.text.id, row)!)
-      const raters = new Map<string, Set<string>>()
-      for (const rating of loadRatings(this.db, base.dataset, new Set(ids))) {
-        const names = raters.get(rating.application) ?? new Set<string>()
-        names.add(rating.interviewer)
-        raters.set(rating.application, names)
-      }
-      const tags = this.redFlagTags()
-      const idOf = (row: number) => textAt(base.dataset.text.id, row)!
+      const { ratings, redFlags } = base.dataset
       return buildCatalog({
         base,
-        interviewersOf: (row) => raters.get(idOf(row)) ?? [],
-        tagsOf: (row) => tags.get(idOf(row)) ?? [],
+        interviewersOf: (row) => namesOf(ratings.interviewers, row),
+        tagsOf: (row) => namesOf(redFlags, row),
       })
     })
   }
@@ -221,20 +213,6 @@ export class Analyses {
         requirement: (count, box) => organisationRequirement(count, box),
       })
     })
-  }
-
-  /** Each application's red-flag tags, over all its ratings. */
-  private redFlagTags(): Map<string, string[]> {
-    const tags = new Map<string, string[]>()
-    const flagged = this.db
-      .select({ application: scores.applicationId, flags: scores.redFlags })
-      .from(scores)
-      .where(ne(scores.redFlags, sql`'[]'`))
-      .all()
-    for (const { application, flags } of flagged) {
-      tags.set(application, [...new Set([...(tags.get(application) ?? []), ...flags])])
-    }
-    return tags
   }
 
   /** The unrestricted validity of a cohort, shared by the reports built on it. */
@@ -317,12 +295,7 @@ export class Analyses {
     return this.run(
       {
         name: 'interviewers',
-        compute: (cohort) => {
-          const ids = new Set(
-            Array.from(cohort.rows, (row) => textAt(cohort.dataset.text.id, row)!),
-          )
-          return interviewersResponse(cohort, loadRatings(this.db, cohort.dataset, ids))
-        },
+        compute: interviewersResponse,
         restrict: restrictInterviewers,
       },
       scope,
@@ -334,7 +307,8 @@ export class Analyses {
     return this.run(
       {
         name: 'red-flags',
-        compute: (cohort) => redFlagsResponse(cohort, this.redFlagTags()),
+        compute: (cohort) =>
+          redFlagsResponse(cohort, (row) => namesOf(cohort.dataset.redFlags, row)),
         restrict: restrictRedFlags,
       },
       scope,
@@ -373,6 +347,15 @@ export class Analyses {
       filters,
     )
   }
+}
+
+/** The names of a row's items. */
+function namesOf(lists: RowLists, row: number): string[] {
+  const names: string[] = []
+  for (let slot = lists.start[row]!; slot < lists.start[row + 1]!; slot++) {
+    names.push(lists.names[lists.items[slot]!]!)
+  }
+  return names
 }
 
 /** A box a hiring manager may see at all: enough hires, and enough who stayed and who left. */

@@ -76,11 +76,3 @@ export function applicationsWhere(cohort: Cohort, keep: (row: number) => boolean
     .filter(keep)
     .map((row) => applicationAt(cohort.dataset, row))
 }
-
-/** Twelve-month outcome by application id, for the hires whose outcome is known. */
-export const outcomesById = (cohort: Cohort) =>
-  new Map(
-    cohort.hires.flatMap(({ row, outcome }) =>
-      outcome === null ? [] : [[textAt(cohort.dataset.text.id, row)!, outcome] as const],
-    ),
-  )

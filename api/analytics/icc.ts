@@ -17,46 +17,68 @@ export interface IccResult {
  * within-group degrees of freedom (N − a < 1), or a zero denominator (all values equal).
  */
 export function icc1(ratings: readonly { group: string; value: number }[]): IccResult | null {
-  const groups = new Map<string, { count: number; total: number }>()
-  let grandTotal = 0
-  for (const { group, value } of ratings) {
-    if (!Number.isFinite(value)) throw new RangeError('icc1: a value is not a finite number')
-    const entry = groups.get(group)
-    if (entry === undefined) groups.set(group, { count: 1, total: value })
-    else {
-      entry.count++
-      entry.total += value
+  const codes = new Map<string, number>()
+  const groups = Int32Array.from(ratings, ({ group }) => {
+    let code = codes.get(group)
+    if (code === undefined) {
+      code = codes.size
+      codes.set(group, code)
     }
+    return code
+  })
+  return icc1OfGroups(
+    groups,
+    Float64Array.from(ratings, ({ value }) => value),
+    codes.size,
+  )
+}
+
+/** icc1 over values with their group coded 0 … groupCount − 1 (groups without a value allowed). */
+export function icc1OfGroups(
+  groups: Int32Array,
+  values: Float64Array,
+  groupCount: number,
+): IccResult | null {
+  const counts = new Int32Array(groupCount)
+  const totals = new Float64Array(groupCount)
+  let grandTotal = 0
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    if (!Number.isFinite(value)) throw new RangeError('icc1: a value is not a finite number')
+    counts[groups[i]!]!++
+    totals[groups[i]!]! += value
     grandTotal += value
   }
-  const groupCount = groups.size
-  const ratingCount = ratings.length
-  if (groupCount < 2 || ratingCount - groupCount < 1) return null
+  let rated = 0
+  for (const count of counts) if (count > 0) rated++
+  const ratingCount = values.length
+  if (rated < 2 || ratingCount - rated < 1) return null
   // Checked directly: rounding in the means would leave a tiny non-zero denominator.
-  const first = ratings[0]!.value
-  if (ratings.every(({ value }) => value === first)) return null
+  if (values.every((value) => value === values[0])) return null
 
   const grandMean = grandTotal / ratingCount
   let betweenSquares = 0
   let squaredSizes = 0
-  for (const { count, total } of groups.values()) {
-    betweenSquares += count * (total / count - grandMean) ** 2
+  for (let group = 0; group < groupCount; group++) {
+    const count = counts[group]!
+    if (count === 0) continue
+    betweenSquares += count * (totals[group]! / count - grandMean) ** 2
     squaredSizes += count * count
   }
   let withinSquares = 0
-  for (const { group, value } of ratings) {
-    const { count, total } = groups.get(group)!
-    withinSquares += (value - total / count) ** 2
+  for (let i = 0; i < values.length; i++) {
+    const group = groups[i]!
+    withinSquares += (values[i]! - totals[group]! / counts[group]!) ** 2
   }
 
-  const msb = betweenSquares / (groupCount - 1)
-  const msw = withinSquares / (ratingCount - groupCount)
-  const k0 = (ratingCount - squaredSizes / ratingCount) / (groupCount - 1)
+  const msb = betweenSquares / (rated - 1)
+  const msw = withinSquares / (ratingCount - rated)
+  const k0 = (ratingCount - squaredSizes / ratingCount) / (rated - 1)
   // k0 ≥ 1 whenever N > a, so the denominator is ≥ 0 and zero only if MSB = MSW = 0.
   const denominator = msb + (k0 - 1) * msw
   if (!(denominator > 0)) return null
   return {
-    n_groups: groupCount,
+    n_groups: rated,
     n_ratings: ratingCount,
     k0,
     msb,

@@ -1,12 +1,9 @@
 import { z } from 'zod'
 import { aucDeLong } from './auc'
 import { intervalSchema } from './correlation'
-import { icc1 } from './icc'
-import {
-  interviewerLeniency,
-  interviewerLeniencyShape,
-  type InterviewerRating,
-} from './interviewer-leniency'
+import { icc1OfGroups } from './icc'
+import { interviewerLeniencyShape, leniencyOfTable } from './interviewer-leniency'
+import { ratingTableOf, type InterviewerRating, type RatingTable } from './rating-table'
 import { MIN_HIRES } from './power'
 
 /**
@@ -37,7 +34,7 @@ export const calibrationReportSchema = z.object({
   interviewers: z.array(interviewerCalibrationSchema),
   areas: z.array(z.object(areaReliabilityShape)),
 })
-type CalibrationReport = z.infer<typeof calibrationReportSchema>
+export type CalibrationReport = z.infer<typeof calibrationReportSchema>
 
 /**
  * Each interviewer's leniency against their co-interviewers, rating distribution and own
@@ -48,25 +45,38 @@ export function interviewerCalibration(
   outcomes: ReadonlyMap<string, 0 | 1>,
   areaKeys: readonly string[],
 ): CalibrationReport {
+  const table = ratingTableOf(ratings)
+  const outcomeOf = Int8Array.from(table.applicationNames, (name) => outcomes.get(name) ?? -1)
+  return calibrationOfTable(table, outcomeOf, areaKeys)
+}
+
+/**
+ * interviewerCalibration over a rating table, with each application's twelve-month outcome
+ * by its code (1 stayed, 0 left, −1 not known) and the areas to give reliabilities of, by name.
+ */
+export function calibrationOfTable(
+  table: RatingTable,
+  outcomeOf: Int8Array,
+  areaKeys: readonly string[],
+): CalibrationReport {
   // Each interviewer's mean rating per hire with a known outcome: their own view of the hire.
-  const views = new Map<string, Map<string, { sum: number; count: number }>>()
-  for (const rating of ratings) {
-    if (!outcomes.has(rating.application)) continue
-    let byHire = views.get(rating.interviewer)
-    if (!byHire) {
-      byHire = new Map<string, { sum: number; count: number }>()
-      views.set(rating.interviewer, byHire)
-    }
-    const view = byHire.get(rating.application) ?? { sum: 0, count: 0 }
-    view.sum += rating.rating
-    view.count++
-    byHire.set(rating.application, view)
+  const views = table.interviewerNames.map(() => new Map<number, { sum: number; count: number }>())
+  for (let i = 0; i < table.value.length; i++) {
+    const application = table.application[i]!
+    if (outcomeOf[application] === -1) continue
+    const byHire = views[table.interviewer[i]!]!
+    const view = byHire.get(application)
+    if (view) {
+      view.sum += table.value[i]!
+      view.count++
+    } else byHire.set(application, { sum: table.value[i]!, count: 1 })
   }
-  const interviewers = interviewerLeniency(ratings).map((leniency) => {
+  const codeOf = new Map(table.interviewerNames.map((name, code) => [name, code]))
+  const interviewers = leniencyOfTable(table).map((leniency) => {
     const stayed: number[] = []
     const left: number[] = []
-    for (const [application, view] of views.get(leniency.interviewer) ?? []) {
-      ;(outcomes.get(application) === 1 ? stayed : left).push(view.sum / view.count)
+    for (const [application, view] of views[codeOf.get(leniency.interviewer)!]!) {
+      ;(outcomeOf[application] === 1 ? stayed : left).push(view.sum / view.count)
     }
     const auc = aucDeLong(stayed, left)
     const hires = stayed.length + left.length
@@ -78,12 +88,23 @@ export function interviewerCalibration(
       insufficient: hires < MIN_HIRES,
     }
   })
+  // Each area's ratings, grouped by application, in one pass over the table.
+  const areaCount = table.areaNames.length
+  const areaSizes = new Int32Array(areaCount)
+  for (const area of table.area) areaSizes[area]!++
+  const byArea = Array.from(areaSizes, (size) => ({
+    groups: new Int32Array(size),
+    values: new Float64Array(size),
+    filled: 0,
+  }))
+  for (let i = 0; i < table.value.length; i++) {
+    const entry = byArea[table.area[i]!]!
+    entry.groups[entry.filled] = table.application[i]!
+    entry.values[entry.filled++] = table.value[i]!
+  }
   const areas = areaKeys.map((key): AreaReliability => {
-    const result = icc1(
-      ratings
-        .filter((rating) => rating.area === key)
-        .map((rating) => ({ group: rating.application, value: rating.rating })),
-    )
+    const entry = byArea[table.areaNames.indexOf(key)]
+    const result = entry ? icc1OfGroups(entry.groups, entry.values, table.applicationCount) : null
     return {
       key,
       n_groups: result?.n_groups ?? null,

@@ -2,13 +2,7 @@ import { z } from 'zod'
 import { intervalSchema, type Interval } from './correlation'
 import { mean, sampleSd } from './descriptive'
 import { studentTTwoSidedP } from './distributions'
-
-export interface InterviewerRating {
-  interviewer: string
-  application: string
-  area: string
-  rating: number
-}
+import { ratingTableOf, type InterviewerRating, type RatingTable } from './rating-table'
 
 /**
  * n_compared: ratings of an application and area that other interviewers rated too; leniency:
@@ -67,75 +61,49 @@ function compareNames(a: string, b: string): number {
 /**
  * How much more generously each interviewer rates than colleagues who rated the same application
  * in the same area: the mean of rating − mean of the other interviewers' ratings there, with a t
- * interval. O(N): ratings are bucketed by application × area once.
+ * interval.
  */
 export function interviewerLeniency(
   ratings: readonly InterviewerRating[],
   confidence = 0.95,
 ): InterviewerLeniency[] {
+  return leniencyOfTable(ratingTableOf(ratings), confidence)
+}
+
+/** interviewerLeniency over a rating table. O(N): ratings are bucketed by application × area. */
+export function leniencyOfTable(table: RatingTable, confidence = 0.95): InterviewerLeniency[] {
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError('interviewerLeniency: confidence must lie strictly between 0 and 1')
   }
-  const total = ratings.length
-  // Interviewers and application × area cells become small integers for typed-array bookkeeping.
-  const interviewerIds = new Map<string, number>()
-  const interviewerNames: string[] = []
-  const cellIds = new Map<string, Map<string, number>>()
-  let cellCount = 0
-  const ratingInterviewer = new Int32Array(total)
-  const ratingCell = new Int32Array(total)
-  const cellSizes: number[] = []
-  for (let i = 0; i < total; i++) {
-    const { interviewer, application, area, rating } = ratings[i]!
-    if (!Number.isFinite(rating)) {
-      throw new RangeError('interviewerLeniency: ratings must be finite numbers')
-    }
-    let interviewerId = interviewerIds.get(interviewer)
-    if (interviewerId === undefined) {
-      interviewerId = interviewerNames.length
-      interviewerIds.set(interviewer, interviewerId)
-      interviewerNames.push(interviewer)
-    }
-    let areaCells = cellIds.get(application)
-    if (areaCells === undefined) {
-      areaCells = new Map()
-      cellIds.set(application, areaCells)
-    }
-    let cellId = areaCells.get(area)
-    if (cellId === undefined) {
-      cellId = cellCount++
-      areaCells.set(area, cellId)
-      cellSizes.push(0)
-    }
-    ratingInterviewer[i] = interviewerId
-    ratingCell[i] = cellId
-    cellSizes[cellId]! += 1
-  }
+  const { interviewer: ratingInterviewer, value } = table
+  const total = value.length
+  const areaCount = table.areaNames.length
+  const cellOf = (i: number) => table.application[i]! * areaCount + table.area[i]!
 
-  // Counting sort of rating indexes by cell, so each cell's ratings are contiguous.
+  // Counting sort of rating indexes by application × area cell, so each cell's are contiguous.
+  const cellCount = table.applicationCount * areaCount
   const cellStarts = new Int32Array(cellCount + 1)
-  for (let cell = 0; cell < cellCount; cell++) {
-    cellStarts[cell + 1] = cellStarts[cell]! + cellSizes[cell]!
-  }
+  for (let i = 0; i < total; i++) cellStarts[cellOf(i) + 1]!++
+  for (let cell = 0; cell < cellCount; cell++) cellStarts[cell + 1]! += cellStarts[cell]!
   const nextSlot = cellStarts.slice(0, cellCount)
   const byCell = new Int32Array(total)
-  for (let i = 0; i < total; i++) byCell[nextSlot[ratingCell[i]!]!++] = i
+  for (let i = 0; i < total; i++) byCell[nextSlot[cellOf(i)]!++] = i
 
-  const interviewerCount = interviewerNames.length
-  const deviations: number[][] = interviewerNames.map(() => [])
+  const interviewerCount = table.interviewerNames.length
+  const deviations: number[][] = table.interviewerNames.map(() => [])
   // Per-interviewer sums within the current cell, reset by revisiting only that cell's ratings.
   const ownSum = new Float64Array(interviewerCount)
   const ownCount = new Int32Array(interviewerCount)
   for (let cell = 0; cell < cellCount; cell++) {
     const from = cellStarts[cell]!
     const to = cellStarts[cell + 1]!
+    if (to - from < 2) continue
     let cellSum = 0
     for (let slot = from; slot < to; slot++) {
       const i = byCell[slot]!
-      const rating = ratings[i]!.rating
       const interviewer = ratingInterviewer[i]!
-      cellSum += rating
-      ownSum[interviewer]! += rating
+      cellSum += value[i]!
+      ownSum[interviewer]! += value[i]!
       ownCount[interviewer]! += 1
     }
     for (let slot = from; slot < to; slot++) {
@@ -144,7 +112,7 @@ export function interviewerLeniency(
       const othersCount = to - from - ownCount[interviewer]!
       if (othersCount > 0) {
         const othersMean = (cellSum - ownSum[interviewer]!) / othersCount
-        deviations[interviewer]!.push(ratings[i]!.rating - othersMean)
+        deviations[interviewer]!.push(value[i]! - othersMean)
       }
     }
     for (let slot = from; slot < to; slot++) {
@@ -154,15 +122,14 @@ export function interviewerLeniency(
     }
   }
 
-  const ratingCounts = interviewerNames.map(() => new Map<number, number>())
+  const ratingCounts = table.interviewerNames.map(() => new Map<number, number>())
   for (let i = 0; i < total; i++) {
     const counts = ratingCounts[ratingInterviewer[i]!]!
-    const rating = ratings[i]!.rating
-    counts.set(rating, (counts.get(rating) ?? 0) + 1)
+    counts.set(value[i]!, (counts.get(value[i]!) ?? 0) + 1)
   }
 
   const quantileProbability = 1 - (1 - confidence) / 2
-  return interviewerNames
+  return table.interviewerNames
     .map((interviewer, id): InterviewerLeniency => {
       const ownDeviations = deviations[id]!
       const compared = ownDeviations.length

@@ -1,5 +1,6 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, ne, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import type { RatingTable } from '../analytics/rating-table'
 import type { Background, Decision, Departure, HireType, Level } from '../../db/domain'
 import {
   applicationAreaScores,
@@ -60,6 +61,28 @@ export interface ApplicationColumns {
   areaScores: Float64Array[]
   areaRatings: Int32Array[]
   areaMinutes: Float64Array[]
+  ratings: RatingColumns
+  redFlags: RowLists
+}
+
+/**
+ * Lists per application row, stored flat: the items of row r are items[start[r] … start[r + 1]),
+ * codes into `names`.
+ */
+export interface RowLists {
+  start: Int32Array
+  items: Int32Array
+  names: string[]
+}
+
+/**
+ * Every rating of the rubric's areas, grouped by application row (see RowLists): for each, the
+ * interviewer (a code into `interviewers.names`), the area's index and the rating.
+ */
+export interface RatingColumns {
+  interviewers: RowLists
+  area: Int32Array
+  value: Float64Array
 }
 
 export interface AnalyticsDataset extends ApplicationColumns {
@@ -206,6 +229,7 @@ export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
         endDate: employments.endDate,
         departure: employments.departure,
         offerSalary: offers.salary,
+        rowid: sql<number>`${applications}.rowid`,
       })
       .from(applications)
       .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
@@ -226,7 +250,9 @@ export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
     rows,
     (row) => (row[TEXT_FIELDS.length] as number | null) ?? NaN,
   )
-  const rowOf = new Map(text.id.values.map((id, row) => [id, row]))
+  const rowids = rows.map((row) => row[TEXT_FIELDS.length + 1] as number)
+  const rowOf = new Map(rowids.map((rowid, row) => [rowid, row]))
+  const rowOfId = new Map(text.id.values.map((id, row) => [id, row]))
   const areaScores = frame.areas.map(() => new Float64Array(size).fill(Number.NaN))
   const areaRatings = frame.areas.map(() => new Int32Array(size))
   const areaMinutes = frame.areas.map(() => new Float64Array(size).fill(Number.NaN))
@@ -246,14 +272,22 @@ export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
       .where(eq(rubricAreas.rubricId, frame.rubric.id)),
   )
   for (const [applicationId, areaId, ratingSum, ratings, minutes] of totals) {
-    const row = rowOf.get(applicationId as string)
+    const row = rowOfId.get(applicationId as string)
     const k = areaIndex.get(areaId as number)
     if (row === undefined || k === undefined) continue
     areaScores[k]![row] = (ratingSum as number) / (ratings as number)
     areaRatings[k]![row] = ratings as number
     areaMinutes[k]![row] = (minutes as number | null) ?? Number.NaN
   }
-  return { size, text, offerSalary, areaScores, areaRatings, areaMinutes }
+  return {
+    size,
+    text,
+    offerSalary,
+    areaScores,
+    areaRatings,
+    areaMinutes,
+    ...loadRatingColumns(db, frame, (rowid) => rowOf.get(rowid) ?? -1, size),
+  }
 }
 
 export interface ApplicationFilters {
@@ -301,20 +335,93 @@ export function selectRows(dataset: ApplicationColumns, filters: ApplicationFilt
   return selected.slice(0, count)
 }
 
-/** One interviewer's rating of one area of one application. */
-export interface RatingRow {
-  interviewer: string
-  application: string
-  area: string
-  rating: number
+/**
+ * The ratings of the given rows as a rating table: applications coded by their place in
+ * `rows`, interviewers by first appearance (only those who rated one of them).
+ */
+export function ratingTableOfRows(dataset: AnalyticsDataset, rows: ArrayLike<number>): RatingTable {
+  const { interviewers: raters, area, value } = dataset.ratings
+  let total = 0
+  for (let i = 0; i < rows.length; i++) {
+    total += raters.start[rows[i]! + 1]! - raters.start[rows[i]!]!
+  }
+  const table = {
+    interviewer: new Int32Array(total),
+    application: new Int32Array(total),
+    area: new Int32Array(total),
+    value: new Float64Array(total),
+  }
+  const localCode = new Int32Array(raters.names.length).fill(-1)
+  const interviewerNames: string[] = []
+  let at = 0
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!
+    for (let slot = raters.start[row]!; slot < raters.start[row + 1]!; slot++, at++) {
+      const code = raters.items[slot]!
+      if (localCode[code] === -1) {
+        localCode[code] = interviewerNames.length
+        interviewerNames.push(raters.names[code]!)
+      }
+      table.interviewer[at] = localCode[code]!
+      table.application[at] = i
+      table.area[at] = area[slot]!
+      table.value[at] = value[slot]!
+    }
+  }
+  return {
+    ...table,
+    interviewerNames,
+    applicationCount: rows.length,
+    areaNames: dataset.areas.map((entry) => entry.key),
+  }
 }
 
-/** Every rating of the rubric's areas for the given applications, read raw (millions at scale). */
-export function loadRatings(
+/** Single values of a query, straight from better-sqlite3, in the query's order. */
+function plucked(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }): unknown[] {
+  const { sql: text, params } = query.toSQL()
+  return db.$client
+    .prepare(text)
+    .pluck(true)
+    .all(...params)
+}
+
+/** Where each row's items start once grouped by row, and the items in that order. */
+function groupByRow(size: number, rowOfItem: Int32Array): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(size + 1)
+  for (const row of rowOfItem) if (row >= 0) start[row + 1]!++
+  for (let row = 0; row < size; row++) start[row + 1]! += start[row]!
+  const next = start.slice(0, size)
+  const order = new Int32Array(start[size]!)
+  rowOfItem.forEach((row, item) => {
+    if (row >= 0) order[next[row]!++] = item
+  })
+  return { start, order }
+}
+
+/**
+ * Every rating of the rubric's areas and the red flags of each application, by row. Read
+ * column by column as plain values: a million ratings as row objects would take seconds.
+ */
+function loadRatingColumns(
   db: Db,
-  frame: Pick<RubricFrame, 'areas'>,
-  applicationIds: ReadonlySet<string>,
-): RatingRow[] {
+  frame: RubricFrame,
+  rowOfRowid: (rowid: number) => number,
+  size: number,
+): Pick<ApplicationColumns, 'ratings' | 'redFlags'> {
+  const column = (value: SQL<number> | typeof scores.rating) =>
+    plucked(db, db.select({ value }).from(scores).orderBy(asc(scores.id))) as number[]
+  const rowids = plucked(
+    db,
+    db
+      .select({ rowid: sql<number>`${applications}.rowid` })
+      .from(scores)
+      .innerJoin(applications, eq(applications.id, scores.applicationId))
+      .orderBy(asc(scores.id)),
+  ) as number[]
+  const interviewerIds = column(sql<number>`${scores.interviewerId}`)
+  const areaIds = column(sql<number>`${scores.areaId}`)
+  const values = column(scores.rating)
+  const areaIndex = new Map(frame.areas.map((area, index) => [area.id, index]))
   const handles = new Map(
     db
       .select({ id: interviewers.id, handle: interviewers.handle })
@@ -322,28 +429,57 @@ export function loadRatings(
       .all()
       .map((interviewer) => [interviewer.id, interviewer.handle]),
   )
-  const areaKeys = new Map(frame.areas.map((area) => [area.id, area.key]))
-  const ratings: RatingRow[] = []
-  const rows = rawRows(
+  const rowOfRating = Int32Array.from(rowids, (rowid, i) =>
+    areaIndex.has(areaIds[i]!) ? rowOfRowid(rowid) : -1,
+  )
+  const { start, order } = groupByRow(size, rowOfRating)
+  const names: string[] = []
+  const codes = new Map<number, number>()
+  const interviewerCodes = new Int32Array(order.length)
+  const area = new Int32Array(order.length)
+  const value = new Float64Array(order.length)
+  order.forEach((rating, slot) => {
+    const id = interviewerIds[rating]!
+    let code = codes.get(id)
+    if (code === undefined) {
+      code = names.length
+      codes.set(id, code)
+      names.push(handles.get(id)!)
+    }
+    interviewerCodes[slot] = code
+    area[slot] = areaIndex.get(areaIds[rating]!)!
+    value[slot] = values[rating]!
+  })
+
+  const flagged = rawRows(
     db,
     db
-      .select({
-        application: scores.applicationId,
-        interviewer: scores.interviewerId,
-        area: scores.areaId,
-        rating: scores.rating,
-      })
-      .from(scores),
+      .select({ rowid: sql<number>`${applications}.rowid`, flags: scores.redFlags })
+      .from(scores)
+      .innerJoin(applications, eq(applications.id, scores.applicationId))
+      .where(ne(scores.redFlags, sql`'[]'`)),
   )
-  for (const [application, interviewer, area, rating] of rows) {
-    const key = areaKeys.get(area as number)
-    if (key === undefined || !applicationIds.has(application as string)) continue
-    ratings.push({
-      application: application as string,
-      interviewer: handles.get(interviewer as number)!,
-      area: key,
-      rating: rating as number,
-    })
+  const tagsOfRow = new Map<number, Set<string>>()
+  for (const [rowid, flags] of flagged) {
+    const row = rowOfRowid(rowid as number)
+    if (row < 0) continue
+    const tags = tagsOfRow.get(row) ?? new Set<string>()
+    for (const tag of JSON.parse(flags as string) as string[]) tags.add(tag)
+    tagsOfRow.set(row, tags)
   }
-  return ratings
+  const tagNames = [...new Set([...tagsOfRow.values()].flatMap((tags) => [...tags]))].sort()
+  const tagCode = new Map(tagNames.map((tag, code) => [tag, code]))
+  const flags = [...tagsOfRow].flatMap(([row, tags]) => [...tags].map((tag) => ({ row, tag })))
+  const byRow = groupByRow(
+    size,
+    Int32Array.from(flags, (flag) => flag.row),
+  )
+  return {
+    ratings: { interviewers: { start, items: interviewerCodes, names }, area, value },
+    redFlags: {
+      start: byRow.start,
+      items: Int32Array.from(byRow.order, (flag) => tagCode.get(flags[flag]!.tag)!),
+      names: tagNames,
+    },
+  }
 }

@@ -13,7 +13,7 @@ import {
 } from './dataset'
 
 /** Bump when the encoding changes: an older snapshot is then rebuilt, not misread. */
-const FORMAT = 1
+const FORMAT = 2
 
 interface Payload {
   format: number

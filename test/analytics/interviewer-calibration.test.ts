@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { icc1 } from '../../api/analytics/icc'
 import { interviewerCalibration } from '../../api/analytics/interviewer-calibration'
-import type { InterviewerRating } from '../../api/analytics/interviewer-leniency'
+import type { InterviewerRating } from '../../api/analytics/rating-table'
 import { twoSidedZ } from '../../api/analytics/distributions'
 
 function rating(

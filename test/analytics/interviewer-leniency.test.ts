@@ -4,8 +4,8 @@ import {
   interviewerLeniency,
   studentTQuantile,
   type InterviewerLeniency,
-  type InterviewerRating,
 } from '../../api/analytics/interviewer-leniency'
+import type { InterviewerRating } from '../../api/analytics/rating-table'
 import { Random } from '../../api/analytics/random'
 
 /** Closed forms: t₁ quantile = tan(π(p − ½)); t₂ quantile = (2p − 1) / √(2p(1 − p)). */

@@ -54,8 +54,6 @@ export interface CatalogInput {
   tagsOf: (row: number) => Iterable<string>
 }
 
-const outcomeWord = (outcome: number) => (outcome === 1 ? 'stayed' : 'left')
-
 /** The base cohort's quartiles of time to hire among accepted offers with a known outcome. */
 function timeToHireCuts(base: Cohort): number[] {
   const { text } = base.dataset
@@ -105,11 +103,34 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
   const levelNames = new Set<string>()
   const typeNames = new Set<string>()
 
+  // Cell ids per row: keys are made once per distinct (prefix, name, suffix), not per row.
+  const memo = new Map<string, Map<string, Map<string, number>>>()
+  const stamp: number[] = []
+  let cells: number[] = []
+  let current = -1
+  const add = (prefix: string, name = '', suffix = '') => {
+    let byName = memo.get(prefix)
+    if (!byName) memo.set(prefix, (byName = new Map<string, Map<string, number>>()))
+    let bySuffix = byName.get(name)
+    if (!bySuffix) byName.set(name, (bySuffix = new Map<string, number>()))
+    let id = bySuffix.get(suffix)
+    if (id === undefined) bySuffix.set(suffix, (id = idOf(prefix + name + suffix)))
+    if (stamp[id] !== current) {
+      stamp[id] = current
+      cells.push(id)
+    }
+  }
+  const OUTCOME = { 1: 'stayed', 0: 'left' } as const
+  const AFTER = { chosen: ':chosen', passed: ':passed', stayed: ':stayed', left: ':left' }
+
   const rows = Array.from(base.rows, (row, i) => {
-    const cells: string[] = ['app']
+    current = i
+    cells = []
+    add('app')
     const decision = textAt(text.decision, row)
     const outcome = base.outcomeOfRow[row]!
     const known = outcome !== -1
+    const word = known ? OUTCOME[outcome as 0 | 1] : null
     const hire = hireOfRow.get(row)
     const level = textAt(text.level, row)!
     const hireType = textAt(text.hireType, row)
@@ -118,66 +139,74 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
     const decisionCell =
       decision === 'pending' ? null : decision === 'hired' ? 'chosen' : ('passed' as const)
     if (decisionCell) {
-      cells.push('decided', `sid:${group}:${decisionCell}`, `bg:${background}:${decisionCell}`)
+      add('decided')
+      add('sid:', group, AFTER[decisionCell])
+      add('bg:', background, AFTER[decisionCell])
       groupNames.add(group)
     }
-    cells.push(`bg:${background}`)
+    add('bg:', background)
     backgroundNames.add(background)
-    if (hire) {
-      cells.push('hire')
-      if (hire.hire.endDate !== null && hire.hire.endDate <= asOf) cells.push('gone')
+    const gone = hire !== undefined && hire.hire.endDate !== null && hire.hire.endDate <= asOf
+    if (hire) add('hire')
+    if (gone) add('gone')
+    if (word) {
+      add(word)
+      add('bg:', background, AFTER[word])
     }
-    if (known) cells.push(outcomeWord(outcome), `bg:${background}:${outcomeWord(outcome)}`)
 
-    const scores = dataset.areaScores.map((column) => column[row]!)
-    dataset.areas.forEach((area, k) => {
-      const score = scores[k]!
-      if (Number.isNaN(score)) return
-      cells.push(`pool:${area.key}`)
-      if (known) cells.push(`${outcomeWord(outcome)}:${area.key}`)
-      if (hire) {
-        const band = score >= SCORE_BAND_THRESHOLD ? 'ge3' : 'lt3'
-        cells.push(`band:${area.key}:${band}`)
-        if (cells.includes('gone')) cells.push(`band:${area.key}:${band}:gone`)
+    let complete = true
+    for (const [k, area] of dataset.areas.entries()) {
+      const score = dataset.areaScores[k]![row]!
+      if (Number.isNaN(score)) {
+        complete = false
+        continue
       }
-    })
-    if (known && scores.every((score) => !Number.isNaN(score))) {
-      cells.push(`complete:${outcomeWord(outcome)}`)
+      add('pool:', area.key)
+      if (word) add(word, ':', area.key)
+      if (hire) {
+        const band = score >= SCORE_BAND_THRESHOLD ? ':ge3' : ':lt3'
+        add('band:', area.key, band)
+        if (gone) add('band:', area.key, `${band}:gone`)
+      }
     }
+    if (word && complete) add('complete:', word)
 
     const acceptedAt = textAt(text.offerAcceptedAt, row)
     if (acceptedAt !== null && acceptedAt <= asOf) {
       const typeName = hireType ?? 'unknown'
-      cells.push('accepted', `accepted:level:${level}`, `accepted:type:${typeName}`)
+      add('accepted')
+      add('accepted:level:', level)
+      add('accepted:type:', typeName)
       levelNames.add(level)
       typeNames.add(typeName)
-      if (known) {
+      if (word) {
         const bin = timeToHireBin(daysBetween(textAt(text.appliedAt, row)!, acceptedAt), cuts)
-        cells.push(`tth:${bin}:${outcomeWord(outcome)}`)
+        add('tth:', String(bin), AFTER[word])
       }
       const salary = dataset.offerSalary[row]!
       if (!Number.isNaN(salary)) {
-        cells.push('offer', `offer:level:${level}`)
+        add('offer')
+        add('offer:level:', level)
         const band = matchingBand(bands, level, textAt(text.metro, row))
         if (band && hire) {
-          cells.push('compa')
+          add('compa')
           const ratio = salary / ((band.low! + band.high!) / 2)
           const compa = COMPA_BANDS.find((entry) => ratio >= entry.from && ratio < entry.to)!
-          if (known) cells.push(`compa:${compa.key}:${outcomeWord(outcome)}`)
+          if (word) add('compa:', compa.key, AFTER[word])
         }
       }
     }
 
     for (const interviewer of interviewersOf(row)) {
       interviewerNames.add(interviewer)
-      cells.push(`rated:${interviewer}`)
-      if (known) cells.push(`rated:${interviewer}:${outcomeWord(outcome)}`)
+      add('rated:', interviewer)
+      if (word) add('rated:', interviewer, AFTER[word])
     }
     for (const tag of tagsOf(row)) {
       tagNames.add(tag)
-      cells.push(`flag:${tag}`)
-      if (decisionCell) cells.push(`flag:${tag}:${decisionCell}`)
-      if (known) cells.push(`flag:${tag}:${outcomeWord(outcome)}`)
+      add('flag:', tag)
+      if (decisionCell) add('flag:', tag, AFTER[decisionCell])
+      if (word) add('flag:', tag, AFTER[word])
     }
 
     const levelIndex = LEVELS.indexOf(level as (typeof LEVELS)[number])
@@ -186,7 +215,7 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
         ? HIRE_TYPES.length
         : HIRE_TYPES.indexOf(hireType as (typeof HIRE_TYPES)[number])
     const atom = (levelIndex * TYPE_AXIS + typeIndex) * yearCount + (years[i]! - firstYear)
-    return { row, atom, cells: Int32Array.from(new Set(cells), idOf) }
+    return { row, atom, cells: Int32Array.from(cells) }
   })
 
   const outcomes = (name: string, prefix: string): Partition => ({

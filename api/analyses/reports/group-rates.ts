@@ -36,9 +36,9 @@ function ratesBy(cohort: Cohort, groupsOf: (row: number) => Iterable<string>) {
 /** Rates by red-flag tag: an application counts under every tag any of its ratings carry. */
 export function redFlagsResponse(
   cohort: Cohort,
-  tagsByApplication: ReadonlyMap<string, readonly string[]>,
+  tagsOf: (row: number) => readonly string[],
 ): GroupRatesResponse {
-  return ratesBy(cohort, (row) => tagsByApplication.get(textAt(cohort.dataset.text.id, row)!) ?? [])
+  return ratesBy(cohort, tagsOf)
 }
 
 export function backgroundsResponse(cohort: Cohort): GroupRatesResponse {

@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi'
 import {
   areaReliabilityShape,
-  interviewerCalibration,
+  calibrationOfTable,
   interviewerCalibrationSchema,
 } from '../../analytics/interviewer-calibration'
-import type { RatingRow } from '../../dataset/dataset'
-import { outcomesById, type Cohort } from '../cohort'
+import { ratingTableOfRows } from '../../dataset/dataset'
+import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ShownBox } from '../disclosure/release'
 import { saying } from '../disclosure/withheld'
@@ -19,13 +19,10 @@ export const interviewersResponseSchema = z
   .openapi('Interviewers')
 
 /** Calibration of every interviewer over the cohort's ratings, and each area's ICC(1). */
-export function interviewersResponse(
-  cohort: Cohort,
-  ratings: readonly RatingRow[],
-): z.infer<typeof interviewersResponseSchema> {
-  const report = interviewerCalibration(
-    ratings,
-    outcomesById(cohort),
+export function interviewersResponse(cohort: Cohort): z.infer<typeof interviewersResponseSchema> {
+  const report = calibrationOfTable(
+    ratingTableOfRows(cohort.dataset, cohort.rows),
+    Int8Array.from(cohort.rows, (row) => cohort.outcomeOfRow[row]!),
     cohort.dataset.areas.map((area) => area.key),
   )
   return {
