@@ -1,6 +1,6 @@
 import type { ChartReference } from '../components/chart-references'
 import type { HistogramData } from '../components/histogram-chart'
-import { toCsv } from './csv'
+import { toCsv } from '../../../shared/csv'
 import { niceScale } from './nice-scale'
 
 /**

@@ -1,6 +1,6 @@
 import type { ChartReference } from '../components/chart-references'
 import type { RateChartData, RatePoint } from '../components/rate-chart'
-import { toCsv } from './csv'
+import { toCsv } from '../../../shared/csv'
 import { formatPercent } from './format'
 
 /** Twelve-month retention of one group of hires, as the analytics endpoints report it. */

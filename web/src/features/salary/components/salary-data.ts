@@ -1,6 +1,6 @@
 import type { BoxPlotData, BoxSeries } from '../../../components/box-plot-chart'
 import type { ChartReference } from '../../../components/chart-references'
-import { toCsv } from '../../../lib/csv'
+import { toCsv } from '../../../../../shared/csv'
 import { formatLevel } from '../../../lib/format'
 import { histogramData } from '../../../lib/histogram-data'
 import type { HistogramData } from '../../../components/histogram-chart'
