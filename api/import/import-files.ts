@@ -344,10 +344,32 @@ async function runImport(
     }
 
     const lookups: GreenhouseLookups = emptyLookups()
-    for (const file of ofKind('jobs', 'offers', 'candidates')) {
+    const lookupFiles = ofKind('jobs', 'offers', 'candidates')
+    const greenhouseApplications = ofKind('applications').filter(
+      (file) => file.summary.format === 'greenhouse',
+    )
+    for (const file of lookupFiles) {
       const kind = file.summary.kind as 'jobs' | 'offers' | 'candidates'
-      await eachItem(file, log, pace, (item) => rememberLookup(lookups, kind, item.value))
+      const name = file.summary.file
+      // Nothing of it would be imported: refuse it rather than drop it (unless a file that
+      // could not be read was meant to be the applications, which is already reported).
+      const unread = files.some((other) => other.summary.kind === null)
+      if (greenhouseApplications.length === 0 && !unread) {
+        log.add({
+          file: name,
+          line: null,
+          path: '$',
+          column: null,
+          message: `Greenhouse ${kind} are read with the applications they belong to: import this file together with the Greenhouse applications export`,
+        })
+        continue
+      }
+      await eachItem(file, log, pace, (item) => {
+        const problem = rememberLookup(lookups, kind, item.value, name, item.path!)
+        if (problem) log.add({ file: name, line: null, ...problem })
+      })
     }
+    const greenhouseApplicationIds = new Set<string>()
 
     const readApplicationValues = canonicalRow(
       FILE_KINDS.applications,
@@ -371,6 +393,7 @@ async function runImport(
       }
       await eachItem(file, log, pace, (item) => {
         const converted = greenhouseApplication(item.value, item.path!, lookups)
+        if (converted.values) greenhouseApplicationIds.add(converted.values.application_id!)
         for (const problem of converted.problems) log.add({ file: name, line: null, ...problem })
         if (!converted.values || converted.problems.length > 0) return
         const result = readApplicationValues(converted.values)
@@ -384,6 +407,16 @@ async function runImport(
               columns: greenhouseColumns,
             }),
           )
+      })
+    }
+    for (const [applicationId, { file, path }] of lookups.offers) {
+      if (greenhouseApplicationIds.has(applicationId)) continue
+      log.add({
+        file,
+        line: null,
+        path: `${path}.application_id`,
+        column: 'offer_salary',
+        message: `the offer is for application ${applicationId.slice(0, 60)}, which is in no Greenhouse applications file of this import: its salary and dates would be lost`,
       })
     }
     session.finishApplications()
