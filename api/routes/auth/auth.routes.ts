@@ -42,6 +42,7 @@ export const signIn = createRoute({
     200: { content: { 'application/json': { schema: sessionSchema } }, description: 'Signed in' },
     ...signedInErrors,
     429: errorResponse,
+    503: errorResponse,
   },
 })
 
