@@ -28,7 +28,7 @@ type App = Awaited<ReturnType<typeof setup>>['app']
 
 const address = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } })
 
-function signIn(app: App, email: string, password = PASSWORD, from = '10.0.0.1', url = '') {
+async function signIn(app: App, email: string, password = PASSWORD, from = '10.0.0.1', url = '') {
   return app.request(
     `${url}/api/auth/sign-in`,
     {
