@@ -1,5 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { openDatabase } from '../db/client'
 import { createApp } from './app'
 import { notFound, type AppDependencies } from './lib/create-app'
 import { securityHeaders } from './lib/security-headers'
@@ -22,3 +23,9 @@ export function createServerApp(dependencies: AppDependencies, webRoot: string) 
       .get('*', serveStatic({ root: webRoot, path: 'index.html' }))
   )
 }
+
+/**
+ * The server's connection to its database file. Requests never wait on another writer's lock
+ * (an import, a command-line tool): the wait would block every request, so they answer 503.
+ */
+export const openServerDatabase = (path: string) => openDatabase(path, { busyTimeoutMs: 0 })

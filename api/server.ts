@@ -2,17 +2,16 @@ import { existsSync } from 'node:fs'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
-import { openDatabase } from '../db/client'
 import { createFirstUsers } from './auth/first-users'
 import { PasswordChecker } from './auth/passwords'
 import { readEnv } from './env'
 import { seedDemoIfEmpty } from './seed-demo'
-import { createServerApp } from './server-app'
+import { createServerApp, openServerDatabase } from './server-app'
 
 const WEB_ROOT = join(import.meta.dirname, '..', 'dist', 'web')
 
 const env = readEnv()
-const db = openDatabase(env.DATABASE_PATH)
+const db = openServerDatabase(env.DATABASE_PATH)
 const today = new Date().toISOString().slice(0, 10)
 if (env.DEMO_DATA && (await seedDemoIfEmpty(db, today))) {
   console.log(`Seeded demo data into ${env.DATABASE_PATH}`)

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { openDatabase, type Db } from '../../db/client'
+import { openWriter, type Db } from '../../db/client'
 import { RATING_MAX, RATING_MIN, type AtsSource } from '../../db/domain'
 import { AttributeMapper } from './attribute-mapping'
 import {
@@ -325,7 +325,7 @@ async function runImport(
     files.filter((file) => file.summary.kind !== null && kinds.includes(file.summary.kind))
   const unmapped = new Map<string, UnmappedAttribute>()
   // Its own connection, so the server's readers keep seeing the last committed data meanwhile.
-  const connection = db.$client.memory ? db : openDatabase(db.$client.name)
+  const connection = openWriter(db)
   // Sharing the server's connection, others' requests must not run inside this transaction.
   const pace = connection === db ? null : pacer()
   let changes: ChangeSummary | null = null

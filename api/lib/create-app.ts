@@ -5,7 +5,7 @@ import type { Db } from '../../db/client'
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from '../auth/login-throttle'
 import { DEFAULT_PASSWORD_COST, PasswordChecker, type PasswordCost } from '../auth/passwords'
 import { AnalyticsCache } from '../dataset/cache'
-import { ApiError, describeIssues, type ErrorCode } from './errors'
+import { ApiError, busyDatabase, describeIssues, type ErrorCode } from './errors'
 import type { AppBindings } from './types'
 
 /** A router whose validation failures become 400 `invalid_request` errors naming each field. */
@@ -75,7 +75,8 @@ export function createBaseApp({
     c.set('auth', null)
     await next()
   })
-  app.onError((error, c) => {
+  app.onError((thrown, c) => {
+    const error = busyDatabase(thrown) ?? thrown
     if (error instanceof ApiError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value)
       return c.json(error.body(), error.status)
