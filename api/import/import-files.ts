@@ -87,7 +87,12 @@ interface OpenFile {
   summary: FileSummary
   header: string[]
   items: AsyncGenerator<Item>
+  /** Tells the caller's progress callback the rows and bytes read so far. */
+  reportProgress: () => void
 }
+
+/** Rows between progress reports while a file is read, besides one per chunk of bytes. */
+const PROGRESS_ROWS = 1024
 
 /** The stream again with its first chunk read, counting bytes as they pass. */
 async function peekStream(
@@ -175,14 +180,16 @@ async function openFiles(
   for (const source of sources) {
     const summary: FileSummary = { file: source.name, format: null, kind: null, rows: 0 }
     let bytes = 0
-    const { head, stream } = await peekStream(source, (count) => {
-      bytes += count
+    const reportProgress = () =>
       options.onProgress?.({
         file: source.name,
         rows: summary.rows,
         bytes,
         totalBytes: source.size ?? null,
       })
+    const { head, stream } = await peekStream(source, (count) => {
+      bytes += count
+      reportProgress()
     })
     const json = options.format ? options.format !== 'canonical' : looksLikeJson(head)
     const items = json ? jsonItems(stream) : csvItems(stream)
@@ -200,7 +207,7 @@ async function openFiles(
           })
         }
         await close()
-        opened.push({ summary, header: [], items: (async function* () {})() })
+        opened.push({ summary, header: [], items: (async function* () {})(), reportProgress })
         continue
       }
       if (!json) {
@@ -211,7 +218,7 @@ async function openFiles(
         const problems = headerProblems(source.name, header, kind)
         problems.forEach((problem) => log.add(problem))
         if (problems.length === 0) {
-          opened.push({ summary, header, items })
+          opened.push({ summary, header, items, reportProgress })
           continue
         }
       } else {
@@ -219,7 +226,7 @@ async function openFiles(
         if (detected) {
           summary.format = detected.format
           summary.kind = detected.kind
-          opened.push({ summary, header: [], items: prepend(first.value, items) })
+          opened.push({ summary, header: [], items: prepend(first.value, items), reportProgress })
           continue
         }
         log.add({
@@ -237,15 +244,14 @@ async function openFiles(
       log.add(problem)
     }
     await close()
-    opened.push({ summary, header: [], items: (async function* () {})() })
+    opened.push({ summary, header: [], items: (async function* () {})(), reportProgress })
   }
   return opened
 }
 
-/** Goes through a file's items, reporting a file that cannot be read to the end. */
 /**
- * Gives way to the event loop when 20 ms have passed since it last did: a file already in
- * memory (an upload) would otherwise be read to its end without the server answering anyone.
+ * Gives way to the event loop when 20 ms have passed since it last did: a file read from a
+ * fast disk would otherwise be read to its end without the server answering anyone.
  */
 type Pace = () => Promise<void> | undefined
 
@@ -259,6 +265,7 @@ function pacer(): Pace {
   }
 }
 
+/** Goes through a file's items, reporting a file that cannot be read to the end. */
 async function eachItem(
   file: OpenFile,
   log: ProblemLog,
@@ -269,8 +276,10 @@ async function eachItem(
     for await (const item of file.items) {
       file.summary.rows++
       visit(item)
+      if (file.summary.rows % PROGRESS_ROWS === 0) file.reportProgress()
       if (pace && (file.summary.rows & 255) === 0) await pace()
     }
+    file.reportProgress()
   } catch (error) {
     const problem = readProblem(file.summary.file, error)
     if (!problem) throw error
