@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
 import { createFirstUsers } from './auth/first-users'
 import { PasswordChecker } from './auth/passwords'
 import { readEnv } from './env'
 import { seedDemoIfEmpty } from './seed-demo'
-import { createServerApp, openServerDatabase } from './server-app'
+import { createServerApp, openServerDatabase, serveApp } from './server-app'
 
 const WEB_ROOT = join(import.meta.dirname, '..', 'dist', 'web')
 
@@ -22,10 +21,9 @@ if (!existsSync(join(WEB_ROOT, 'index.html'))) {
 }
 
 const app = createServerApp({ db }, WEB_ROOT)
-// serve() makes a plain HTTP/1.1 server unless asked for HTTP/2.
-const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+const server = serveApp(app, { hostname: env.HOST, port: env.PORT }, (info) => {
   console.log(`Loopscope is serving http://${env.HOST}:${info.port}`)
-}) as Server
+})
 
 let stopping = false
 // While stopping, no connection is kept alive for another request: each closes once answered.

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
@@ -51,6 +52,8 @@ export interface AppDependencies {
   /** Checks sign-in passwords; by default scrypt at `passwordCost`. */
   passwords?: PasswordChecker
   throttleLimits?: ThrottleLimits
+  /** Where uploads are written while they arrive; the system's temporary folder by default. */
+  uploadDirectory?: string
 }
 
 /** The bare app: dependencies in the context, one error shape for every failure. */
@@ -61,6 +64,7 @@ export function createBaseApp({
   passwordCost = DEFAULT_PASSWORD_COST,
   passwords = new PasswordChecker(passwordCost),
   throttleLimits = DEFAULT_THROTTLE,
+  uploadDirectory = tmpdir(),
 }: AppDependencies) {
   const app = createRouter()
   const analytics = new AnalyticsCache(db)
@@ -73,6 +77,7 @@ export function createBaseApp({
     c.set('passwords', passwords)
     c.set('loginThrottle', loginThrottle)
     c.set('auth', null)
+    c.set('uploadDirectory', uploadDirectory)
     await next()
   })
   app.onError((thrown, c) => {
@@ -84,7 +89,12 @@ export function createBaseApp({
     if (error instanceof HTTPException && error.status < 500) {
       const status = error.status
       const code = CODE_OF_STATUS[status] ?? 'invalid_request'
-      return c.json({ error: { code, message: error.message, details: null } }, status)
+      // The validators' own 415 says only "Unsupported Media Type": say what was sent and wanted.
+      const message =
+        status === 415
+          ? `Content-Type "${(c.req.header('content-type') ?? 'none').slice(0, 100)}" is not accepted: send the body as application/json`
+          : error.message
+      return c.json({ error: { code, message, details: null } }, status)
     }
     console.error(error)
     return c.json(
