@@ -70,6 +70,9 @@ export function openWriter(db: Db): Db {
   if (db.$client.memory) return db
   const sqlite = new Database(db.$client.name, { fileMustExist: true })
   configure(sqlite, busyTimeoutOf(db))
+  // What a long import keeps on the side (temporary tables) goes to disk, not to memory.
+  sqlite.pragma('temp_store = FILE')
+  sqlite.pragma('temp.cache_size = -32768')
   return drizzle(sqlite, { schema })
 }
 

@@ -338,10 +338,12 @@ async function runImport(
   // Sharing the server's connection, others' requests must not run inside this transaction.
   const pace = connection === db ? null : pacer()
   let changes: ChangeSummary | null = null
+  let closeSession: () => void = () => undefined
   try {
     connection.$client.exec('BEGIN IMMEDIATE')
     connection.$client.pragma('defer_foreign_keys = ON')
     const session = new ImportSession(connection, log)
+    closeSession = () => session.close()
     const mapper = new AttributeMapper(connection)
     const report = (
       file: string,
@@ -535,6 +537,7 @@ async function runImport(
     connection.$client.exec(log.count === 0 && !options.dryRun ? 'COMMIT' : 'ROLLBACK')
   } finally {
     if (connection.$client.inTransaction) connection.$client.exec('ROLLBACK')
+    closeSession()
     if (connection !== db) connection.$client.close()
     await Promise.all(files.map((file) => file.items.return(undefined)))
   }
