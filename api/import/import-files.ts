@@ -23,6 +23,7 @@ import {
 import { isLeverFeedback, leverFeedback } from './formats/lever'
 import { oneImportAtATime } from './import-lock'
 import { ImportSession, type ChangeSummary } from './import-session'
+import { pacer, type Pace } from './pace'
 import { JsonReadError, readJsonRecords } from './json-records'
 import { ProblemLog, headerProblems, type ImportProblem, type ImportSource } from './row-checks'
 
@@ -249,22 +250,6 @@ async function openFiles(
   return opened
 }
 
-/**
- * Gives way to the event loop when 20 ms have passed since it last did: a file read from a
- * fast disk would otherwise be read to its end without the server answering anyone.
- */
-type Pace = () => Promise<void> | undefined
-
-function pacer(): Pace {
-  let last = performance.now()
-  return () => {
-    if (performance.now() - last < 20) return undefined
-    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      last = performance.now()
-    })
-  }
-}
-
 /** Goes through a file's items, reporting a file that cannot be read to the end. */
 async function eachItem(
   file: OpenFile,
@@ -430,7 +415,7 @@ async function runImport(
         message: `the offer is for application ${applicationId.slice(0, 60)}, which is in no Greenhouse applications file of this import: its salary and dates would be lost`,
       })
     }
-    session.finishApplications()
+    await session.finishApplications(pace)
 
     const readScoreValues = canonicalRow(FILE_KINDS.scores, CANONICAL_SCORE_COLUMNS)
     const jsonScoreColumns: ReadonlySet<string> = new Set(CANONICAL_SCORE_COLUMNS)
@@ -531,7 +516,7 @@ async function runImport(
         )
       }
     }
-    if (log.count === 0 && !options.dryRun) session.finish()
+    if (log.count === 0 && !options.dryRun) await session.finish(pace)
     if (log.count === 0) changes = session.summary
     if (changes && !options.dryRun) options.beforeCommit?.(connection, changes)
     connection.$client.exec(log.count === 0 && !options.dryRun ? 'COMMIT' : 'ROLLBACK')

@@ -14,6 +14,7 @@ import { DEFAULT_RUBRIC_KEY } from '../../db/seed/reference-data'
 import { rebuildAllSnapshots } from '../dataset/snapshot'
 import type { ApplicationFields, FieldProblem, ScoreFields } from './canonical-format'
 import { ImportLedger, type SharedFacts } from './import-ledger'
+import type { Pace } from './pace'
 import {
   applicationLogicProblems,
   describe,
@@ -262,9 +263,13 @@ export class ImportSession {
    * what all its rows said. Foreign keys are checked at commit, so their applications could
    * go first.
    */
-  finishApplications(): void {
+  async finishApplications(pace: Pace | null): Promise<void> {
     const { statements } = this
+    let written = 0
+    // Many thousands of candidates: the server answers between them, as between rows.
+    const paced = () => (pace && (++written & 255) === 0 ? pace() : undefined)
     for (const [id, facts] of this.requisitions.merged()) {
+      await paced()
       const stored = statements.requisitions.find.get({ id })
       this.rubricOfRequisition.set(id, stored?.rubricId ?? this.defaultRubricId)
       if (!this.writing) continue
@@ -284,6 +289,7 @@ export class ImportSession {
     }
     if (!this.writing) return
     for (const [id, facts] of this.candidates.merged()) {
+      await paced()
       this.reconcile(
         'candidates',
         statements.candidates,
@@ -430,9 +436,12 @@ export class ImportSession {
   }
 
   /** After every row: what analytics read, brought up to date. Skipped for a dry run. */
-  finish(): void {
+  async finish(pace: Pace | null): Promise<void> {
     if (!this.writing || !this.changed) return
-    for (const page of this.ledger.ratedApplications()) refreshAreaScores(this.db, page)
+    for (const page of this.ledger.ratedApplications()) {
+      refreshAreaScores(this.db, page)
+      await pace?.()
+    }
     applyErasures(this.db)
     bumpDataVersion(this.db)
     rebuildAllSnapshots(this.db)

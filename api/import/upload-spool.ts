@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -89,15 +89,20 @@ export async function spoolUpload(
     await remove()
     throw uploadProblem(error, parsing)
   }
+  const opened: ReadStream[] = []
   return {
     files,
     sources: () =>
-      files.map((file) => ({
-        name: file.name,
-        size: file.size,
-        stream: createReadStream(file.path),
-      })),
-    remove,
+      files.map((file) => {
+        const stream = createReadStream(file.path)
+        opened.push(stream)
+        return { name: file.name, size: file.size, stream }
+      }),
+    // A stream the import never read (it failed first) would keep its file open.
+    remove: () => {
+      for (const stream of opened) stream.destroy()
+      return remove()
+    },
   }
 }
 
