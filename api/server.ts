@@ -1,18 +1,16 @@
 import { existsSync } from 'node:fs'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
-import { openDatabase } from '../db/client'
 import { createFirstUsers } from './auth/first-users'
 import { PasswordChecker } from './auth/passwords'
 import { readEnv } from './env'
 import { seedDemoIfEmpty } from './seed-demo'
-import { createServerApp } from './server-app'
+import { createServerApp, openServerDatabase, serveApp } from './server-app'
 
 const WEB_ROOT = join(import.meta.dirname, '..', 'dist', 'web')
 
 const env = readEnv()
-const db = openDatabase(env.DATABASE_PATH)
+const db = openServerDatabase(env.DATABASE_PATH)
 const today = new Date().toISOString().slice(0, 10)
 if (env.DEMO_DATA && (await seedDemoIfEmpty(db, today))) {
   console.log(`Seeded demo data into ${env.DATABASE_PATH}`)
@@ -23,10 +21,9 @@ if (!existsSync(join(WEB_ROOT, 'index.html'))) {
 }
 
 const app = createServerApp({ db }, WEB_ROOT)
-// serve() makes a plain HTTP/1.1 server unless asked for HTTP/2.
-const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+const server = serveApp(app, { hostname: env.HOST, port: env.PORT }, (info) => {
   console.log(`Loopscope is serving http://${env.HOST}:${info.port}`)
-}) as Server
+})
 
 let stopping = false
 // While stopping, no connection is kept alive for another request: each closes once answered.

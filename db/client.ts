@@ -10,21 +10,43 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const MIGRATIONS_FOLDER = join(import.meta.dirname, 'migrations')
 
+/** How long opening waits for another connection's lock while it migrates. */
+const OPEN_BUSY_TIMEOUT_MS = 5000
+
+export interface OpenOptions {
+  /**
+   * Once open, how long a statement waits for another connection's write lock before it fails
+   * with SQLITE_BUSY. The wait blocks the thread: a server passes 0 and answers 503 instead.
+   */
+  busyTimeoutMs?: number
+}
+
+/** Settings every connection to the file gets; WAL mode is a property of the file itself. */
+function configure(sqlite: Database.Database, busyTimeoutMs: number): void {
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`)
+  sqlite.pragma('cache_size = -65536')
+}
+
+const busyTimeoutOf = (db: Db) => db.$client.pragma('busy_timeout', { simple: true }) as number
+
 /**
  * Opens (creating if needed) the SQLite file, applies every migration and makes sure the
  * default rubric and benchmarks exist. `:memory:` gives a private database, used by tests.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(
+  path: string,
+  { busyTimeoutMs = OPEN_BUSY_TIMEOUT_MS }: OpenOptions = {},
+): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const sqlite = new Database(path)
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('cache_size = -65536')
+  configure(sqlite, OPEN_BUSY_TIMEOUT_MS)
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
   seedReferenceData(db)
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`)
   return db
 }
 
@@ -35,7 +57,22 @@ export function openDatabase(path: string): Db {
 export function openReader(db: Db): Db {
   if (db.$client.memory) return db
   const sqlite = new Database(db.$client.name, { readonly: true, fileMustExist: true })
-  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma(`busy_timeout = ${busyTimeoutOf(db)}`)
+  return drizzle(sqlite, { schema })
+}
+
+/**
+ * A second connection that writes to the same (already migrated) file, for a long transaction
+ * (an import) while the first keeps answering from the last committed data; it waits for
+ * locks as long as the first would. `:memory:` gets the same connection.
+ */
+export function openWriter(db: Db): Db {
+  if (db.$client.memory) return db
+  const sqlite = new Database(db.$client.name, { fileMustExist: true })
+  configure(sqlite, busyTimeoutOf(db))
+  // What a long import keeps on the side (temporary tables) goes to disk, not to memory.
+  sqlite.pragma('temp_store = FILE')
+  sqlite.pragma('temp.cache_size = -32768')
   return drizzle(sqlite, { schema })
 }
 

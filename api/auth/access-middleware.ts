@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { deleteCookie, getCookie } from 'hono/cookie'
 import { TrieRouter } from 'hono/router/trie-router'
-import { ApiError } from '../lib/errors'
+import { ApiError, BUSY_RETRY_SECONDS } from '../lib/errors'
 import type { AppBindings } from '../lib/types'
 import { importRunning } from '../import/import-lock'
 import { ACCESS_RULES, allows, IMPORT_BODY, SMALL_BODY, type AccessRule } from './access-rules'
@@ -163,7 +163,7 @@ export const accessControl: MiddlewareHandler<AppBindings> = async (c, next) => 
       'busy',
       'An import is being written to the database: try again in a few seconds',
       null,
-      { 'Retry-After': '5' },
+      { 'Retry-After': String(BUSY_RETRY_SECONDS) },
     )
   }
   return bodyLimitOf(maxBody)(c, next)

@@ -12,7 +12,6 @@ import {
 } from '../../db/schema'
 import {
   APPLICATION_COLUMNS,
-  FORMULA_START,
   SCORE_COLUMNS,
   type ApplicationFields,
   type ScoreFields,
@@ -23,11 +22,6 @@ export type ScoreRecord = Record<keyof ScoreFields, string>
 
 export const APPLICATION_HEADER = Object.keys(APPLICATION_COLUMNS) as (keyof ApplicationFields)[]
 export const SCORE_HEADER = Object.keys(SCORE_COLUMNS) as (keyof ScoreFields)[]
-
-/** A cell a spreadsheet would run as a formula, made plain text with a leading apostrophe. */
-export function spreadsheetSafe(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value
-}
 
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''

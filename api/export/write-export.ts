@@ -1,14 +1,13 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import { stringify } from 'csv-stringify/sync'
 import { Zip, ZipDeflate } from 'fflate'
 import { openReader, type Db } from '../../db/client'
+import { csvRecord } from '../../shared/csv'
 import {
   APPLICATION_HEADER,
   SCORE_HEADER,
   applicationRecords,
   scoreRecords,
-  spreadsheetSafe,
 } from './canonical-rows'
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const
@@ -39,16 +38,16 @@ function* csvChunks<Row extends Record<string, string>>(
   header: readonly (keyof Row & string)[],
   rows: Iterable<Row>,
 ): Generator<string> {
-  yield stringify([header])
-  let batch: string[][] = []
+  yield `${csvRecord(header)}\n`
+  let batch: string[] = []
   for (const row of rows) {
-    batch.push(header.map((column) => spreadsheetSafe(row[column] ?? '')))
+    batch.push(`${csvRecord(header.map((column) => row[column] ?? ''))}\n`)
     if (batch.length === BATCH) {
-      yield stringify(batch)
+      yield batch.join('')
       batch = []
     }
   }
-  if (batch.length > 0) yield stringify(batch)
+  if (batch.length > 0) yield batch.join('')
 }
 
 /** The two canonical files as CSV text, for `npm run export` and the zip. */

@@ -12,6 +12,7 @@ import {
   type HireType,
   type Level,
 } from '../../db/domain'
+import { FORMULA_START } from '../../shared/csv'
 import { dayNumber } from '../analytics/dates'
 
 /** What is wrong with a field. Only bad fields allocate one: good ones return their value. */
@@ -41,12 +42,8 @@ const optional = <T>(parse: (raw: string) => Parsed<T>): Column<T | null> => ({
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const LINE_BREAK = /[\r\n]/
 
-/**
- * Spreadsheet formulas begin with one of these; exported cells that do are written with a
- * leading apostrophe (so a spreadsheet shows text, not a formula) and read back without it.
- */
-export const FORMULA_START = /^[=+\-@\t\r]/
-const ESCAPED_FORMULA = /^'[=+\-@\t\r]/
+/** An exported cell made formula-safe (see shared/csv.ts): read back without its apostrophe. */
+const ESCAPED_FORMULA = new RegExp(`^'${FORMULA_START.source.slice(1)}`)
 
 function text(maxLength: number, { multiline = false } = {}) {
   return (field: string): Parsed<string> => {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { openDatabase, type Db } from '../../db/client'
+import { openWriter, type Db } from '../../db/client'
 import { RATING_MAX, RATING_MIN, type AtsSource } from '../../db/domain'
 import { AttributeMapper } from './attribute-mapping'
 import {
@@ -23,6 +23,7 @@ import {
 import { isLeverFeedback, leverFeedback } from './formats/lever'
 import { oneImportAtATime } from './import-lock'
 import { ImportSession, type ChangeSummary } from './import-session'
+import { pacer, type Pace } from './pace'
 import { JsonReadError, readJsonRecords } from './json-records'
 import { ProblemLog, headerProblems, type ImportProblem, type ImportSource } from './row-checks'
 
@@ -87,7 +88,12 @@ interface OpenFile {
   summary: FileSummary
   header: string[]
   items: AsyncGenerator<Item>
+  /** Tells the caller's progress callback the rows and bytes read so far. */
+  reportProgress: () => void
 }
+
+/** Rows between progress reports while a file is read, besides one per chunk of bytes. */
+const PROGRESS_ROWS = 1024
 
 /** The stream again with its first chunk read, counting bytes as they pass. */
 async function peekStream(
@@ -175,14 +181,16 @@ async function openFiles(
   for (const source of sources) {
     const summary: FileSummary = { file: source.name, format: null, kind: null, rows: 0 }
     let bytes = 0
-    const { head, stream } = await peekStream(source, (count) => {
-      bytes += count
+    const reportProgress = () =>
       options.onProgress?.({
         file: source.name,
         rows: summary.rows,
         bytes,
         totalBytes: source.size ?? null,
       })
+    const { head, stream } = await peekStream(source, (count) => {
+      bytes += count
+      reportProgress()
     })
     const json = options.format ? options.format !== 'canonical' : looksLikeJson(head)
     const items = json ? jsonItems(stream) : csvItems(stream)
@@ -200,7 +208,7 @@ async function openFiles(
           })
         }
         await close()
-        opened.push({ summary, header: [], items: (async function* () {})() })
+        opened.push({ summary, header: [], items: (async function* () {})(), reportProgress })
         continue
       }
       if (!json) {
@@ -211,7 +219,7 @@ async function openFiles(
         const problems = headerProblems(source.name, header, kind)
         problems.forEach((problem) => log.add(problem))
         if (problems.length === 0) {
-          opened.push({ summary, header, items })
+          opened.push({ summary, header, items, reportProgress })
           continue
         }
       } else {
@@ -219,7 +227,7 @@ async function openFiles(
         if (detected) {
           summary.format = detected.format
           summary.kind = detected.kind
-          opened.push({ summary, header: [], items: prepend(first.value, items) })
+          opened.push({ summary, header: [], items: prepend(first.value, items), reportProgress })
           continue
         }
         log.add({
@@ -237,28 +245,12 @@ async function openFiles(
       log.add(problem)
     }
     await close()
-    opened.push({ summary, header: [], items: (async function* () {})() })
+    opened.push({ summary, header: [], items: (async function* () {})(), reportProgress })
   }
   return opened
 }
 
 /** Goes through a file's items, reporting a file that cannot be read to the end. */
-/**
- * Gives way to the event loop when 20 ms have passed since it last did: a file already in
- * memory (an upload) would otherwise be read to its end without the server answering anyone.
- */
-type Pace = () => Promise<void> | undefined
-
-function pacer(): Pace {
-  let last = performance.now()
-  return () => {
-    if (performance.now() - last < 20) return undefined
-    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      last = performance.now()
-    })
-  }
-}
-
 async function eachItem(
   file: OpenFile,
   log: ProblemLog,
@@ -269,8 +261,10 @@ async function eachItem(
     for await (const item of file.items) {
       file.summary.rows++
       visit(item)
+      if (file.summary.rows % PROGRESS_ROWS === 0) file.reportProgress()
       if (pace && (file.summary.rows & 255) === 0) await pace()
     }
+    file.reportProgress()
   } catch (error) {
     const problem = readProblem(file.summary.file, error)
     if (!problem) throw error
@@ -325,14 +319,16 @@ async function runImport(
     files.filter((file) => file.summary.kind !== null && kinds.includes(file.summary.kind))
   const unmapped = new Map<string, UnmappedAttribute>()
   // Its own connection, so the server's readers keep seeing the last committed data meanwhile.
-  const connection = db.$client.memory ? db : openDatabase(db.$client.name)
+  const connection = openWriter(db)
   // Sharing the server's connection, others' requests must not run inside this transaction.
   const pace = connection === db ? null : pacer()
   let changes: ChangeSummary | null = null
+  let closeSession: () => void = () => undefined
   try {
     connection.$client.exec('BEGIN IMMEDIATE')
     connection.$client.pragma('defer_foreign_keys = ON')
     const session = new ImportSession(connection, log)
+    closeSession = () => session.close()
     const mapper = new AttributeMapper(connection)
     const report = (
       file: string,
@@ -344,10 +340,32 @@ async function runImport(
     }
 
     const lookups: GreenhouseLookups = emptyLookups()
-    for (const file of ofKind('jobs', 'offers', 'candidates')) {
+    const lookupFiles = ofKind('jobs', 'offers', 'candidates')
+    const greenhouseApplications = ofKind('applications').filter(
+      (file) => file.summary.format === 'greenhouse',
+    )
+    for (const file of lookupFiles) {
       const kind = file.summary.kind as 'jobs' | 'offers' | 'candidates'
-      await eachItem(file, log, pace, (item) => rememberLookup(lookups, kind, item.value))
+      const name = file.summary.file
+      // Nothing of it would be imported: refuse it rather than drop it (unless a file that
+      // could not be read was meant to be the applications, which is already reported).
+      const unread = files.some((other) => other.summary.kind === null)
+      if (greenhouseApplications.length === 0 && !unread) {
+        log.add({
+          file: name,
+          line: null,
+          path: '$',
+          column: null,
+          message: `Greenhouse ${kind} are read with the applications they belong to: import this file together with the Greenhouse applications export`,
+        })
+        continue
+      }
+      await eachItem(file, log, pace, (item) => {
+        const problem = rememberLookup(lookups, kind, item.value, name, item.path!)
+        if (problem) log.add({ file: name, line: null, ...problem })
+      })
     }
+    const greenhouseApplicationIds = new Set<string>()
 
     const readApplicationValues = canonicalRow(
       FILE_KINDS.applications,
@@ -371,6 +389,7 @@ async function runImport(
       }
       await eachItem(file, log, pace, (item) => {
         const converted = greenhouseApplication(item.value, item.path!, lookups)
+        if (converted.values) greenhouseApplicationIds.add(converted.values.application_id!)
         for (const problem of converted.problems) log.add({ file: name, line: null, ...problem })
         if (!converted.values || converted.problems.length > 0) return
         const result = readApplicationValues(converted.values)
@@ -386,7 +405,17 @@ async function runImport(
           )
       })
     }
-    session.finishApplications()
+    for (const [applicationId, { file, path }] of lookups.offers) {
+      if (greenhouseApplicationIds.has(applicationId)) continue
+      log.add({
+        file,
+        line: null,
+        path: `${path}.application_id`,
+        column: 'offer_salary',
+        message: `the offer is for application ${applicationId.slice(0, 60)}, which is in no Greenhouse applications file of this import: its salary and dates would be lost`,
+      })
+    }
+    await session.finishApplications(pace)
 
     const readScoreValues = canonicalRow(FILE_KINDS.scores, CANONICAL_SCORE_COLUMNS)
     const jsonScoreColumns: ReadonlySet<string> = new Set(CANONICAL_SCORE_COLUMNS)
@@ -487,12 +516,13 @@ async function runImport(
         )
       }
     }
-    if (log.count === 0 && !options.dryRun) session.finish()
+    if (log.count === 0 && !options.dryRun) await session.finish(pace)
     if (log.count === 0) changes = session.summary
     if (changes && !options.dryRun) options.beforeCommit?.(connection, changes)
     connection.$client.exec(log.count === 0 && !options.dryRun ? 'COMMIT' : 'ROLLBACK')
   } finally {
     if (connection.$client.inTransaction) connection.$client.exec('ROLLBACK')
+    closeSession()
     if (connection !== db) connection.$client.close()
     await Promise.all(files.map((file) => file.items.return(undefined)))
   }

@@ -12,9 +12,9 @@ import {
 import { DEFAULT_RUBRIC_KEY } from '../../db/seed/reference-data'
 import { commitDataChange } from '../dataset/data-change'
 import type { ApplicationFields, FieldProblem, ScoreFields } from './canonical-format'
+import { ImportLedger, type SharedFacts } from './import-ledger'
+import type { Pace } from './pace'
 import {
-  SharedFacts,
-  ScoreKeys,
   applicationLogicProblems,
   describe,
   stated,
@@ -92,18 +92,16 @@ export class ImportSession {
   private readonly statements: ReturnType<typeof prepareStatements>
   private readonly vocabularies: Map<number, RubricVocabulary>
   private readonly defaultRubricId: number
-  private readonly applicationLines = new Map<string, Where>()
-  /** Requisition of each application in the files: scores may refer to them. */
-  private readonly requisitionOfApplication = new Map<string, string>()
-  private readonly candidates = new SharedFacts<CandidateFacts>('Candidate')
-  private readonly requisitions = new SharedFacts<RequisitionFacts>('Requisition')
+  /** The applications, ratings, candidates and requisitions seen so far, on disk. */
+  private readonly ledger: ImportLedger
+  private readonly candidates: SharedFacts<CandidateFacts>
+  private readonly requisitions: SharedFacts<RequisitionFacts>
   private readonly rubricOfRequisition = new Map<string, number>()
-  private readonly rubricOfStoredApplication = new Map<string, number | null>()
-  private readonly scoreKeys = new ScoreKeys()
+  private lastRubric: { applicationId: string; rubricId: number | undefined } | null = null
   private readonly interviewerIds: Map<string, number>
   private readonly knownInterviewers = new Set<string>()
-  /** Stored ratings of each application the files rate, read once per application. */
-  private readonly storedScores = new Map<string, Map<number, Bindings>>()
+  /** Stored ratings of the application rated last, read once while its rows follow. */
+  private storedScores: { applicationId: string; byKey: Map<number, Bindings> } | null = null
   private readonly fresh: Bindings = {}
   /** Whether the database held any application or rating before: if not, nothing is looked up. */
   private readonly hadApplications: boolean
@@ -114,6 +112,9 @@ export class ImportSession {
     private readonly log: ProblemLog,
   ) {
     this.statements = prepareStatements(db)
+    this.ledger = new ImportLedger(db)
+    this.candidates = this.ledger.facts('Candidate')
+    this.requisitions = this.ledger.facts('Requisition')
     this.vocabularies = loadRubrics(db)
     const rubric = db.select().from(rubrics).where(eq(rubrics.key, DEFAULT_RUBRIC_KEY)).get()
     if (!rubric) throw new Error(`The default rubric "${DEFAULT_RUBRIC_KEY}" is missing`)
@@ -177,15 +178,12 @@ export class ImportSession {
     const where = { file: row.file, line: row.line, path: row.path }
     const { columns } = row
     const problems = applicationLogicProblems(row)
-    const earlier = this.applicationLines.get(row.application_id)
+    const earlier = this.ledger.claimApplication(row.application_id, row.requisition_id, where)
     if (earlier) {
       problems.push({
         column: 'application_id',
         message: `application_id ${row.application_id} already appears on ${describe(earlier, row.file)}`,
       })
-    } else {
-      this.applicationLines.set(row.application_id, where)
-      this.requisitionOfApplication.set(row.application_id, row.requisition_id)
     }
     problems.push(
       ...this.candidates.check(
@@ -264,9 +262,13 @@ export class ImportSession {
    * what all its rows said. Foreign keys are checked at commit, so their applications could
    * go first.
    */
-  finishApplications(): void {
+  async finishApplications(pace: Pace | null): Promise<void> {
     const { statements } = this
+    let written = 0
+    // Many thousands of candidates: the server answers between them, as between rows.
+    const paced = () => (pace && (++written & 255) === 0 ? pace() : undefined)
     for (const [id, facts] of this.requisitions.merged()) {
+      await paced()
       const stored = statements.requisitions.find.get({ id })
       this.rubricOfRequisition.set(id, stored?.rubricId ?? this.defaultRubricId)
       if (!this.writing) continue
@@ -286,6 +288,7 @@ export class ImportSession {
     }
     if (!this.writing) return
     for (const [id, facts] of this.candidates.merged()) {
+      await paced()
       this.reconcile(
         'candidates',
         statements.candidates,
@@ -298,24 +301,30 @@ export class ImportSession {
 
   /** The rubric of an application of the files or the database; undefined if there is none. */
   rubricOf(applicationId: string): number | undefined {
-    const requisition = this.requisitionOfApplication.get(applicationId)
-    if (requisition !== undefined) return this.rubricOfRequisition.get(requisition)
-    let rubric = this.rubricOfStoredApplication.get(applicationId)
-    if (rubric === undefined) {
-      rubric = this.statements.rubricOfApplication.get({ id: applicationId })?.rubricId ?? null
-      this.rubricOfStoredApplication.set(applicationId, rubric)
+    if (this.lastRubric?.applicationId !== applicationId) {
+      const requisition = this.ledger.requisitionOf(applicationId)
+      const rubricId =
+        requisition !== undefined
+          ? this.rubricOfRequisition.get(requisition)
+          : this.statements.rubricOfApplication.get({ id: applicationId })?.rubricId
+      this.lastRubric = { applicationId, rubricId }
     }
-    return rubric ?? undefined
+    return this.lastRubric.rubricId
   }
 
+  /**
+   * Stored ratings of an application, read again when another application came between: a
+   * rating this import wrote meanwhile is then among them, but its key is never asked for again.
+   */
   private storedScoresOf(applicationId: string): Map<number, Bindings> {
-    let stored = this.storedScores.get(applicationId)
-    if (!stored) {
+    if (this.storedScores?.applicationId !== applicationId) {
       const rows = this.hadScores ? this.statements.scores.ofApplication.all({ applicationId }) : []
-      stored = new Map(rows.map((score) => [scoreKeyOf(score.areaId, score.interviewerId), score]))
-      this.storedScores.set(applicationId, stored)
+      const byKey = new Map(
+        rows.map((score) => [scoreKeyOf(score.areaId, score.interviewerId), score]),
+      )
+      this.storedScores = { applicationId, byKey }
     }
-    return stored
+    return this.storedScores.byKey
   }
 
   private interviewerIdOf(handle: string): number {
@@ -367,17 +376,7 @@ export class ImportSession {
       ])
       return
     }
-    const earlier = this.scoreKeys.claim(row.application_id, row.area, row.interviewer, where)
-    if (earlier === 'too_many') {
-      this.report(where, [
-        {
-          column: null,
-          message:
-            'The import names too many distinct applications, areas or interviewers: split it into smaller files',
-        },
-      ])
-      return
-    }
+    const earlier = this.ledger.claimRating(row.application_id, row.area, row.interviewer, where)
     if (earlier) {
       this.report(where, [
         {
@@ -430,10 +429,18 @@ export class ImportSession {
     })
   }
 
+  /** Drops what the import kept on the side; its transaction has ended. */
+  close(): void {
+    this.ledger.drop()
+  }
+
   /** After every row: what analytics read, brought up to date. Skipped for a dry run. */
-  finish(): void {
+  async finish(pace: Pace | null): Promise<void> {
     if (!this.writing || !this.changed) return
-    refreshAreaScores(this.db, [...this.storedScores.keys()])
+    for (const page of this.ledger.ratedApplications()) {
+      refreshAreaScores(this.db, page)
+      await pace?.()
+    }
     applyErasures(this.db)
     commitDataChange(this.db, 'applications')
   }

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
@@ -5,7 +6,7 @@ import type { Db } from '../../db/client'
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from '../auth/login-throttle'
 import { DEFAULT_PASSWORD_COST, PasswordChecker, type PasswordCost } from '../auth/passwords'
 import { Analyses } from '../analyses/analyses'
-import { ApiError, describeIssues, type ErrorCode } from './errors'
+import { ApiError, busyDatabase, describeIssues, type ErrorCode } from './errors'
 import type { AppBindings } from './types'
 
 /** A router whose validation failures become 400 `invalid_request` errors naming each field. */
@@ -53,6 +54,8 @@ export interface AppDependencies {
   throttleLimits?: ThrottleLimits
   /** Off only in the test that shows the attack disclosure control stops. */
   disclosureControl?: boolean
+  /** Where uploads are written while they arrive; the system's temporary folder by default. */
+  uploadDirectory?: string
 }
 
 /** The bare app: dependencies in the context, one error shape for every failure. */
@@ -64,6 +67,7 @@ export function createBaseApp({
   passwords = new PasswordChecker(passwordCost),
   throttleLimits = DEFAULT_THROTTLE,
   disclosureControl = true,
+  uploadDirectory = tmpdir(),
 }: AppDependencies) {
   const app = createRouter()
   const analyses = new Analyses(db, today, disclosureControl)
@@ -76,9 +80,11 @@ export function createBaseApp({
     c.set('passwords', passwords)
     c.set('loginThrottle', loginThrottle)
     c.set('auth', null)
+    c.set('uploadDirectory', uploadDirectory)
     await next()
   })
-  app.onError((error, c) => {
+  app.onError((thrown, c) => {
+    const error = busyDatabase(thrown) ?? thrown
     if (error instanceof ApiError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value)
       return c.json(error.body(), error.status)
@@ -86,7 +92,12 @@ export function createBaseApp({
     if (error instanceof HTTPException && error.status < 500) {
       const status = error.status
       const code = CODE_OF_STATUS[status] ?? 'invalid_request'
-      return c.json({ error: { code, message: error.message, details: null } }, status)
+      // The validators' own 415 says only "Unsupported Media Type": say what was sent and wanted.
+      const message =
+        status === 415
+          ? `Content-Type "${(c.req.header('content-type') ?? 'none').slice(0, 100)}" is not accepted: send the body as application/json`
+          : error.message
+      return c.json({ error: { code, message, details: null } }, status)
     }
     console.error(error)
     return c.json(

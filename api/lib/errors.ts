@@ -46,6 +46,25 @@ export class ApiError extends HTTPException {
   }
 }
 
+/** Seconds a client is told to wait when the database is busy with another writer. */
+export const BUSY_RETRY_SECONDS = 5
+
+/**
+ * The 503 for SQLite refusing a statement because another connection (an import, a command-line
+ * tool) holds the write lock: the server does not wait for it, it asks the client to retry.
+ */
+export function busyDatabase(error: unknown): ApiError | null {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code !== 'string' || !/^SQLITE_(BUSY|LOCKED)/.test(code)) return null
+  return new ApiError(
+    503,
+    'busy',
+    'The database is being written by an import: try again in a few seconds',
+    null,
+    { 'Retry-After': String(BUSY_RETRY_SECONDS) },
+  )
+}
+
 export interface IssueDetail {
   field: string
   message: string

@@ -18,6 +18,8 @@ export interface AppBindings {
     loginThrottle: LoginThrottle
     /** Who is asking; null only on public routes. */
     auth: Authentication | null
+    /** Where uploads are written while they arrive. */
+    uploadDirectory: string
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_THROTTLE } from '../../api/auth/login-throttle'
 import { hashPassword, PasswordChecker, scryptKey, type DeriveKey } from '../../api/auth/passwords'
 import type { UserRole } from '../../db/domain'
 import { users } from '../../db/schema'
@@ -27,7 +28,7 @@ type App = Awaited<ReturnType<typeof setup>>['app']
 
 const address = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } })
 
-function signIn(app: App, email: string, password = PASSWORD, from = '10.0.0.1', url = '') {
+async function signIn(app: App, email: string, password = PASSWORD, from = '10.0.0.1', url = '') {
   return app.request(
     `${url}/api/auth/sign-in`,
     {
@@ -245,6 +246,103 @@ describe('sign-in rate limiting', () => {
     }
     expect((await signIn(app, 'admin@test.example', PASSWORD, '10.0.0.9')).status).toBe(429)
     expect((await signIn(app, 'admin@test.example', PASSWORD, '10.0.0.10')).status).toBe(200)
+  })
+})
+
+/** A key derivation that counts its runs and, once held, waits until let go. */
+function gatedDerivation() {
+  let runs = 0
+  let release: () => void = () => undefined
+  let gate: Promise<void> | null = null
+  const derive: DeriveKey = async (password, salt, cost) => {
+    runs++
+    if (gate) await gate
+    return scryptKey(password, salt, cost)
+  }
+  return {
+    derive,
+    runs: () => runs,
+    hold: () => {
+      gate = new Promise<void>((resolve) => (release = resolve))
+    },
+    release: () => {
+      gate = null
+      release()
+    },
+  }
+}
+
+const statusCounts = (responses: readonly Response[]) =>
+  responses.reduce<Record<number, number>>((counts, response) => {
+    counts[response.status] = (counts[response.status] ?? 0) + 1
+    return counts
+  }, {})
+
+describe('sign-ins sent at once', () => {
+  it('30 for one account: five are checked and fail, the other 25 answer 429 without a hash', async () => {
+    const derivation = gatedDerivation()
+    const db = createTestDatabase()
+    const passwords = new PasswordChecker(TEST_PASSWORD_COST, derivation.derive)
+    db.insert(users)
+      .values({
+        email: 'admin@test.example',
+        role: 'admin',
+        passwordHash: await passwords.hash(PASSWORD),
+      })
+      .run()
+    const app = createBareApp(db, { passwords })
+    const before = derivation.runs()
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        signIn(app, 'admin@test.example', 'wrong password', `10.0.1.${index}`),
+      ),
+    )
+    expect(statusCounts(responses)).toEqual({ 401: 5, 429: 25 })
+    expect(derivation.runs() - before).toBe(5)
+    const refused = responses.find((response) => response.status === 429)!
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    // The five failures now lock the account, the right password included.
+    expect((await signIn(app, 'admin@test.example', PASSWORD, '10.0.2.1')).status).toBe(429)
+  })
+
+  it('a right password among tries in flight clears the account once it is checked', async () => {
+    const { app } = await setup()
+    const tries = await Promise.all([
+      signIn(app, 'admin@test.example', 'wrong 1', '10.0.3.1'),
+      signIn(app, 'admin@test.example', PASSWORD, '10.0.3.2'),
+    ])
+    expect(statusCounts(tries)).toEqual({ 401: 1, 200: 1 })
+    expect((await signIn(app, 'admin@test.example', PASSWORD, '10.0.3.3')).status).toBe(200)
+  })
+
+  it('runs one hash at a time for everyone, lets a few wait, and answers 503 to the rest', async () => {
+    const derivation = gatedDerivation()
+    const db = createTestDatabase()
+    const passwords = new PasswordChecker(TEST_PASSWORD_COST, derivation.derive)
+    await passwords.check('warm', null)
+    const app = createBareApp(db, {
+      passwords,
+      throttleLimits: { ...DEFAULT_THROTTLE, concurrentChecks: 1, queuedChecks: 2 },
+    })
+    derivation.hold()
+    const before = derivation.runs()
+    // Different accounts from different addresses: no per-key limit applies.
+    const pending = Array.from({ length: 6 }, (_, index) =>
+      signIn(app, `nobody-${index}@test.example`, 'x', `10.0.4.${index}`),
+    )
+    const refused = await Promise.all(pending.slice(3))
+    for (const response of refused) {
+      expect(response.status).toBe(503)
+      expect(response.headers.get('retry-after')).toBe('2')
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('busy')
+    }
+    // Only the first is hashing; the next two wait in line.
+    expect(derivation.runs() - before).toBe(1)
+    derivation.release()
+    expect(statusCounts(await Promise.all(pending.slice(0, 3)))).toEqual({ 401: 3 })
+    expect(derivation.runs() - before).toBe(3)
+    // Refused before any hash, those tries were not counted as failures.
+    expect((await signIn(app, 'nobody-5@test.example', 'x', '10.0.4.5')).status).toBe(401)
   })
 })
 

@@ -433,3 +433,123 @@ describe('values that name members of Object.prototype', () => {
     ])
   })
 })
+
+describe('records of an unexpected shape are refused with their JSONPath, never dropped', () => {
+  const OFFERS = fixture('greenhouse/offers.json')
+  const CANDIDATES = fixture('greenhouse/candidates.json')
+  const offers = () => JSON.parse(OFFERS) as JsonObject[]
+  const greenhouse = (changed: Record<string, string>) =>
+    importJson(db, {
+      'jobs.json': JOBS,
+      'candidates.json': CANDIDATES,
+      'offers.json': OFFERS,
+      'applications.json': APPLICATIONS,
+      ...changed,
+    })
+
+  it('a scorecard whose attributes are "all" rather than an array', async () => {
+    const scorecards = JSON.parse(SCORECARDS) as JsonObject[]
+    scorecards[2]!.attributes = 'all'
+    scorecards[3]!.attributes = [7, { name: 'Rust ownership', rating: 'yes' }]
+    const report = await greenhouse({ 'scorecards.json': JSON.stringify(scorecards) })
+    expect(report.ok).toBe(false)
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        {
+          file: 'scorecards.json',
+          line: null,
+          path: '$[2].attributes',
+          column: 'rating',
+          message: 'attributes must be an array of attribute ratings (got a string)',
+        },
+        {
+          file: 'scorecards.json',
+          line: null,
+          path: '$[3].attributes[0]',
+          column: 'rating',
+          message: 'an attribute must be an object with a name and a rating (got a number)',
+        },
+      ]),
+    )
+    expect(snapshot(db)).toEqual(before)
+  })
+
+  it('an offer salary of {"value": [1, 2]}, and "$1,0,0" with misplaced separators', async () => {
+    const changed = offers()
+    changed[1]!.custom_fields = { salary: { value: [1, 2] } }
+    changed[2]!.custom_fields = { salary: '$1,0,0' }
+    delete changed[2]!.keyed_custom_fields
+    const report = await greenhouse({ 'offers.json': JSON.stringify(changed) })
+    expectRefused(report, [
+      {
+        file: 'applications.json',
+        line: null,
+        path: '$[0]',
+        column: 'offer_salary',
+        message: "the offer salary's value must be a number or text (got an array)",
+      },
+      {
+        file: 'applications.json',
+        line: null,
+        path: '$[1]',
+        column: 'offer_salary',
+        message: 'the offer salary "$1,0,0" is not an amount: write it as 150000 or 150,000',
+      },
+    ])
+  })
+
+  it('offers.json alone, and an offer for an application the import does not have', async () => {
+    expectRefused(await importJson(db, { 'offers.json': OFFERS }), [
+      {
+        file: 'offers.json',
+        line: null,
+        path: '$',
+        column: null,
+        message:
+          'Greenhouse offers are read with the applications they belong to: import this file together with the Greenhouse applications export',
+      },
+    ])
+    const stray = offers()
+    stray[0]!.application_id = 99
+    const report = await greenhouse({ 'offers.json': JSON.stringify(stray) })
+    expectRefused(report, [
+      {
+        file: 'offers.json',
+        line: null,
+        path: '$[0].application_id',
+        column: 'offer_salary',
+        message:
+          'the offer is for application 99, which is in no Greenhouse applications file of this import: its salary and dates would be lost',
+      },
+    ])
+  })
+
+  it('Lever feedback whose fields are not an array of objects', async () => {
+    const feedback = JSON.parse(FEEDBACK) as { data: JsonObject[] }
+    feedback.data[1]!.fields = 'all'
+    feedback.data[2]!.fields = ['3 - Hire']
+    const report = await importJson(db, {
+      'applications.csv': leverApplicationsCsv(),
+      'feedback.json': JSON.stringify(feedback),
+    })
+    expect(report.ok).toBe(false)
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        {
+          file: 'feedback.json',
+          line: null,
+          path: '$.data[1].fields',
+          column: 'rating',
+          message: 'fields must be an array of feedback fields (got a string)',
+        },
+        {
+          file: 'feedback.json',
+          line: null,
+          path: '$.data[2].fields[0]',
+          column: 'rating',
+          message: 'a field must be an object with a type, a text and a value (got a string)',
+        },
+      ]),
+    )
+  })
+})

@@ -123,7 +123,7 @@ function startImport(databasePath: string): Running {
   const child = spawn(
     process.execPath,
     [
-      '--max-semi-space-size=64',
+      '--max-semi-space-size=16',
       '--import',
       'tsx',
       'api/cli/import.ts',

@@ -12,7 +12,7 @@ import {
   survivalAxes,
   survivalChartData,
 } from '../../web/src/features/retention/components/survival-chart-data'
-import { csvField } from '../../web/src/lib/csv'
+import { csvField } from '../../shared/csv'
 import { survivalCsv } from '../../web/src/features/retention/components/survival-csv'
 
 function band(overrides: Partial<BandCurve> = {}): BandCurve {

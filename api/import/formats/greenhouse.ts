@@ -4,6 +4,7 @@ import {
   asArray,
   asRecord,
   isoDay,
+  kindOf,
   textOf,
   type ConvertedRow,
   type JsonObject,
@@ -82,19 +83,46 @@ function hireTypeOf(job: JsonObject): string {
   return ''
 }
 
+/** An amount as written: digits, optionally in groups of three with commas, and decimals. */
+const AMOUNT = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/
+
+/** What a salary says, or why it cannot be read; null when there is none. */
+export type Salary = { amount: string; currency: string | null } | { problem: string }
+
+function amountOf(text: string, currency: string | null): Salary | null {
+  const bare = text.replace(/[$€£\s]|USD|EUR|GBP/g, '')
+  if (bare === '') return null
+  if (!AMOUNT.test(bare)) {
+    return {
+      problem: `the offer salary "${text.slice(0, 40)}" is not an amount: write it as 150000 or 150,000`,
+    }
+  }
+  return { amount: bare.replaceAll(',', ''), currency }
+}
+
 /** A salary given as a number, "$150,000", {value, currency} or {amount, unit}. */
-export function salaryOf(value: unknown): { amount: string; currency: string | null } | null {
+export function salaryOf(value: unknown): Salary | null {
   if (value === undefined || value === null || value === '') return null
   if (typeof value === 'number') return { amount: String(value), currency: null }
   if (typeof value === 'string') {
     const currency = /[€£]|EUR|GBP/.test(value) ? (/[£]|GBP/.test(value) ? 'GBP' : 'EUR') : null
-    return { amount: value.replace(/[$€£,\s]|USD|EUR|GBP/g, ''), currency }
+    return amountOf(value, currency)
   }
   const object = asRecord(value)
-  if (!object) return { amount: textOf(value), currency: null }
+  if (!object) {
+    return {
+      problem: `the offer salary must be a number, text or {value, currency} (got ${kindOf(value)})`,
+    }
+  }
   const amount = object.value ?? object.amount
-  const currency = object.currency ?? object.unit
-  return { amount: textOf(amount), currency: typeof currency === 'string' ? currency : null }
+  const unit = object.currency ?? object.unit
+  const currency = typeof unit === 'string' ? unit : null
+  if (amount === undefined || amount === null || amount === '') return null
+  if (typeof amount === 'number') return { amount: String(amount), currency }
+  if (typeof amount === 'string') return amountOf(amount, currency)
+  return {
+    problem: `the offer salary's value must be a number or text (got ${kindOf(amount)})`,
+  }
 }
 
 function decisionOf(application: JsonObject): string {
@@ -111,8 +139,8 @@ function decisionOf(application: JsonObject): string {
 
 export interface GreenhouseLookups {
   jobs: Map<string, JsonObject>
-  /** The accepted (else latest) offer of each application. */
-  offers: Map<string, JsonObject>
+  /** The accepted (else latest) offer of each application, and where it was read. */
+  offers: Map<string, { offer: JsonObject; file: string; path: string }>
   candidates: Map<string, JsonObject>
 }
 
@@ -120,25 +148,34 @@ export function emptyLookups(): GreenhouseLookups {
   return { jobs: new Map(), offers: new Map(), candidates: new Map() }
 }
 
-/** Keeps a record of a jobs, offers or candidates export for the applications to use. */
+/**
+ * Keeps a record of a jobs, offers or candidates export for the applications to use; a record
+ * that is not an object, or has no id to be found by, is a problem.
+ */
 export function rememberLookup(
   lookups: GreenhouseLookups,
   kind: 'jobs' | 'offers' | 'candidates',
   record: unknown,
-): void {
+  file: string,
+  path: string,
+): RecordProblem | null {
   const value = asRecord(record)
-  if (!value) return
+  if (!value) return { path, column: null, message: `expected an object (got ${kindOf(record)})` }
+  const idKey = kind === 'offers' ? 'application_id' : 'id'
+  const id = textOf(value[idKey])
+  if (id === '')
+    return { path: `${path}.${idKey}`, column: null, message: `the record has no ${idKey}` }
   if (kind === 'offers') {
-    const id = textOf(value.application_id)
-    const earlier = lookups.offers.get(id)
+    const earlier = lookups.offers.get(id)?.offer
     const better =
       !earlier ||
       (value.status === 'accepted' && earlier.status !== 'accepted') ||
       (value.status === earlier.status && Number(value.version ?? 0) > Number(earlier.version ?? 0))
-    if (better) lookups.offers.set(id, value)
-    return
+    if (better) lookups.offers.set(id, { offer: value, file, path })
+    return null
   }
-  lookups[kind].set(textOf(value.id), value)
+  lookups[kind].set(id, value)
+  return null
 }
 
 /** Columns a Greenhouse application states; end dates and departures come from elsewhere. */
@@ -183,11 +220,14 @@ export function greenhouseApplication(
     })
   }
   const candidate = lookups.candidates.get(textOf(application.candidate_id))
-  const offer = lookups.offers.get(textOf(application.id))
+  const offer = lookups.offers.get(textOf(application.id))?.offer
   const accepted = offer?.status === 'accepted'
-  const salary = offer
+  const read = offer
     ? salaryOf(customField(offer, ['salary', 'base salary', 'annual salary']))
     : null
+  if (read && 'problem' in read)
+    problems.push({ path, column: 'offer_salary', message: read.problem })
+  const salary = read && 'amount' in read ? read : null
   if (salary?.currency && salary.currency.toUpperCase() !== 'USD') {
     problems.push({
       path,
@@ -254,11 +294,28 @@ export function greenhouseScorecard(record: unknown, path: string): ConvertedSco
   const scorecard = asRecord(record) ?? {}
   const problems: RecordProblem[] = []
   const ratings: ScorecardRating[] = []
+  if (!asRecord(record)) {
+    problems.push({ path, column: null, message: `expected an object (got ${kindOf(record)})` })
+  } else if (!Array.isArray(scorecard.attributes)) {
+    problems.push({
+      path: `${path}.attributes`,
+      column: 'rating',
+      message: `attributes must be an array of attribute ratings (got ${kindOf(scorecard.attributes)})`,
+    })
+  }
   asArray(scorecard.attributes).forEach((entry, index) => {
     const attribute = asRecord(entry)
     const at = `${path}.attributes[${index}]`
-    const name = textOf(attribute?.name).trim()
-    const raw = attribute?.rating
+    if (!attribute) {
+      problems.push({
+        path: at,
+        column: 'rating',
+        message: `an attribute must be an object with a name and a rating (got ${kindOf(entry)})`,
+      })
+      return
+    }
+    const name = textOf(attribute.name).trim()
+    const raw = attribute.rating
     if (raw === null || raw === undefined) return
     const rating = ratingOf(textOf(raw))
     if (rating === undefined) {
@@ -274,7 +331,7 @@ export function greenhouseScorecard(record: unknown, path: string): ConvertedSco
       problems.push({ path: `${at}.name`, column: 'area', message: 'the attribute has no name' })
       return
     }
-    ratings.push({ path: at, attribute: name, rating, note: textOf(attribute?.note) })
+    ratings.push({ path: at, attribute: name, rating, note: textOf(attribute.note) })
   })
   // The overall recommendation is one more attribute: map it to an area, or ignore it.
   const overall = scorecard.overall_recommendation

@@ -12,6 +12,10 @@ export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : []
 }
 
+/** What a JSON value is, for a message: "an array", "a string", "null". */
+export const kindOf = (value: unknown): string =>
+  Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`
+
 /** A scalar as text: strings as they are, numbers and booleans written out, anything else ''. */
 export function textOf(value: unknown): string {
   if (typeof value === 'string') return value

@@ -2,6 +2,7 @@ import {
   asArray,
   asRecord,
   isoDay,
+  kindOf,
   textOf,
   type JsonObject,
   type RecordProblem,
@@ -36,12 +37,29 @@ export function leverFeedback(record: unknown, path: string): ConvertedScorecard
   const feedback: JsonObject = asRecord(record) ?? {}
   const problems: RecordProblem[] = []
   const ratings: ScorecardRating[] = []
+  if (!asRecord(record)) {
+    problems.push({ path, column: null, message: `expected an object (got ${kindOf(record)})` })
+  } else if (!Array.isArray(feedback.fields)) {
+    problems.push({
+      path: `${path}.fields`,
+      column: 'rating',
+      message: `fields must be an array of feedback fields (got ${kindOf(feedback.fields)})`,
+    })
+  }
   asArray(feedback.fields).forEach((entry, index) => {
     const field = asRecord(entry)
     const at = `${path}.fields[${index}]`
-    const type = textOf(field?.type)
-    const name = textOf(field?.text ?? field?.name).trim()
-    const value = field?.value
+    if (!field) {
+      problems.push({
+        path: at,
+        column: 'rating',
+        message: `a field must be an object with a type, a text and a value (got ${kindOf(entry)})`,
+      })
+      return
+    }
+    const type = textOf(field.type)
+    const name = textOf(field.text ?? field.name).trim()
+    const value = field.value
     if (value === null || value === undefined || value === '') return
     let rating: number | null = null
     if (type === 'score-system') {

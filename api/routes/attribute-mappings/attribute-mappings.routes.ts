@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { ATS_SOURCES } from '../../../db/domain'
 import { errorResponse, internalErrorResponse } from '../../lib/errors'
+import { textField } from '../../lib/field-schemas'
 
 const mappingSchema = z
   .object({
     source: z.enum(ATS_SOURCES),
-    attribute: z.string().trim().min(1).max(200),
+    attribute: textField({ max: 200 }),
     area: z
       .string()
       .min(1)

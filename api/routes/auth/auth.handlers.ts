@@ -41,15 +41,17 @@ const overHttps = (c: Context<AppBindings>) =>
 export const signIn: AppRouteHandler<typeof routes.signIn> = async (c) => {
   const { email, password } = c.req.valid('json')
   const account = normalizeEmail(email)
-  const address = clientAddress(c)
   const throttle = c.var.loginThrottle
-  const wait = throttle.retryAfter(account, address, c.var.now().getTime())
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000)
+  // Counted before the slow hash, so sign-ins sent at once cannot all pass this check.
+  const attempt = throttle.reserve(account, clientAddress(c), c.var.now().getTime())
+  if ('retryAfterMs' in attempt) {
+    const seconds = Math.ceil(attempt.retryAfterMs / 1000)
     throw new ApiError(
       429,
       'rate_limited',
-      `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}`,
+      seconds <= 1
+        ? 'Other sign-ins for this account or address are being checked: try again in a second'
+        : `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}`,
       null,
       { 'Retry-After': String(seconds) },
     )
@@ -57,13 +59,30 @@ export const signIn: AppRouteHandler<typeof routes.signIn> = async (c) => {
   const user = findUserByEmail(c.var.db, account)
   const usable = user && user.disabledAt === null ? user.passwordHash : null
   // One scrypt whether or not the account exists, so the time reveals nothing.
-  const matches = await c.var.passwords.check(password, usable)
+  const checking = throttle.checks.run(() => c.var.passwords.check(password, usable))
+  if (!checking) {
+    attempt.withdrawn()
+    throw new ApiError(
+      503,
+      'busy',
+      'Too many sign-ins are being checked at once: try again in a few seconds',
+      null,
+      { 'Retry-After': '2' },
+    )
+  }
+  let matches: boolean
+  try {
+    matches = await checking
+  } catch (error) {
+    attempt.withdrawn()
+    throw error
+  }
   const now = c.var.now()
   if (!user || !matches) {
-    throttle.recordFailure(account, address, now.getTime())
+    attempt.failed(now.getTime())
     throw new ApiError(401, 'unauthorized', 'The email or the password is wrong')
   }
-  throttle.recordSuccess(account)
+  attempt.succeeded()
   const created = createSession(c.var.db, user.id, now)
   setCookie(c, SESSION_COOKIE, created.token, {
     httpOnly: true,

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { USER_ROLES } from '../../../db/domain'
 import { MAX_PASSWORD_LENGTH } from '../../auth/passwords'
 import { errorResponse, signedInErrors } from '../../lib/errors'
+import { textField } from '../../lib/field-schemas'
 
 export const emailSchema = z.email().max(254).openapi({ example: 'lead@example.com' })
 const passwordInput = z.string().min(1).max(MAX_PASSWORD_LENGTH)
@@ -41,6 +42,7 @@ export const signIn = createRoute({
     200: { content: { 'application/json': { schema: sessionSchema } }, description: 'Signed in' },
     ...signedInErrors,
     429: errorResponse,
+    503: errorResponse,
   },
 })
 
@@ -105,7 +107,7 @@ export const createToken = createRoute({
   path: '/auth/tokens',
   tags: ['Auth'],
   summary: 'A new API token for scripts: the secret is shown in this response only',
-  request: { body: json(z.strictObject({ name: z.string().trim().min(1).max(100) })) },
+  request: { body: json(z.strictObject({ name: textField({ max: 100 }) })) },
   responses: {
     201: {
       content: {

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { BENCHMARK_METRICS, LEVELS } from '../../../db/domain'
 import { selectBenchmarkSchema } from '../../../db/schema'
 import { errorResponse, signedInErrors } from '../../lib/errors'
+import { partialDateField, textField } from '../../lib/field-schemas'
 
 const benchmarkSchema = z
   .object({
@@ -26,16 +27,14 @@ export const benchmarkInputSchema = z
   .strictObject({
     metric: z.enum(BENCHMARK_METRICS),
     level: z.enum(LEVELS).nullable().default(null),
-    metro: z.string().trim().min(1).max(100).nullable().default(null),
+    metro: textField({ max: 100 }).nullable().default(null),
     value: positive.nullable().default(null),
     low: positive.nullable().default(null),
     high: positive.nullable().default(null),
-    unit: z.string().trim().min(1).max(20),
-    source: z.string().trim().min(1).max(300),
-    source_date: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be YYYY, YYYY-MM or YYYY-MM-DD' }),
-    note: z.string().trim().max(1000).nullable().default(null),
+    unit: textField({ max: 20 }),
+    source: textField({ max: 300 }),
+    source_date: partialDateField,
+    note: textField({ min: 0, max: 1000 }).nullable().default(null),
   })
   .superRefine((input, context) => {
     const problem = (path: string, message: string) =>

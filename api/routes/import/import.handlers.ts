@@ -1,12 +1,12 @@
-import { Readable } from 'node:stream'
-import type { Context, HonoRequest } from 'hono'
+import type { Context } from 'hono'
 import type { Db } from '../../../db/client'
 import { recordAudit } from '../../auth/audit'
 import { stream } from 'hono/streaming'
 import { importFiles as runImport, type ImportReport } from '../../import/import-files'
 import type { ImportSource } from '../../import/row-checks'
+import { spoolUpload, type SpooledUpload } from '../../import/upload-spool'
 import type { ChangeSummary } from '../../import/import-session'
-import { ApiError } from '../../lib/errors'
+import { ApiError, busyDatabase } from '../../lib/errors'
 import type { AppBindings, AppRouteHandler } from '../../lib/types'
 import { signedIn } from '../auth/auth.handlers'
 import type {
@@ -22,46 +22,29 @@ const SINGLE_FILE_TYPES = [
   'application/octet-stream',
 ]
 
-async function sourcesOf(
-  request: HonoRequest,
+/**
+ * The upload, written to temporary files before the import starts: the import (and its write
+ * lock) waits for nothing from the client. The caller removes the files.
+ */
+async function receiveUpload(
+  c: Context<AppBindings>,
   filename: string | undefined,
-): Promise<ImportSource[]> {
-  const contentType = (request.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (contentType === 'multipart/form-data') {
-    const form = await request.parseBody({ all: true })
-    const files = Object.values(form)
-      .flat()
-      .filter((value): value is File => typeof value !== 'string')
-    if (files.length === 0) {
-      throw new ApiError(
-        400,
-        'invalid_request',
-        'The form has no file: attach the CSV or JSON files to import',
-      )
-    }
-    return files.map((file) => ({
-      name: file.name || 'upload',
-      size: file.size,
-      stream: Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream),
-    }))
+): Promise<SpooledUpload> {
+  const request = c.req
+  const header = request.header('content-type') ?? ''
+  const contentType = header.split(';')[0]!.trim().toLowerCase()
+  const multipart = contentType === 'multipart/form-data'
+  if (!multipart && !SINGLE_FILE_TYPES.includes(contentType)) {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `Content-Type "${contentType || 'none'}" is not accepted: send text/csv, application/json or multipart/form-data`,
+    )
   }
-  if (SINGLE_FILE_TYPES.includes(contentType)) {
-    const body = request.raw.body
-    if (!body) throw new ApiError(400, 'invalid_request', 'The request has no body: send a file')
-    const length = Number(request.header('content-length'))
-    return [
-      {
-        name: filename ?? (contentType === 'application/json' ? 'upload.json' : 'upload.csv'),
-        ...(Number.isFinite(length) && length > 0 ? { size: length } : {}),
-        stream: Readable.fromWeb(body as import('node:stream/web').ReadableStream),
-      },
-    ]
-  }
-  throw new ApiError(
-    415,
-    'unsupported_media_type',
-    `Content-Type "${contentType || 'none'}" is not accepted: send text/csv, application/json or multipart/form-data`,
-  )
+  const body = request.raw.body
+  if (!body) throw new ApiError(400, 'invalid_request', 'The request has no body: send a file')
+  const name = filename ?? (contentType === 'application/json' ? 'upload.json' : 'upload.csv')
+  return spoolUpload(body, header, multipart ? null : name, c.var.uploadDirectory)
 }
 
 /** The error a report with problems answers with: 422, naming the first problem. */
@@ -97,14 +80,19 @@ const auditImport =
 
 export const importFiles: AppRouteHandler<typeof importRoute> = async (c) => {
   const { dry_run, filename, format } = c.req.valid('query')
-  const sources = await sourcesOf(c.req, filename)
-  const report = await runImport(c.var.db, sources, {
-    dryRun: isTrue(dry_run),
-    ...(format ? { format } : {}),
-    beforeCommit: auditImport(c, sources),
-  })
-  if (!report.ok) throw invalidImport(report)
-  return c.json(report, 200)
+  const upload = await receiveUpload(c, filename)
+  try {
+    const sources = upload.sources()
+    const report = await runImport(c.var.db, sources, {
+      dryRun: isTrue(dry_run),
+      ...(format ? { format } : {}),
+      beforeCommit: auditImport(c, sources),
+    })
+    if (!report.ok) throw invalidImport(report)
+    return c.json(report, 200)
+  } finally {
+    await upload.remove()
+  }
 }
 
 /**
@@ -113,25 +101,38 @@ export const importFiles: AppRouteHandler<typeof importRoute> = async (c) => {
  */
 export const importWithProgress: AppRouteHandler<typeof importStreamRoute> = async (c) => {
   const { dry_run, filename, format } = c.req.valid('query')
-  const sources = await sourcesOf(c.req, filename)
+  const upload = await receiveUpload(c, filename)
   const response = stream(c, async (output) => {
     c.header('content-type', 'application/x-ndjson')
-    let last = 0
-    const report = await runImport(c.var.db, sources, {
-      dryRun: isTrue(dry_run),
-      ...(format ? { format } : {}),
-      beforeCommit: auditImport(c, sources),
-      onProgress: (progress) => {
-        const now = Date.now()
-        if (now - last < 200) return
-        last = now
-        void output.write(`${JSON.stringify({ progress })}\n`)
-      },
-    })
-    const result = report.ok
-      ? { status: 200, body: report }
-      : { status: 422, body: invalidImport(report).body() }
-    await output.write(`${JSON.stringify({ result })}\n`)
+    try {
+      const sources = upload.sources()
+      let last = 0
+      const report = await runImport(c.var.db, sources, {
+        dryRun: isTrue(dry_run),
+        ...(format ? { format } : {}),
+        beforeCommit: auditImport(c, sources),
+        onProgress: (progress) => {
+          const now = Date.now()
+          if (now - last < 200) return
+          last = now
+          void output.write(`${JSON.stringify({ progress })}\n`)
+        },
+      }).catch((error: unknown) => {
+        // The response has begun: a busy database is told in the last line, as any result.
+        const busy = busyDatabase(error)
+        if (busy) return busy
+        throw error
+      })
+      const result =
+        report instanceof ApiError
+          ? { status: report.status, body: report.body() }
+          : report.ok
+            ? { status: 200, body: report }
+            : { status: 422, body: invalidImport(report).body() }
+      await output.write(`${JSON.stringify({ result })}\n`)
+    } finally {
+      await upload.remove()
+    }
   })
   // A streamed body is outside the typed JSON responses; the route documents its lines.
   return response as never

@@ -3,6 +3,7 @@ import { USER_ROLES } from '../../../db/domain'
 import { MAX_PASSWORD_LENGTH } from '../../auth/passwords'
 import { errorResponse, signedInErrors } from '../../lib/errors'
 import { emailSchema, viewerSchema } from '../auth/auth.routes'
+import { textField } from '../../lib/field-schemas'
 
 const userSchema = viewerSchema
   .extend({ created_at: z.string(), disabled_at: z.string().nullable() })
@@ -39,7 +40,7 @@ export const create = createRoute({
         'application/json': {
           schema: z.strictObject({
             email: emailSchema,
-            name: z.string().trim().min(1).max(200).optional(),
+            name: textField({ max: 200 }).optional(),
             role: z.enum(USER_ROLES),
             password: z.string().max(MAX_PASSWORD_LENGTH).optional(),
           }),
@@ -68,7 +69,7 @@ export const update = createRoute({
         'application/json': {
           schema: z
             .strictObject({
-              name: z.string().trim().min(1).max(200).nullable().optional(),
+              name: textField({ max: 200 }).nullable().optional(),
               role: z.enum(USER_ROLES).optional(),
               disabled: z.boolean().optional(),
               reset_password: z.literal(true).optional(),

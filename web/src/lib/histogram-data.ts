@@ -1,5 +1,5 @@
 import type { ChartReference } from './chart-reference'
-import { toCsv } from './csv'
+import { toCsv } from '../../../shared/csv'
 import { niceScale, type NiceScale } from './nice-scale'
 
 export interface HistogramBin {

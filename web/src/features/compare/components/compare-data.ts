@@ -1,4 +1,4 @@
-import { toCsv } from '../../../lib/csv'
+import { toCsv } from '../../../../../shared/csv'
 import { formatMoney, formatPercent } from '../../../lib/format'
 import { SERIES_COLOURS } from '../../../lib/palette'
 import type { ComparedApplication, Comparison } from '../api/get-comparison'

@@ -3,7 +3,7 @@ import { Link, useLocation } from 'react-router'
 import { ChartDownloads } from '../../../components/chart-downloads'
 import { QueryStates } from '../../../components/query-states'
 import type { AnalyticsFilters } from '../../../lib/analytics-filters'
-import { toCsv } from '../../../lib/csv'
+import { toCsv } from '../../../../../shared/csv'
 import {
   RATINGS_PAGE_SIZE,
   useInterviewerRatings,

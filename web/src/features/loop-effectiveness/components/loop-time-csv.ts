@@ -1,4 +1,4 @@
-import { toCsv } from '../../../lib/csv'
+import { toCsv } from '../../../../../shared/csv'
 import type { AreaLoopTime } from '../api/get-loop-time'
 
 const HEADER = [

@@ -1,4 +1,4 @@
-import { toCsv } from '../../../lib/csv'
+import { toCsv } from '../../../../../shared/csv'
 import type { RetentionModel } from '../api/get-model'
 import type { AreaNames } from './model-data'
 

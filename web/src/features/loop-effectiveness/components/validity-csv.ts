@@ -1,4 +1,4 @@
-import { toCsv } from '../../../lib/csv'
+import { toCsv } from '../../../../../shared/csv'
 import type { AreaValidity } from '../api/get-validity'
 
 const HEADER = [

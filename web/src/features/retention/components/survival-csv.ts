@@ -1,4 +1,4 @@
-import { toCsv } from '../../../lib/csv'
+import { toCsv } from '../../../../../shared/csv'
 import type { SurvivalChartData } from './survival-chart-data'
 
 const HEADER = [
