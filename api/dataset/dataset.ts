@@ -1,4 +1,4 @@
-import { asc, eq, ne, sql, type SQL } from 'drizzle-orm'
+import { asc, eq, gt, is, ne, Placeholder, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import type { RatingTable } from '../analytics/rating-table'
 import type { Background, Decision, Departure, HireType, Level } from '../../db/domain'
@@ -144,34 +144,64 @@ export function applicationAt(dataset: ApplicationColumns, row: number): Dataset
   }
 }
 
-export function encodeText(values: readonly (string | null)[]): TextColumn {
-  const dictionary = new Map<string, number>()
-  const codes = new Int32Array(values.length)
-  values.forEach((value, i) => {
+/**
+ * A text column written row by row: each distinct value gets a code in order of first
+ * appearance, so no array of every row's value is ever held.
+ */
+class TextColumnBuilder {
+  private readonly dictionary = new Map<string, number>()
+  private readonly values: string[] = []
+  readonly codes: Int32Array
+
+  constructor(size: number) {
+    this.codes = new Int32Array(size)
+  }
+
+  set(row: number, value: string | null): void {
     if (value === null) {
-      codes[i] = -1
+      this.codes[row] = -1
       return
     }
-    let code = dictionary.get(value)
+    let code = this.dictionary.get(value)
     if (code === undefined) {
-      code = dictionary.size
-      dictionary.set(value, code)
+      code = this.values.length
+      this.dictionary.set(value, code)
+      this.values.push(value)
     }
-    codes[i] = code
-  })
-  return { values: [...dictionary.keys()], codes }
+    this.codes[row] = code
+  }
+
+  /** The code of a value, or undefined if no row has it. */
+  codeOf(value: string): number | undefined {
+    return this.dictionary.get(value)
+  }
+
+  build(): TextColumn {
+    return { values: this.values, codes: this.codes }
+  }
 }
 
+type Query = { toSQL(): { sql: string; params: unknown[] } }
+
 /**
- * Rows as arrays, straight from better-sqlite3: the SQL comes from drizzle, but a row per
- * application of a large company is too many for its object mapping.
+ * A query's rows as arrays, one at a time, straight from better-sqlite3: the SQL comes from
+ * drizzle, but a row object per application of a large company is too many to hold.
  */
-function rawRows(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }): unknown[][] {
-  const { sql, params } = query.toSQL()
+function eachRow(db: Db, query: Query): IterableIterator<unknown[]> {
+  const { sql: text, params } = query.toSQL()
   return db.$client
-    .prepare(sql)
+    .prepare(text)
     .raw(true)
-    .all(...params) as unknown[][]
+    .iterate(...params) as IterableIterator<unknown[]>
+}
+
+/** How many rows a query answers, counted by SQLite. */
+function countRows(db: Db, query: Query): number {
+  const { sql: text, params } = query.toSQL()
+  return db.$client
+    .prepare(`SELECT count(*) FROM (${text})`)
+    .pluck(true)
+    .get(...params) as number
 }
 
 export interface RubricFrame {
@@ -208,76 +238,82 @@ export function loadRubricFrame(db: Db, rubricKey: string): RubricFrame | null {
   }
 }
 
-/** Reads every application of the rubric, with its area scores, from the tables. */
+/**
+ * Reads every application of the rubric, with its area scores and ratings, from the tables.
+ * Each query is read a row at a time straight into typed arrays sized by a count first, so
+ * the memory it takes is about that of the columns it answers, whatever the company's size.
+ */
 export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
-  const rows = rawRows(
-    db,
-    db
-      .select({
-        id: applications.id,
-        requisitionId: applications.requisitionId,
-        level: requisitions.level,
-        hireType: requisitions.hireType,
-        openedAt: requisitions.openedAt,
-        appliedAt: applications.appliedAt,
-        decision: applications.decision,
-        background: candidates.background,
-        metro: applications.metro,
-        selfIdGroup: applications.selfIdGroup,
-        offerAcceptedAt: offers.acceptedAt,
-        startDate: employments.startDate,
-        endDate: employments.endDate,
-        departure: employments.departure,
-        offerSalary: offers.salary,
-        rowid: sql<number>`${applications}.rowid`,
-      })
-      .from(applications)
-      .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
-      .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-      .leftJoin(offers, eq(offers.applicationId, applications.id))
-      .leftJoin(employments, eq(employments.applicationId, applications.id))
-      .where(eq(requisitions.rubricId, frame.rubric.id)),
-  )
-  const size = rows.length
-  // The select lists the text fields first, in TEXT_FIELDS order, then the salary.
+  const query = db
+    .select({
+      id: applications.id,
+      requisitionId: applications.requisitionId,
+      level: requisitions.level,
+      hireType: requisitions.hireType,
+      openedAt: requisitions.openedAt,
+      appliedAt: applications.appliedAt,
+      decision: applications.decision,
+      background: candidates.background,
+      metro: applications.metro,
+      selfIdGroup: applications.selfIdGroup,
+      offerAcceptedAt: offers.acceptedAt,
+      startDate: employments.startDate,
+      endDate: employments.endDate,
+      departure: employments.departure,
+      offerSalary: offers.salary,
+      rowid: sql<number>`${applications}.rowid`,
+    })
+    .from(applications)
+    .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .leftJoin(offers, eq(offers.applicationId, applications.id))
+    .leftJoin(employments, eq(employments.applicationId, applications.id))
+    .where(eq(requisitions.rubricId, frame.rubric.id))
+  const size = countRows(db, query)
+  const builders = TEXT_FIELDS.map(() => new TextColumnBuilder(size))
+  const offerSalary = new Float64Array(size)
+  const largestRowid = db.$client.prepare('SELECT max(rowid) FROM applications').pluck().get()
+  // Each application's row by its rowid (−1: not of this rubric), as the ratings name it.
+  const rowOfRowid = new Int32Array(((largestRowid as number | null) ?? 0) + 1).fill(-1)
+  let row = 0
+  for (const values of eachRow(db, query)) {
+    // The select lists the text fields first, in TEXT_FIELDS order, then salary and rowid.
+    for (let field = 0; field < TEXT_FIELDS.length; field++) {
+      builders[field]!.set(row, values[field] as string | null)
+    }
+    offerSalary[row] = (values[TEXT_FIELDS.length] as number | null) ?? NaN
+    rowOfRowid[values[TEXT_FIELDS.length + 1] as number] = row
+    row++
+  }
+  if (row !== size) throw new Error('The applications changed while they were read')
+  const ids = builders[TEXT_FIELDS.indexOf('id')]!
   const text = Object.fromEntries(
-    TEXT_FIELDS.map((field, position) => [
-      field,
-      encodeText(rows.map((row) => row[position] as string | null)),
-    ]),
+    TEXT_FIELDS.map((field, position) => [field, builders[position]!.build()]),
   ) as Record<TextField, TextColumn>
-  const offerSalary = Float64Array.from(
-    rows,
-    (row) => (row[TEXT_FIELDS.length] as number | null) ?? NaN,
-  )
-  const rowids = rows.map((row) => row[TEXT_FIELDS.length + 1] as number)
-  const rowOf = new Map(rowids.map((rowid, row) => [rowid, row]))
-  const rowOfId = new Map(text.id.values.map((id, row) => [id, row]))
+
   const areaScores = frame.areas.map(() => new Float64Array(size).fill(Number.NaN))
   const areaRatings = frame.areas.map(() => new Int32Array(size))
   const areaMinutes = frame.areas.map(() => new Float64Array(size).fill(Number.NaN))
   const areaIndex = new Map(frame.areas.map((area, index) => [area.id, index]))
-  const totals = rawRows(
-    db,
-    db
-      .select({
-        applicationId: applicationAreaScores.applicationId,
-        areaId: applicationAreaScores.areaId,
-        ratingSum: applicationAreaScores.ratingSum,
-        ratings: applicationAreaScores.ratings,
-        minutes: applicationAreaScores.minutes,
-      })
-      .from(applicationAreaScores)
-      .innerJoin(rubricAreas, eq(rubricAreas.id, applicationAreaScores.areaId))
-      .where(eq(rubricAreas.rubricId, frame.rubric.id)),
-  )
-  for (const [applicationId, areaId, ratingSum, ratings, minutes] of totals) {
-    const row = rowOfId.get(applicationId as string)
+  // Ids are unique, so an id's code is its row.
+  const totals = db
+    .select({
+      applicationId: applicationAreaScores.applicationId,
+      areaId: applicationAreaScores.areaId,
+      ratingSum: applicationAreaScores.ratingSum,
+      ratings: applicationAreaScores.ratings,
+      minutes: applicationAreaScores.minutes,
+    })
+    .from(applicationAreaScores)
+    .innerJoin(rubricAreas, eq(rubricAreas.id, applicationAreaScores.areaId))
+    .where(eq(rubricAreas.rubricId, frame.rubric.id))
+  for (const [applicationId, areaId, ratingSum, ratings, minutes] of eachRow(db, totals)) {
+    const at = ids.codeOf(applicationId as string)
     const k = areaIndex.get(areaId as number)
-    if (row === undefined || k === undefined) continue
-    areaScores[k]![row] = (ratingSum as number) / (ratings as number)
-    areaRatings[k]![row] = ratings as number
-    areaMinutes[k]![row] = (minutes as number | null) ?? Number.NaN
+    if (at === undefined || k === undefined) continue
+    areaScores[k]![at] = (ratingSum as number) / (ratings as number)
+    areaRatings[k]![at] = ratings as number
+    areaMinutes[k]![at] = (minutes as number | null) ?? Number.NaN
   }
   return {
     size,
@@ -286,7 +322,7 @@ export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
     areaScores,
     areaRatings,
     areaMinutes,
-    ...loadRatingColumns(db, frame, (rowid) => rowOf.get(rowid) ?? -1, size),
+    ...loadRatingColumns(db, frame, size, rowOfRowid, areaRatings),
   }
 }
 
@@ -376,52 +412,93 @@ export function ratingTableOfRows(dataset: AnalyticsDataset, rows: ArrayLike<num
   }
 }
 
-/** Single values of a query, straight from better-sqlite3, in the query's order. */
-function plucked(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }): unknown[] {
-  const { sql: text, params } = query.toSQL()
-  return db.$client
-    .prepare(text)
-    .pluck(true)
-    .all(...params)
+/** Where each row's items start in a flat list, from the number of items of each row. */
+function startsOf(counts: Int32Array): Int32Array {
+  const start = new Int32Array(counts.length + 1)
+  for (let row = 0; row < counts.length; row++) start[row + 1] = start[row]! + counts[row]!
+  return start
 }
 
-/** Where each row's items start once grouped by row, and the items in that order. */
-function groupByRow(size: number, rowOfItem: Int32Array): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(size + 1)
-  for (const row of rowOfItem) if (row >= 0) start[row + 1]!++
-  for (let row = 0; row < size; row++) start[row + 1]! += start[row]!
-  const next = start.slice(0, size)
-  const order = new Int32Array(start[size]!)
-  rowOfItem.forEach((row, item) => {
-    if (row >= 0) order[next[row]!++] = item
-  })
-  return { start, order }
+/** A list of whole numbers that grows as it is written, kept in a typed array. */
+class IntList {
+  private items = new Int32Array(1024)
+  length = 0
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2)
+      grown.set(this.items)
+      this.items = grown
+    }
+    this.items[this.length++] = value
+  }
+
+  at(index: number): number {
+    return this.items[index]!
+  }
 }
+
+/** Ratings are read this many at a time, in the order of their ids. */
+const RATING_PAGE = 16_384
 
 /**
- * Every rating of the rubric's areas and the red flags of each application, by row. Read
- * column by column as plain values: a million ratings as row objects would take seconds.
+ * Every rating of the rubric's areas and the red flags of each application, by row, read a
+ * page at a time. Each row's ratings are as many as its area totals count, so each rating is
+ * written straight into its place: no copy of every rating is held besides the columns.
  */
 function loadRatingColumns(
   db: Db,
   frame: RubricFrame,
-  rowOfRowid: (rowid: number) => number,
   size: number,
+  rowOfRowid: Int32Array,
+  areaRatings: readonly Int32Array[],
 ): Pick<ApplicationColumns, 'ratings' | 'redFlags'> {
-  const column = (value: SQL<number> | typeof scores.rating) =>
-    plucked(db, db.select({ value }).from(scores).orderBy(asc(scores.id))) as number[]
-  const rowids = plucked(
-    db,
-    db
-      .select({ rowid: sql<number>`${applications}.rowid` })
-      .from(scores)
-      .innerJoin(applications, eq(applications.id, scores.applicationId))
-      .orderBy(asc(scores.id)),
-  ) as number[]
-  const interviewerIds = column(sql<number>`${scores.interviewerId}`)
-  const areaIds = column(sql<number>`${scores.areaId}`)
-  const values = column(scores.rating)
-  const areaIndex = new Map(frame.areas.map((area, index) => [area.id, index]))
+  const counts = new Int32Array(size)
+  for (const ratings of areaRatings)
+    for (let row = 0; row < size; row++) counts[row]! += ratings[row]!
+  const start = startsOf(counts)
+  const next = start.slice(0, size)
+  const total = start[size]!
+  const interviewerCodes = new Int32Array(total)
+  const area = new Int32Array(total)
+  const value = new Float64Array(total)
+  const areaIndex = new Map(frame.areas.map((entry, index) => [entry.id, index]))
+  const { sql: text, params } = db
+    .select({
+      id: scores.id,
+      rowid: sql<number>`${applications}.rowid`,
+      interviewerId: scores.interviewerId,
+      areaId: scores.areaId,
+      rating: scores.rating,
+    })
+    .from(scores)
+    .innerJoin(applications, eq(applications.id, scores.applicationId))
+    .where(gt(scores.id, sql.placeholder('after')))
+    .orderBy(asc(scores.id))
+    .limit(RATING_PAGE)
+    .toSQL()
+  const page = db.$client.prepare(text).raw(true)
+  const afterAt = params.findIndex((param) => is(param, Placeholder))
+  let after = 0
+  for (;;) {
+    const rows = page.all(
+      ...params.map((param, at) => (at === afterAt ? after : param)),
+    ) as number[][]
+    if (rows.length === 0) break
+    for (const [, rowid, interviewerId, areaId, rating] of rows) {
+      const k = areaIndex.get(areaId!)
+      const row = rowOfRowid[rowid!] ?? -1
+      if (k === undefined || row < 0) continue
+      const slot = next[row]!++
+      if (slot >= start[row + 1]!)
+        throw new Error('The area totals are out of step with the ratings')
+      interviewerCodes[slot] = interviewerId!
+      area[slot] = k
+      value[slot] = rating!
+    }
+    after = rows[rows.length - 1]![0]!
+  }
+  // Interviewers are coded by first appearance, row by row: the slots now hold their ids.
   const handles = new Map(
     db
       .select({ id: interviewers.id, handle: interviewers.handle })
@@ -429,17 +506,10 @@ function loadRatingColumns(
       .all()
       .map((interviewer) => [interviewer.id, interviewer.handle]),
   )
-  const rowOfRating = Int32Array.from(rowids, (rowid, i) =>
-    areaIndex.has(areaIds[i]!) ? rowOfRowid(rowid) : -1,
-  )
-  const { start, order } = groupByRow(size, rowOfRating)
   const names: string[] = []
   const codes = new Map<number, number>()
-  const interviewerCodes = new Int32Array(order.length)
-  const area = new Int32Array(order.length)
-  const value = new Float64Array(order.length)
-  order.forEach((rating, slot) => {
-    const id = interviewerIds[rating]!
+  for (let slot = 0; slot < total; slot++) {
+    const id = interviewerCodes[slot]!
     let code = codes.get(id)
     if (code === undefined) {
       code = names.length
@@ -447,39 +517,57 @@ function loadRatingColumns(
       names.push(handles.get(id)!)
     }
     interviewerCodes[slot] = code
-    area[slot] = areaIndex.get(areaIds[rating]!)!
-    value[slot] = values[rating]!
-  })
-
-  const flagged = rawRows(
-    db,
-    db
-      .select({ rowid: sql<number>`${applications}.rowid`, flags: scores.redFlags })
-      .from(scores)
-      .innerJoin(applications, eq(applications.id, scores.applicationId))
-      .where(ne(scores.redFlags, sql`'[]'`)),
-  )
-  const tagsOfRow = new Map<number, Set<string>>()
-  for (const [rowid, flags] of flagged) {
-    const row = rowOfRowid(rowid as number)
-    if (row < 0) continue
-    const tags = tagsOfRow.get(row) ?? new Set<string>()
-    for (const tag of JSON.parse(flags as string) as string[]) tags.add(tag)
-    tagsOfRow.set(row, tags)
   }
-  const tagNames = [...new Set([...tagsOfRow.values()].flatMap((tags) => [...tags]))].sort()
-  const tagCode = new Map(tagNames.map((tag, code) => [tag, code]))
-  const flags = [...tagsOfRow].flatMap(([row, tags]) => [...tags].map((tag) => ({ row, tag })))
-  const byRow = groupByRow(
-    size,
-    Int32Array.from(flags, (flag) => flag.row),
-  )
+
+  // Each application's tags in the order first seen; codes into the sorted tag names.
+  const flaggedRows = new IntList()
+  const flaggedTags = new IntList()
+  const tagsSeen: string[] = []
+  const tagSeen = new Map<string, number>()
+  const flagged = db
+    .select({ rowid: sql<number>`${applications}.rowid`, flags: scores.redFlags })
+    .from(scores)
+    .innerJoin(applications, eq(applications.id, scores.applicationId))
+    .where(ne(scores.redFlags, sql`'[]'`))
+  for (const [rowid, flags] of eachRow(db, flagged)) {
+    const row = rowOfRowid[rowid as number] ?? -1
+    if (row < 0) continue
+    for (const tag of JSON.parse(flags as string) as string[]) {
+      let seen = tagSeen.get(tag)
+      if (seen === undefined) {
+        seen = tagsSeen.length
+        tagSeen.set(tag, seen)
+        tagsSeen.push(tag)
+      }
+      flaggedRows.push(row)
+      flaggedTags.push(seen)
+    }
+  }
+  const tagNames = [...tagsSeen].sort()
+  const sortedCode = Int32Array.from(tagsSeen, (tag) => tagNames.indexOf(tag))
+  // The pairs grouped by row (stably), then each row's repeats dropped in place.
+  const pairCounts = new Int32Array(size)
+  for (let pair = 0; pair < flaggedRows.length; pair++) pairCounts[flaggedRows.at(pair)]!++
+  const pairStart = startsOf(pairCounts)
+  const pairNext = pairStart.slice(0, size)
+  const grouped = new Int32Array(flaggedRows.length)
+  for (let pair = 0; pair < flaggedRows.length; pair++) {
+    grouped[pairNext[flaggedRows.at(pair)]!++] = flaggedTags.at(pair)
+  }
+  const lastRowOfTag = new Int32Array(tagsSeen.length).fill(-1)
+  const tagCounts = new Int32Array(size)
+  let kept = 0
+  for (let row = 0; row < size; row++) {
+    for (let pair = pairStart[row]!; pair < pairStart[row + 1]!; pair++) {
+      const tag = grouped[pair]!
+      if (lastRowOfTag[tag] === row) continue
+      lastRowOfTag[tag] = row
+      grouped[kept++] = sortedCode[tag]!
+      tagCounts[row]!++
+    }
+  }
   return {
     ratings: { interviewers: { start, items: interviewerCodes, names }, area, value },
-    redFlags: {
-      start: byRow.start,
-      items: Int32Array.from(byRow.order, (flag) => tagCode.get(flags[flag]!.tag)!),
-      names: tagNames,
-    },
+    redFlags: { start: startsOf(tagCounts), items: grouped.slice(0, kept), names: tagNames },
   }
 }
