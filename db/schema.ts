@@ -326,6 +326,22 @@ export const analyticsSnapshots = sqliteTable('analytics_snapshots', {
   payload: blob('payload', { mode: 'buffer' }).notNull(),
 })
 
+/**
+ * The typed arrays of a rubric's snapshot, in parts of a few megabytes in the order they are
+ * read back: a snapshot of any size is written and read a part at a time.
+ */
+export const analyticsSnapshotParts = sqliteTable(
+  'analytics_snapshot_parts',
+  {
+    rubricId: integer('rubric_id')
+      .notNull()
+      .references(() => rubrics.id, { onDelete: 'cascade' }),
+    part: integer('part').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.rubricId, table.part] })],
+)
+
 /** Small key/value facts about the database itself (demo data flag, data version). */
 export const appMeta = sqliteTable('app_meta', {
   key: text('key').primaryKey(),
