@@ -29,7 +29,9 @@ function configure(sqlite: Database.Database, busyTimeoutMs: number): void {
   sqlite.pragma('cache_size = -65536')
 }
 
-const busyTimeoutOf = (db: Db) => db.$client.pragma('busy_timeout', { simple: true }) as number
+/** How long the connection waits for another's write lock, in milliseconds. */
+export const busyTimeoutOf = (db: Db) =>
+  db.$client.pragma('busy_timeout', { simple: true }) as number
 
 /**
  * Opens (creating if needed) the SQLite file, applies every migration and makes sure the
@@ -62,14 +64,13 @@ export function openReader(db: Db): Db {
 }
 
 /**
- * A second connection that writes to the same (already migrated) file, for a long transaction
- * (an import) while the first keeps answering from the last committed data; it waits for
- * locks as long as the first would. `:memory:` gets the same connection.
+ * A further connection that writes to an already migrated file, for a long transaction (an
+ * import, from a thread of its own) while other connections keep answering from the last
+ * committed data; it waits up to `busyTimeoutMs` for another writer's lock.
  */
-export function openWriter(db: Db): Db {
-  if (db.$client.memory) return db
-  const sqlite = new Database(db.$client.name, { fileMustExist: true })
-  configure(sqlite, busyTimeoutOf(db))
+export function openWriter(path: string, busyTimeoutMs: number): Db {
+  const sqlite = new Database(path, { fileMustExist: true })
+  configure(sqlite, busyTimeoutMs)
   // What a long import keeps on the side (temporary tables) goes to disk, not to memory.
   sqlite.pragma('temp_store = FILE')
   sqlite.pragma('temp.cache_size = -32768')

@@ -2,7 +2,6 @@ import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../db/client'
-import { recordAudit } from '../auth/audit'
 import { readEnv } from '../env'
 import {
   IMPORT_FORMATS,
@@ -72,13 +71,7 @@ const report = await importFiles(
     dryRun,
     ...(format ? { format } : {}),
     onProgress: showProgress,
-    beforeCommit: (connection, changes) =>
-      recordAudit(connection, {
-        actor: { command: 'import' },
-        action: 'import',
-        target: positionals.map((path) => basename(path)).join(', '),
-        details: { changes },
-      }),
+    audit: { actor: { command: 'import' } },
   },
 )
 const seconds = (performance.now() - started) / 1000

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
-import { openWriter, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
+import { recordAudit, type Actor } from '../auth/audit'
 import { RATING_MAX, RATING_MIN, type AtsSource } from '../../db/domain'
 import { AttributeMapper } from './attribute-mapping'
 import {
@@ -23,7 +24,7 @@ import {
 import { isLeverFeedback, leverFeedback } from './formats/lever'
 import { oneImportAtATime } from './import-lock'
 import { ImportSession, type ChangeSummary } from './import-session'
-import { pacer, type Pace } from './pace'
+import { importInWorker } from './import-thread'
 import { JsonReadError, readJsonRecords } from './json-records'
 import { ProblemLog, headerProblems, type ImportProblem, type ImportSource } from './row-checks'
 
@@ -48,9 +49,15 @@ export interface ImportOptions {
   maxProblems?: number
   /** Skips detection: every file is of this format. */
   format?: ImportFormat
+  /** Who imports: an audit entry, written in the import's transaction if it commits. */
+  audit?: ImportAudit
   onProgress?: (progress: ImportProgress) => void
-  /** Runs inside the import's transaction just before it commits (the audit entry). */
-  beforeCommit?: (connection: Db, changes: ChangeSummary) => void
+}
+
+export interface ImportAudit {
+  actor: Actor
+  /** When it was asked for; by default, when it commits. */
+  at?: Date
 }
 
 export interface FileSummary {
@@ -254,7 +261,6 @@ async function openFiles(
 async function eachItem(
   file: OpenFile,
   log: ProblemLog,
-  pace: Pace | null,
   visit: (item: Item) => void,
 ): Promise<void> {
   try {
@@ -262,7 +268,6 @@ async function eachItem(
       file.summary.rows++
       visit(item)
       if (file.summary.rows % PROGRESS_ROWS === 0) file.reportProgress()
-      if (pace && (file.summary.rows & 255) === 0) await pace()
     }
     file.reportProgress()
   } catch (error) {
@@ -294,22 +299,30 @@ const CANONICAL_SCORE_COLUMNS = [
 ]
 
 /**
- * The import pipeline for every format: canonical CSV, Greenhouse Harvest JSON and Lever
- * feedback JSON. It streams every file once, checks and writes row by row inside one
- * transaction on a connection of its own, and commits only if no row had a problem (and it is
- * not a dry run): otherwise it rolls back and the database is unchanged. Re-importing the same
- * ids updates them in place.
+ * Imports the files into the database, one import at a time per database file. A database
+ * file is written by a worker thread on a connection of its own, so this thread only passes
+ * on the files' bytes and the progress; an in-memory database, which no other thread can
+ * open, is written here by the same code.
  */
 export async function importFiles(
   db: Db,
   sources: readonly ImportSource[],
   options: ImportOptions,
 ): Promise<ImportReport> {
-  return oneImportAtATime(db, () => runImport(db, sources, options))
+  return oneImportAtATime(db, () =>
+    db.$client.memory ? runImport(db, sources, options) : importInWorker(db, sources, options),
+  )
 }
 
-async function runImport(
-  db: Db,
+/**
+ * The import pipeline for every format: canonical CSV, Greenhouse Harvest JSON and Lever
+ * feedback JSON. It streams every file once, checks and writes row by row inside one
+ * transaction on the connection it is given, and commits only if no row had a problem (and it
+ * is not a dry run): otherwise it rolls back and the database is unchanged. Re-importing the
+ * same ids updates them in place.
+ */
+export async function runImport(
+  connection: Db,
   sources: readonly ImportSource[],
   options: ImportOptions,
 ): Promise<ImportReport> {
@@ -318,10 +331,6 @@ async function runImport(
   const ofKind = (...kinds: FileKind[]) =>
     files.filter((file) => file.summary.kind !== null && kinds.includes(file.summary.kind))
   const unmapped = new Map<string, UnmappedAttribute>()
-  // Its own connection, so the server's readers keep seeing the last committed data meanwhile.
-  const connection = openWriter(db)
-  // Sharing the server's connection, others' requests must not run inside this transaction.
-  const pace = connection === db ? null : pacer()
   let changes: ChangeSummary | null = null
   let closeSession: () => void = () => undefined
   try {
@@ -360,7 +369,7 @@ async function runImport(
         })
         continue
       }
-      await eachItem(file, log, pace, (item) => {
+      await eachItem(file, log, (item) => {
         const problem = rememberLookup(lookups, kind, item.value, name, item.path!)
         if (problem) log.add({ file: name, line: null, ...problem })
       })
@@ -377,7 +386,7 @@ async function runImport(
       if (file.summary.format === 'canonical') {
         const read = recordReader(FILE_KINDS.applications, file.header)
         const columns: ReadonlySet<string> = new Set(file.header)
-        await eachItem(file, log, pace, (item) => {
+        await eachItem(file, log, (item) => {
           const result = read(item.fields!)
           if (result.problems) report(name, item, result.problems)
           else
@@ -387,7 +396,7 @@ async function runImport(
         })
         continue
       }
-      await eachItem(file, log, pace, (item) => {
+      await eachItem(file, log, (item) => {
         const converted = greenhouseApplication(item.value, item.path!, lookups)
         if (converted.values) greenhouseApplicationIds.add(converted.values.application_id!)
         for (const problem of converted.problems) log.add({ file: name, line: null, ...problem })
@@ -415,7 +424,7 @@ async function runImport(
         message: `the offer is for application ${applicationId.slice(0, 60)}, which is in no Greenhouse applications file of this import: its salary and dates would be lost`,
       })
     }
-    await session.finishApplications(pace)
+    session.finishApplications()
 
     const readScoreValues = canonicalRow(FILE_KINDS.scores, CANONICAL_SCORE_COLUMNS)
     const jsonScoreColumns: ReadonlySet<string> = new Set(CANONICAL_SCORE_COLUMNS)
@@ -498,7 +507,7 @@ async function runImport(
       if (format === 'canonical') {
         const read = recordReader(FILE_KINDS.scores, file.header)
         const columns: ReadonlySet<string> = new Set(file.header)
-        await eachItem(file, log, pace, (item) => {
+        await eachItem(file, log, (item) => {
           const result = read(item.fields!)
           if (result.problems) report(name, item, result.problems)
           else
@@ -507,23 +516,33 @@ async function runImport(
             )
         })
       } else if (format === 'greenhouse') {
-        await eachItem(file, log, pace, (item) =>
+        await eachItem(file, log, (item) =>
           scorecard(name, item, 'greenhouse', greenhouseScorecard(item.value, item.path!)),
         )
       } else {
-        await eachItem(file, log, pace, (item) =>
+        await eachItem(file, log, (item) =>
           scorecard(name, item, 'lever', leverFeedback(item.value, item.path!)),
         )
       }
     }
-    if (log.count === 0 && !options.dryRun) await session.finish(pace)
+    if (log.count === 0 && !options.dryRun) session.finish()
     if (log.count === 0) changes = session.summary
-    if (changes && !options.dryRun) options.beforeCommit?.(connection, changes)
+    if (changes && options.audit && !options.dryRun) {
+      recordAudit(
+        connection,
+        {
+          actor: options.audit.actor,
+          action: 'import',
+          target: sources.map((source) => source.name).join(', '),
+          details: { changes },
+        },
+        options.audit.at,
+      )
+    }
     connection.$client.exec(log.count === 0 && !options.dryRun ? 'COMMIT' : 'ROLLBACK')
   } finally {
     if (connection.$client.inTransaction) connection.$client.exec('ROLLBACK')
     closeSession()
-    if (connection !== db) connection.$client.close()
     await Promise.all(files.map((file) => file.items.return(undefined)))
   }
   const ok = log.count === 0

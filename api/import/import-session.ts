@@ -13,7 +13,6 @@ import { DEFAULT_RUBRIC_KEY } from '../../db/seed/reference-data'
 import { commitDataChange } from '../dataset/data-change'
 import type { ApplicationFields, FieldProblem, ScoreFields } from './canonical-format'
 import { ImportLedger, type SharedFacts } from './import-ledger'
-import type { Pace } from './pace'
 import {
   applicationLogicProblems,
   describe,
@@ -262,13 +261,9 @@ export class ImportSession {
    * what all its rows said. Foreign keys are checked at commit, so their applications could
    * go first.
    */
-  async finishApplications(pace: Pace | null): Promise<void> {
+  finishApplications(): void {
     const { statements } = this
-    let written = 0
-    // Many thousands of candidates: the server answers between them, as between rows.
-    const paced = () => (pace && (++written & 255) === 0 ? pace() : undefined)
     for (const [id, facts] of this.requisitions.merged()) {
-      await paced()
       const stored = statements.requisitions.find.get({ id })
       this.rubricOfRequisition.set(id, stored?.rubricId ?? this.defaultRubricId)
       if (!this.writing) continue
@@ -288,7 +283,6 @@ export class ImportSession {
     }
     if (!this.writing) return
     for (const [id, facts] of this.candidates.merged()) {
-      await paced()
       this.reconcile(
         'candidates',
         statements.candidates,
@@ -435,12 +429,9 @@ export class ImportSession {
   }
 
   /** After every row: what analytics read, brought up to date. Skipped for a dry run. */
-  async finish(pace: Pace | null): Promise<void> {
+  finish(): void {
     if (!this.writing || !this.changed) return
-    for (const page of this.ledger.ratedApplications()) {
-      refreshAreaScores(this.db, page)
-      await pace?.()
-    }
+    for (const page of this.ledger.ratedApplications()) refreshAreaScores(this.db, page)
     applyErasures(this.db)
     commitDataChange(this.db, 'applications')
   }
