@@ -525,6 +525,7 @@ export async function runImport(
         )
       }
     }
+    session.flushScores()
     if (log.count === 0 && !options.dryRun) session.finish()
     if (log.count === 0) changes = session.summary
     if (changes && options.audit && !options.dryRun) {

@@ -28,6 +28,14 @@ const DROP = `
   DROP TABLE IF EXISTS temp.import_facts;
 `
 
+/** A rating to record: which interviewer rated which area of which application, and where. */
+export interface RatingClaim {
+  applicationId: string
+  area: string
+  interviewer: string
+  where: Where
+}
+
 interface Located {
   file: number
   line: number | null
@@ -46,6 +54,9 @@ export class ImportLedger {
   private readonly statements: Record<string, Statement>
   private lastRequisition: { applicationId: string; requisitionId: string | undefined } | null =
     null
+  /** Statements claiming that many ratings at once, and their values. */
+  private readonly claimBatches = new Map<number, Statement>()
+  private readonly claimValues: unknown[] = []
 
   constructor(private readonly db: Db) {
     db.$client.exec(DROP + TABLES)
@@ -134,6 +145,39 @@ export class ImportLedger {
     )
     if (changes > 0) return undefined
     return this.where(this.statements.ratingAt!.get(applicationId, area, interviewer) as Located)
+  }
+
+  /**
+   * Records a batch of ratings in one statement if none of them was seen before (nor is one
+   * twice in the batch); otherwise records none and answers false, to be claimed one by one.
+   */
+  claimRatings(ratings: readonly RatingClaim[]): boolean {
+    let statement = this.claimBatches.get(ratings.length)
+    if (!statement) {
+      statement = this.db.$client.prepare(
+        `INSERT INTO temp.import_ratings VALUES ${Array.from({ length: ratings.length }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      )
+      this.claimBatches.set(ratings.length, statement)
+    }
+    const values = this.claimValues
+    values.length = ratings.length * 6
+    ratings.forEach((rating, index) => {
+      const at = index * 6
+      values[at] = rating.applicationId
+      values[at + 1] = rating.area
+      values[at + 2] = rating.interviewer
+      values[at + 3] = this.fileId(rating.where.file)
+      values[at + 4] = rating.where.line
+      values[at + 5] = rating.where.path
+    })
+    try {
+      statement.run(values)
+      return true
+    } catch (error) {
+      // A repeat: the statement is undone whole.
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false
+      throw error
+    }
   }
 
   /** Every application rated by the files, a page at a time. */

@@ -12,7 +12,7 @@ import {
 import { DEFAULT_RUBRIC_KEY } from '../../db/seed/reference-data'
 import { commitDataChange } from '../dataset/data-change'
 import type { ApplicationFields, FieldProblem, ScoreFields } from './canonical-format'
-import { ImportLedger, type SharedFacts } from './import-ledger'
+import { ImportLedger, type RatingClaim, type SharedFacts } from './import-ledger'
 import {
   applicationLogicProblems,
   describe,
@@ -23,7 +23,14 @@ import {
   type RequisitionFacts,
   type Where,
 } from './row-checks'
-import { prepareStatements, refreshAreaScores, sameValues, type Bindings } from './statements'
+import {
+  prepareScoreBatch,
+  prepareStatements,
+  refreshAreaScores,
+  sameValues,
+  type Bindings,
+  type NewScore,
+} from './statements'
 
 export interface ChangeCount {
   insert: number
@@ -78,6 +85,17 @@ interface ReconcileOptions {
 
 const scoreKeyOf = (areaId: number, interviewerId: number) => areaId * 1_048_576 + interviewerId
 
+/** Ratings claimed and written together. */
+const SCORE_BATCH = 64
+
+/** A rating checked against the rubric, waiting for its batch. */
+interface PendingScore extends RatingClaim {
+  row: Located<ScoreFields>
+  areaId: number
+  /** How many problems were known when it was checked: where a repeat of it is reported. */
+  reportedBefore: number
+}
+
 /**
  * One import, row by row, inside the transaction the caller holds: each row is checked
  * against the file, the earlier rows and the database, and written at once. Once any row has
@@ -102,6 +120,8 @@ export class ImportSession {
   /** Stored ratings of the application rated last, read once while its rows follow. */
   private storedScores: { applicationId: string; byKey: Map<number, Bindings> } | null = null
   private readonly fresh: Bindings = {}
+  private pendingScores: PendingScore[] = []
+  private readonly insertScores: (scores: readonly NewScore[]) => void
   /** Whether the database held any application or rating before: if not, nothing is looked up. */
   private readonly hadApplications: boolean
   private readonly hadScores: boolean
@@ -111,6 +131,7 @@ export class ImportSession {
     private readonly log: ProblemLog,
   ) {
     this.statements = prepareStatements(db)
+    this.insertScores = prepareScoreBatch(db, SCORE_BATCH)
     this.ledger = new ImportLedger(db)
     this.candidates = this.ledger.facts('Candidate')
     this.requisitions = this.ledger.facts('Requisition')
@@ -335,7 +356,10 @@ export class ImportSession {
     return id
   }
 
-  /** Checks one row of a scores file against the applications and rubric and writes it. */
+  /**
+   * Checks one row of a scores file against the applications and rubric; it is claimed and
+   * written with the batch it joins (see flushScores).
+   */
   score(row: Located<ScoreFields>): void {
     const where = { file: row.file, line: row.line, path: row.path }
     const rubricId = this.rubricOf(row.application_id)
@@ -370,18 +394,65 @@ export class ImportSession {
       ])
       return
     }
-    const earlier = this.ledger.claimRating(row.application_id, row.area, row.interviewer, where)
-    if (earlier) {
-      this.report(where, [
-        {
-          column: null,
-          message: `${row.interviewer} already rated ${row.area} for ${row.application_id} on ${describe(earlier, row.file)}`,
-        },
-      ])
+    this.pendingScores.push({
+      applicationId: row.application_id,
+      area: row.area,
+      interviewer: row.interviewer,
+      where,
+      row,
+      areaId,
+      reportedBefore: this.log.count,
+    })
+    if (this.pendingScores.length === SCORE_BATCH) this.flushScores()
+  }
+
+  /**
+   * Claims the waiting ratings and writes them: a whole batch in two statements when none was
+   * seen before and all are new (most of a first import), else one by one, each repeat then
+   * reported in the place of its row.
+   */
+  flushScores(): void {
+    const pending = this.pendingScores
+    if (pending.length === 0) return
+    this.pendingScores = []
+    if (pending.length === SCORE_BATCH && this.ledger.claimRatings(pending)) {
+      if (!this.writing) return
+      if (this.hadScores) {
+        for (const score of pending) this.writeScore(score.row, score.areaId)
+        return
+      }
+      this.insertScores(
+        pending.map(({ row, areaId }) => ({
+          applicationId: row.application_id,
+          areaId,
+          interviewerId: this.interviewerIdOf(row.interviewer),
+          rating: row.rating,
+          interviewedAt: row.interviewed_at,
+          minutes: row.minutes,
+          redFlags: row.red_flags ?? [],
+          note: row.note,
+        })),
+      )
+      this.summary.scores.insert += pending.length
       return
     }
-    if (!this.writing) return
+    let repeats = 0
+    for (const { row, areaId, where, reportedBefore } of pending) {
+      const earlier = this.ledger.claimRating(row.application_id, row.area, row.interviewer, where)
+      if (earlier) {
+        this.log.insertAt(reportedBefore + repeats++, {
+          ...where,
+          column: null,
+          message: `${row.interviewer} already rated ${row.area} for ${row.application_id} on ${describe(earlier, row.file)}`,
+        })
+      } else if (this.writing) {
+        this.writeScore(row, areaId)
+      }
+    }
+  }
 
+  /** Writes one rating: new, or compared with the stored one of the same key. */
+  private writeScore(row: Located<ScoreFields>, areaId: number): void {
     const interviewerId = this.interviewerIdOf(row.interviewer)
     const stored = this.storedScoresOf(row.application_id).get(scoreKeyOf(areaId, interviewerId))
     const { columns } = row
@@ -401,7 +472,7 @@ export class ImportSession {
       )
       return
     }
-    // New ratings, most of a first import, skip the comparison and reuse one bindings object.
+    // New ratings skip the comparison and reuse one bindings object.
     this.summary.scores.insert++
     const fresh = this.fresh
     fresh.applicationId = row.application_id

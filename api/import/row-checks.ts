@@ -34,6 +34,17 @@ export class ProblemLog {
     this.count++
     if (this.problems.length < this.limit) this.problems.push(problem)
   }
+
+  /**
+   * Adds a problem found late, in its place: as if it had been added when `position` problems
+   * were known (a row checked with a batch of others, after later rows were reported).
+   */
+  insertAt(position: number, problem: ImportProblem): void {
+    this.count++
+    if (position >= this.limit) return
+    this.problems.splice(position, 0, problem)
+    if (this.problems.length > this.limit) this.problems.pop()
+  }
 }
 
 export interface Where {

@@ -1,4 +1,4 @@
-import { and, eq, is, Param, Placeholder, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableName, is, Param, Placeholder, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import {
   applicationAreaScores,
@@ -179,6 +179,56 @@ export function prepareStatements(db: Db) {
       .values({ handle: sql.placeholder('handle') })
       .returning({ id: interviewers.id })
       .prepare(),
+  }
+}
+
+/** A rating of this import for a key no stored rating has. */
+export interface NewScore {
+  applicationId: string
+  areaId: number
+  interviewerId: number
+  rating: number
+  interviewedAt: string | null
+  minutes: number | null
+  redFlags: string[]
+  note: string | null
+}
+
+const NEW_SCORE_COLUMNS = [
+  scores.applicationId,
+  scores.areaId,
+  scores.interviewerId,
+  scores.rating,
+  scores.interviewedAt,
+  scores.minutes,
+  scores.redFlags,
+  scores.note,
+] as const
+
+/**
+ * Inserts `count` new ratings in one statement, binding values as they are (the red flags as
+ * their JSON column stores them): a statement per rating would cost twice as much.
+ */
+export function prepareScoreBatch(db: Db, count: number): (batch: readonly NewScore[]) => void {
+  const columns = NEW_SCORE_COLUMNS.map((column) => `"${column.name}"`).join(', ')
+  const row = `(${NEW_SCORE_COLUMNS.map(() => '?').join(', ')})`
+  const statement = db.$client.prepare(
+    `INSERT INTO "${getTableName(scores)}" (${columns}) VALUES ${Array.from({ length: count }, () => row).join(', ')}`,
+  )
+  const values = new Array<unknown>(count * NEW_SCORE_COLUMNS.length)
+  return (batch) => {
+    let at = 0
+    for (const score of batch) {
+      values[at++] = score.applicationId
+      values[at++] = score.areaId
+      values[at++] = score.interviewerId
+      values[at++] = score.rating
+      values[at++] = score.interviewedAt
+      values[at++] = score.minutes
+      values[at++] = scores.redFlags.mapToDriverValue(score.redFlags)
+      values[at++] = score.note
+    }
+    statement.run(values)
   }
 }
 

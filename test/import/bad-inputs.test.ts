@@ -453,6 +453,31 @@ describe('importer: bad score fields and references', () => {
     ])
   })
 
+  it('reports each repeat among many ratings in its place among the other problems', async () => {
+    // Ratings are claimed in batches: a repeat is found with its batch, after later rows.
+    const rows = Array.from({ length: 200 }, (_, index) =>
+      newScore({ interviewer: `interviewer-${index}` }),
+    )
+    rows[100] = newScore({ interviewer: 'interviewer-10', rating: 2 })
+    rows[101] = newScore({ interviewer: 'interviewer-101', area: 'lifetimes' })
+    rows[110] = newScore({ interviewer: 'interviewer-109' })
+    await expectRefused({ 'scores.csv': scoresCsv(...rows) }, [
+      {
+        file: 'scores.csv',
+        line: 102,
+        column: null,
+        message: 'interviewer-10 already rated ownership for APP-2 on line 12',
+      },
+      { file: 'scores.csv', line: 103, column: 'area', message: 'area "lifetimes" is not' },
+      {
+        file: 'scores.csv',
+        line: 112,
+        column: null,
+        message: 'interviewer-109 already rated ownership for APP-2 on line 111',
+      },
+    ])
+  })
+
   it('refuses a red-flag tag the rubric does not know', async () => {
     await expectRefused(
       { 'scores.csv': scoresCsv(newScore({ red_flags: 'clones_everything;too_clever' })) },
