@@ -26,6 +26,9 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**'],
           environment: 'node',
+          // An import into a database file starts a thread (about a second, longer on a busy
+          // machine): a test of several must not fail on the default 5 s.
+          testTimeout: 30_000,
         },
       },
       {
