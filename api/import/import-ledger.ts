@@ -12,10 +12,9 @@ const TABLES = `
     file INTEGER NOT NULL, line INTEGER, path TEXT
   ) WITHOUT ROWID;
   CREATE TEMP TABLE import_ratings (
-    application_id TEXT NOT NULL, area TEXT NOT NULL, interviewer TEXT NOT NULL,
-    file INTEGER NOT NULL, line INTEGER, path TEXT,
-    PRIMARY KEY (application_id, area, interviewer)
-  ) WITHOUT ROWID;
+    score_id INTEGER PRIMARY KEY, file INTEGER NOT NULL, line INTEGER, path TEXT
+  );
+  CREATE TEMP TABLE import_rated_applications (id TEXT PRIMARY KEY) WITHOUT ROWID;
   CREATE TEMP TABLE import_facts (
     entity TEXT NOT NULL, id TEXT NOT NULL, fact TEXT NOT NULL,
     file INTEGER NOT NULL, line INTEGER, path TEXT,
@@ -25,16 +24,9 @@ const TABLES = `
 const DROP = `
   DROP TABLE IF EXISTS temp.import_applications;
   DROP TABLE IF EXISTS temp.import_ratings;
+  DROP TABLE IF EXISTS temp.import_rated_applications;
   DROP TABLE IF EXISTS temp.import_facts;
 `
-
-/** A rating to record: which interviewer rated which area of which application, and where. */
-export interface RatingClaim {
-  applicationId: string
-  area: string
-  interviewer: string
-  where: Where
-}
 
 interface Located {
   file: number
@@ -43,10 +35,12 @@ interface Located {
 }
 
 /**
- * What an import has seen so far (each application, rating, candidate and requisition, with
- * where it was first stated), kept in temporary tables of the import's connection rather
- * than in memory: a file of any size costs pages on disk, not heap. The tables are written
- * inside the import's transaction and dropped when it ends.
+ * What an import has seen so far (each application, candidate and requisition, with where it
+ * was first stated, and where each rating it wrote was), kept in temporary tables of the
+ * import's connection rather than in memory: a file of any size costs pages on disk, not heap.
+ * A rating is known by the id of the stored row it wrote: the ratings table's own unique key
+ * finds a repeat. The tables are written inside the import's transaction and dropped when it
+ * ends.
  */
 export class ImportLedger {
   private readonly fileNames: string[] = []
@@ -54,9 +48,10 @@ export class ImportLedger {
   private readonly statements: Record<string, Statement>
   private lastRequisition: { applicationId: string; requisitionId: string | undefined } | null =
     null
-  /** Statements claiming that many ratings at once, and their values. */
-  private readonly claimBatches = new Map<number, Statement>()
-  private readonly claimValues: unknown[] = []
+  /** Statements noting that many ratings at once, and their values. */
+  private readonly ratingBatches = new Map<number, Statement>()
+  private readonly ratingValues: unknown[] = []
+  private lastRated: string | null = null
 
   constructor(private readonly db: Db) {
     db.$client.exec(DROP + TABLES)
@@ -69,14 +64,13 @@ export class ImportLedger {
       requisitionOf: prepare(
         'SELECT requisition_id FROM temp.import_applications WHERE id = ?',
       ).pluck(),
-      claimRating: prepare(
-        'INSERT INTO temp.import_ratings VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      ),
-      ratingAt: prepare(
-        'SELECT file, line, path FROM temp.import_ratings WHERE application_id = ? AND area = ? AND interviewer = ?',
+      noteRating: prepare('INSERT INTO temp.import_ratings VALUES (?, ?, ?, ?)'),
+      ratingAt: prepare('SELECT file, line, path FROM temp.import_ratings WHERE score_id = ?'),
+      noteRated: prepare(
+        'INSERT INTO temp.import_rated_applications VALUES (?) ON CONFLICT DO NOTHING',
       ),
       ratedApplications: prepare(
-        'SELECT DISTINCT application_id FROM temp.import_ratings WHERE application_id > ? ORDER BY application_id LIMIT ?',
+        'SELECT id FROM temp.import_rated_applications WHERE id > ? ORDER BY id LIMIT ?',
       ).pluck(),
       factOf: prepare(
         'SELECT fact, file, line, path FROM temp.import_facts WHERE entity = ? AND id = ?',
@@ -128,56 +122,48 @@ export class ImportLedger {
     return this.lastRequisition.requisitionId
   }
 
-  /** Records a rating; returns where the same interviewer rated the same area before, if so. */
-  claimRating(
-    applicationId: string,
-    area: string,
-    interviewer: string,
-    where: Where,
-  ): Where | undefined {
-    const { changes } = this.statements.claimRating!.run(
-      applicationId,
-      area,
-      interviewer,
-      this.fileId(where.file),
-      where.line,
-      where.path,
-    )
-    if (changes > 0) return undefined
-    return this.where(this.statements.ratingAt!.get(applicationId, area, interviewer) as Located)
+  /** Notes that the import wrote (or kept) the stored rating `scoreId`, stated here. */
+  noteRating(scoreId: number | bigint, applicationId: string, where: Where): void {
+    this.statements.noteRating!.run(scoreId, this.fileId(where.file), where.line, where.path)
+    this.noteRated(applicationId)
   }
 
-  /**
-   * Records a batch of ratings in one statement if none of them was seen before (nor is one
-   * twice in the batch); otherwise records none and answers false, to be claimed one by one.
-   */
-  claimRatings(ratings: readonly RatingClaim[]): boolean {
-    let statement = this.claimBatches.get(ratings.length)
+  /** Notes ratings the import wrote with consecutive ids from `firstScoreId`, in one statement. */
+  noteRatings(
+    firstScoreId: number,
+    ratings: readonly { applicationId: string; where: Where }[],
+  ): void {
+    let statement = this.ratingBatches.get(ratings.length)
     if (!statement) {
       statement = this.db.$client.prepare(
-        `INSERT INTO temp.import_ratings VALUES ${Array.from({ length: ratings.length }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        `INSERT INTO temp.import_ratings VALUES ${Array.from({ length: ratings.length }, () => '(?, ?, ?, ?)').join(', ')}`,
       )
-      this.claimBatches.set(ratings.length, statement)
+      this.ratingBatches.set(ratings.length, statement)
     }
-    const values = this.claimValues
-    values.length = ratings.length * 6
-    ratings.forEach((rating, index) => {
-      const at = index * 6
-      values[at] = rating.applicationId
-      values[at + 1] = rating.area
-      values[at + 2] = rating.interviewer
-      values[at + 3] = this.fileId(rating.where.file)
-      values[at + 4] = rating.where.line
-      values[at + 5] = rating.where.path
+    const values = this.ratingValues
+    values.length = ratings.length * 4
+    ratings.forEach(({ applicationId, where }, index) => {
+      const at = index * 4
+      values[at] = firstScoreId + index
+      values[at + 1] = this.fileId(where.file)
+      values[at + 2] = where.line
+      values[at + 3] = where.path
+      this.noteRated(applicationId)
     })
-    try {
-      statement.run(values)
-      return true
-    } catch (error) {
-      // A repeat: the statement is undone whole.
-      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false
-      throw error
-    }
+    statement.run(values)
+  }
+
+  /** Where the import stated the stored rating `scoreId`; undefined if it did not. */
+  ratingAt(scoreId: number): Where | undefined {
+    const found = this.statements.ratingAt!.get(scoreId) as Located | undefined
+    return found && this.where(found)
+  }
+
+  private noteRated(applicationId: string): void {
+    // Ratings come grouped by application, mostly: one note per group.
+    if (applicationId === this.lastRated) return
+    this.statements.noteRated!.run(applicationId)
+    this.lastRated = applicationId
   }
 
   /** Every application rated by the files, a page at a time. */

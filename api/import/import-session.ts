@@ -12,7 +12,7 @@ import {
 import { DEFAULT_RUBRIC_KEY } from '../../db/seed/reference-data'
 import { commitDataChange } from '../dataset/data-change'
 import type { ApplicationFields, FieldProblem, ScoreFields } from './canonical-format'
-import { ImportLedger, type RatingClaim, type SharedFacts } from './import-ledger'
+import { ImportLedger, type SharedFacts } from './import-ledger'
 import {
   applicationLogicProblems,
   describe,
@@ -26,10 +26,10 @@ import {
 import {
   prepareScoreBatch,
   prepareStatements,
+  refreshAllAreaScores,
   refreshAreaScores,
   sameValues,
   type Bindings,
-  type NewScore,
 } from './statements'
 
 export interface ChangeCount {
@@ -85,11 +85,17 @@ interface ReconcileOptions {
 
 const scoreKeyOf = (areaId: number, interviewerId: number) => areaId * 1_048_576 + interviewerId
 
+/** An insert refused because a stored rating has the same application, area and interviewer. */
+const isRepeatedKey = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+
 /** Ratings claimed and written together. */
 const SCORE_BATCH = 64
 
 /** A rating checked against the rubric, waiting for its batch. */
-interface PendingScore extends RatingClaim {
+interface PendingScore {
+  applicationId: string
+  where: Where
   row: Located<ScoreFields>
   areaId: number
   /** How many problems were known when it was checked: where a repeat of it is reported. */
@@ -98,9 +104,10 @@ interface PendingScore extends RatingClaim {
 
 /**
  * One import, row by row, inside the transaction the caller holds: each row is checked
- * against the file, the earlier rows and the database, and written at once. Once any row has
- * a problem nothing more is written, but every row is still checked; the caller then rolls
- * the transaction back, so a failed import leaves the database as it was.
+ * against the file, the earlier rows and the database, and written at once (ratings with the
+ * batch they join). Once any row has a problem every row is still checked, and nothing more
+ * is written but ratings, whose stored keys find repeats; the caller then rolls the
+ * transaction back, so a failed import leaves the database as it was.
  */
 export class ImportSession {
   readonly summary: ChangeSummary = Object.fromEntries(
@@ -121,7 +128,7 @@ export class ImportSession {
   private storedScores: { applicationId: string; byKey: Map<number, Bindings> } | null = null
   private readonly fresh: Bindings = {}
   private pendingScores: PendingScore[] = []
-  private readonly insertScores: (scores: readonly NewScore[]) => void
+  private readonly insertScores: ReturnType<typeof prepareScoreBatch>
   /** Whether the database held any application or rating before: if not, nothing is looked up. */
   private readonly hadApplications: boolean
   private readonly hadScores: boolean
@@ -396,8 +403,6 @@ export class ImportSession {
     }
     this.pendingScores.push({
       applicationId: row.application_id,
-      area: row.area,
-      interviewer: row.interviewer,
       where,
       row,
       areaId,
@@ -407,60 +412,69 @@ export class ImportSession {
   }
 
   /**
-   * Claims the waiting ratings and writes them: a whole batch in two statements when none was
-   * seen before and all are new (most of a first import), else one by one, each repeat then
-   * reported in the place of its row.
+   * Writes the waiting ratings: a whole batch in one statement on a first import, unless two
+   * share a key; else one by one, each repeat then reported in the place of its row.
    */
   flushScores(): void {
     const pending = this.pendingScores
     if (pending.length === 0) return
     this.pendingScores = []
-    if (pending.length === SCORE_BATCH && this.ledger.claimRatings(pending)) {
-      if (!this.writing) return
-      if (this.hadScores) {
-        for (const score of pending) this.writeScore(score.row, score.areaId)
-        return
-      }
-      this.insertScores(
-        pending.map(({ row, areaId }) => ({
-          applicationId: row.application_id,
-          areaId,
-          interviewerId: this.interviewerIdOf(row.interviewer),
-          rating: row.rating,
-          interviewedAt: row.interviewed_at,
-          minutes: row.minutes,
-          redFlags: row.red_flags ?? [],
-          note: row.note,
-        })),
-      )
-      this.summary.scores.insert += pending.length
-      return
-    }
+    if (pending.length === SCORE_BATCH && !this.hadScores && this.insertBatch(pending)) return
     let repeats = 0
-    for (const { row, areaId, where, reportedBefore } of pending) {
-      const earlier = this.ledger.claimRating(row.application_id, row.area, row.interviewer, where)
-      if (earlier) {
-        this.log.insertAt(reportedBefore + repeats++, {
-          ...where,
-          column: null,
-          message: `${row.interviewer} already rated ${row.area} for ${row.application_id} on ${describe(earlier, row.file)}`,
-        })
-      } else if (this.writing) {
-        this.writeScore(row, areaId)
-      }
+    for (const score of pending) {
+      const earlier = this.writeScore(score)
+      if (!earlier) continue
+      const { row } = score
+      this.log.insertAt(score.reportedBefore + repeats++, {
+        ...score.where,
+        column: null,
+        message: `${row.interviewer} already rated ${row.area} for ${row.application_id} on ${describe(earlier, row.file)}`,
+      })
     }
   }
 
-  /** Writes one rating: new, or compared with the stored one of the same key. */
-  private writeScore(row: Located<ScoreFields>, areaId: number): void {
+  /** Inserts a batch of new ratings at once; false, having written none, if a key repeats. */
+  private insertBatch(pending: readonly PendingScore[]): boolean {
+    const batch = pending.map(({ row, areaId }) => ({
+      applicationId: row.application_id,
+      areaId,
+      interviewerId: this.interviewerIdOf(row.interviewer),
+      rating: row.rating,
+      interviewedAt: row.interviewed_at,
+      minutes: row.minutes,
+      redFlags: row.red_flags ?? [],
+      note: row.note,
+    }))
+    let lastId: number
+    try {
+      lastId = Number(this.insertScores(batch).lastInsertRowid)
+    } catch (error) {
+      if (isRepeatedKey(error)) return false
+      throw error
+    }
+    // The rows of one statement get consecutive ids.
+    this.ledger.noteRatings(lastId - pending.length + 1, pending)
+    this.summary.scores.insert += pending.length
+    return true
+  }
+
+  /**
+   * Writes one rating, new or compared with the stored one of its key, unless this import
+   * stated that key already: then nothing is written and the answer is where.
+   */
+  private writeScore({ row, areaId, where }: PendingScore): Where | undefined {
+    const applicationId = row.application_id
     const interviewerId = this.interviewerIdOf(row.interviewer)
-    const stored = this.storedScoresOf(row.application_id).get(scoreKeyOf(areaId, interviewerId))
+    const stored = this.storedScoresOf(applicationId).get(scoreKeyOf(areaId, interviewerId))
     const { columns } = row
     if (stored) {
+      const earlier = this.ledger.ratingAt(stored.id as number)
+      if (earlier) return earlier
+      this.ledger.noteRating(stored.id as number, applicationId, where)
       this.reconcile(
         'scores',
         this.statements.scores,
-        { applicationId: row.application_id, areaId, interviewerId },
+        { applicationId, areaId, interviewerId },
         {
           rating: row.rating,
           interviewedAt: stated(columns, 'interviewed_at', row.interviewed_at),
@@ -470,12 +484,11 @@ export class ImportSession {
         },
         stored,
       )
-      return
+      return undefined
     }
     // New ratings skip the comparison and reuse one bindings object.
-    this.summary.scores.insert++
     const fresh = this.fresh
-    fresh.applicationId = row.application_id
+    fresh.applicationId = applicationId
     fresh.areaId = areaId
     fresh.interviewerId = interviewerId
     fresh.rating = row.rating
@@ -483,7 +496,19 @@ export class ImportSession {
     fresh.minutes = row.minutes
     fresh.redFlags = row.red_flags ?? []
     fresh.note = row.note
-    this.statements.scores.insert(fresh)
+    try {
+      const { lastInsertRowid } = this.statements.scores.insert(fresh)
+      this.ledger.noteRating(Number(lastInsertRowid), applicationId, where)
+      this.summary.scores.insert++
+      return undefined
+    } catch (error) {
+      if (!isRepeatedKey(error)) throw error
+    }
+    // Written by this import since the stored ratings were read.
+    const written = this.statements.scores.idOf.get({ applicationId, areaId, interviewerId })!
+    const earlier = this.ledger.ratingAt(written.id)
+    if (!earlier) throw new Error(`The rating ${written.id} was written by no row of the import`)
+    return earlier
   }
 
   /** Whether any row was inserted, updated or deleted. */
@@ -502,7 +527,11 @@ export class ImportSession {
   /** After every row: what analytics read, brought up to date. Skipped for a dry run. */
   finish(): void {
     if (!this.writing || !this.changed) return
-    for (const page of this.ledger.ratedApplications()) refreshAreaScores(this.db, page)
+    if (this.hadScores) {
+      for (const page of this.ledger.ratedApplications()) refreshAreaScores(this.db, page)
+    } else {
+      refreshAllAreaScores(this.db)
+    }
     applyErasures(this.db)
     commitDataChange(this.db, 'applications')
   }

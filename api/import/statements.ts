@@ -1,3 +1,4 @@
+import type { RunResult } from 'better-sqlite3'
 import { and, eq, getTableName, is, Param, Placeholder, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import {
@@ -162,6 +163,7 @@ export function prepareStatements(db: Db) {
           .values(placeholders(['applicationId', 'areaId', 'interviewerId', ...SCORE_COLUMNS])),
       ),
       update: compile(db, db.update(scores).set(placeholders(SCORE_COLUMNS)).where(scoreKey)),
+      idOf: db.select({ id: scores.id }).from(scores).where(scoreKey).prepare(),
     },
     rubricOfApplication: db
       .select({ rubricId: requisitions.rubricId })
@@ -209,7 +211,10 @@ const NEW_SCORE_COLUMNS = [
  * Inserts `count` new ratings in one statement, binding values as they are (the red flags as
  * their JSON column stores them): a statement per rating would cost twice as much.
  */
-export function prepareScoreBatch(db: Db, count: number): (batch: readonly NewScore[]) => void {
+export function prepareScoreBatch(
+  db: Db,
+  count: number,
+): (batch: readonly NewScore[]) => RunResult {
   const columns = NEW_SCORE_COLUMNS.map((column) => `"${column.name}"`).join(', ')
   const row = `(${NEW_SCORE_COLUMNS.map(() => '?').join(', ')})`
   const statement = db.$client.prepare(
@@ -228,12 +233,32 @@ export function prepareScoreBatch(db: Db, count: number): (batch: readonly NewSc
       values[at++] = scores.redFlags.mapToDriverValue(score.redFlags)
       values[at++] = score.note
     }
-    statement.run(values)
+    return statement.run(values)
   }
 }
 
 const ID_CHUNK = 5_000
 const inJsonArray = (idsJson: string) => sql`(SELECT value FROM json_each(${idsJson}))`
+
+/** The per-application area sums that analytics read, from every rating. */
+function areaTotals(db: Db) {
+  return db
+    .select({
+      applicationId: scores.applicationId,
+      areaId: scores.areaId,
+      ratingSum: sql<number>`sum(${scores.rating})`.as('rating_sum'),
+      ratings: sql<number>`count(*)`.as('ratings'),
+      minutes: sql<number | null>`sum(${scores.minutes})`.as('minutes'),
+    })
+    .from(scores)
+}
+
+/** Computes the area sums of every application, into a table that has none yet. */
+export function refreshAllAreaScores(db: Db): void {
+  db.insert(applicationAreaScores)
+    .select(areaTotals(db).groupBy(scores.applicationId, scores.areaId))
+    .run()
+}
 
 /** Recomputes the per-application area sums that analytics read, for these applications. */
 export function refreshAreaScores(db: Db, applicationIds: readonly string[]): void {
@@ -244,15 +269,7 @@ export function refreshAreaScores(db: Db, applicationIds: readonly string[]): vo
       .run()
     db.insert(applicationAreaScores)
       .select(
-        db
-          .select({
-            applicationId: scores.applicationId,
-            areaId: scores.areaId,
-            ratingSum: sql<number>`sum(${scores.rating})`.as('rating_sum'),
-            ratings: sql<number>`count(*)`.as('ratings'),
-            minutes: sql<number | null>`sum(${scores.minutes})`.as('minutes'),
-          })
-          .from(scores)
+        areaTotals(db)
           .where(sql`${scores.applicationId} IN ${inJsonArray(idsJson)}`)
           .groupBy(scores.applicationId, scores.areaId),
       )

@@ -478,6 +478,49 @@ describe('importer: bad score fields and references', () => {
     ])
   })
 
+  it('reports repeats the same way on a first import, whose ratings are inserted in batches', async () => {
+    const fresh = createTestDatabase()
+    const applications = Array.from({ length: 40 }, (_, index) =>
+      newApplication({ application_id: `APP-${index}`, candidate_id: `CAND-${index}` }),
+    )
+    const rows = applications.flatMap((application) =>
+      ['ownership', 'judgment', 'concurrency'].map((area) =>
+        newScore({ application_id: application.application_id!, area }),
+      ),
+    )
+    rows[70] = newScore({ application_id: 'APP-3', area: 'ownership', rating: 1 })
+    rows[71] = newScore({ application_id: 'APP-23', area: 'ownership', rating: 2 })
+    const report = await importTexts(fresh, {
+      'applications.csv': applicationsCsv(...applications),
+      'scores.csv': scoresCsv(...rows),
+    })
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        line: 72,
+        message: 'barbara.liskov already rated ownership for APP-3 on line 11',
+      }),
+      expect.objectContaining({
+        line: 73,
+        message: 'barbara.liskov already rated ownership for APP-23 on line 71',
+      }),
+    ])
+    expect(storedValue(fresh, 'SELECT count(*) FROM scores')).toBe(0)
+  })
+
+  it('refuses a stored rating stated twice, the first time updating it', async () => {
+    await expectRefused(
+      { 'scores.csv': scoresCsv(scoreRow({ rating: 1 }), scoreRow({ rating: 2 })) },
+      [
+        {
+          file: 'scores.csv',
+          line: 3,
+          column: null,
+          message: 'grace.hopper already rated ownership for APP-1 on line 2',
+        },
+      ],
+    )
+  })
+
   it('refuses a red-flag tag the rubric does not know', async () => {
     await expectRefused(
       { 'scores.csv': scoresCsv(newScore({ red_flags: 'clones_everything;too_clever' })) },
