@@ -8,7 +8,7 @@ import { spoolUpload, type SpooledUpload } from '../../import/upload-spool'
 import type { ChangeSummary } from '../../import/import-session'
 import { ApiError, busyDatabase } from '../../lib/errors'
 import type { AppBindings, AppRouteHandler } from '../../lib/types'
-import { signedIn } from '../auth/auth.handlers'
+import { signedIn } from '../../auth/scope'
 import type {
   importFiles as importRoute,
   importWithProgress as importStreamRoute,
