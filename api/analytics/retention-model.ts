@@ -58,6 +58,30 @@ export const retentionModelSchema = z
 export type RetentionModel = z.infer<typeof retentionModelSchema>
 export type ModelStatus = RetentionModel['status']
 
+/** The model without its fit, saying why: every estimate null, the counts kept. */
+export function withoutFit(model: RetentionModel, message: string): RetentionModel {
+  return {
+    ...model,
+    status: 'insufficient',
+    message,
+    coefficients: null,
+    se: null,
+    z: null,
+    p_values: null,
+    coef_ci: null,
+    odds_ratios: null,
+    odds_ratio_ci: null,
+    covariance: null,
+    auc: null,
+    cv_auc: null,
+    cv_fold_auc: [],
+    deviance: null,
+    null_deviance: null,
+    iterations: null,
+    converged: false,
+  }
+}
+
 const designOf = (cases: readonly CompleteCase[]) => cases.map((entry) => [1, ...entry.scores])
 
 function aucOf(predictions: readonly number[], outcomes: readonly (0 | 1)[]): number | null {

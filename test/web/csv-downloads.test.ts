@@ -20,6 +20,9 @@ describe('CSV downloads of the dashboard', () => {
         n_hires: 40,
         auc: 0.6,
         auc_ci: [0.45, 0.75],
+        n_stayed: 20,
+        n_left: 12,
+        auc_note: null,
         insufficient: false,
       },
     ])

@@ -24,6 +24,9 @@ function interviewer(name: string, leniency: number, auc: number): InterviewerCa
     n_hires: 12,
     auc,
     auc_ci: [auc - 0.3, Math.min(1, auc + 0.3)],
+    n_stayed: 20,
+    n_left: 12,
+    auc_note: null,
     insufficient: true,
   }
 }

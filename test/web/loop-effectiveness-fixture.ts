@@ -92,6 +92,7 @@ export function composite(overrides: Partial<Composite> = {}): Composite {
   return {
     ...context,
     n: 108,
+    too_few: null,
     current: {
       weights_by_level: {
         junior: weights(0.5, 0.3, 0.2),

@@ -10,6 +10,8 @@ export function areaRow(overrides: Partial<AreaValidity> = {}): AreaValidity {
     name: 'Judgment',
     n: 96,
     n_pool: 900,
+    n_retained: 70,
+    n_left: 26,
     mean_retained: 3.2,
     mean_left: 2.7,
     r: 0.31,

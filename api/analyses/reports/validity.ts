@@ -1,6 +1,13 @@
 import { z } from '@hono/zod-openapi'
 import { retentionModelSchema } from '../../analytics/retention-model'
-import { noStatistics, validityReport, validityReportSchema } from '../../analytics/validity'
+import { tooFewHires } from '../../analytics/power'
+import { withoutFit } from '../../analytics/retention-model'
+import {
+  noStatistics,
+  validityReport,
+  validityReportSchema,
+  type ValidityReport,
+} from '../../analytics/validity'
 import { benjaminiHochberg } from '../../analytics/multiple-testing'
 import { scoresAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
@@ -34,7 +41,36 @@ export function validityResponse(cohort: Cohort): ValidityResponse {
   }))
   return {
     ...contextOf(cohort),
-    ...validityReport(dataset.areas, { applications: rows.length, pools, hires }, cohort.asOf),
+    ...onlyWithEnoughData(
+      validityReport(dataset.areas, { applications: rows.length, pools, hires }, cohort.asOf),
+    ),
+  }
+}
+
+/**
+ * The rule for enough data (see tooFewHires) applied to the table and the model: an area or a
+ * model below it shows its counts and spreads, and why, but no estimate; q is adjusted over
+ * the areas left.
+ */
+function onlyWithEnoughData(report: ValidityReport): ValidityReport {
+  const areas = report.areas.map((area) => {
+    const reason = tooFewHires(area.n_retained, area.n_left)
+    if (reason === null) return area
+    return {
+      ...area,
+      ...noStatistics(),
+      sd_pool: area.sd_pool,
+      sd_hires: area.sd_hires,
+      insufficient: true,
+      not_computable: reason,
+    }
+  })
+  const q = benjaminiHochberg(areas.map((area) => area.p))
+  const modelReason = tooFewHires(report.model.n_retained, report.model.n_left)
+  return {
+    ...report,
+    areas: areas.map((area, k) => ({ ...area, q: q[k] ?? null })),
+    model: modelReason === null ? report.model : withoutFit(report.model, modelReason),
   }
 }
 
