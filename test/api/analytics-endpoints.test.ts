@@ -194,7 +194,10 @@ interface CompositeValidity {
 interface CompositeBody extends Context {
   n: number
   too_few: string | null
-  current: { weights_by_level: Record<string, Record<string, number>>; validity: CompositeValidity | null }
+  current: {
+    weights_by_level: Record<string, Record<string, number>>
+    validity: CompositeValidity | null
+  }
   suggested: {
     weights: Record<string, number> | null
     message: string | null
