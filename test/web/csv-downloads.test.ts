@@ -14,6 +14,7 @@ describe('CSV downloads of the dashboard', () => {
         interviewer: FORMULA,
         n_ratings: 10,
         n_compared: 8,
+        n_applications_compared: 4,
         leniency: -0.5,
         leniency_ci: [-0.9, -0.1],
         distribution: [],

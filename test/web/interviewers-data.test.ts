@@ -25,6 +25,7 @@ function interviewer(
     interviewer: name,
     n_ratings: 10,
     n_compared: 8,
+    n_applications_compared: 4,
     leniency: 0,
     leniency_ci: [-0.2, 0.2],
     distribution: [

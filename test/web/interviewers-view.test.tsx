@@ -15,6 +15,7 @@ function interviewer(name: string, leniency: number, auc: number): InterviewerCa
     interviewer: name,
     n_ratings: 20,
     n_compared: 18,
+    n_applications_compared: 6,
     leniency,
     leniency_ci: [leniency - 0.1, leniency + 0.1],
     distribution: [

@@ -49,6 +49,7 @@ export function validity(areas: AreaValidity[], overrides: Partial<Validity> = {
     n_retained: 80,
     n_left: 16,
     areas,
+    top_area: null,
     model: {
       status: 'insufficient',
       message: null,
@@ -56,6 +57,8 @@ export function validity(areas: AreaValidity[], overrides: Partial<Validity> = {
       n_retained: 0,
       n_left: 0,
       terms: [],
+      columns: [],
+      dropped: [],
       coefficients: null,
       se: null,
       z: null,

@@ -9,6 +9,7 @@ import {
   type ValidityReport,
 } from '../../analytics/validity'
 import { benjaminiHochberg } from '../../analytics/multiple-testing'
+import { topArea, topAreaSchema, type OutcomeCase } from '../../analytics/dependent-correlations'
 import { scoresAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape, type Disclosure } from '../context'
@@ -16,7 +17,14 @@ import type { ShownBox } from '../disclosure/release'
 import { saying, withheld } from '../disclosure/withheld'
 
 export const validityResponseSchema = z
-  .object({ ...contextShape, ...validityReportSchema.shape })
+  .object({
+    ...contextShape,
+    ...validityReportSchema.shape,
+    top_area: topAreaSchema.nullable().openapi({
+      description:
+        'The area with the highest r and whether it predicts better than each other area shown; null with fewer than two areas shown',
+    }),
+  })
   .openapi('Validity')
 export type ValidityResponse = z.infer<typeof validityResponseSchema>
 
@@ -39,12 +47,21 @@ export function validityResponse(cohort: Cohort): ValidityResponse {
     areaScores: scoresAt(dataset, row),
     outcome,
   }))
-  return {
-    ...contextOf(cohort),
-    ...onlyWithEnoughData(
-      validityReport(dataset.areas, { applications: rows.length, pools, hires }, cohort.asOf),
-    ),
-  }
+  const report = onlyWithEnoughData(
+    validityReport(dataset.areas, { applications: rows.length, pools, hires }, cohort.asOf),
+  )
+  const known = hires.flatMap(({ areaScores, outcome }) =>
+    outcome === null ? [] : [{ scores: areaScores, outcome }],
+  )
+  return { ...contextOf(cohort), ...report, top_area: topAreaOf(report.areas, known) }
+}
+
+/** The top of the areas that have an r, compared with the others (see topArea). */
+function topAreaOf(areas: ValidityReport['areas'], cases: readonly OutcomeCase[]) {
+  const shown = areas.flatMap((area, index) =>
+    area.r === null ? [] : [{ key: area.key, index, r: area.r }],
+  )
+  return topArea(shown, cases)
 }
 
 /**
@@ -117,8 +134,25 @@ export function restrictValidity(response: ValidityResponse, release: ShownBox):
     return { ...area, sd_pool: null, u: null, r_corrected: null, r_corrected_ci: null }
   })
   const q = benjaminiHochberg(areas.map((area) => area.p))
+  // A comparison with a withheld area would give that area away: only among areas shown.
+  const shown = new Set(areas.filter((area) => area.r !== null).map((area) => area.key))
+  const top = response.top_area
+  const topArea =
+    top && shown.has(top.key)
+      ? { ...top, differences: top.differences.filter((entry) => shown.has(entry.key)) }
+      : null
   return saying(
-    { ...response, areas: areas.map((area, k) => ({ ...area, q: q[k] ?? null })) },
+    {
+      ...response,
+      areas: areas.map((area, k) => ({ ...area, q: q[k] ?? null })),
+      top_area:
+        topArea && topArea.differences.length > 0
+          ? {
+              ...topArea,
+              clearly_strongest: topArea.differences.every((entry) => entry.difference_ci[0] > 0),
+            }
+          : null,
+    },
     withheldFigures,
   )
 }
