@@ -81,6 +81,31 @@ export default tseslint.config(
     ],
   ),
   boundaries(['api/**/*.ts'], [noWebFromApi]),
+  {
+    ...boundaries(
+      ['api/**/*.ts'],
+      [
+        noWebFromApi,
+        {
+          regex: '^(\\.\\./)+routes(/|$)',
+          message:
+            'Only the app composes api/routes/: the layers below (analyses, dataset, auth, lib) never import a route.',
+        },
+      ],
+    ),
+    ignores: ['api/app.ts', 'api/routes/**'],
+  },
+  boundaries(
+    ['api/routes/**/*.ts'],
+    [
+      noWebFromApi,
+      {
+        regex: '^\\.\\./(?!\\.\\./)',
+        message:
+          'A route never imports another route: move what both need to api/auth, api/lib or api/analyses.',
+      },
+    ],
+  ),
   boundaries(
     ['api/analytics/**/*.ts'],
     [

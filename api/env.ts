@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_ANALYTICS_WORKERS } from './analyses/service'
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -12,6 +13,8 @@ const envSchema = z.object({
   DEMO_DATA: flag.default(true),
   /** How long a stop (SIGTERM) waits for requests in flight before cutting them. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  /** Worker threads for analytics computations (0: on the request thread). */
+  ANALYTICS_WORKERS: z.coerce.number().int().min(0).max(64).default(DEFAULT_ANALYTICS_WORKERS),
 })
 
 export type Env = z.infer<typeof envSchema>

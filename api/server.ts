@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { createFirstUsers } from './auth/first-users'
+import { AnalysesService } from './analyses/service'
 import { PasswordChecker } from './auth/passwords'
 import { readEnv } from './env'
 import { seedDemoIfEmpty } from './seed-demo'
@@ -20,7 +21,12 @@ if (!existsSync(join(WEB_ROOT, 'index.html'))) {
   console.warn('The dashboard is not built (run npm run build); serving the API only.')
 }
 
-const app = createServerApp({ db }, WEB_ROOT)
+const analyses = new AnalysesService({
+  db,
+  today: () => new Date().toISOString().slice(0, 10),
+  workers: env.ANALYTICS_WORKERS,
+})
+const app = createServerApp({ db, analyses }, WEB_ROOT)
 const server = serveApp(app, { hostname: env.HOST, port: env.PORT }, (info) => {
   console.log(`Loopscope is serving http://${env.HOST}:${info.port}`)
 })
@@ -48,8 +54,10 @@ function shutDown(signal: string) {
   }, env.SHUTDOWN_GRACE_SECONDS * 1000)
   timer.unref()
   server.close(() => {
-    db.$client.close()
-    process.exit(0)
+    void analyses.close().finally(() => {
+      db.$client.close()
+      process.exit(0)
+    })
   })
   server.closeIdleConnections()
 }

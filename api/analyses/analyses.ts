@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { applications, requisitions } from '../../db/schema'
+import { applications, requisitions, rubrics } from '../../db/schema'
 import { MIN_GROUP_APPLICANTS } from '../analytics/adverse-impact'
 import { AnalyticsCache } from '../dataset/cache'
 import { textAt, type AnalyticsDataset, type RowLists } from '../dataset/dataset'
 import { ApiError } from '../lib/errors'
 import { buildCohort, type Cohort } from './cohort'
+import { compareApplications } from './compare'
 import type { Disclosure } from './context'
 import { buildCatalog, type CellCatalog } from './disclosure/cells'
 import { coarsen, publicationDate, boxKey, type Box } from './disclosure/publication'
@@ -338,6 +339,17 @@ export class Analyses {
       scope,
       filters,
     )
+  }
+
+  compare(scope: Scope, applicationIds: readonly string[]) {
+    return compareApplications(this, this.db, scope, applicationIds)
+  }
+
+  /** Loads every rubric's dataset, so that the first request does not wait for it. */
+  warm(): void {
+    for (const { key } of this.db.select({ key: rubrics.key }).from(rubrics).all()) {
+      this.cache.datasetFor(key)
+    }
   }
 
   adverseImpact(scope: Scope, filters: AnalyticsFilters) {

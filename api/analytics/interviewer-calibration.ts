@@ -4,7 +4,7 @@ import { intervalSchema } from './correlation'
 import { icc1OfGroups } from './icc'
 import { interviewerLeniencyShape, leniencyOfTable } from './interviewer-leniency'
 import { ratingTableOf, type InterviewerRating, type RatingTable } from './rating-table'
-import { MIN_HIRES } from './power'
+import { tooFewHires } from './power'
 
 /**
  * n_hires: hires with a known twelve-month outcome the interviewer rated; auc: how well their
@@ -14,7 +14,11 @@ export const interviewerCalibrationSchema = z.object({
   ...interviewerLeniencyShape,
   n_hires: z.number().int(),
   auc: z.number().nullable(),
+  n_stayed: z.number().int(),
+  n_left: z.number().int(),
   auc_ci: intervalSchema.nullable(),
+  /** Why there is no AUC (or no interval for it); null when there is both. */
+  auc_note: z.string().nullable(),
   insufficient: z.boolean(),
 })
 
@@ -79,13 +83,17 @@ export function calibrationOfTable(
       ;(outcomeOf[application] === 1 ? stayed : left).push(view.sum / view.count)
     }
     const auc = aucDeLong(stayed, left)
-    const hires = stayed.length + left.length
     return {
       ...leniency,
-      n_hires: hires,
+      n_hires: stayed.length + left.length,
+      n_stayed: stayed.length,
+      n_left: left.length,
       auc: auc?.auc ?? null,
       auc_ci: auc?.ci ?? null,
-      insufficient: hires < MIN_HIRES,
+      auc_note: auc?.ci
+        ? null
+        : 'No DeLong interval: it needs at least two hires who stayed and two who left.',
+      insufficient: tooFewHires(stayed.length, left.length) !== null,
     }
   })
   // Each area's ratings, grouped by application, in one pass over the table.

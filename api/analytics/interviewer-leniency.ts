@@ -1,18 +1,20 @@
 import { z } from 'zod'
 import { intervalSchema, type Interval } from './correlation'
-import { mean, sampleSd } from './descriptive'
+import { mean } from './descriptive'
 import { studentTTwoSidedP } from './distributions'
 import { ratingTableOf, type InterviewerRating, type RatingTable } from './rating-table'
 
 /**
- * n_compared: ratings of an application and area that other interviewers rated too; leniency:
- * mean of rating − the other interviewers' mean rating (null with nothing compared), with a t
- * interval (null below two compared ratings).
+ * n_compared: ratings of an application and area that other interviewers rated too, over
+ * n_applications_compared applications; leniency: mean of rating − the other interviewers'
+ * mean rating (null with nothing compared), with a t interval clustered by application (null
+ * below two applications compared).
  */
 export const interviewerLeniencyShape = {
   interviewer: z.string(),
   n_ratings: z.number().int(),
   n_compared: z.number().int(),
+  n_applications_compared: z.number().int(),
   leniency: z.number().nullable(),
   leniency_ci: intervalSchema.nullable(),
   distribution: z.array(z.object({ rating: z.number(), count: z.number().int() })),
@@ -61,7 +63,8 @@ function compareNames(a: string, b: string): number {
 /**
  * How much more generously each interviewer rates than colleagues who rated the same application
  * in the same area: the mean of rating − mean of the other interviewers' ratings there, with a t
- * interval.
+ * interval clustered by application. An interviewer rates several areas of one loop, and those
+ * deviations move together: treating them as independent would make the interval too narrow.
  */
 export function interviewerLeniency(
   ratings: readonly InterviewerRating[],
@@ -91,6 +94,11 @@ export function leniencyOfTable(table: RatingTable, confidence = 0.95): Intervie
 
   const interviewerCount = table.interviewerNames.length
   const deviations: number[][] = table.interviewerNames.map(() => [])
+  // Per interviewer, the sum and count of deviations per application, for the clustered interval;
+  // cells are in application order, so an application's deviations arrive together.
+  const clusterSums: number[][] = table.interviewerNames.map(() => [])
+  const clusterSizes: number[][] = table.interviewerNames.map(() => [])
+  const lastApplication = new Int32Array(interviewerCount).fill(-1)
   // Per-interviewer sums within the current cell, reset by revisiting only that cell's ratings.
   const ownSum = new Float64Array(interviewerCount)
   const ownCount = new Int32Array(interviewerCount)
@@ -112,7 +120,17 @@ export function leniencyOfTable(table: RatingTable, confidence = 0.95): Intervie
       const othersCount = to - from - ownCount[interviewer]!
       if (othersCount > 0) {
         const othersMean = (cellSum - ownSum[interviewer]!) / othersCount
-        deviations[interviewer]!.push(value[i]! - othersMean)
+        const deviation = value[i]! - othersMean
+        deviations[interviewer]!.push(deviation)
+        const application = table.application[i]!
+        if (lastApplication[interviewer] !== application) {
+          lastApplication[interviewer] = application
+          clusterSums[interviewer]!.push(0)
+          clusterSizes[interviewer]!.push(0)
+        }
+        const last = clusterSums[interviewer]!.length - 1
+        clusterSums[interviewer]![last]! += deviation
+        clusterSizes[interviewer]![last]! += 1
       }
     }
     for (let slot = from; slot < to; slot++) {
@@ -134,11 +152,16 @@ export function leniencyOfTable(table: RatingTable, confidence = 0.95): Intervie
       const ownDeviations = deviations[id]!
       const compared = ownDeviations.length
       const leniency = compared === 0 ? null : mean(ownDeviations)
+      const applications = clusterSums[id]!.length
       let leniencyCi: Interval | null = null
-      if (leniency !== null && compared >= 2) {
-        const halfWidth =
-          (studentTQuantile(quantileProbability, compared - 1) * sampleSd(ownDeviations)) /
-          Math.sqrt(compared)
+      if (leniency !== null && applications >= 2) {
+        // Cluster-robust (CR1) variance of a mean: (G / (G − 1)) Σ_g (Σ_{i∈g} (dᵢ − d̄))² / n².
+        let squares = 0
+        clusterSums[id]!.forEach((sum, g) => {
+          squares += (sum - clusterSizes[id]![g]! * leniency) ** 2
+        })
+        const standardError = Math.sqrt((applications / (applications - 1)) * squares) / compared
+        const halfWidth = studentTQuantile(quantileProbability, applications - 1) * standardError
         leniencyCi = [leniency - halfWidth, leniency + halfWidth]
       }
       const counts = ratingCounts[id]!
@@ -148,6 +171,7 @@ export function leniencyOfTable(table: RatingTable, confidence = 0.95): Intervie
         interviewer,
         n_ratings: ratingsByInterviewer,
         n_compared: compared,
+        n_applications_compared: applications,
         leniency,
         leniency_ci: leniencyCi,
         distribution: [...counts]

@@ -1,7 +1,20 @@
 import { normalQuantile, twoSidedZ } from './distributions'
 
-/** Below this many hires with a known outcome a result is shown as insufficient data. */
+/**
+ * The one rule for "enough data" behind a finding about retention (a correlation, an odds
+ * ratio, an AUC, a model, weights learnt from it): at least MIN_HIRES hires with a known
+ * twelve-month outcome, of whom at least MIN_EACH_OUTCOME stayed and MIN_EACH_OUTCOME left.
+ * Below it, a figure is not shown as if it were a finding: it is null, with this reason.
+ */
 export const MIN_HIRES = 30
+export const MIN_EACH_OUTCOME = 10
+
+/** Why the hires are too few for a finding, in words; null when they are enough. */
+export function tooFewHires(stayed: number, left: number): string | null {
+  const n = stayed + left
+  if (n >= MIN_HIRES && stayed >= MIN_EACH_OUTCOME && left >= MIN_EACH_OUTCOME) return null
+  return `Too few hires to tell: ${n} with a known twelve-month outcome (${stayed} stayed, ${left} left), where a finding needs at least ${MIN_HIRES}, with at least ${MIN_EACH_OUTCOME} who stayed and ${MIN_EACH_OUTCOME} who left.`
+}
 
 /**
  * Hires needed to detect a true correlation r with a two-sided test at `alpha` and the given

@@ -32,6 +32,12 @@ export const retentionModelSchema = z
     n_retained: z.number().int(),
     n_left: z.number().int(),
     terms: z.array(z.string()),
+    columns: z.array(z.number().int()).meta({
+      description: 'For each term after the intercept, the index of its area among all areas',
+    }),
+    dropped: z
+      .array(z.object({ term: z.string(), reason: z.string() }))
+      .meta({ description: 'Areas left out of the model, each with why (constant, collinear)' }),
     coefficients: z.array(z.number()).nullable(),
     se: z.array(z.number()).nullable(),
     z: z.array(z.number()).nullable(),
@@ -57,6 +63,30 @@ export const retentionModelSchema = z
   .meta({ id: 'RetentionModel' })
 export type RetentionModel = z.infer<typeof retentionModelSchema>
 export type ModelStatus = RetentionModel['status']
+
+/** The model without its fit, saying why: every estimate null, the counts kept. */
+export function withoutFit(model: RetentionModel, message: string): RetentionModel {
+  return {
+    ...model,
+    status: 'insufficient',
+    message,
+    coefficients: null,
+    se: null,
+    z: null,
+    p_values: null,
+    coef_ci: null,
+    odds_ratios: null,
+    odds_ratio_ci: null,
+    covariance: null,
+    auc: null,
+    cv_auc: null,
+    cv_fold_auc: [],
+    deviance: null,
+    null_deviance: null,
+    iterations: null,
+    converged: false,
+  }
+}
 
 const designOf = (cases: readonly CompleteCase[]) => cases.map((entry) => [1, ...entry.scores])
 
@@ -107,19 +137,78 @@ function linearRule(coefficients: readonly number[]) {
 }
 
 /**
- * Logistic regression of twelve-month retention on every area at once, with Wald intervals,
- * in-sample AUC and stratified 5-fold cross-validated AUC. Separation and non-convergence are
- * reported in `status` and `message` instead of numbers.
+ * The areas the model can estimate: an area every case scored the same, or whose scores are a
+ * linear combination of areas kept before it, has no coefficient of its own (R's glm reports
+ * NA for it). It is left out by name and the rest is fitted, as glm does.
  */
-export function retentionModel(areaKeys: readonly string[], cases: readonly CompleteCase[]) {
-  const retained = cases.filter((entry) => entry.outcome === 1).length
+export function usableColumns(
+  areaKeys: readonly string[],
+  cases: readonly CompleteCase[],
+): { columns: number[]; dropped: { term: string; reason: string }[] } {
+  const columns: number[] = []
+  const dropped: { term: string; reason: string }[] = []
+  // Centred columns kept so far, made orthogonal (Gram–Schmidt), to test each new one against.
+  const basis: number[][] = []
+  areaKeys.forEach((key, k) => {
+    const values = cases.map((entry) => entry.scores[k]!)
+    const centre = values.length > 0 ? mean(values) : 0
+    const residual = values.map((value) => value - centre)
+    const size = residual.reduce((total, value) => total + value * value, 0)
+    if (!(size > 0)) {
+      dropped.push({
+        term: key,
+        reason: `every hire used has the same ${key} score (${values[0] ?? 'none'}), so it cannot predict anything`,
+      })
+      return
+    }
+    for (const direction of basis) {
+      const along = residual.reduce((total, value, i) => total + value * direction[i]!, 0)
+      for (let i = 0; i < residual.length; i++) residual[i]! -= along * direction[i]!
+    }
+    const left = residual.reduce((total, value) => total + value * value, 0)
+    if (left <= 1e-10 * size) {
+      const others = columns.map((index) => areaKeys[index]!).join(', ')
+      dropped.push({
+        term: key,
+        reason: `its scores are a linear combination of ${others}, so its own effect cannot be told apart`,
+      })
+      return
+    }
+    const norm = Math.sqrt(left)
+    basis.push(residual.map((value) => value / norm))
+    columns.push(k)
+  })
+  return { columns, dropped }
+}
+
+/** The cases with only the given columns of their scores. */
+const projected = (cases: readonly CompleteCase[], columns: readonly number[]) =>
+  cases.map((entry) => ({ scores: columns.map((k) => entry.scores[k]!), outcome: entry.outcome }))
+
+/**
+ * Logistic regression of twelve-month retention on every area at once, with Wald intervals,
+ * in-sample AUC and stratified 5-fold cross-validated AUC. An area that is constant or
+ * collinear is left out by name and the rest fitted (see usableColumns). Separation and
+ * non-convergence are reported in `status` and `message` instead of numbers.
+ */
+export function retentionModel(areaKeys: readonly string[], allCases: readonly CompleteCase[]) {
+  const retained = allCases.filter((entry) => entry.outcome === 1).length
+  // With too few cases, or one outcome only, nothing is fitted and no area is judged.
+  const fittable =
+    allCases.length >= areaKeys.length + 2 && retained > 0 && retained < allCases.length
+  const { columns, dropped } = fittable
+    ? usableColumns(areaKeys, allCases)
+    : { columns: areaKeys.map((_, k) => k), dropped: [] }
+  const cases = projected(allCases, columns)
   const model: RetentionModel = {
     status: 'insufficient',
     message: null,
     n: cases.length,
     n_retained: retained,
     n_left: cases.length - retained,
-    terms: ['(Intercept)', ...areaKeys],
+    terms: ['(Intercept)', ...columns.map((k) => areaKeys[k]!)],
+    columns,
+    dropped,
     coefficients: null,
     se: null,
     z: null,
@@ -136,7 +225,7 @@ export function retentionModel(areaKeys: readonly string[], cases: readonly Comp
     iterations: null,
     converged: false,
   }
-  const needed = areaKeys.length + 2
+  const needed = columns.length + 2
   if (cases.length < needed) {
     model.message = `The model needs at least ${needed} hires with a known outcome scored in every area; there are ${cases.length}.`
     return model
@@ -188,14 +277,15 @@ const logistic = (eta: number) => 1 / (1 + Math.exp(-eta))
  * stays within 0 and 1. Null when the model has no usable fit.
  */
 export function predictRetention(
-  model: Pick<RetentionModel, 'status' | 'coefficients' | 'covariance'>,
+  model: Pick<RetentionModel, 'status' | 'coefficients' | 'covariance' | 'columns' | 'dropped'>,
   scores: readonly number[],
   confidence = 0.95,
 ): PredictedRetention | null {
   const { coefficients, covariance } = model
   if (model.status !== 'ok' || !coefficients || !covariance) return null
-  if (scores.length !== coefficients.length - 1) return null
-  const row = [1, ...scores]
+  // One score per area of the rubric, kept or left out of the model.
+  if (scores.length !== model.columns.length + model.dropped.length) return null
+  const row = [1, ...model.columns.map((k) => scores[k]!)]
   const eta = row.reduce((total, value, k) => total + value * coefficients[k]!, 0)
   let variance = 0
   for (let a = 0; a < row.length; a++) {
@@ -302,7 +392,16 @@ export function suggestedComposite(
       validity: null,
     }
   }
-  const weights = suggestedWeights(model.coefficients)
+  // Weights of the areas the model kept, spread back over every area (0 for one left out).
+  const spread = (kept: readonly number[] | null) => {
+    if (!kept) return null
+    const full = cases[0]?.scores.map(() => 0) ?? []
+    model.columns.forEach((k, index) => {
+      full[k] = kept[index]!
+    })
+    return full
+  }
+  const weights = spread(suggestedWeights(model.coefficients))
   if (!weights) {
     return {
       weights: null,
@@ -316,10 +415,10 @@ export function suggestedComposite(
   )
   const cvFolds = foldAucs(cases, foldsOf(cases), (training) => {
     const trained = fitLogistic(
-      designOf(training),
+      designOf(projected(training, model.columns)),
       training.map((entry) => entry.outcome),
     )
-    const learnt = trained.status === 'ok' ? suggestedWeights(trained.coefficients) : null
+    const learnt = spread(trained.status === 'ok' ? suggestedWeights(trained.coefficients) : null)
     return learnt ? (scores) => compositeScore(scores, learnt) : null
   })
   return { weights, message: null, validity: { ...inSample, cv_auc: meanOfKnown(cvFolds) } }

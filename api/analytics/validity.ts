@@ -4,7 +4,7 @@ import { correctForRangeRestriction, correlationTest, intervalSchema } from './c
 import { finiteOrNull, mean, sampleSd } from './descriptive'
 import { fitLogistic, waldTerms } from './logistic-regression'
 import { benjaminiHochberg } from './multiple-testing'
-import { hiresToDetect, MIN_HIRES } from './power'
+import { hiresToDetect, MIN_HIRES, tooFewHires } from './power'
 import { retained12m, startedBy, type HireSpan } from './retention'
 import { retentionModel, retentionModelSchema, type CompleteCase } from './retention-model'
 
@@ -27,6 +27,8 @@ const areaValiditySchema = z
     name: z.string(),
     n: z.number().int().meta({ description: 'Hires with a known outcome and a score in the area' }),
     n_pool: z.number().int().meta({ description: 'Applications with a rating in the area' }),
+    n_retained: z.number().int().meta({ description: 'Of the n, hires who stayed twelve months' }),
+    n_left: z.number().int().meta({ description: 'Of the n, hires who left within twelve months' }),
     mean_retained: z.number().nullable(),
     mean_left: z.number().nullable(),
     r: z.number().nullable().meta({ description: 'Point-biserial correlation with the outcome' }),
@@ -47,7 +49,10 @@ const areaValiditySchema = z
     log_odds_se: z.number().nullable(),
     auc: z.number().nullable(),
     auc_ci: intervalSchema.nullable(),
-    insufficient: z.boolean().meta({ description: 'Fewer than 30 hires with a known outcome' }),
+    insufficient: z.boolean().meta({
+      description:
+        'Below the rule for enough data: 30 hires with a known outcome, 10 who stayed and 10 who left',
+    }),
     not_computable: z.string().nullable(),
     warnings: z.array(z.string()),
   })
@@ -123,12 +128,14 @@ function areaValidity(area: AreaRef, pool: ArrayLike<number>, sample: OutcomeSam
     name: area.name,
     n: scores.length,
     n_pool: pool.length,
+    n_retained: retainedScores.length,
+    n_left: leftScores.length,
     ...noStatistics(),
     mean_retained: retainedScores.length > 0 ? mean(retainedScores) : null,
     mean_left: leftScores.length > 0 ? mean(leftScores) : null,
     sd_pool: sdPool,
     sd_hires: sdHires,
-    insufficient: scores.length < MIN_HIRES,
+    insufficient: tooFewHires(retainedScores.length, leftScores.length) !== null,
     not_computable: whyNotComputable(sample),
   }
   const test = row.not_computable === null ? correlationTest(scores, outcomes) : null

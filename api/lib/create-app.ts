@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { Db } from '../../db/client'
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from '../auth/login-throttle'
 import { DEFAULT_PASSWORD_COST, PasswordChecker, type PasswordCost } from '../auth/passwords'
-import { Analyses } from '../analyses/analyses'
+import { AnalysesService } from '../analyses/service'
 import { ApiError, busyDatabase, describeIssues, type ErrorCode } from './errors'
 import type { AppBindings } from './types'
 
@@ -54,6 +54,10 @@ export interface AppDependencies {
   throttleLimits?: ThrottleLimits
   /** Off only in the test that shows the attack disclosure control stops. */
   disclosureControl?: boolean
+  /** Worker threads for analytics computations; 0 (the default here) computes inline. */
+  analyticsWorkers?: number
+  /** The analytics, when the caller runs them (and stops their workers) itself. */
+  analyses?: AnalysesService
   /** Where uploads are written while they arrive; the system's temporary folder by default. */
   uploadDirectory?: string
 }
@@ -67,10 +71,11 @@ export function createBaseApp({
   passwords = new PasswordChecker(passwordCost),
   throttleLimits = DEFAULT_THROTTLE,
   disclosureControl = true,
+  analyticsWorkers = 0,
   uploadDirectory = tmpdir(),
+  analyses = new AnalysesService({ db, today, disclosureControl, workers: analyticsWorkers }),
 }: AppDependencies) {
   const app = createRouter()
-  const analyses = new Analyses(db, today, disclosureControl)
   const loginThrottle = new LoginThrottle(throttleLimits)
   app.use(async (c, next) => {
     c.set('db', db)

@@ -5,6 +5,9 @@ import { z } from '@hono/zod-openapi'
  * takes one, so each kind is checked the same way wherever it is written.
  */
 
+/** An email address, as sign-in and the user settings take it. */
+export const emailSchema = z.email().max(254).openapi({ example: 'lead@example.com' })
+
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/
 

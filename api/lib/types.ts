@@ -3,7 +3,7 @@ import type { Db } from '../../db/client'
 import type { Authentication } from '../auth/accounts'
 import type { LoginThrottle } from '../auth/login-throttle'
 import type { PasswordChecker } from '../auth/passwords'
-import type { Analyses } from '../analyses/analyses'
+import type { AnalysesService } from '../analyses/service'
 
 export interface AppBindings {
   Variables: {
@@ -11,7 +11,7 @@ export interface AppBindings {
     /** Today's date as YYYY-MM-DD: the default as_of. Injected so tests can fix it. */
     today: () => string
     /** Every analytics report, with the dataset and results kept while the data version holds. */
-    analyses: Analyses
+    analyses: AnalysesService
     /** The current instant; injected so tests can move the clock (session expiry). */
     now: () => Date
     passwords: PasswordChecker

@@ -103,25 +103,38 @@ describe('interviewerLeniency', () => {
 
   it('compares each rating with the mean of the other interviewers there', () => {
     // app1/communication: 4 − (2 + 3)/2 = 1.5; app1/coding: 5 − 3 = 2; app2/communication alone
-    // mean 1.75; sd = √((.25² + .25²) / 1) = √.125; half = t(.975, 1) · √.125 / √2 = t · .25
+    // mean 1.75, both from one application: no interval clustered by application
     const alice = byName(results, 'alice')
     expect(alice.n_ratings).toBe(3)
     expect(alice.n_compared).toBe(2)
+    expect(alice.n_applications_compared).toBe(1)
     expect(alice.leniency).toBeCloseTo(1.75, 14)
-    expect(alice.leniency_ci![0]).toBeCloseTo(1.75 - tOneDf(0.975) / 4, 9)
-    expect(alice.leniency_ci![1]).toBeCloseTo(1.75 + tOneDf(0.975) / 4, 9)
+    expect(alice.leniency_ci).toBeNull()
   })
 
-  it('uses n_compared − 1 degrees of freedom', () => {
-    // 2 − 3.5 = −1.5; 3 − 5 = −2; 4 − 2 = 2; mean −.5; squares about it 1 + 2.25 + 6.25 = 9.5,
-    // variance 4.75; half = t(.975, 2) · √(4.75 / 3) = 4.3026527 · 1.2583057 = 5.4140
+  it('clusters the interval by application, with applications − 1 degrees of freedom', () => {
+    // app1: 2 − 3.5 = −1.5 and 3 − 5 = −2; app2: 4 − 2 = 2; mean −.5. Residual sums per
+    // application: app1 (−1) + (−1.5) = −2.5, app2 2.5; CR1 variance (2/1)(6.25 + 6.25)/3² =
+    // 25/9, standard error 5/3; half = t(.975, 1) · 5/3
     const bob = byName(results, 'bob')
     expect(bob.n_compared).toBe(3)
+    expect(bob.n_applications_compared).toBe(2)
     expect(bob.leniency).toBeCloseTo(-0.5, 14)
-    const halfWidth = tTwoDf(0.975) * Math.sqrt(4.75 / 3)
-    expect(halfWidth).toBeCloseTo(5.414, 3)
+    const halfWidth = (tOneDf(0.975) * 5) / 3
     expect(bob.leniency_ci![0]).toBeCloseTo(-0.5 - halfWidth, 9)
     expect(bob.leniency_ci![1]).toBeCloseTo(-0.5 + halfWidth, 9)
+    // One deviation per application: the clustered interval is the usual t interval.
+    const single = interviewerLeniency([
+      rating('x', 'a', 'k', 4),
+      rating('y', 'a', 'k', 2),
+      rating('x', 'b', 'k', 3),
+      rating('y', 'b', 'k', 3),
+      rating('x', 'c', 'k', 2),
+      rating('y', 'c', 'k', 1),
+    ])
+    // x: 2, 0, 1: mean 1, sd 1, half = t(.975, 2) · 1/√3
+    const x = byName(single, 'x')
+    expect(x.leniency_ci![1] - 1).toBeCloseTo(tTwoDf(0.975) / Math.sqrt(3), 9)
   })
 
   it('follows the requested confidence', () => {
@@ -143,6 +156,7 @@ describe('interviewerLeniency', () => {
       interviewer: 'dave',
       n_ratings: 1,
       n_compared: 0,
+      n_applications_compared: 0,
       leniency: null,
       leniency_ci: null,
       distribution: [{ rating: 5, count: 1 }],

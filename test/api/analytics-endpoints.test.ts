@@ -193,7 +193,11 @@ interface CompositeValidity {
 
 interface CompositeBody extends Context {
   n: number
-  current: { weights_by_level: Record<string, Record<string, number>>; validity: CompositeValidity }
+  too_few: string | null
+  current: {
+    weights_by_level: Record<string, Record<string, number>>
+    validity: CompositeValidity | null
+  }
   suggested: {
     weights: Record<string, number> | null
     message: string | null
@@ -451,7 +455,7 @@ describe('analytics endpoints on the reference data', () => {
     it('scores the complete cases of the model', () => {
       expect(body.n).toBe(60)
       expect(body.n).toBe(completeCases.length)
-      expect(body.current.validity.n).toBe(60)
+      expect(body.current.validity?.n).toBe(60)
       expect(body.proposed).toBeNull()
     })
 
@@ -850,16 +854,17 @@ describe('analytics endpoints on an empty database', () => {
 
   it('composite: the weights, but no validity and no suggestion; a proposal scores nothing', async () => {
     const body = await get<CompositeBody>('/api/analytics/composite?weights=judgment:1')
-    const nothing = { n: 0, r: null, r_ci: null, auc: null, auc_ci: null, cv_auc: null }
     expect(body.n).toBe(0)
-    expect(body.current.validity).toEqual(nothing)
+    // Below the rule for enough data no composite is validated, and the answer says why.
+    expect(body.too_few).toMatch(/^Too few hires to tell: 0 with a known twelve-month outcome/)
+    expect(body.current.validity).toBeNull()
     expect(body.current.weights_by_level.senior?.judgment).toBe(0.25)
     expect(body.suggested.weights).toBeNull()
     expect(body.suggested.validity).toBeNull()
     expect(body.suggested.message).toEqual(expect.any(String))
     expect(body.proposed).toEqual({
       weights: { ownership: 0, concurrency: 0, unsafe_ffi: 0, traits_errors: 0, judgment: 1 },
-      validity: nothing,
+      validity: null,
     })
   })
 

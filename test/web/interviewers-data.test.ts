@@ -25,6 +25,7 @@ function interviewer(
     interviewer: name,
     n_ratings: 10,
     n_compared: 8,
+    n_applications_compared: 4,
     leniency: 0,
     leniency_ci: [-0.2, 0.2],
     distribution: [
@@ -34,6 +35,9 @@ function interviewer(
     n_hires: 40,
     auc: 0.6,
     auc_ci: [0.45, 0.75],
+    n_stayed: 20,
+    n_left: 12,
+    auc_note: null,
     insufficient: false,
     ...overrides,
   }

@@ -15,6 +15,7 @@ function interviewer(name: string, leniency: number, auc: number): InterviewerCa
     interviewer: name,
     n_ratings: 20,
     n_compared: 18,
+    n_applications_compared: 6,
     leniency,
     leniency_ci: [leniency - 0.1, leniency + 0.1],
     distribution: [
@@ -24,6 +25,9 @@ function interviewer(name: string, leniency: number, auc: number): InterviewerCa
     n_hires: 12,
     auc,
     auc_ci: [auc - 0.3, Math.min(1, auc + 0.3)],
+    n_stayed: 20,
+    n_left: 12,
+    auc_note: null,
     insufficient: true,
   }
 }

@@ -54,12 +54,17 @@ describe('forestPlotData', () => {
 describe('validitySummary', () => {
   it('names the strongest significant predictor with its interval and n', () => {
     const text = validitySummary(
-      validity([areaRow({ name: 'Ownership', r: 0.05, q: 0.6 }), areaRow()], {
+      validity([areaRow({ key: 'ownership', name: 'Ownership', r: 0.05, q: 0.6 }), areaRow()], {
         filters: { level: 'senior', requisition_id: null, hire_type: null, from: null, to: null },
+        top_area: {
+          key: 'judgment',
+          clearly_strongest: true,
+          differences: [{ key: 'ownership', n: 96, difference: 0.26, difference_ci: [0.08, 0.43] }],
+        },
       }),
     )
     expect(text).toBe(
-      'Judgment is the strongest predictor of twelve-month retention among senior hires (r = .31, 95% CI .12 to .48, n = 96).',
+      'Judgment is the strongest predictor of twelve-month retention among senior hires (r = .31, 95% CI .12 to .48, n = 96); it predicts better than every other area (each 95% interval of the difference excludes zero).',
     )
   })
 
@@ -86,12 +91,20 @@ describe('validitySummary', () => {
   it('leaves out areas with too few hires, and says so', () => {
     const text = validitySummary(
       validity([
-        areaRow({ name: 'Ownership', r: 0.6, r_ci: [0.2, 0.8], n: 12, insufficient: true }),
+        // Below the rule for enough data the server sends no estimate, and why.
+        areaRow({
+          name: 'Ownership',
+          r: null,
+          r_ci: null,
+          n: 12,
+          insufficient: true,
+          not_computable: 'Too few hires to tell: 12 …',
+        }),
         areaRow(),
       ]),
     )
     expect(text).toBe(
-      'Judgment is the strongest predictor of twelve-month retention (r = .31, 95% CI .12 to .48, n = 96). Areas with fewer than 30 hires are left out.',
+      'Judgment predicts twelve-month retention clearly enough to rule out chance (r = .31, 95% CI .12 to .48, n = 96). Ownership has too few hires to show.',
     )
   })
 
@@ -107,17 +120,65 @@ describe('validitySummary', () => {
     )
   })
 
-  it('says when there are too few hires to tell', () => {
+  it('says when there are too few hires to tell, with the same counts and date as the table', () => {
+    // A first look with as_of early: one hire with a known outcome (the issue's /?as_of=2024-06-30).
     const text = validitySummary(
-      validity([areaRow({ insufficient: true, n: 12 })], { n_hires_outcome: 12 }),
+      validity([areaRow({ r: null, r_ci: null, insufficient: true, n: 1 })], {
+        as_of: '2024-06-30',
+        n_hires_outcome: 1,
+        n_retained: 1,
+        n_left: 0,
+      }),
     )
-    expect(text).toMatch(/Too few hires with a known outcome \(n = 12\).*about 85/)
+    expect(text).toBe(
+      'Too few hires to tell which areas predict retention: by 2024-06-30, 1 had a known twelve-month outcome (1 stayed, 0 left), where a finding needs at least 30, with at least 10 who stayed and 10 who left.',
+    )
   })
 
   it('says when no hire has a known outcome', () => {
     const text = validitySummary(
       validity([areaRow({ r: null, r_ci: null, n: 0 })], { n_hires_outcome: 0 }),
     )
-    expect(text).toMatch(/No hire has a known twelve-month outcome yet/)
+    expect(text).toBe(
+      'No hire had a known twelve-month outcome by 2026-03-31, so no area can be validated yet.',
+    )
+  })
+
+  it('calls the top area the strongest only when it differs from every other area', () => {
+    const judgment = areaRow({ key: 'judgment', name: 'Judgment', r: 0.33, r_ci: [0.15, 0.49] })
+    const concurrency = areaRow({
+      key: 'concurrency',
+      name: 'Fearless concurrency',
+      r: 0.27,
+      r_ci: [0.09, 0.44],
+    })
+    const tied = validitySummary(
+      validity([judgment, concurrency], {
+        top_area: {
+          key: 'judgment',
+          clearly_strongest: false,
+          differences: [
+            { key: 'concurrency', n: 96, difference: 0.06, difference_ci: [-0.12, 0.24] },
+          ],
+        },
+      }),
+    )
+    expect(tied).toBe(
+      'Judgment predicts twelve-month retention clearly enough to rule out chance (r = .33, 95% CI .15 to .49, n = 96), but these data cannot tell it apart from Fearless concurrency (difference .06, 95% CI -.12 to .24).',
+    )
+    const clear = validitySummary(
+      validity([judgment, concurrency], {
+        top_area: {
+          key: 'judgment',
+          clearly_strongest: true,
+          differences: [
+            { key: 'concurrency', n: 96, difference: 0.2, difference_ci: [0.05, 0.35] },
+          ],
+        },
+      }),
+    )
+    expect(clear).toMatch(
+      /^Judgment is the strongest predictor .*each 95% interval of the difference excludes zero/,
+    )
   })
 })

@@ -29,6 +29,8 @@ export function fittedModel(overrides: Partial<RetentionModel> = {}): RetentionM
     n_retained: 73,
     n_left: 35,
     terms: ['(Intercept)', ...AREA_KEYS],
+    columns: [0, 1, 2],
+    dropped: [],
     coefficients: [-2, -0.07, 0.3, 1.5],
     se: [1, 0.4, 0.35, 0.45],
     z: [-2, -0.18, 0.86, 3.3],
@@ -92,6 +94,7 @@ export function composite(overrides: Partial<Composite> = {}): Composite {
   return {
     ...context,
     n: 108,
+    too_few: null,
     current: {
       weights_by_level: {
         junior: weights(0.5, 0.3, 0.2),

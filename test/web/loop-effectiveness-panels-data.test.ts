@@ -279,10 +279,15 @@ describe('composite shaping', () => {
     )
   })
 
-  it('says when there are too few hires to compare weightings', () => {
-    expect(compositeSentence(composite({ n: 12 }), 'staff')).toBe(
-      'Only 12 staff hires have a known outcome and a score in every area: too few to compare weightings (at least 30 are needed).',
-    )
+  it('says when there are too few hires to compare weightings, in the words of the rule', () => {
+    const tooFew =
+      'Too few hires to tell: 12 with a known twelve-month outcome (10 stayed, 2 left), where a finding needs at least 30, with at least 10 who stayed and 10 who left.'
+    expect(
+      compositeSentence(
+        composite({ n: 12, too_few: tooFew, current: { ...composite().current, validity: null } }),
+        'staff',
+      ),
+    ).toBe(`No weighting is validated here. ${tooFew}`)
   })
 
   it('passes on why the model suggests no weights', () => {

@@ -6,6 +6,7 @@ import {
   suggestedComposite,
   type RetentionModel,
 } from '../../analytics/retention-model'
+import { tooFewHires } from '../../analytics/power'
 import { textAt } from '../../dataset/dataset'
 import { modelCases, type Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
@@ -17,16 +18,22 @@ export const compositeResponseSchema = z
   .object({
     ...contextShape,
     n: z.number().int().openapi({ description: 'Hires with a known outcome scored in every area' }),
+    too_few: z.string().nullable().openapi({
+      description:
+        'Why no composite is validated (below the rule for enough data); null when it is',
+    }),
     current: z.object({
       weights_by_level: z.record(z.string(), areaWeights),
-      validity: compositeValiditySchema,
+      validity: compositeValiditySchema.nullable(),
     }),
     suggested: z.object({
       weights: areaWeights.nullable(),
       message: z.string().nullable(),
       validity: compositeValiditySchema.nullable(),
     }),
-    proposed: z.object({ weights: areaWeights, validity: compositeValiditySchema }).nullable(),
+    proposed: z
+      .object({ weights: areaWeights, validity: compositeValiditySchema.nullable() })
+      .nullable(),
   })
   .openapi('Composite')
 
@@ -44,15 +51,21 @@ export function compositeResponse(
   const { cases, rows } = modelCases(cohort)
   const levelWeights = (level: Level) => areas.map((area) => area.weights[level] ?? 0)
   const suggested = suggestedComposite(model, cases)
+  const stayed = cases.filter((entry) => entry.outcome === 1).length
+  const tooFew = tooFewHires(stayed, cases.length - stayed)
+  const validated = <Validity>(validity: () => Validity) => (tooFew === null ? validity() : null)
   return {
     ...contextOf(cohort),
     n: cases.length,
+    too_few: tooFew,
     current: {
       weights_by_level: Object.fromEntries(
         LEVELS.map((level) => [level, byArea(areas, levelWeights(level))]),
       ),
-      validity: compositeValidity(cases, (i) =>
-        levelWeights(textAt(cohort.dataset.text.level, rows[i]!) as Level),
+      validity: validated(() =>
+        compositeValidity(cases, (i) =>
+          levelWeights(textAt(cohort.dataset.text.level, rows[i]!) as Level),
+        ),
       ),
     },
     suggested: {
@@ -61,7 +74,10 @@ export function compositeResponse(
       validity: suggested.validity,
     },
     proposed: proposed
-      ? { weights: byArea(areas, proposed), validity: compositeValidity(cases, () => proposed) }
+      ? {
+          weights: byArea(areas, proposed),
+          validity: validated(() => compositeValidity(cases, () => proposed)),
+        }
       : null,
   }
 }

@@ -1,7 +1,15 @@
 import { z } from '@hono/zod-openapi'
 import { retentionModelSchema } from '../../analytics/retention-model'
-import { noStatistics, validityReport, validityReportSchema } from '../../analytics/validity'
+import { tooFewHires } from '../../analytics/power'
+import { withoutFit } from '../../analytics/retention-model'
+import {
+  noStatistics,
+  validityReport,
+  validityReportSchema,
+  type ValidityReport,
+} from '../../analytics/validity'
 import { benjaminiHochberg } from '../../analytics/multiple-testing'
+import { topArea, topAreaSchema, type OutcomeCase } from '../../analytics/dependent-correlations'
 import { scoresAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape, type Disclosure } from '../context'
@@ -9,7 +17,14 @@ import type { ShownBox } from '../disclosure/release'
 import { saying, withheld } from '../disclosure/withheld'
 
 export const validityResponseSchema = z
-  .object({ ...contextShape, ...validityReportSchema.shape })
+  .object({
+    ...contextShape,
+    ...validityReportSchema.shape,
+    top_area: topAreaSchema.nullable().openapi({
+      description:
+        'The area with the highest r and whether it predicts better than each other area shown; null with fewer than two areas shown',
+    }),
+  })
   .openapi('Validity')
 export type ValidityResponse = z.infer<typeof validityResponseSchema>
 
@@ -32,9 +47,47 @@ export function validityResponse(cohort: Cohort): ValidityResponse {
     areaScores: scoresAt(dataset, row),
     outcome,
   }))
+  const report = onlyWithEnoughData(
+    validityReport(dataset.areas, { applications: rows.length, pools, hires }, cohort.asOf),
+  )
+  const known = hires.flatMap(({ areaScores, outcome }) =>
+    outcome === null ? [] : [{ scores: areaScores, outcome }],
+  )
+  return { ...contextOf(cohort), ...report, top_area: topAreaOf(report.areas, known) }
+}
+
+/** The top of the areas that have an r, compared with the others (see topArea). */
+function topAreaOf(areas: ValidityReport['areas'], cases: readonly OutcomeCase[]) {
+  const shown = areas.flatMap((area, index) =>
+    area.r === null ? [] : [{ key: area.key, index, r: area.r }],
+  )
+  return topArea(shown, cases)
+}
+
+/**
+ * The rule for enough data (see tooFewHires) applied to the table and the model: an area or a
+ * model below it shows its counts and spreads, and why, but no estimate; q is adjusted over
+ * the areas left.
+ */
+function onlyWithEnoughData(report: ValidityReport): ValidityReport {
+  const areas = report.areas.map((area) => {
+    const reason = tooFewHires(area.n_retained, area.n_left)
+    if (reason === null) return area
+    return {
+      ...area,
+      ...noStatistics(),
+      sd_pool: area.sd_pool,
+      sd_hires: area.sd_hires,
+      insufficient: true,
+      not_computable: reason,
+    }
+  })
+  const q = benjaminiHochberg(areas.map((area) => area.p))
+  const modelReason = tooFewHires(report.model.n_retained, report.model.n_left)
   return {
-    ...contextOf(cohort),
-    ...validityReport(dataset.areas, { applications: rows.length, pools, hires }, cohort.asOf),
+    ...report,
+    areas: areas.map((area, k) => ({ ...area, q: q[k] ?? null })),
+    model: modelReason === null ? report.model : withoutFit(report.model, modelReason),
   }
 }
 
@@ -81,8 +134,25 @@ export function restrictValidity(response: ValidityResponse, release: ShownBox):
     return { ...area, sd_pool: null, u: null, r_corrected: null, r_corrected_ci: null }
   })
   const q = benjaminiHochberg(areas.map((area) => area.p))
+  // A comparison with a withheld area would give that area away: only among areas shown.
+  const shown = new Set(areas.filter((area) => area.r !== null).map((area) => area.key))
+  const top = response.top_area
+  const topArea =
+    top && shown.has(top.key)
+      ? { ...top, differences: top.differences.filter((entry) => shown.has(entry.key)) }
+      : null
   return saying(
-    { ...response, areas: areas.map((area, k) => ({ ...area, q: q[k] ?? null })) },
+    {
+      ...response,
+      areas: areas.map((area, k) => ({ ...area, q: q[k] ?? null })),
+      top_area:
+        topArea && topArea.differences.length > 0
+          ? {
+              ...topArea,
+              clearly_strongest: topArea.differences.every((entry) => entry.difference_ci[0] > 0),
+            }
+          : null,
+    },
     withheldFigures,
   )
 }

@@ -16,16 +16,12 @@ import {
 } from '../../auth/accounts'
 import { recordAudit } from '../../auth/audit'
 import { passwordProblem } from '../../auth/passwords'
+import { signedIn } from '../../auth/scope'
 import { ApiError } from '../../lib/errors'
 import type { AppBindings, AppRouteHandler } from '../../lib/types'
 import type * as routes from './auth.routes'
 
 /** The signed-in user; the access rules guarantee one on every non-public route. */
-export function signedIn(c: Context<AppBindings>): Authentication {
-  const auth = c.var.auth
-  if (!auth) throw new ApiError(401, 'unauthorized', 'Sign in first')
-  return auth
-}
 
 const sessionBody = (auth: Authentication) => ({
   user: auth.viewer,

@@ -1,20 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { USER_ROLES } from '../../../db/domain'
 import { MAX_PASSWORD_LENGTH } from '../../auth/passwords'
 import { errorResponse, signedInErrors } from '../../lib/errors'
+import { viewerSchema } from '../../auth/viewer-schema'
 import { textField } from '../../lib/field-schemas'
 
-export const emailSchema = z.email().max(254).openapi({ example: 'lead@example.com' })
 const passwordInput = z.string().min(1).max(MAX_PASSWORD_LENGTH)
-
-export const viewerSchema = z
-  .object({
-    id: z.number().int(),
-    email: z.string(),
-    name: z.string().nullable(),
-    role: z.enum(USER_ROLES),
-  })
-  .openapi('Viewer')
 
 const sessionSchema = z
   .object({

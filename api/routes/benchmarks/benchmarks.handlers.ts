@@ -6,7 +6,7 @@ import { benchmarks } from '../../../db/schema'
 import { recordAudit, type AuditAction } from '../../auth/audit'
 import { ApiError } from '../../lib/errors'
 import type { AppBindings, AppRouteHandler } from '../../lib/types'
-import { signedIn } from '../auth/auth.handlers'
+import { signedIn } from '../../auth/scope'
 import type * as routes from './benchmarks.routes'
 import type { BenchmarkInput } from './benchmarks.routes'
 

@@ -1,6 +1,6 @@
 import { eraseCandidate } from '../../privacy/erasure'
 import type { AppRouteHandler } from '../../lib/types'
-import { signedIn } from '../auth/auth.handlers'
+import { signedIn } from '../../auth/scope'
 import type * as routes from './candidates.routes'
 
 export const erase: AppRouteHandler<typeof routes.erase> = (c) =>

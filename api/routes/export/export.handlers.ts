@@ -6,7 +6,7 @@ import { recordAudit } from '../../auth/audit'
 import { backupDatabase } from '../../export/backup'
 import { exportJson, exportZip } from '../../export/write-export'
 import type { AppRouteHandler } from '../../lib/types'
-import { signedIn } from '../auth/auth.handlers'
+import { signedIn } from '../../auth/scope'
 import type { backup as backupRoute, exportData as exportRoute } from './export.routes'
 
 /** A Node stream as a web body; what fails while it is written ends the download. */

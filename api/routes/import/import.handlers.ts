@@ -8,7 +8,7 @@ import {
 import { spoolUpload, type SpooledUpload } from '../../import/upload-spool'
 import { ApiError, busyDatabase } from '../../lib/errors'
 import type { AppBindings, AppRouteHandler } from '../../lib/types'
-import { signedIn } from '../auth/auth.handlers'
+import { signedIn } from '../../auth/scope'
 import type {
   importFiles as importRoute,
   importWithProgress as importStreamRoute,

@@ -7,11 +7,10 @@ import { findUserByEmail } from '../../auth/accounts'
 import { commitDataChange } from '../../dataset/data-change'
 import { recordAudit } from '../../auth/audit'
 import { ownRequisitionsCondition } from '../../analyses/scope'
-import { scopeOf } from '../../auth/scope'
+import { scopeOf, signedIn } from '../../auth/scope'
 import { ApiError } from '../../lib/errors'
 import { containsText } from '../../lib/paging'
 import type { AppBindings, AppRouteHandler } from '../../lib/types'
-import { signedIn } from '../auth/auth.handlers'
 import type {
   getOne as getOneRoute,
   list as listRoute,

@@ -1,6 +1,6 @@
 import { listRubrics, replaceLevelWeights } from '../../settings/rubric-weights'
 import type { AppRouteHandler } from '../../lib/types'
-import { signedIn } from '../auth/auth.handlers'
+import { signedIn } from '../../auth/scope'
 import type * as routes from './rubrics.routes'
 
 export const list: AppRouteHandler<typeof routes.list> = (c) =>

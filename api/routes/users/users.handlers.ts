@@ -2,7 +2,7 @@ import { changeUser, createUser, findUser, listUsers } from '../../auth/accounts
 import { generatePassword, passwordProblem } from '../../auth/passwords'
 import { ApiError } from '../../lib/errors'
 import type { AppRouteHandler } from '../../lib/types'
-import { signedIn } from '../auth/auth.handlers'
+import { signedIn } from '../../auth/scope'
 import type * as routes from './users.routes'
 
 export const list: AppRouteHandler<typeof routes.list> = (c) =>

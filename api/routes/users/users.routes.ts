@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { USER_ROLES } from '../../../db/domain'
 import { MAX_PASSWORD_LENGTH } from '../../auth/passwords'
 import { errorResponse, signedInErrors } from '../../lib/errors'
-import { emailSchema, viewerSchema } from '../auth/auth.routes'
+import { viewerSchema } from '../../auth/viewer-schema'
+import { emailSchema } from '../../lib/field-schemas'
 import { textField } from '../../lib/field-schemas'
 
 const userSchema = viewerSchema

@@ -142,18 +142,16 @@ export function weightRows(
   }))
 }
 
-const MIN_HIRES = 30
-
 /** One sentence comparing the composites, never claiming a difference the intervals do not. */
 export function compositeSentence(composite: Composite, level: Level | undefined): string {
   const current = composite.current.validity
-  if (composite.n === 0 || current.auc === null) {
+  if (composite.n === 0) {
     return 'No hire in this selection has a known outcome and a score in every area, so no composite can be validated yet.'
   }
-  const who = level ? `${level} hires` : 'hires'
-  if (composite.n < MIN_HIRES) {
-    return `Only ${composite.n} ${who} have a known outcome and a score in every area: too few to compare weightings (at least ${MIN_HIRES} are needed).`
+  if (composite.too_few !== null || current === null || current.auc === null) {
+    return `No weighting is validated here. ${composite.too_few ?? 'The composite could not be scored.'}`
   }
+  const who = level ? `${level} hires` : 'hires'
   const suggested = composite.suggested.validity
   const base = `The current weights reach an AUC of ${formatNumber(current.auc)} (cross-validated ${formatNumber(current.cv_auc)}) over ${composite.n} ${who}.`
   if (!suggested || suggested.auc === null) {

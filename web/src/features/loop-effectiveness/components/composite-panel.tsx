@@ -51,56 +51,61 @@ export function CompositePanel({
         onPropose={onPropose}
         onReset={onReset}
       />
-      <h3>How well each composite predicts staying</h3>
-      <div className="table-scroll">
-        <table className="validity-table composite-table">
-          <caption className="visually-hidden">
-            Validity of the current, suggested and proposed composites for twelve-month retention
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Composite</th>
-              <th scope="col">Hires (n)</th>
-              <th scope="col">r (95% CI)</th>
-              <th scope="col">AUC (95% CI)</th>
-              <th scope="col" title="Mean AUC on held-out folds (5-fold cross-validation)">
-                Cross-validated AUC
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {compositeRows(composite, level).map((row) => (
-              <tr key={row.kind} data-composite={row.kind}>
-                <th scope="row">
-                  {row.label}
-                  {row.note && <span className="row-note">{row.note}</span>}
-                </th>
-                <td>{row.validity?.n ?? '–'}</td>
-                <td>
-                  <span className="estimate">{formatCorrelation(row.validity?.r ?? null)}</span>
-                  <span className="interval">
-                    {formatInterval(row.validity?.r_ci ?? null, formatCorrelation)}
-                  </span>
-                </td>
-                <td>
-                  <span className="estimate">{formatNumber(row.validity?.auc ?? null)}</span>
-                  <span className="interval">
-                    {formatInterval(row.validity?.auc_ci ?? null, (end) => formatNumber(end))}
-                  </span>
-                </td>
-                <td className="composite-table__cv">
-                  {formatNumber(row.validity?.cv_auc ?? null)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="power-note">
-        The suggested weights are learnt from the model; their cross-validated AUC learns them again
-        on each training fold, so it carries no optimism. Fixed weights (current and yours) are
-        simply scored on each held-out fold.
-      </p>
+      {composite.too_few === null && (
+        <>
+          <h3>How well each composite predicts staying</h3>
+          <div className="table-scroll">
+            <table className="validity-table composite-table">
+              <caption className="visually-hidden">
+                Validity of the current, suggested and proposed composites for twelve-month
+                retention
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Composite</th>
+                  <th scope="col">Hires (n)</th>
+                  <th scope="col">r (95% CI)</th>
+                  <th scope="col">AUC (95% CI)</th>
+                  <th scope="col" title="Mean AUC on held-out folds (5-fold cross-validation)">
+                    Cross-validated AUC
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {compositeRows(composite, level).map((row) => (
+                  <tr key={row.kind} data-composite={row.kind}>
+                    <th scope="row">
+                      {row.label}
+                      {row.note && <span className="row-note">{row.note}</span>}
+                    </th>
+                    <td>{row.validity?.n ?? '–'}</td>
+                    <td>
+                      <span className="estimate">{formatCorrelation(row.validity?.r ?? null)}</span>
+                      <span className="interval">
+                        {formatInterval(row.validity?.r_ci ?? null, formatCorrelation)}
+                      </span>
+                    </td>
+                    <td>
+                      <span className="estimate">{formatNumber(row.validity?.auc ?? null)}</span>
+                      <span className="interval">
+                        {formatInterval(row.validity?.auc_ci ?? null, (end) => formatNumber(end))}
+                      </span>
+                    </td>
+                    <td className="composite-table__cv">
+                      {formatNumber(row.validity?.cv_auc ?? null)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="power-note">
+            The suggested weights are learnt from the model; their cross-validated AUC learns them
+            again on each training fold, so it carries no optimism. Fixed weights (current and
+            yours) are simply scored on each held-out fold.
+          </p>
+        </>
+      )}
     </>
   )
 }

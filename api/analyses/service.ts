@@ -1,0 +1,216 @@
+import { availableParallelism } from 'node:os'
+import { Piscina } from 'piscina'
+import type { Db } from '../../db/client'
+import { DATA_VERSION_KEY, readMeta } from '../../db/meta'
+import { ApiError } from '../lib/errors'
+import { Analyses } from './analyses'
+import type { Scope } from './scope'
+
+/** The reports a request can ask for: each a method of Analyses taking (scope, query). */
+export type Report =
+  | 'validity'
+  | 'model'
+  | 'composite'
+  | 'retention'
+  | 'timeToHire'
+  | 'salary'
+  | 'interviewers'
+  | 'redFlags'
+  | 'backgrounds'
+  | 'loopTime'
+  | 'adverseImpact'
+  | 'compare'
+
+export type QueryOf<Name extends Report> = Parameters<Analyses[Name]>[1]
+export type ResultOf<Name extends Report> = ReturnType<Analyses[Name]>
+
+/** How each report is asked of an Analyses instance. */
+const REPORTS: {
+  [Name in Report]: (analyses: Analyses, scope: Scope, query: QueryOf<Name>) => ResultOf<Name>
+} = {
+  validity: (analyses, scope, query) => analyses.validity(scope, query),
+  model: (analyses, scope, query) => analyses.model(scope, query),
+  composite: (analyses, scope, query) => analyses.composite(scope, query),
+  retention: (analyses, scope, query) => analyses.retention(scope, query),
+  timeToHire: (analyses, scope, query) => analyses.timeToHire(scope, query),
+  salary: (analyses, scope, query) => analyses.salary(scope, query),
+  interviewers: (analyses, scope, query) => analyses.interviewers(scope, query),
+  redFlags: (analyses, scope, query) => analyses.redFlags(scope, query),
+  backgrounds: (analyses, scope, query) => analyses.backgrounds(scope, query),
+  loopTime: (analyses, scope, query) => analyses.loopTime(scope, query),
+  adverseImpact: (analyses, scope, query) => analyses.adverseImpact(scope, query),
+  compare: (analyses, scope, query) => analyses.compare(scope, query),
+}
+
+function runReport<Name extends Report>(
+  analyses: Analyses,
+  report: Name,
+  scope: Scope,
+  query: QueryOf<Name>,
+): ResultOf<Name> {
+  return REPORTS[report](analyses, scope, query)
+}
+
+/** One report to compute, as sent to a worker thread. */
+export interface AnalysisTask {
+  databasePath: string
+  today: string
+  report: Report | 'warm'
+  scope: Scope | null
+  query: unknown
+}
+
+/** What a worker sends back: the answer, or the API error it ended in. */
+export type AnalysisOutcome =
+  | { ok: true; value: unknown }
+  | {
+      ok: false
+      error: {
+        status: number
+        code: string
+        message: string
+        details: unknown
+        headers: Record<string, string>
+      }
+    }
+
+/** Runs one task on an Analyses instance, turning an API error into a value that can travel. */
+export function outcomeOf(analyses: Analyses, task: AnalysisTask): AnalysisOutcome {
+  try {
+    if (task.report === 'warm') {
+      analyses.warm()
+      return { ok: true, value: null }
+    }
+    return {
+      ok: true,
+      value: runReport(analyses, task.report, task.scope!, task.query as never),
+    }
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    const body = error.body().error
+    return {
+      ok: false,
+      error: {
+        status: error.status,
+        code: body.code,
+        message: body.message,
+        details: body.details,
+        headers: error.headers,
+      },
+    }
+  }
+}
+
+const MAX_CACHED_ANSWERS = 512
+// Tasks waiting for a worker before further requests are told to come back.
+const MAX_QUEUE = 64
+
+export interface AnalysesServiceOptions {
+  db: Db
+  today: () => string
+  disclosureControl?: boolean
+  /** Worker threads for the computations; 0 computes on the calling thread. */
+  workers?: number
+}
+
+/** Worker threads by default: every core but the one that answers requests. */
+export const DEFAULT_ANALYTICS_WORKERS = Math.max(1, availableParallelism() - 1)
+
+/**
+ * Every analytics report, off the request thread: a cold computation runs in a worker thread
+ * (each with its own connection, dataset and caches), so the event loop only routes and
+ * answers; an answer already given at the current data version comes from memory. A database
+ * in memory cannot be shared with a worker: it is computed on the calling thread.
+ */
+export class AnalysesService {
+  private readonly inline: Analyses | null
+  private readonly pool: Piscina<AnalysisTask, AnalysisOutcome> | null
+  private readonly answers = new Map<string, unknown>()
+
+  constructor(private readonly options: AnalysesServiceOptions) {
+    const workers = options.workers ?? DEFAULT_ANALYTICS_WORKERS
+    const inMemory = options.db.$client.memory
+    this.inline =
+      inMemory || workers === 0
+        ? new Analyses(options.db, options.today, options.disclosureControl ?? true)
+        : null
+    this.pool =
+      this.inline === null
+        ? new Piscina<AnalysisTask, AnalysisOutcome>({
+            filename: new URL('./analyses-worker.js', import.meta.url).href,
+            minThreads: workers,
+            maxThreads: workers,
+            maxQueue: MAX_QUEUE,
+            workerData: { disclosureControl: options.disclosureControl ?? true },
+          })
+        : null
+    if (this.pool) void this.dispatch('warm', null, null).catch(() => undefined)
+  }
+
+  /** Tasks the worker threads have finished (0 when computing inline). */
+  get completedInWorkers(): number {
+    return this.pool?.completed ?? 0
+  }
+
+  today(): string {
+    return this.options.today()
+  }
+
+  async run<Name extends Report>(
+    report: Name,
+    scope: Scope,
+    query: QueryOf<Name>,
+  ): Promise<Awaited<ResultOf<Name>>> {
+    if (this.inline) {
+      return runReport(this.inline, report, scope, query) as Awaited<ResultOf<Name>>
+    }
+    // Answers differ by data version, by day (the default as_of) and by whose rows are known.
+    const key = JSON.stringify([
+      readMeta(this.options.db, DATA_VERSION_KEY) ?? '0',
+      this.options.today(),
+      report,
+      scope.owner,
+      scope.restricted,
+      query,
+    ])
+    if (this.answers.has(key)) {
+      const answer = this.answers.get(key)
+      this.answers.delete(key)
+      this.answers.set(key, answer)
+      return answer as Awaited<ResultOf<Name>>
+    }
+    const answer = await this.dispatch(report, scope, query)
+    this.answers.set(key, answer)
+    if (this.answers.size > MAX_CACHED_ANSWERS)
+      this.answers.delete(this.answers.keys().next().value!)
+    return answer as Awaited<ResultOf<Name>>
+  }
+
+  private async dispatch(report: Report | 'warm', scope: Scope | null, query: unknown) {
+    let outcome: AnalysisOutcome
+    try {
+      outcome = await this.pool!.run({
+        databasePath: this.options.db.$client.name,
+        today: this.options.today(),
+        report,
+        scope,
+        query,
+      })
+    } catch (error) {
+      if (error instanceof Error && /queue is at limit/i.test(error.message)) {
+        throw new ApiError(503, 'busy', 'The analytics are busy: try again in a moment', null, {
+          'Retry-After': '2',
+        })
+      }
+      throw error
+    }
+    if (outcome.ok) return outcome.value
+    const { status, code, message, details, headers } = outcome.error
+    throw new ApiError(status as 400, code as 'invalid_request', message, details, headers)
+  }
+
+  /** Stops the worker threads (the server calls this as it stops). */
+  async close(): Promise<void> {
+    await this.pool?.destroy()
+  }
+}
