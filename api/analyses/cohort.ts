@@ -29,6 +29,21 @@ export interface Cohort {
   hires: CohortHire[]
   /** Twelve-month outcome by row: 1 stayed, 0 left, −1 not a hire with a known outcome. */
   outcomeOfRow: Int8Array
+  /** 1 for a row that is a hire (see selectionAt), else 0. */
+  hireOfRow: Uint8Array
+}
+
+/**
+ * What became of an application by as_of, with one meaning of "hire" for every report: a hire
+ * is an application decided `hired` whose start date is on or before as_of. Pending, and hired
+ * but not started by as_of, are not yet either (null); every other decision is 'not hired'.
+ */
+export type Selection = 'hired' | 'not hired' | null
+
+export function selectionAt(cohort: Pick<Cohort, 'dataset' | 'hireOfRow'>, row: number): Selection {
+  if (cohort.hireOfRow[row] === 1) return 'hired'
+  const decision = textAt(cohort.dataset.text.decision, row)
+  return decision === 'pending' || decision === 'hired' ? null : 'not hired'
 }
 
 /** Only what was known on as_of counts: applications made after it did not exist yet. */
@@ -43,6 +58,7 @@ export function buildCohort(
   })
   const hires: CohortHire[] = []
   const outcomeOfRow = new Int8Array(dataset.size).fill(-1)
+  const hireOfRow = new Uint8Array(dataset.size)
   for (const row of rows) {
     if (textAt(dataset.text.decision, row) !== 'hired') continue
     const startDate = textAt(dataset.text.startDate, row)
@@ -51,9 +67,10 @@ export function buildCohort(
     if (!startedBy(hire, asOf)) continue
     const outcome = retained12m(hire, asOf)
     hires.push({ row, hire, outcome })
+    hireOfRow[row] = 1
     if (outcome !== null) outcomeOfRow[row] = outcome
   }
-  return { filters, asOf, dataset, rows, hires, outcomeOfRow }
+  return { filters, asOf, dataset, rows, hires, outcomeOfRow, hireOfRow }
 }
 
 /** Hires with a known outcome and a score in every area, with the row of each. */

@@ -5,7 +5,10 @@ import { MIN_HIRES } from './power'
 
 /** What one group (a red-flag tag, a background) counts of applications, hires and outcomes. */
 export interface GroupCounts {
-  /** Applications with a final decision (pending ones are not yet a yes or a no). */
+  /**
+   * Applications decided by as_of: hired (and started) or not hired. Pending ones, and hires
+   * not yet started, are not yet a yes or a no.
+   */
   decided: number
   hired: number
   /** Hires with a known twelve-month outcome, and how many of them stayed. */
@@ -35,14 +38,14 @@ export function emptyCounts(): GroupCounts {
   return { decided: 0, hired: 0, withOutcome: 0, retained: 0 }
 }
 
-/** Adds one application to its group's counts. */
+/** Adds one application to its group's counts: what became of it, and its outcome if a hire. */
 export function countApplication(
   counts: GroupCounts,
-  decision: string,
+  selection: 'hired' | 'not hired' | null,
   outcome: 0 | 1 | null,
 ): void {
-  if (decision !== 'pending') counts.decided++
-  if (decision === 'hired') counts.hired++
+  if (selection !== null) counts.decided++
+  if (selection === 'hired') counts.hired++
   if (outcome !== null) {
     counts.withOutcome++
     counts.retained += outcome

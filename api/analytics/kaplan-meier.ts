@@ -31,6 +31,9 @@ export const kaplanMeierCurveShape = {
   n: z.number().int(),
   events: z.number().int(),
   steps: z.array(survivalStepSchema),
+  interval_note: z.string().nullable().meta({
+    description: 'Why se_log_surv, lower and upper are null on some steps; null when none is',
+  }),
 }
 export const kaplanMeierCurveSchema = z.object(kaplanMeierCurveShape)
 export type KaplanMeierCurve = z.infer<typeof kaplanMeierCurveSchema>
@@ -92,14 +95,18 @@ export function kaplanMeier(
     })
     atRisk -= died + censored
   }
-  return { n: total, events, steps }
+  return { n: total, events, steps, interval_note: steps.some(isEmptied) ? EMPTIED_NOTE : null }
 }
+
+const isEmptied = (step: SurvivalStep) => step.surv === 0
+export const EMPTIED_NOTE =
+  'Once every hire still at risk has left, the estimate is 0 and its standard error on the log scale is infinite (R reports Inf); JSON has no infinity, so se_log_surv, lower and upper are null from that step on.'
 
 /** Value of the right-continuous step function at a time: 1 before the first step. */
 export function survivalAt(
   curve: KaplanMeierCurve,
   time: number,
-): { surv: number; lower: number | null; upper: number | null } {
+): { surv: number; lower: number | null; upper: number | null; note: string | null } {
   if (Number.isNaN(time)) throw new RangeError('survivalAt: time is NaN')
   // Binary search for the last step at or before `time`.
   let low = 0
@@ -110,8 +117,9 @@ export function survivalAt(
     else high = middle
   }
   const step = curve.steps[low - 1]
-  if (step === undefined) return { surv: 1, lower: 1, upper: 1 }
-  return { surv: step.surv, lower: step.lower, upper: step.upper }
+  if (step === undefined) return { surv: 1, lower: 1, upper: 1, note: null }
+  const note = isEmptied(step) ? EMPTIED_NOTE : null
+  return { surv: step.surv, lower: step.lower, upper: step.upper, note }
 }
 
 /** Observed and expected (under equal hazards) events per group, in the order given. */

@@ -52,11 +52,18 @@ export const retentionCurvesSchema = z.object({
   ),
   overall: z.object({
     ...kaplanMeierCurveShape,
-    at_12_months: z.object({
-      surv: z.number(),
-      lower: z.number().nullable(),
-      upper: z.number().nullable(),
-    }),
+    at_12_months: z
+      .object({
+        day: z.number().int(),
+        surv: z.number(),
+        lower: z.number().nullable(),
+        upper: z.number().nullable(),
+        note: z.string().nullable().meta({ description: 'Why lower and upper are null' }),
+      })
+      .meta({
+        description:
+          'The Kaplan–Meier estimate on day 364 after starting, just before day 365: leaving on day 365 counts as having stayed twelve months, as in the twelve-month outcome',
+      }),
     n_outcome: z.number().int(),
     retained: z.number().int(),
     retained_rate: z.number().nullable(),
@@ -113,7 +120,10 @@ export function retentionCurves(
     overall: {
       ...overall,
       // Leaving on day 365 still counts as having stayed twelve months, as in retained12m.
-      at_12_months: survivalAt(overall, RETENTION_HORIZON_DAYS - 1),
+      at_12_months: {
+        day: RETENTION_HORIZON_DAYS - 1,
+        ...survivalAt(overall, RETENTION_HORIZON_DAYS - 1),
+      },
       n_outcome: outcomes.length,
       retained,
       retained_rate: outcomes.length > 0 ? retained / outcomes.length : null,

@@ -169,6 +169,11 @@ function areaValidity(area: AreaRef, pool: ArrayLike<number>, sample: OutcomeSam
   const auc = aucDeLong(retainedScores, leftScores)
   row.auc = auc?.auc ?? null
   row.auc_ci = auc?.ci ?? null
+  if (auc && auc.ci === null) {
+    row.warnings.push(
+      'No interval for the AUC: DeLong’s variance needs at least 2 hires who stayed and 2 who left.',
+    )
+  }
   return row
 }
 

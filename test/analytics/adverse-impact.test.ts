@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
   adverseImpact,
@@ -159,7 +161,7 @@ describe('adverseImpact: small groups', () => {
     // pool 2 + 2 = 4 < 5
     expect(result.pooled).toEqual([])
     expect(result.suppressed).toEqual(['x', 'y'])
-    expect(result.groups).toEqual([
+    expect(result.groups).toMatchObject([
       {
         group: 'big',
         applicants: 20,
@@ -175,13 +177,18 @@ describe('adverseImpact: small groups', () => {
 
   it('shows nothing when every group is suppressed', () => {
     const result = adverseImpact([{ group: 'tiny', applicants: 3, selected: 1 }])
-    expect(result).toEqual({ groups: [], reference_group: null, pooled: [], suppressed: ['tiny'] })
+    expect(result).toMatchObject({
+      groups: [],
+      reference_group: null,
+      pooled: [],
+      suppressed: ['tiny'],
+    })
   })
 })
 
 describe('adverseImpact: degenerate inputs', () => {
   it('returns nothing for no groups', () => {
-    expect(adverseImpact([])).toEqual({
+    expect(adverseImpact([])).toMatchObject({
       groups: [],
       reference_group: null,
       pooled: [],
@@ -192,7 +199,7 @@ describe('adverseImpact: degenerate inputs', () => {
   it('compares a single group with nothing', () => {
     const result = adverseImpact([{ group: 'only', applicants: 20, selected: 5 }])
     expect(result.reference_group).toBe('only')
-    expect(result.groups).toEqual([
+    expect(result.groups).toMatchObject([
       {
         group: 'only',
         applicants: 20,
@@ -214,8 +221,9 @@ describe('adverseImpact: degenerate inputs', () => {
     expect(result.reference_group).toBe('B')
     expect(result.groups.map((group) => group.impact_ratio)).toEqual([null, null])
     expect(result.groups.map((group) => group.below_four_fifths)).toEqual([false, false])
-    // [[0, 10], [0, 20]] has a single table with these margins: p = 1
-    expect(result.groups[1]!.fisher_p).toBe(1)
+    // Nobody selected anywhere: nothing to test, and each figure says why it is missing.
+    expect(result.groups[1]!.fisher_p).toBeNull()
+    expect(result.groups[1]!.note).toMatch(/Nobody in the reference group was selected/)
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/)
   })
 
@@ -245,5 +253,54 @@ describe('adverseImpact: the four-fifths boundary in floating point', () => {
     ])
     const x = result.groups.find((group) => group.group === 'X')!
     expect(x.below_four_fifths).toBe(false)
+  })
+})
+
+describe('adverseImpact: practical and statistical significance, against R', () => {
+  // Values computed with R by test/fixtures/decide/decide.R.
+  const expected = (
+    JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../fixtures/decide/expected.json', import.meta.url)),
+        'utf8',
+      ),
+    ) as {
+      impact: {
+        table: { group: string; applicants: number; selected: number }[]
+        groups: Record<
+          string,
+          {
+            ir: number
+            ci: [number, number]
+            z: number
+            z_p: number
+            fisher_p: number
+            holm: number
+          }
+        >
+      }
+    }
+  ).impact
+  const result = adverseImpact(expected.table)
+
+  it('matches the impact ratio interval, the Z test, Fisher and Holm for every group', () => {
+    for (const [name, wanted] of Object.entries(expected.groups)) {
+      const group = result.groups.find((entry) => entry.group === name)!
+      expect(group.impact_ratio!, name).toBeCloseTo(wanted.ir, 12)
+      expect(group.impact_ratio_ci![0], name).toBeCloseTo(wanted.ci[0], 9)
+      expect(group.impact_ratio_ci![1], name).toBeCloseTo(wanted.ci[1], 9)
+      expect(group.z_ir!, name).toBeCloseTo(wanted.z, 9)
+      expect(group.z_ir_p!, name).toBeCloseTo(wanted.z_p, 9)
+      expect(group.fisher_p!, name).toBeCloseTo(wanted.fisher_p, 9)
+      expect(group.fisher_p_adjusted!, name).toBeCloseTo(wanted.holm, 9)
+    }
+  })
+
+  it('flags only a group of at least 30 below four-fifths with an adjusted p under .05', () => {
+    const flags = Object.fromEntries(result.groups.map((group) => [group.group, group.flagged]))
+    // large: below ⅘ and significant; small: below ⅘, 20 applicants; near: below ⅘, not significant
+    expect(flags).toEqual({ reference: false, large: true, small: false, near: false })
+    expect(result.groups.find((group) => group.group === 'small')!.below_four_fifths).toBe(true)
+    expect(result.comparison_rule).toMatch(/highest selection rate.*Holm/)
   })
 })

@@ -7,22 +7,22 @@ import {
 } from '../../api/analytics/group-rates'
 
 describe('countApplication', () => {
-  it('counts every final decision, hires, and known outcomes; pending is not decided', () => {
+  it('counts hires and those not hired as decided, and known outcomes; undecided is not', () => {
     const counts = emptyCounts()
     countApplication(counts, 'hired', 1)
     countApplication(counts, 'hired', 0)
     countApplication(counts, 'hired', null)
-    countApplication(counts, 'rejected', null)
-    countApplication(counts, 'withdrawn', null)
-    countApplication(counts, 'pending', null)
-    // decided: 3 hired + rejected + withdrawn = 5; hired 3; outcomes 1 and 0 → 2 known, 1 stayed
+    countApplication(counts, 'not hired', null)
+    countApplication(counts, 'not hired', null)
+    countApplication(counts, null, null)
+    // decided: 3 hired + 2 not hired = 5; hired 3; outcomes 1 and 0 → 2 known, 1 stayed
     expect(counts).toEqual({ decided: 5, hired: 3, withOutcome: 2, retained: 1 })
   })
 
-  it('leaves the counts empty for pending applications only', () => {
+  it('leaves the counts empty for undecided applications only', () => {
     const counts = emptyCounts()
-    countApplication(counts, 'pending', null)
-    countApplication(counts, 'pending', null)
+    countApplication(counts, null, null)
+    countApplication(counts, null, null)
     expect(counts).toEqual({ decided: 0, hired: 0, withOutcome: 0, retained: 0 })
   })
 
@@ -106,7 +106,7 @@ describe('groupRates', () => {
     expect(groupRates(new Map())).toEqual([])
     const counts = emptyCounts()
     countApplication(counts, 'hired', 1)
-    countApplication(counts, 'rejected', null)
+    countApplication(counts, 'not hired', null)
     const [only, ...rest] = groupRates(new Map([['solo', counts]]))
     // 1 of 2 decided hired, 1 of 1 stayed
     expect(rest).toEqual([])

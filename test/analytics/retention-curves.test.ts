@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EMPTIED_NOTE } from '../../api/analytics/kaplan-meier'
 import { addDays } from '../../api/analytics/dates'
 import { twoSidedZ } from '../../api/analytics/distributions'
 import {
@@ -198,7 +199,8 @@ describe('retentionCurves: degenerate inputs', () => {
       n: 0,
       events: 0,
       steps: [],
-      at_12_months: { surv: 1, lower: 1, upper: 1 },
+      interval_note: null,
+      at_12_months: { day: 364, surv: 1, lower: 1, upper: 1, note: null },
       n_outcome: 0,
       retained: 0,
       retained_rate: null,
@@ -216,7 +218,7 @@ describe('retentionCurves: degenerate inputs', () => {
     // no events: the log-rank test has no information
     expect(result.areas[0]!.logrank).toBeNull()
     expect(result.overall.events).toBe(0)
-    expect(result.overall.at_12_months).toEqual({ surv: 1, lower: 1, upper: 1 })
+    expect(result.overall.at_12_months).toMatchObject({ surv: 1, lower: 1, upper: 1, note: null })
     // all three passed 365 days: 3 of 3 stayed
     expect(result.overall.retained_rate).toBe(1)
     expect(result.overall.retained_rate_ci![1]).toBe(1)
@@ -227,7 +229,14 @@ describe('retentionCurves: degenerate inputs', () => {
     const result = retentionCurves([], [scored([], 50), scored([], 80)], AS_OF)
     expect(result.areas).toEqual([])
     // S(50) = 1/2, S(80) = 0: no interval at S = 0
-    expect(result.overall.at_12_months).toEqual({ surv: 0, lower: null, upper: null })
+    expect(result.overall.at_12_months).toEqual({
+      day: 364,
+      surv: 0,
+      lower: null,
+      upper: null,
+      note: EMPTIED_NOTE,
+    })
+    expect(result.overall.interval_note).toBe(EMPTIED_NOTE)
     expect(result.overall.retained_rate).toBe(0)
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/)
   })

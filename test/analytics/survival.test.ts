@@ -10,6 +10,7 @@ import {
   survivalAt,
   type KaplanMeierCurve,
   type SurvivalObservation,
+  EMPTIED_NOTE,
 } from '../../api/analytics/kaplan-meier'
 import type { ExpectedBand } from '../helpers/reference'
 
@@ -203,7 +204,7 @@ describe('kaplanMeier', () => {
   })
 
   it('has no steps without observations', () => {
-    expect(kaplanMeier([])).toEqual({ n: 0, events: 0, steps: [] })
+    expect(kaplanMeier([])).toEqual({ n: 0, events: 0, steps: [], interval_note: null })
   })
 
   it('handles a single observation', () => {
@@ -254,14 +255,19 @@ describe('survivalAt', () => {
   const curve = kaplanMeier([event(2), censored(4), event(6), censored(9)])
 
   it('is 1 with interval [1, 1] before the first time', () => {
-    expect(survivalAt(curve, 0)).toEqual({ surv: 1, lower: 1, upper: 1 })
-    expect(survivalAt(curve, 1.99)).toEqual({ surv: 1, lower: 1, upper: 1 })
-    expect(survivalAt(kaplanMeier([]), 10)).toEqual({ surv: 1, lower: 1, upper: 1 })
+    expect(survivalAt(curve, 0)).toMatchObject({ surv: 1, lower: 1, upper: 1, note: null })
+    expect(survivalAt(curve, 1.99)).toMatchObject({ surv: 1, lower: 1, upper: 1, note: null })
+    expect(survivalAt(kaplanMeier([]), 10)).toMatchObject({
+      surv: 1,
+      lower: 1,
+      upper: 1,
+      note: null,
+    })
   })
 
   it('takes the value of a step at its own time (right-continuous)', () => {
     const step = curve.steps[0]!
-    expect(survivalAt(curve, 2)).toEqual({ surv: 0.75, lower: step.lower, upper: step.upper })
+    expect(survivalAt(curve, 2)).toMatchObject({ surv: 0.75, lower: step.lower, upper: step.upper })
   })
 
   it('keeps the last value between steps', () => {
@@ -276,8 +282,14 @@ describe('survivalAt', () => {
       surv: last.surv,
       lower: last.lower,
       upper: last.upper,
+      note: null,
     })
-    expect(survivalAt(kaplanMeier([event(1)]), 5)).toEqual({ surv: 0, lower: null, upper: null })
+    expect(survivalAt(kaplanMeier([event(1)]), 5)).toMatchObject({
+      surv: 0,
+      lower: null,
+      upper: null,
+      note: EMPTIED_NOTE,
+    })
   })
 })
 

@@ -144,10 +144,16 @@ describe('self-identified groups stay private', () => {
           'applicants',
           'below_four_fifths',
           'fisher_p',
+          'fisher_p_adjusted',
+          'flagged',
           'group',
           'impact_ratio',
+          'impact_ratio_ci',
+          'note',
           'selected',
           'selection_rate',
+          'z_ir',
+          'z_ir_p',
         ].sort(),
       )
     }

@@ -27,7 +27,13 @@ function impact(overrides: Partial<AdverseImpact> = {}): AdverseImpact {
         selection_rate: 87 / 839,
         impact_ratio: 0.8968,
         below_four_fifths: false,
+        impact_ratio_ci: [0.6511, 1.2351],
+        z_ir: -0.6566,
+        z_ir_p: 0.5115,
         fisher_p: 0.5158,
+        fisher_p_adjusted: 0.8234,
+        flagged: false,
+        note: null,
       },
       {
         group: 'woman',
@@ -36,7 +42,13 @@ function impact(overrides: Partial<AdverseImpact> = {}): AdverseImpact {
         selection_rate: 54 / 467,
         impact_ratio: null,
         below_four_fifths: false,
+        impact_ratio_ci: null,
+        z_ir: null,
+        z_ir_p: null,
         fisher_p: null,
+        fisher_p_adjusted: null,
+        flagged: false,
+        note: 'The reference group: the others are compared with it.',
       },
       {
         group: 'non_binary',
@@ -45,9 +57,17 @@ function impact(overrides: Partial<AdverseImpact> = {}): AdverseImpact {
         selection_rate: 2 / 37,
         impact_ratio: 0.4675,
         below_four_fifths: true,
+        impact_ratio_ci: [0.1187, 1.8416],
+        z_ir: -1.5742,
+        z_ir_p: 0.1154,
         fisher_p: 0.4117,
+        fisher_p_adjusted: 0.8234,
+        flagged: false,
+        note: null,
       },
     ],
+    comparison_rule: 'Each group is compared with the group with the highest selection rate.',
+    min_flag_applicants: 30,
     pooled: [],
     suppressed: [],
     ...overrides,
@@ -98,24 +118,59 @@ describe('fairness in words', () => {
     expect(sentence).toContain(
       'below the four-fifths threshold, but the gap is not statistically significant',
     )
-    expect(sentence).toContain("Fisher's exact p = .412")
-    expect(sentence).toContain('A flag to watch, not a finding.')
+    expect(sentence).toContain("Fisher's exact p = .823, Holm-adjusted")
+    expect(sentence).toContain('Impact ratio .47 (95% CI .12–1.84)')
+    expect(sentence).toContain('Not flagged; worth watching.')
     expect(sentence).toContain('One more selection would move the ratio to .70.')
     expect(groupSentence(data.groups[1]!, data)).toMatch(/^Highest selection rate \(54 of 467/)
   })
 
-  it('calls a significant flag a disparity to look into, without saying why', () => {
+  it('calls a flagged group a disparity to look into, without saying why', () => {
     const data = impact()
-    const flagged = { ...data.groups[2]!, fisher_p: 0.003, selected: 12 }
+    const flagged = {
+      ...data.groups[2]!,
+      fisher_p_adjusted: 0.003,
+      flagged: true,
+      selected: 12,
+    }
     const sentence = groupSentence(flagged, data)
     expect(sentence).toContain('unlikely to be chance alone')
     expect(sentence).toContain('the figures do not say why')
     expect(sentence).not.toContain('One more selection')
   })
 
+  it('does not flag a small group below four-fifths, and says why', () => {
+    const data = impact()
+    const small = { ...data.groups[2]!, applicants: 12, fisher_p_adjusted: 0.7 }
+    const sentence = groupSentence(small, data)
+    expect(sentence).toContain('with 12 applicants (fewer than 30)')
+    expect(sentence).toContain('not flagged')
+    expect(sentence).not.toContain('disparity')
+  })
+
+  it('gives the reason a group has no interval', () => {
+    const data = impact()
+    const none = {
+      ...data.groups[2]!,
+      selected: 0,
+      impact_ratio: 0,
+      impact_ratio_ci: null,
+      note: 'Nobody in this group was selected: the ratio is 0 and has no log interval.',
+    }
+    expect(groupSentence(none, data)).toContain('has no log interval')
+  })
+
   it('sums up flags and how many of them are beyond chance', () => {
     expect(fairnessSummary(impact())).toBe(
-      "1 of 2 compared groups falls below the four-fifths threshold; its gap is within what chance would give (Fisher's exact test at .05).",
+      "1 of 2 compared groups falls below the four-fifths threshold against woman; none is flagged: for each, the group is smaller than 30 applicants or the gap is within what chance would give (Fisher's exact test, Holm-adjusted, at .05).",
+    )
+    const flagged = impact({
+      groups: impact().groups.map((group) =>
+        group.group === 'non_binary' ? { ...group, flagged: true } : group,
+      ),
+    })
+    expect(fairnessSummary(flagged)).toMatch(
+      /; flagged, with at least 30 applicants .*: non binary\.$/,
     )
     const clean = impact({ groups: impact().groups.slice(0, 2) })
     expect(fairnessSummary(clean)).toBe(
@@ -127,12 +182,13 @@ describe('fairness in words', () => {
   it('explains who is left out, pooled or suppressed', () => {
     const notes = coverageNotes(impact({ pooled: ['two_spirit', 'agender'], suppressed: [] }))
     expect(notes[0]).toBe(
-      '1343 of 1449 decided applications have a self-identified group and are compared; 106 without one are left out.',
+      '1343 of 1449 decided applications have a self-identified group and are compared; 106 without one are left out. A hire is an application decided "hired" that had started by the as-of date; hires not yet started are not counted either way.',
     )
-    expect(notes[1]).toBe(
+    expect(notes[1]).toMatch(/^Each group is compared with the group with the highest/)
+    expect(notes[2]).toBe(
       'Too few applicants to show on their own, so pooled into “other groups (pooled)”: two spirit, agender.',
     )
-    expect(coverageNotes(impact({ suppressed: ['agender'] }))[1]).toMatch(
+    expect(coverageNotes(impact({ suppressed: ['agender'] }))[2]).toMatch(
       /^Too few applicants even when pooled/,
     )
   })
@@ -140,8 +196,11 @@ describe('fairness in words', () => {
   it('writes every group as CSV with the reference marked', () => {
     const lines = fairnessCsv(impact()).trimEnd().split('\r\n')
     expect(lines[0]).toBe(
-      'group,applicants,selected,selection_rate,impact_ratio,below_four_fifths,fisher_p,reference',
+      'group,applicants,selected,selection_rate,impact_ratio,impact_ratio_ci_low,impact_ratio_ci_high,below_four_fifths,z_ir,z_ir_p,fisher_p,fisher_p_holm,flagged,reference',
     )
-    expect(lines[2]).toBe(`woman,467,54,${54 / 467},,false,,true`)
+    expect(lines[2]).toBe(`woman,467,54,${54 / 467},,,,false,,,,,false,true`)
+    expect(lines[3]).toBe(
+      `non_binary,37,2,${2 / 37},0.4675,0.1187,1.8416,true,-1.5742,0.1154,0.4117,0.8234,false,false`,
+    )
   })
 })

@@ -17,6 +17,8 @@ function impact(groups: AdverseImpact['groups'], pooled: string[] = []): Adverse
     reference_group: groups[0]?.group ?? null,
     four_fifths: 0.8,
     groups,
+    comparison_rule: 'Each group is compared with the group with the highest selection rate.',
+    min_flag_applicants: 30,
     pooled,
     suppressed: [],
   }
@@ -30,7 +32,13 @@ const GROUPS: AdverseImpact['groups'] = [
     selection_rate: 0.2,
     impact_ratio: null,
     below_four_fifths: false,
+    impact_ratio_ci: null,
+    z_ir: null,
+    z_ir_p: null,
     fisher_p: null,
+    fisher_p_adjusted: null,
+    flagged: false,
+    note: 'The reference group: the others are compared with it.',
   },
   {
     group: 'other groups (pooled)',
@@ -39,7 +47,13 @@ const GROUPS: AdverseImpact['groups'] = [
     selection_rate: 0.125,
     impact_ratio: 0.625,
     below_four_fifths: true,
+    impact_ratio_ci: [0.0933, 4.1868],
+    z_ir: -0.6071,
+    z_ir_p: 0.5438,
     fisher_p: 1,
+    fisher_p_adjusted: 1,
+    flagged: false,
+    note: null,
   },
 ]
 
@@ -70,7 +84,7 @@ describe('FairnessView', () => {
     const row = within(screen.getByTestId('fairness-table'))
       .getAllByRole('row')
       .find((entry) => entry.getAttribute('data-group') === 'other groups (pooled)')!
-    expect(row.textContent).toContain('A flag to watch, not a finding.')
+    expect(row.textContent).toContain('with 8 applicants (fewer than 30)')
     expect(row.textContent).toContain('below ⅘')
     expect(screen.getAllByRole('button', { name: 'Download PNG' })).toHaveLength(2)
     expect(screen.getAllByRole('button', { name: 'Download CSV' })).toHaveLength(3)

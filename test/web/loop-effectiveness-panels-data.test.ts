@@ -119,6 +119,24 @@ describe('modelExplanation', () => {
     )
   })
 
+  it('names an area left out of the model and why, in the rubric’s words', () => {
+    const { leftOut } = modelExplanation(
+      fittedModel({
+        dropped: [
+          {
+            term: 'judgment',
+            reason: 'its scores are a linear combination of ownership, concurrency',
+          },
+        ],
+      }),
+      AREA_NAMES,
+    )
+    expect(leftOut).toBe(
+      'Left out of the model, the other areas fitted without it: Judgment (its scores are a linear combination of Ownership & lifetimes, Fearless concurrency).',
+    )
+    expect(modelExplanation(fittedModel(), AREA_NAMES).leftOut).toBeNull()
+  })
+
   it('warns when the rarer outcome is too rare for the number of areas', () => {
     const { caution } = modelExplanation(
       fittedModel({ n: 40, n_retained: 32, n_left: 8 }),

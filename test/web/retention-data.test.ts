@@ -7,6 +7,7 @@ import type {
 import {
   logRankSentence,
   overallSentence,
+  twoEstimatesSentence,
 } from '../../web/src/features/retention/components/retention-summary'
 import {
   survivalAxes,
@@ -21,6 +22,7 @@ function band(overrides: Partial<BandCurve> = {}): BandCurve {
     label: 'score ≥ 3',
     n: 4,
     events: 2,
+    interval_note: null,
     steps: [
       {
         time: 100,
@@ -109,7 +111,8 @@ function retention(overrides: Partial<Retention['overall']> = {}, benchmark = tr
       n: 120,
       events: 20,
       steps: [],
-      at_12_months: { surv: 0.86, lower: 0.8, upper: 0.92 },
+      interval_note: null,
+      at_12_months: { day: 364, surv: 0.86, lower: 0.8, upper: 0.92, note: null },
       n_outcome: 100,
       retained: 85,
       retained_rate: 0.85,
@@ -245,6 +248,24 @@ describe('logRankSentence', () => {
     expect(logRankSentence(area({ logrank: null }))).toMatch(/^Too few hires/)
     const oneBand = area({ bands: [band(), { ...band(), band: 'lt3', n: 0, steps: [] }] })
     expect(logRankSentence(oneBand)).toMatch(/^Too few hires/)
+  })
+})
+
+describe('twoEstimatesSentence', () => {
+  it('names the day the Kaplan–Meier estimate is read at and why it differs from the share', () => {
+    expect(twoEstimatesSentence(retention())).toBe(
+      'The Kaplan–Meier estimate of still being employed on day 364 after starting is 0.860 (95% CI 0.800 to 0.920): unlike the share, which counts only the 100 hires whose first year is over (they stayed a year or left before), it also uses the 20 still in their first year, for as long as they have been seen, so the two can differ.',
+    )
+    expect(twoEstimatesSentence(retention({ n: 100 }))).toContain('count the same hires')
+  })
+
+  it('gives the reason the interval is missing', () => {
+    const emptied = retention({
+      at_12_months: { day: 364, surv: 0, lower: null, upper: null, note: 'Once every hire left.' },
+    })
+    expect(twoEstimatesSentence(emptied)).toBe(
+      'The Kaplan–Meier estimate of still being employed on day 364 after starting is 0.000: unlike the share, which counts only the 100 hires whose first year is over (they stayed a year or left before), it also uses the 20 still in their first year, for as long as they have been seen, so the two can differ. Once every hire left.',
+    )
   })
 })
 

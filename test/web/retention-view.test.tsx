@@ -16,8 +16,8 @@ function area(key: string, name: string): AreaRetention {
     key,
     name,
     bands: [
-      { band: 'ge3', label: 'score ≥ 3', n: 10, events: 1, steps: steps(0.9) },
-      { band: 'lt3', label: 'score < 3', n: 10, events: 1, steps: steps(0.9) },
+      { band: 'ge3', label: 'score ≥ 3', n: 10, events: 1, steps: steps(0.9), interval_note: null },
+      { band: 'lt3', label: 'score < 3', n: 10, events: 1, steps: steps(0.9), interval_note: null },
     ],
     logrank: { chisq: 0, df: 1, p: 1, observed: [1, 1], expected: [1, 1] },
   }
@@ -35,7 +35,8 @@ function retention(areas: AreaRetention[], n = 20): Retention {
       n,
       events: 2,
       steps: [],
-      at_12_months: { surv: 0.9, lower: 0.7, upper: 1 },
+      interval_note: null,
+      at_12_months: { day: 364, surv: 0.9, lower: 0.7, upper: 1, note: null },
       n_outcome: n,
       retained: n,
       retained_rate: n > 0 ? 1 : null,

@@ -4,7 +4,7 @@ import { daysBetween } from '../../analytics/dates'
 import { COMPA_BANDS, matchingBand } from '../../analytics/salary'
 import { SCORE_BAND_THRESHOLD } from '../../analytics/retention-curves'
 import { textAt } from '../../dataset/dataset'
-import type { Cohort } from '../cohort'
+import { selectionAt, type Cohort } from '../cohort'
 import { salaryBandsOf } from '../context'
 
 /**
@@ -127,7 +127,7 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
     current = i
     cells = []
     add('app')
-    const decision = textAt(text.decision, row)
+    const selection = selectionAt(base, row)
     const outcome = base.outcomeOfRow[row]!
     const known = outcome !== -1
     const word = known ? OUTCOME[outcome as 0 | 1] : null
@@ -137,7 +137,7 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
     const background = textAt(text.background, row) ?? 'not stated'
     const group = textAt(text.selfIdGroup, row) ?? 'not stated'
     const decisionCell =
-      decision === 'pending' ? null : decision === 'hired' ? 'chosen' : ('passed' as const)
+      selection === null ? null : selection === 'hired' ? 'chosen' : ('passed' as const)
     if (decisionCell) {
       add('decided')
       add('sid:', group, AFTER[decisionCell])

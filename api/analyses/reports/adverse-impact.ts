@@ -1,14 +1,17 @@
 import { z } from '@hono/zod-openapi'
 import { adverseImpact, adverseImpactSchema, FOUR_FIFTHS } from '../../analytics/adverse-impact'
 import { textAt } from '../../dataset/dataset'
-import type { Cohort } from '../cohort'
+import { selectionAt, type Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import { withheld } from '../disclosure/withheld'
 
 export const adverseImpactResponseSchema = z
   .object({
     ...contextShape,
-    applicants: z.number().int().openapi({ description: 'Decided applications in the filter' }),
+    applicants: z.number().int().openapi({
+      description:
+        'Applications decided by as_of: hired (and started by then) or not hired; pending ones and hires not yet started are left out',
+    }),
     not_stated: z
       .number()
       .int()
@@ -18,6 +21,8 @@ export const adverseImpactResponseSchema = z
     groups: adverseImpactSchema.shape.groups,
     pooled: adverseImpactSchema.shape.pooled,
     suppressed: adverseImpactSchema.shape.suppressed,
+    comparison_rule: adverseImpactSchema.shape.comparison_rule,
+    min_flag_applicants: adverseImpactSchema.shape.min_flag_applicants,
   })
   .openapi('AdverseImpact')
 
@@ -27,13 +32,13 @@ export function adverseImpactResponse(cohort: Cohort): z.infer<typeof adverseImp
   const byGroup = new Map<string | null, { applicants: number; selected: number }>()
   let decided = 0
   for (const row of cohort.rows) {
-    const decision = textAt(text.decision, row)
-    if (decision === 'pending') continue
+    const selection = selectionAt(cohort, row)
+    if (selection === null) continue
     decided++
     const group = textAt(text.selfIdGroup, row)
     const entry = byGroup.get(group) ?? { applicants: 0, selected: 0 }
     entry.applicants++
-    if (decision === 'hired') entry.selected++
+    if (selection === 'hired') entry.selected++
     byGroup.set(group, entry)
   }
   // Everyone selected (or not) in one stated group would tell each of their groups.

@@ -7,7 +7,7 @@ import {
   type GroupCounts,
 } from '../../analytics/group-rates'
 import { textAt } from '../../dataset/dataset'
-import type { Cohort } from '../cohort'
+import { selectionAt, type Cohort } from '../cohort'
 import { contextOf, contextShape, type Disclosure } from '../context'
 import type { ShownBox } from '../disclosure/release'
 import { saying } from '../disclosure/withheld'
@@ -21,12 +21,12 @@ type GroupRatesResponse = z.infer<typeof groupRatesResponseSchema>
 function ratesBy(cohort: Cohort, groupsOf: (row: number) => Iterable<string>) {
   const groups = new Map<string, GroupCounts>()
   for (const row of cohort.rows) {
-    const decision = textAt(cohort.dataset.text.decision, row)!
+    const selection = selectionAt(cohort, row)
     const known = cohort.outcomeOfRow[row]!
     const outcome = known === -1 ? null : (known as 0 | 1)
     for (const key of groupsOf(row)) {
       const counts = groups.get(key) ?? emptyCounts()
-      countApplication(counts, decision, outcome)
+      countApplication(counts, selection, outcome)
       groups.set(key, counts)
     }
   }

@@ -90,32 +90,44 @@ function referenceRate(impact: AdverseImpact): number | null {
   )
 }
 
+/** "0.47 (95% CI 0.12–1.80)", or the ratio alone when it has no interval. */
+export function ratioWithInterval(group: GroupImpact): string {
+  if (group.impact_ratio === null) return '—'
+  const ci = group.impact_ratio_ci
+  const ratio = formatCorrelation(group.impact_ratio)
+  return ci ? `${ratio} (95% CI ${formatCorrelation(ci[0])}–${formatCorrelation(ci[1])})` : ratio
+}
+
 /**
- * What one group's figures say, in words that never claim more than the test allows: a ratio
- * below four-fifths is a flag to look into, and only with a small p is it unlikely to be chance.
+ * What one group's figures say, in words that never claim more than the tests allow: a ratio
+ * below four-fifths is a disparity to look into only when the group is large enough and the
+ * gap is beyond chance (Holm-adjusted Fisher p); otherwise it says which of those is missing.
  */
 export function groupSentence(group: GroupImpact, impact: AdverseImpact): string {
   const counts = `${group.selected} of ${group.applicants} selected`
   if (group.group === impact.reference_group) {
     return `Highest selection rate (${counts}): the group the others are compared with.`
   }
-  const ratio = group.impact_ratio
-  if (ratio === null) {
+  if (group.impact_ratio === null) {
     return `${counts}. No impact ratio: nobody in the reference group was selected.`
   }
-  const p = group.fisher_p
+  const p = group.fisher_p_adjusted
   const significant = p !== null && p < SIGNIFICANCE
-  const pText = p === null ? '' : ` (Fisher's exact p = ${formatP(p)})`
+  const pText = p === null ? '' : ` (Fisher's exact p = ${formatP(p)}, Holm-adjusted)`
+  const ratio = `Impact ratio ${ratioWithInterval(group)}`
   let reading: string
-  if (group.below_four_fifths) {
-    reading = significant
-      ? `Impact ratio ${formatCorrelation(ratio)}, below the four-fifths threshold, and the gap is unlikely to be chance alone${pText}. A disparity to look into; the figures do not say why.`
-      : `Impact ratio ${formatCorrelation(ratio)}, below the four-fifths threshold, but the gap is not statistically significant${pText}: with ${counts}, a gap this size can arise by chance. A flag to watch, not a finding.`
+  if (group.flagged) {
+    reading = `${ratio}, below the four-fifths threshold, and the gap is unlikely to be chance alone${pText}. A disparity to look into; the figures do not say why.`
+  } else if (group.below_four_fifths && group.applicants < impact.min_flag_applicants) {
+    reading = `${ratio}, below the four-fifths threshold, but with ${group.applicants} applicants (fewer than ${impact.min_flag_applicants}) one or two selections move the ratio across it: not flagged.`
+  } else if (group.below_four_fifths) {
+    reading = `${ratio}, below the four-fifths threshold, but the gap is not statistically significant${pText}: with ${counts}, a gap this size can arise by chance. Not flagged; worth watching.`
   } else {
     reading = significant
-      ? `Impact ratio ${formatCorrelation(ratio)}, at or above the four-fifths threshold, though the rates differ beyond chance${pText}.`
-      : `Impact ratio ${formatCorrelation(ratio)}, at or above the four-fifths threshold; no significant difference${pText}.`
+      ? `${ratio}, at or above the four-fifths threshold, though the rates differ beyond chance${pText}.`
+      : `${ratio}, at or above the four-fifths threshold; no significant difference${pText}.`
   }
+  if (group.note && group.impact_ratio_ci === null) reading += ` ${group.note}`
   const rate = referenceRate(impact)
   if (group.selected < FEW_SELECTED && rate !== null && rate > 0) {
     const moved = (group.selected + 1) / group.applicants / rate
@@ -124,31 +136,32 @@ export function groupSentence(group: GroupImpact, impact: AdverseImpact): string
   return reading
 }
 
-/** The headline: how many groups are flagged, and how many of those beyond chance. */
+/** The headline: how many groups are flagged (practically and statistically), and what else. */
 export function fairnessSummary(impact: AdverseImpact): string {
   const compared = impact.groups.filter((group) => group.group !== impact.reference_group)
   if (compared.length === 0) {
     return 'Only one group has enough applicants to show: there is nothing to compare it with.'
   }
+  const reference = groupLabel(impact.reference_group ?? '')
   const below = compared.filter((group) => group.below_four_fifths)
-  const beyondChance = below.filter(
-    (group) => group.fisher_p !== null && group.fisher_p < SIGNIFICANCE,
-  )
+  const flagged = compared.filter((group) => group.flagged)
   if (below.length === 0) {
-    return `No group falls below the four-fifths threshold against ${groupLabel(impact.reference_group ?? '')}.`
+    return `No group falls below the four-fifths threshold against ${reference}.`
   }
-  if (below.length === 1) {
-    const gap = beyondChance.length === 1 ? 'larger than' : 'within'
-    return `1 of ${compared.length} compared groups falls below the four-fifths threshold; its gap is ${gap} what chance would give (Fisher's exact test at .05).`
+  const fall = below.length === 1 ? 'falls' : 'fall'
+  const head = `${below.length} of ${compared.length} compared groups ${fall} below the four-fifths threshold against ${reference}`
+  if (flagged.length === 0) {
+    return `${head}; none is flagged: for each, the group is smaller than ${impact.min_flag_applicants} applicants or the gap is within what chance would give (Fisher's exact test, Holm-adjusted, at .05).`
   }
-  const differ = beyondChance.length === 1 ? 'differs' : 'differ'
-  return `${below.length} of ${compared.length} compared groups fall below the four-fifths threshold; ${beyondChance.length === 0 ? 'none' : beyondChance.length} of them ${differ} from the reference beyond what chance would give (Fisher's exact p < .05).`
+  const names = flagged.map((group) => groupLabel(group.group)).join(', ')
+  return `${head}; flagged, with at least ${impact.min_flag_applicants} applicants and a gap beyond chance (Fisher's exact test, Holm-adjusted, at .05): ${names}.`
 }
 
 /** Who is in the comparison and who is not: not stated, pooled, left out. */
 export function coverageNotes(impact: AdverseImpact): string[] {
   const notes = [
-    `${impact.applicants - impact.not_stated} of ${impact.applicants} decided applications have a self-identified group and are compared; ${impact.not_stated} without one are left out.`,
+    `${impact.applicants - impact.not_stated} of ${impact.applicants} decided applications have a self-identified group and are compared; ${impact.not_stated} without one are left out. A hire is an application decided "hired" that had started by the as-of date; hires not yet started are not counted either way.`,
+    impact.comparison_rule,
   ]
   if (impact.pooled.length > 0) {
     notes.push(
@@ -171,8 +184,14 @@ export function fairnessCsv(impact: AdverseImpact): string {
       'selected',
       'selection_rate',
       'impact_ratio',
+      'impact_ratio_ci_low',
+      'impact_ratio_ci_high',
       'below_four_fifths',
+      'z_ir',
+      'z_ir_p',
       'fisher_p',
+      'fisher_p_holm',
+      'flagged',
       'reference',
     ],
     impact.groups.map((group) => [
@@ -181,8 +200,14 @@ export function fairnessCsv(impact: AdverseImpact): string {
       group.selected,
       group.selection_rate,
       group.impact_ratio,
+      group.impact_ratio_ci?.[0] ?? null,
+      group.impact_ratio_ci?.[1] ?? null,
       group.below_four_fifths,
+      group.z_ir,
+      group.z_ir_p,
       group.fisher_p,
+      group.fisher_p_adjusted,
+      group.flagged,
       group.group === impact.reference_group,
     ]),
   )

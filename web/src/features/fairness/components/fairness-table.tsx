@@ -1,6 +1,6 @@
-import { formatCorrelation, formatP } from '../../../lib/format'
+import { formatP } from '../../../lib/format'
 import type { AdverseImpact } from '../api/get-adverse-impact'
-import { groupLabel, groupSentence } from './fairness-data'
+import { groupLabel, groupSentence, ratioWithInterval } from './fairness-data'
 
 /** Every figure of every group, with what it says in words. */
 export function FairnessTable({ impact }: { impact: AdverseImpact }) {
@@ -16,8 +16,9 @@ export function FairnessTable({ impact }: { impact: AdverseImpact }) {
             <th scope="col">Applicants</th>
             <th scope="col">Selected</th>
             <th scope="col">Selection rate</th>
-            <th scope="col">Impact ratio</th>
-            <th scope="col">Fisher p</th>
+            <th scope="col">Impact ratio (95% CI)</th>
+            <th scope="col">Z test p</th>
+            <th scope="col">Fisher p (Holm)</th>
             <th scope="col">What it says</th>
           </tr>
         </thead>
@@ -32,16 +33,14 @@ export function FairnessTable({ impact }: { impact: AdverseImpact }) {
                 {groupLabel(group.group)}
                 {group.group === impact.reference_group && <span className="badge">reference</span>}
                 {group.below_four_fifths && <span className="badge">below ⅘</span>}
+                {group.flagged && <span className="badge badge--flag">flagged</span>}
               </th>
               <td>{group.applicants}</td>
               <td>{group.selected}</td>
               <td>{(group.selection_rate * 100).toFixed(1)}%</td>
-              <td>
-                {group.group === impact.reference_group
-                  ? '1'
-                  : formatCorrelation(group.impact_ratio)}
-              </td>
-              <td>{formatP(group.fisher_p)}</td>
+              <td>{group.group === impact.reference_group ? '1' : ratioWithInterval(group)}</td>
+              <td>{formatP(group.z_ir_p)}</td>
+              <td>{formatP(group.fisher_p_adjusted)}</td>
               <td className="fairness-table__reading">{groupSentence(group, impact)}</td>
             </tr>
           ))}

@@ -62,6 +62,18 @@ export interface ModelExplanation {
   headline: string
   /** A caution to read beside the estimates; null when there is none. */
   caution: string | null
+  /** The areas left out of the model and why; null when every area is in it. */
+  leftOut: string | null
+}
+
+/** "Left out of the model: Judgment (every hire used has the same … score …)." */
+export function leftOutSentence(model: RetentionModel, names: AreaNames): string | null {
+  if (model.dropped.length === 0) return null
+  const each = model.dropped.map(
+    (entry) =>
+      `${names[entry.term] ?? entry.term} (${entry.reason.replaceAll(/\b[a-z_]+\b/g, (word) => names[word] ?? word)})`,
+  )
+  return `Left out of the model, the other areas fitted without it: ${each.join('; ')}.`
 }
 
 /** Plain words for each kind of trouble; null where the server's own message says it best. */
@@ -86,7 +98,11 @@ export function modelExplanation(model: RetentionModel, names: AreaNames): Model
       words === null
         ? (model.message ?? NOT_ENOUGH)
         : `${words}${status === 'not_converged' && model.message ? ` ${model.message}` : ''}`
-    return { headline: `${explained} No odds ratios are shown.`, caution: null }
+    return {
+      headline: `${explained} No odds ratios are shown.`,
+      caution: null,
+      leftOut: leftOutSentence(model, names),
+    }
   }
   const chart = oddsRatioChartData(model, names)!
   const predictive = chart.points.filter((point) => point.significant)
@@ -124,5 +140,9 @@ export function modelExplanation(model: RetentionModel, names: AreaNames): Model
     model.n < MIN_HIRES || rarer < EVENTS_PER_AREA * areas
       ? `With ${model.n} hires, ${model.n_left} of whom left, there are fewer than ${EVENTS_PER_AREA} of the rarer outcome per area: the odds ratios are imprecise and may be inflated.`
       : null
-  return { headline: `${effects} ${discrimination}`, caution }
+  return {
+    headline: `${effects} ${discrimination}`,
+    caution,
+    leftOut: leftOutSentence(model, names),
+  }
 }

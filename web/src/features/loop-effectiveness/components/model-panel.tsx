@@ -30,6 +30,11 @@ export function ModelPanel({ response, names }: { response: ModelResponse; names
         {explanation.headline}
       </p>
       {explanation.caution && <p className="caution">{explanation.caution}</p>}
+      {explanation.leftOut && (
+        <p className="caution" data-testid="model-left-out">
+          {explanation.leftOut}
+        </p>
+      )}
       <dl className="model-facts">
         <div>
           <dt>Hires in the model</dt>

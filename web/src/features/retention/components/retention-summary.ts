@@ -1,4 +1,4 @@
-import { formatP } from '../../../lib/format'
+import { formatNumber, formatP } from '../../../lib/format'
 import type { AreaRetention, Retention } from '../api/get-retention'
 
 const SIGNIFICANCE = 0.05
@@ -41,4 +41,25 @@ export function overallSentence(retention: Retention): string {
         ? 'above'
         : 'consistent with'
   return `${rate}, ${comparison} the ${percent(target)} benchmark (${benchmark.source}, ${benchmark.source_date}).`
+}
+
+/**
+ * Why the retained share and the Kaplan–Meier figure differ: the share counts only hires whose
+ * twelve months are over; Kaplan–Meier also uses hires still in their first year, for as long
+ * as they have been seen. The sentence names the day the estimate is read at.
+ */
+export function twoEstimatesSentence(retention: Retention): string {
+  const { overall } = retention
+  const atYear = overall.at_12_months
+  const interval =
+    atYear.lower !== null && atYear.upper !== null
+      ? ` (95% CI ${formatNumber(atYear.lower, 3)} to ${formatNumber(atYear.upper, 3)})`
+      : ''
+  const estimate = `The Kaplan–Meier estimate of still being employed on day ${atYear.day} after starting is ${formatNumber(atYear.surv, 3)}${interval}`
+  const recent = overall.n - overall.n_outcome
+  const why =
+    recent > 0
+      ? `: unlike the share, which counts only the ${overall.n_outcome} hires whose first year is over (they stayed a year or left before), it also uses the ${recent} still in their first year, for as long as they have been seen, so the two can differ.`
+      : `: every hire's first year is over, so it and the share count the same hires.`
+  return estimate + why + (atYear.note ? ` ${atYear.note}` : '')
 }

@@ -3,9 +3,8 @@ import { AnalyticsView } from '../../../components/analytics-view'
 import { WithheldOr, withheldReason } from '../../../components/disclosure-notice'
 import { NoMatch } from '../../../components/no-match'
 import { useAnalyticsFilters } from '../../../lib/analytics-filters'
-import { formatNumber } from '../../../lib/format'
 import { useRetention, type Retention } from '../api/get-retention'
-import { overallSentence } from './retention-summary'
+import { overallSentence, twoEstimatesSentence } from './retention-summary'
 import { SurvivalAreaPanel } from './survival-area-panel'
 import { survivalAxes } from './survival-chart-data'
 
@@ -13,7 +12,6 @@ const FILTERS = ['level', 'hire_type', 'as_of'] as const
 
 function Overview({ retention }: { retention: Retention }) {
   const { overall } = retention
-  const atYear = overall.at_12_months
   return (
     <section className="panel" aria-labelledby="overview-title">
       <h2 id="overview-title" className="visually-hidden">
@@ -22,16 +20,9 @@ function Overview({ retention }: { retention: Retention }) {
       <p className="headline" data-testid="retention-summary">
         {overallSentence(retention)}
       </p>
-      <p className="counts">
-        As of {retention.as_of}: {overall.n} hires, {overall.events} of whom have left. Kaplan–Meier
-        estimate of still being employed after a year: {formatNumber(atYear.surv, 3)}
-        {atYear.lower !== null && atYear.upper !== null && (
-          <>
-            {' '}
-            (95% CI {formatNumber(atYear.lower, 3)} to {formatNumber(atYear.upper, 3)})
-          </>
-        )}
-        .
+      <p className="counts" data-testid="retention-estimates">
+        As of {retention.as_of}: {overall.n} hires, {overall.events} of whom have left.{' '}
+        {twoEstimatesSentence(retention)}
       </p>
     </section>
   )
