@@ -14,7 +14,10 @@ const DATA: Definition[] = [
     term: 'Applicant pool',
     text: 'Every application in the current filter with at least one rating in the area.',
   },
-  { term: 'Hire', text: 'An application with decision "hired" and a start date.' },
+  {
+    term: 'Hire',
+    text: 'An application with decision "hired" whose start date is on or before the as-of date. The same meaning holds everywhere: validity, retention, red flags, backgrounds and adverse impact. A decided application is a hire or one with any decision other than "hired" or "pending"; an offer accepted but not yet started is not counted either way.',
+  },
   {
     term: 'As of',
     text: 'The date the analysis is run for (default today). Only what was known on that day counts: applications made, hires started, departures and accepted offers after it are left out. Filters by level, requisition, hire type and application date narrow the applications further.',
@@ -50,6 +53,12 @@ const STATISTICS: Definition[] = [
     formula: 'log odds(retained) = a + b·score,   OR = e^b,   CI = e^(b ± 1.96·SE)',
   },
   {
+    term: 'Strongest area',
+    text: "The area with the highest r is called the strongest only when its r is told apart from every other area's: Zou's (2007) interval for the difference of two overlapping dependent correlations (same hires, same outcome) must exclude 0 for each. Otherwise the summary names the areas that cannot be told apart from it, with the difference and its interval.",
+    formula:
+      'L = r₁ − r₂ − √((r₁ − l₁)² + (u₂ − r₂)² − 2c(r₁ − l₁)(u₂ − r₂)),   U likewise; c from r₁, r₂ and r(x₁, x₂)',
+  },
+  {
     term: 'AUC',
     text: "The probability that a hire who stayed scored higher in the area than one who left, ties counting half. 0.5 is a coin toss. Its interval uses DeLong's variance, clipped to 0–1.",
   },
@@ -60,7 +69,7 @@ const STATISTICS: Definition[] = [
   },
   {
     term: 'Model of all areas',
-    text: 'A logistic regression on every area at once, over hires scored in all of them, reported with odds ratios, Wald intervals and the in-sample AUC of its prediction. Its cross-validated AUC is the mean AUC on each held-out fold of a stratified 5-fold split with a fixed seed, the model refitted on the other four folds each time: an honest estimate for new hires. Separation and non-convergence are reported instead of numbers.',
+    text: 'A logistic regression on every area at once, over hires scored in all of them, reported with odds ratios, Wald intervals and the in-sample AUC of its prediction. Its cross-validated AUC is the mean AUC on each held-out fold of a stratified 5-fold split with a fixed seed, the model refitted on the other four folds each time: an honest estimate for new hires. An area every hire scored the same, or whose scores are a linear combination of the areas before it, has no effect of its own: it is left out by name and the rest is fitted, as glm in R does. Separation and non-convergence are reported instead of numbers.',
   },
 ]
 
@@ -77,7 +86,7 @@ const OTHER: Definition[] = [
   },
   {
     term: 'Retention curves',
-    text: "Kaplan–Meier estimates of staying employed by days since starting, for hires scoring 3 or more in an area and those below, with Greenwood's variance and a log-transformed 95% interval (R's survfit default); the log-rank test compares the two bands. Someone still employed is counted until the as-of date (censored).",
+    text: "Kaplan–Meier estimates of staying employed by days since starting, for hires scoring 3 or more in an area and those below, with Greenwood's variance and a log-transformed 95% interval (R's survfit default); the log-rank test compares the two bands. Someone still employed is counted until the as-of date (censored). The twelve-month figure is read on day 364 after starting, so leaving on day 365 counts as staying, as in the outcome. It differs from the share of hires who stayed because that share counts only hires whose first year is over, while Kaplan–Meier also uses those still in their first year for as long as they have been seen. Once everyone at risk has left, the estimate is 0 and its interval is not defined (R reports an infinite standard error).",
     formula: 'S(t) = Π (1 − dᵢ/nᵢ),   Var(log S) = Σ dᵢ / (nᵢ(nᵢ − dᵢ)),   CI = S·exp(± 1.96·SE)',
   },
   {
@@ -90,7 +99,7 @@ const OTHER: Definition[] = [
   },
   {
     term: 'Interviewer calibration',
-    text: "Leniency is the mean of an interviewer's rating minus the other interviewers' mean rating of the same application and area, with a t interval. Inter-rater reliability per area is the one-way ICC(1) with unequal panel sizes. An interviewer's own AUC asks whether their mean rating of a hire told stayers from leavers.",
+    text: "Leniency is the mean of an interviewer's rating minus the other interviewers' mean rating of the same application and area, with a t interval clustered by application (CR1): an interviewer rates several areas of one loop, and those deviations move together, so treating each rating as independent would make the interval too narrow. Inter-rater reliability per area is the one-way ICC(1) with unequal panel sizes. An interviewer's own AUC asks whether their mean rating of a hire told stayers from leavers.",
     formula: 'ICC(1) = (MSB − MSW) / (MSB + (k₀ − 1)·MSW),   k₀ = (N − Σnᵢ²/N) / (a − 1)',
   },
   {
@@ -99,7 +108,7 @@ const OTHER: Definition[] = [
   },
   {
     term: 'Adverse impact',
-    text: "Only where applicants volunteered a group. The selection rate of each group (hires over decided applications) is divided by the highest group's; a ratio under 0.80 is flagged (the four-fifths rule, 29 CFR 1607.4(D)), with Fisher's exact test against the highest group beside it. A group with fewer than five applicants, or with one to four selected or one to four not selected, is pooled with the other such groups, or left out if even the pool is that small.",
+    text: "Only where applicants volunteered a group. The selection rate of each group (hires over decided applications) is divided by the highest group's (the Uniform Guidelines' comparison rule), with a 95% interval on the log scale, the Z test of the impact ratio (Morris & Lobsenz 2000) and Fisher's exact test against the highest group. Since the highest group is picked after seeing the data, Fisher's p is adjusted by Holm's method over the groups compared. A group is flagged only when the ratio is under 0.80 (the four-fifths rule, 29 CFR 1607.4(D)), the group has at least 30 applicants, and the adjusted p is under .05: practical and statistical significance together. A group with fewer than five applicants, or with one to four selected or one to four not selected, is pooled with the other such groups, or left out if even the pool is that small.",
   },
 ]
 
