@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { topArea } from '../../api/analytics/dependent-correlations'
 import { interviewerLeniency } from '../../api/analytics/interviewer-leniency'
-import { retentionModel } from '../../api/analytics/retention-model'
+import { type CompleteCase, retentionModel } from '../../api/analytics/retention-model'
 
 // Values computed with R by test/fixtures/decide/decide.R.
 const fixture = (name: string) =>
@@ -21,12 +21,12 @@ interface Expected {
 const expected = JSON.parse(fixture('decide/expected.json')) as Expected
 
 const areas = ['ownership', 'concurrency', 'judgment', 'constant', 'sum_of_two'] as const
-const rows = (
-  parse(fixture('decide/cases.csv'), { columns: true }) as Record<string, string>[]
-).map((row) => ({
-  scores: areas.map((area) => Number(row[area])),
-  outcome: (Number(row.stayed) === 1 ? 1 : 0) as 0 | 1,
-}))
+const rows = parse<Record<string, string>>(fixture('decide/cases.csv'), { columns: true }).map(
+  (row): CompleteCase => ({
+    scores: areas.map((area) => Number(row[area])),
+    outcome: Number(row.stayed) === 1 ? 1 : 0,
+  }),
+)
 
 describe("Zou's interval for overlapping dependent correlations against R", () => {
   it('gives the difference of the top area from each other area and its interval', () => {
@@ -85,10 +85,7 @@ describe('the retention model with a constant and a collinear area, against R', 
 })
 
 describe('interviewer leniency clustered by application, against R on the reference scores', () => {
-  const scores = parse(fixture('reference/scores.csv'), { columns: true }) as Record<
-    string,
-    string
-  >[]
+  const scores = parse<Record<string, string>>(fixture('reference/scores.csv'), { columns: true })
   const result = interviewerLeniency(
     scores.map((row) => ({
       interviewer: row.interviewer!,
