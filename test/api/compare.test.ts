@@ -12,10 +12,27 @@ interface Comparison {
   areas: { key: string; weight: number }[]
   salary_band: { low: number; high: number; source: string } | null
   model: { status: string; n: number; message: string | null }
+  adjustment: {
+    status: string
+    note: string | null
+    shrinkage: { between_variance: number | null; within_variance: number | null } | null
+    unadjusted_interviewers: string[]
+  }
   applications: {
     id: string
-    areas: { key: string; score: number | null; ratings: { interviewer: string }[] }[]
+    areas: {
+      key: string
+      score: number | null
+      adjusted_score: number | null
+      ratings: {
+        interviewer: string
+        rating: number
+        leniency_shrunk: number | null
+        adjusted_rating: number | null
+      }[]
+    }[]
     composite: number | null
+    adjusted_composite: number | null
     missing_areas: string[]
     red_flags: { flag: string; count: number }[]
     offer: {
@@ -88,6 +105,43 @@ describe('GET /api/compare', () => {
         scored.reduce((total, area) => total + weightOf(area.key) * area.score!, 0) / weight
       expect(entry.composite).toBeCloseTo(expected, 12)
     }
+  })
+
+  it("adjusts each rating by its interviewer's shrunk leniency, as the interviewers report gives it", async () => {
+    const { body } = await get<Comparison>(`application_ids=${pair.join(',')}`)
+    const report = (await (await app.request('/api/analytics/interviewers')).json()) as {
+      interviewers: { interviewer: string; leniency: number | null; leniency_shrunk: number }[]
+      leniency_shrinkage: { between_variance: number; within_variance: number }
+    }
+    const shrunk = new Map(report.interviewers.map((row) => [row.interviewer, row]))
+    expect(body.adjustment).toMatchObject({
+      status: 'ok',
+      shrinkage: report.leniency_shrinkage,
+      unadjusted_interviewers: [],
+    })
+    expect(report.leniency_shrinkage.between_variance).toBeGreaterThan(0)
+    let adjusted = 0
+    for (const entry of body.applications) {
+      for (const area of entry.areas) {
+        for (const rating of area.ratings) {
+          const row = shrunk.get(rating.interviewer)!
+          expect(rating.leniency_shrunk).toBe(row.leniency_shrunk)
+          // Shrunk toward 0, never past it.
+          expect(Math.abs(row.leniency_shrunk)).toBeLessThan(Math.abs(row.leniency!))
+          expect(Math.sign(row.leniency_shrunk)).toBe(Math.sign(row.leniency!))
+          expect(rating.adjusted_rating).toBeCloseTo(rating.rating - row.leniency_shrunk, 12)
+          if (rating.adjusted_rating !== rating.rating) adjusted++
+        }
+        if (area.score === null) expect(area.adjusted_score).toBeNull()
+        else {
+          const sum = area.ratings.reduce((total, rating) => total + rating.adjusted_rating!, 0)
+          expect(area.adjusted_score).toBeCloseTo(sum / area.ratings.length, 12)
+        }
+      }
+      expect(entry.adjusted_composite).not.toBeNull()
+      expect(entry.adjusted_composite).not.toBe(entry.composite)
+    }
+    expect(adjusted).toBeGreaterThan(0)
   })
 
   it("predicts retention from the organisation's model, inside its interval", async () => {
@@ -165,6 +219,14 @@ describe('GET /api/compare for a hiring manager with few hires', () => {
       expect(entry.predicted_retention).toBeNull()
       expect(entry.prediction_note).toMatch(/at least 10 hires/)
     }
-    expect(body.applications[0]!.areas.find((area) => area.key === 'judgment')!.score).toBe(3)
+    const judgment = body.applications[0]!.areas.find((area) => area.key === 'judgment')!
+    expect(judgment.score).toBe(3)
+    expect(body.adjustment.status).toBe('withheld')
+    expect(body.adjustment.note).toMatch(
+      /^Not adjusted for interviewer leniency: .*at least 10 hires/,
+    )
+    expect(judgment.adjusted_score).toBeNull()
+    expect(judgment.ratings[0]!.adjusted_rating).toBeNull()
+    expect(body.applications[0]!.adjusted_composite).toBeNull()
   })
 })

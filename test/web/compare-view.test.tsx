@@ -67,6 +67,13 @@ describe('CompareView', () => {
     ).toEqual([expect.stringContaining('Candidate A'), expect.stringContaining('Candidate B')])
     expect(screen.getAllByTestId('prediction')[0]!.textContent).toContain('81% (95% CI 70% to 89%)')
     expect(screen.getByTestId('model-note').textContent).toContain('not a decision')
+    expect(screen.getByTestId('adjustment-note').textContent).toContain(
+      'adjusted for interviewer leniency, shrunk for few ratings',
+    )
+    // Candidate A: raw 3 in ownership, ana.lee's shrunk leniency +0.25 taken off.
+    const ownership = within(table).getByRole('row', { name: /Ownership & lifetimes/ })
+    expect(within(ownership).getAllByTestId('adjusted')[0]!.textContent).toBe('adjusted 2.75')
+    expect(ownership.textContent).toContain('ana.lee: 3 (adjusted 2.75)')
     expect(screen.getAllByText(/Knew when to reach for Go/)).toHaveLength(2)
     expect(screen.getByRole('button', { name: 'Download PNG' })).toBeTruthy()
     const compare = calls.find((call) => call.path === '/api/compare')

@@ -96,6 +96,23 @@ export function predictionText(entry: ComparedApplication): string {
   return `${formatPercent(predicted.probability)} (95% CI ${formatPercent(predicted.ci[0])} to ${formatPercent(predicted.ci[1])})`
 }
 
+export const ADJUSTED_LABEL = 'adjusted for interviewer leniency, shrunk for few ratings'
+
+/** What the "adjusted" figures beside the raw ones are, or why there are none. */
+export function adjustmentText(adjustment: Comparison['adjustment']): string {
+  if (adjustment.status === 'withheld') return adjustment.note ?? 'Not adjusted for leniency.'
+  const parts = [
+    `“Adjusted” scores are ${ADJUSTED_LABEL}: each rating minus its interviewer's leniency (how far they rate above or below colleagues on the same loops), pulled toward 0 the fewer ratings the interviewer has (as of ${adjustment.as_of ?? 'today'}).`,
+  ]
+  if (adjustment.note !== null) parts.push(adjustment.note)
+  if (adjustment.unadjusted_interviewers.length > 0) {
+    parts.push(
+      `Not adjusted, as their leniency is not shown to you: ${adjustment.unadjusted_interviewers.join(', ')}.`,
+    )
+  }
+  return parts.join(' ')
+}
+
 const POSITION_WORDS = { below: 'Below', within: 'Within', above: 'Above' } as const
 
 /** The offer held against the salary band, in words. */
@@ -122,8 +139,10 @@ const HEADER = [
   'area',
   'area_weight',
   'area_score',
+  'adjusted_area_score',
   'ratings',
   'composite',
+  'adjusted_composite',
   'red_flags',
   'offer_salary',
   'band_position',
@@ -146,10 +165,12 @@ export function comparisonCsv(comparison: Comparison): string {
           area.name,
           area.weight,
           scored?.score ?? null,
+          scored?.adjusted_score ?? null,
           scored?.ratings
             .map((rating) => `${rating.interviewer}=${String(rating.rating)}`)
             .join(' '),
           entry.composite,
+          entry.adjusted_composite,
           entry.red_flags.map((flag) => `${flag.flag}×${String(flag.count)}`).join(' '),
           entry.offer?.salary ?? null,
           entry.offer?.band_position ?? null,

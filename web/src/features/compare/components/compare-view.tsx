@@ -8,6 +8,7 @@ import { useComparison, type Comparison } from '../api/get-comparison'
 import { AreaScoreChart } from './area-score-chart'
 import { CandidatePicker } from './candidate-picker'
 import {
+  adjustmentText,
   areaScoreChartData,
   bandText,
   comparisonCsv,
@@ -39,6 +40,16 @@ function ModelNote({ comparison }: { comparison: Comparison }) {
   )
 }
 
+/** What the adjusted scores are, or why there are none. */
+function AdjustmentNote({ comparison }: { comparison: Comparison }) {
+  const { adjustment } = comparison
+  return (
+    <p className="estimate-note" data-testid="adjustment-note">
+      {adjustmentText(adjustment)}
+    </p>
+  )
+}
+
 function ComparisonContent({ comparison }: { comparison: Comparison }) {
   const chart = useRef<HTMLElement>(null)
   const band = bandText(comparison)
@@ -51,6 +62,7 @@ function ComparisonContent({ comparison }: { comparison: Comparison }) {
           {formatLevel(comparison.requisition.level)}
         </h2>
         <ModelNote comparison={comparison} />
+        <AdjustmentNote comparison={comparison} />
         {band !== null && <p className="counts">Salary band: {band}.</p>}
         <PanelBoundary title="The comparison table">
           <ComparisonTable comparison={comparison} />

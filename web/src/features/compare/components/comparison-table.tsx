@@ -31,16 +31,33 @@ function IntervalMark({ entry }: { entry: ComparedApplication }) {
   )
 }
 
+/** The adjusted figure beside a raw one, or nothing when the adjustment is withheld. */
+function Adjusted({ value }: { value: number | null }) {
+  if (value === null) return null
+  return (
+    <span className="compare-cell__adjusted" data-testid="adjusted">
+      adjusted {formatScore(value)}
+    </span>
+  )
+}
+
 function AreaCell({ area }: { area: ComparedApplication['areas'][number] }) {
   if (area.score === null) return <td className="compare-cell compare-cell--missing">Not scored</td>
   const notes = area.ratings.filter((rating) => rating.note)
   return (
     <td className="compare-cell">
       <strong className="compare-cell__score">{formatScore(area.score)}</strong>
+      <Adjusted value={area.adjusted_score} />
       <ul className="compare-cell__ratings">
         {area.ratings.map((rating) => (
           <li key={rating.interviewer}>
             {rating.interviewer}: {rating.rating}
+            {rating.adjusted_rating !== null && (
+              <span className="compare-cell__adjusted-rating">
+                {' '}
+                (adjusted {formatScore(rating.adjusted_rating)})
+              </span>
+            )}
             {rating.red_flags.map((flag) => (
               <span key={flag} className="red-flag">
                 {flagWords(flag)}
@@ -101,6 +118,7 @@ export function ComparisonTable({ comparison }: { comparison: Comparison }) {
             {applications.map((entry) => (
               <td key={entry.id} className="compare-cell">
                 <strong className="compare-cell__score">{formatScore(entry.composite)}</strong>
+                <Adjusted value={entry.adjusted_composite} />
                 {entry.missing_areas.length > 0 && entry.composite !== null && (
                   <span className="compare-table__detail">
                     over the scored areas only (missing {entry.missing_areas.join(', ')})
