@@ -43,6 +43,10 @@ export function candidateLabel(entry: Pick<ComparedApplication, 'id' | 'candidat
   return entry.candidate.name ?? entry.id
 }
 
+/** The rating scale's ends and its points: 1 strong no · 2 no · 3 yes · 4 strong yes. */
+export const RATING_DOMAIN: [number, number] = [1, 4]
+export const RATING_TICKS = [1, 2, 3, 4]
+
 export interface AreaScoreSeries {
   key: string
   label: string
