@@ -15,6 +15,7 @@ import {
   type ApplicationDetail,
 } from './application-detail'
 import { salaryBandsOf } from './context'
+import { redFlagSchema, type RedFlag } from './red-flags'
 import type { ValidityResponse } from './reports/validity'
 import type { Scope } from './scope'
 
@@ -55,7 +56,7 @@ const comparedApplicationSchema = z.object({
     description: 'The same composite over the adjusted area scores',
   }),
   missing_areas: z.array(z.string()),
-  red_flags: z.array(z.object({ flag: z.string(), count: z.number().int() })),
+  red_flags: z.array(redFlagSchema.extend({ count: z.number().int() })),
   offer: z
     .object({
       salary: z.number().nullable(),
@@ -185,11 +186,15 @@ function weightedComposite(scores: readonly (number | null)[], weights: readonly
 }
 
 function redFlagCounts(detail: ApplicationDetail) {
-  const counts = new Map<string, number>()
+  const counts = new Map<string, RedFlag & { count: number }>()
   for (const rating of detail.scores) {
-    for (const flag of rating.red_flags) counts.set(flag, (counts.get(flag) ?? 0) + 1)
+    for (const flag of rating.red_flags) {
+      const counted = counts.get(flag.key) ?? { ...flag, count: 0 }
+      counted.count++
+      counts.set(flag.key, counted)
+    }
   }
-  return [...counts].map(([flag, count]) => ({ flag, count }))
+  return [...counts.values()]
 }
 
 /**

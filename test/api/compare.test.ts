@@ -34,7 +34,7 @@ interface Comparison {
     composite: number | null
     adjusted_composite: number | null
     missing_areas: string[]
-    red_flags: { flag: string; count: number }[]
+    red_flags: { key: string; name: string; count: number }[]
     offer: {
       salary: number | null
       band_position: string | null

@@ -109,7 +109,7 @@ describe('the comparison shaped for reading', () => {
       'application_id,candidate,area,area_weight,area_score,adjusted_area_score,ratings,composite,adjusted_composite,red_flags,offer_salary,band_position,compa_ratio,predicted_retention,ci_lower,ci_upper',
     )
     expect(lines[1]).toBe(
-      'A,"Ada, Jr",Ownership & lifetimes,0.15,3,2.75,ana.lee=3,3.1,2.85,unwrap_everywhere×1,,,,0.81,0.7,0.89',
+      'A,"Ada, Jr",Ownership & lifetimes,0.15,3,2.75,ana.lee=3,3.1,2.85,unwrap() everywhere ×1,,,,0.81,0.7,0.89',
     )
   })
 })

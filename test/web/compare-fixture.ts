@@ -3,6 +3,9 @@ import type {
   Comparison,
 } from '../../web/src/features/compare/api/get-comparison'
 
+/** As the rubric names it: every surface shows this name, never the key. */
+export const UNWRAP = { key: 'unwrap_everywhere', name: 'unwrap() everywhere' }
+
 /** ana.lee rates this much above colleagues, after shrinkage. */
 export const ANA_LENIENCY = 0.25
 
@@ -36,7 +39,7 @@ export function compared(
                 rating: scores[k],
                 interviewed_at: '2026-01-20',
                 minutes: 30,
-                red_flags: k === 0 ? ['unwrap_everywhere'] : [],
+                red_flags: k === 0 ? [UNWRAP] : [],
                 note: k === 1 ? 'Knew when to reach for Go' : null,
                 leniency_shrunk: ANA_LENIENCY,
                 adjusted_rating: scores[k] - ANA_LENIENCY,
@@ -46,7 +49,7 @@ export function compared(
     composite: 3.1,
     adjusted_composite: 3.1 - ANA_LENIENCY,
     missing_areas: [],
-    red_flags: [{ flag: 'unwrap_everywhere', count: 1 }],
+    red_flags: [{ ...UNWRAP, count: 1 }],
     offer: null,
     predicted_retention: { probability: 0.81, ci: [0.7, 0.89] },
     prediction_note: null,

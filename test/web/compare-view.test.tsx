@@ -74,6 +74,9 @@ describe('CompareView', () => {
     const ownership = within(table).getByRole('row', { name: /Ownership & lifetimes/ })
     expect(within(ownership).getAllByTestId('adjusted')[0]!.textContent).toBe('adjusted 2.75')
     expect(ownership.textContent).toContain('ana.lee: 3 (adjusted 2.75)')
+    // The rubric's name for the red flag, on each candidate's rating and in the red flags row.
+    expect(within(table).getAllByText(/unwrap\(\) everywhere/)).toHaveLength(4)
+    expect(within(table).queryByText(/unwrap_everywhere|unwrap everywhere/)).toBeNull()
     expect(screen.getAllByText(/Knew when to reach for Go/)).toHaveLength(2)
     expect(screen.getByRole('button', { name: 'Download PNG' })).toBeTruthy()
     const compare = calls.find((call) => call.path === '/api/compare')

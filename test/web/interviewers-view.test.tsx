@@ -84,7 +84,7 @@ const ratingsPage: InterviewerRatings = {
       area: 'ownership',
       area_name: 'Ownership & lifetimes',
       rating: 2,
-      red_flags: ['clones_everything'],
+      red_flags: [{ key: 'clones_everything', name: 'Clones everything' }],
       interviewed_at: '2026-01-05',
     },
   ],
@@ -154,6 +154,9 @@ describe('InterviewersView', () => {
     expect(router.state.location.search).toBe('?hire_type=direct')
     expect(await screen.findByText('APP-7')).toBeTruthy()
     expect(screen.getByText('erased')).toBeTruthy()
+    // The rubric's name for the red flag, never its key.
+    expect(screen.getByText('Clones everything')).toBeTruthy()
+    expect(screen.queryByText(/clones_everything/)).toBeNull()
     expect(screen.getByTestId('ratings-range').textContent).toBe('1–1 of 1')
     const ratingsCall = calls.find((call) => call.path.endsWith('/ratings'))
     expect(ratingsCall).toBeTruthy()

@@ -175,7 +175,7 @@ export function comparisonCsv(comparison: Comparison): string {
             .join(' '),
           entry.composite,
           entry.adjusted_composite,
-          entry.red_flags.map((flag) => `${flag.flag}×${String(flag.count)}`).join(' '),
+          entry.red_flags.map((flag) => `${flag.name} ×${String(flag.count)}`).join('; '),
           entry.offer?.salary ?? null,
           entry.offer?.band_position ?? null,
           entry.offer?.compa_ratio ?? null,

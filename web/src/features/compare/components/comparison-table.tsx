@@ -3,8 +3,6 @@ import { formatScore } from '../../../lib/format'
 import type { ComparedApplication, Comparison } from '../api/get-comparison'
 import { candidateLabel, offerText, predictionText } from './compare-data'
 
-const flagWords = (flag: string) => flag.replaceAll('_', ' ')
-
 /** The probability and its interval on a 0–100% line, beside the words that say the same. */
 function IntervalMark({ entry }: { entry: ComparedApplication }) {
   const predicted = entry.predicted_retention
@@ -59,8 +57,8 @@ function AreaCell({ area }: { area: ComparedApplication['areas'][number] }) {
               </span>
             )}
             {rating.red_flags.map((flag) => (
-              <span key={flag} className="red-flag">
-                {flagWords(flag)}
+              <span key={flag.key} className="red-flag">
+                {flag.name}
               </span>
             ))}
           </li>
@@ -161,9 +159,7 @@ export function ComparisonTable({ comparison }: { comparison: Comparison }) {
               <td key={entry.id} className="compare-cell">
                 {entry.red_flags.length === 0
                   ? 'None'
-                  : entry.red_flags
-                      .map((flag) => `${flagWords(flag.flag)} ×${String(flag.count)}`)
-                      .join(', ')}
+                  : entry.red_flags.map((flag) => `${flag.name} ×${String(flag.count)}`).join(', ')}
               </td>
             ))}
           </tr>
