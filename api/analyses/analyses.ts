@@ -7,6 +7,7 @@ import { textAt, type AnalyticsDataset, type RowLists } from '../dataset/dataset
 import { ApiError } from '../lib/errors'
 import { buildCohort, type Cohort } from './cohort'
 import { compareApplications } from './compare'
+import { compareCandidates, type CompareCandidatesQuery } from './compare-candidates'
 import type { Disclosure } from './context'
 import { buildCatalog, type CellCatalog } from './disclosure/cells'
 import { coarsen, publicationDate, boxKey, type Box } from './disclosure/publication'
@@ -343,6 +344,10 @@ export class Analyses {
 
   compare(scope: Scope, applicationIds: readonly string[]) {
     return compareApplications(this, this.db, scope, applicationIds)
+  }
+
+  compareCandidates(scope: Scope, query: CompareCandidatesQuery) {
+    return compareCandidates(this, this.db, scope, query)
   }
 
   /** Loads every rubric's dataset, so that the first request does not wait for it. */

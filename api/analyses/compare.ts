@@ -5,7 +5,11 @@ import { requisitions, rubrics } from '../../db/schema'
 import { intervalSchema } from '../analytics/correlation'
 import { mean } from '../analytics/descriptive'
 import { leniencyShrinkageSchema } from '../analytics/leniency-shrinkage'
-import { compositeScore, predictRetention, type RetentionModel } from '../analytics/retention-model'
+import {
+  compositeOfScored,
+  predictRetention,
+  type RetentionModel,
+} from '../analytics/retention-model'
 import { matchingBand } from '../analytics/salary'
 import { ApiError } from '../lib/errors'
 import type { Analyses } from './analyses'
@@ -173,18 +177,6 @@ function leniencies(analyses: Analyses, scope: Scope, rubricKey: string) {
   }
 }
 
-/** The level's weighted mean over the scored areas; null with none scored. */
-function weightedComposite(scores: readonly (number | null)[], weights: readonly number[]) {
-  const scored = scores.flatMap((score, k) => (score === null ? [] : [k]))
-  const weightOfScored = scored.reduce((total, k) => total + weights[k]!, 0)
-  return weightOfScored > 0
-    ? compositeScore(
-        scored.map((k) => scores[k]!),
-        scored.map((k) => weights[k]!),
-      )
-    : null
-}
-
 function redFlagCounts(detail: ApplicationDetail) {
   const counts = new Map<string, RedFlag & { count: number }>()
   for (const rating of detail.scores) {
@@ -282,8 +274,8 @@ export function compareApplications(
         adjusted_score: adjustedScores[k]!,
         ratings: areaRatings[k]!,
       })),
-      composite: weightedComposite(scores, weights),
-      adjusted_composite: weightedComposite(adjustedScores, weights),
+      composite: compositeOfScored(scores, weights),
+      adjusted_composite: compositeOfScored(adjustedScores, weights),
       missing_areas: missing,
       red_flags: redFlagCounts(detail),
       offer: detail.offer && {
