@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   areaScoreChartData,
-  byRatings,
   bandText,
   candidateLabel,
   comparisonCsv,
   offerText,
   predictionText,
+  requisitionLabel,
   selectionFrom,
   selectionParams,
   shortAreaName,
@@ -15,22 +15,45 @@ import {
 import { compared, comparison } from './compare-fixture'
 
 describe('the selection in the URL', () => {
-  it('reads the requisition and up to four distinct applications', () => {
+  it('reads the requisition, up to four distinct applications, the status filter and search', () => {
     expect(
-      selectionFrom(new URLSearchParams('requisition=REQ-1&applications=A,B,,A,C,D,E')),
-    ).toEqual({ requisitionId: 'REQ-1', applicationIds: ['A', 'B', 'C', 'D'] })
+      selectionFrom(
+        new URLSearchParams('requisition=REQ-1&applications=A,B,,A,C,D,E&status=open&q=ada'),
+      ),
+    ).toEqual({
+      requisitionId: 'REQ-1',
+      applicationIds: ['A', 'B', 'C', 'D'],
+      status: 'open',
+      search: 'ada',
+    })
     expect(selectionFrom(new URLSearchParams(''))).toEqual({
       requisitionId: null,
       applicationIds: [],
+      status: 'all',
+      search: '',
     })
+    expect(selectionFrom(new URLSearchParams('status=maybe')).status).toBe('all')
   })
 
   it('writes back only what is set', () => {
-    expect(selectionParams({ requisitionId: 'REQ-1', applicationIds: ['A', 'B'] })).toEqual({
-      requisition: 'REQ-1',
-      applications: 'A,B',
-    })
-    expect(selectionParams({ requisitionId: null, applicationIds: [] })).toEqual({})
+    expect(
+      selectionParams({
+        requisitionId: 'REQ-1',
+        applicationIds: ['A', 'B'],
+        status: 'not_hired',
+        search: 'turing',
+      }),
+    ).toEqual({ requisition: 'REQ-1', applications: 'A,B', status: 'not_hired', q: 'turing' })
+    expect(
+      selectionParams({ requisitionId: null, applicationIds: [], status: 'all', search: '' }),
+    ).toEqual({})
+  })
+
+  it('names a requisition with its id, as two may share a title', () => {
+    expect(requisitionLabel({ id: 'REQ-0007', title: 'Senior Rust Engineer, Payments' })).toBe(
+      'Senior Rust Engineer, Payments (REQ-0007)',
+    )
+    expect(requisitionLabel({ id: 'REQ-0008', title: null })).toBe('REQ-0008')
   })
 
   it('adds and removes picks, never beyond four', () => {
@@ -55,16 +78,9 @@ describe('the comparison shaped for reading', () => {
     expect(areaScoreChartData(comparison([compared('C', 'Cy', [null, null])])).scored).toBe(false)
   })
 
-  it('shortens area names for the axis and lists rated candidates first', () => {
+  it('shortens area names for the axis', () => {
     expect(shortAreaName('Judgment (knowing when Rust is the wrong tool)')).toBe('Judgment')
     expect(shortAreaName('unsafe & FFI')).toBe('unsafe & FFI')
-    expect(
-      byRatings([
-        { id: 'a', ratings: 0 },
-        { id: 'b', ratings: 12 },
-        { id: 'c', ratings: 3 },
-      ]).map((c) => c.id),
-    ).toEqual(['b', 'c', 'a'])
   })
 
   it('names erased candidates without their name', () => {

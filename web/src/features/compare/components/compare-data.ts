@@ -1,25 +1,47 @@
 import { toCsv } from '../../../../../shared/csv'
 import { formatMoney, formatPercent } from '../../../lib/format'
 import { SERIES_COLOURS } from '../../../lib/palette'
+import type { StatusFilter } from '../api/get-candidates'
 import type { ComparedApplication, Comparison } from '../api/get-comparison'
 
 export const MIN_COMPARED = 2
 export const MAX_COMPARED = 4
 
-/** What is being compared, as the URL keeps it: `?requisition=REQ-1&applications=A,B`. */
+/** Which candidates the picker lists: by what became of them so far, or all. */
+export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'open', 'hired', 'not_hired']
+
+export const STATUS_WORDS: Record<StatusFilter, string> = {
+  all: 'All',
+  open: 'Still open',
+  hired: 'Hired',
+  not_hired: 'Not hired',
+}
+
+/**
+ * What is being compared and how the picker is filtered, as the URL keeps it:
+ * `?requisition=REQ-1&applications=A,B&status=open&q=ada`.
+ */
 export interface CompareSelection {
   requisitionId: string | null
   applicationIds: string[]
+  status: StatusFilter
+  search: string
 }
+
+const isStatusFilter = (value: string | null): value is StatusFilter =>
+  STATUS_FILTERS.some((status) => status === value)
 
 export function selectionFrom(params: URLSearchParams): CompareSelection {
   const ids = (params.get('applications') ?? '')
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean)
+  const status = params.get('status')
   return {
     requisitionId: params.get('requisition') || null,
     applicationIds: [...new Set(ids)].slice(0, MAX_COMPARED),
+    status: isStatusFilter(status) ? status : 'all',
+    search: params.get('q') ?? '',
   }
 }
 
@@ -29,7 +51,14 @@ export function selectionParams(selection: CompareSelection): Record<string, str
     ...(selection.applicationIds.length > 0 && {
       applications: selection.applicationIds.join(','),
     }),
+    ...(selection.status !== 'all' && { status: selection.status }),
+    ...(selection.search !== '' && { q: selection.search }),
   }
+}
+
+/** "Senior Rust Engineer, Payments (REQ-0007)": two requisitions may share a title, never an id. */
+export function requisitionLabel(requisition: { id: string; title: string | null }): string {
+  return requisition.title === null ? requisition.id : `${requisition.title} (${requisition.id})`
 }
 
 /** The picked applications with one added or taken away; never more than the maximum. */
@@ -63,13 +92,6 @@ export interface AreaScoreChartData {
 
 /** "Judgment (knowing when Rust is the wrong tool)" → "Judgment": short enough for an axis. */
 export const shortAreaName = (name: string) => name.replace(/\s*\(.*\)$/, '')
-
-/** Candidates with ratings first (most first), so the ones that can be compared come first. */
-export function byRatings<Candidate extends { ratings: number }>(
-  candidates: readonly Candidate[],
-): Candidate[] {
-  return [...candidates].sort((a, b) => b.ratings - a.ratings)
-}
 
 /** The area means of every compared application, grouped by area. */
 export function areaScoreChartData(comparison: Comparison): AreaScoreChartData {

@@ -13,6 +13,7 @@ import {
   bandText,
   comparisonCsv,
   MIN_COMPARED,
+  requisitionLabel,
   selectionFrom,
   selectionParams,
   type CompareSelection,
@@ -58,8 +59,7 @@ function ComparisonContent({ comparison }: { comparison: Comparison }) {
     <>
       <section className="panel" aria-labelledby="comparison-title">
         <h2 id="comparison-title">
-          {comparison.requisition.title ?? comparison.requisition.id} ·{' '}
-          {formatLevel(comparison.requisition.level)}
+          {requisitionLabel(comparison.requisition)} · {formatLevel(comparison.requisition.level)}
         </h2>
         <ModelNote comparison={comparison} />
         <AdjustmentNote comparison={comparison} />
