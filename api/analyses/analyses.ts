@@ -33,6 +33,7 @@ import {
   restrictValidity,
   validityResponse,
 } from './reports/validity'
+import { redFlagNamer } from './red-flags'
 import type { Scope } from './scope'
 
 /** Fewest hires (not the viewer's own) any figure a hiring manager sees organisation-wide is over. */
@@ -309,8 +310,14 @@ export class Analyses {
     return this.run(
       {
         name: 'red-flags',
-        compute: (cohort) =>
-          redFlagsResponse(cohort, (row) => namesOf(cohort.dataset.redFlags, row)),
+        compute: (cohort) => {
+          const named = redFlagNamer(this.db)
+          return redFlagsResponse(
+            cohort,
+            (row) => namesOf(cohort.dataset.redFlags, row),
+            (key) => named(cohort.dataset.rubric.id, [key])[0]!.name,
+          )
+        },
         restrict: restrictRedFlags,
       },
       scope,

@@ -39,11 +39,12 @@ describe('red-flag names on the demo data', () => {
     rubricNames = new Map(rubrics[0]!.red_flags.map((flag) => [flag.key, flag.name]))
   }, 120_000)
 
-  it('are the same on a candidate, the comparison and an interviewer’s ratings: the rubric’s', async () => {
+  it('are the same on a candidate, the comparison, an interviewer’s ratings and the red-flag rates: the rubric’s', async () => {
     const { items } = await getJson<{
       items: { id: string; requisition_id: string; ratings: number }[]
     }>(app, '/api/applications?limit=500')
     const surfaces = {
+      analytics: new Map<string, Set<string>>(),
       application: new Map<string, Set<string>>(),
       compare: new Map<string, Set<string>>(),
       interviewer: new Map<string, Set<string>>(),
@@ -83,6 +84,8 @@ describe('red-flag names on the demo data', () => {
       for (const item of page.items) namesShown(item.red_flags, surfaces.interviewer)
     }
 
+    const rates = await getJson<{ groups: RedFlag[] }>(app, '/api/analytics/red-flags')
+    namesShown(rates.groups, surfaces.analytics)
     // The demo raises every tag of the rubric, and each surface names it as the rubric does.
     expect([...surfaces.application.keys()].sort()).toEqual([...rubricNames.keys()].sort())
     for (const [surface, shown] of Object.entries(surfaces)) {
