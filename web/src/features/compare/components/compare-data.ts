@@ -128,7 +128,7 @@ export const ADJUSTED_LABEL = 'adjusted for interviewer leniency, shrunk for few
 export function adjustmentText(adjustment: Comparison['adjustment']): string {
   if (adjustment.status === 'withheld') return adjustment.note ?? 'Not adjusted for leniency.'
   const parts = [
-    `“Adjusted” scores are ${ADJUSTED_LABEL}: each rating minus its interviewer's leniency (how far they rate above or below colleagues on the same loops), pulled toward 0 the fewer ratings the interviewer has (as of ${adjustment.as_of ?? 'today'}).`,
+    `“Adjusted” scores are ${ADJUSTED_LABEL}: each rating minus its interviewer's leniency (how far they rate above or below colleagues on the same loops), pulled toward 0 the fewer ratings the interviewer has (as of ${adjustment.as_of ?? 'today'}). An adjusted score can fall a little outside 1–4.`,
   ]
   if (adjustment.note !== null) parts.push(adjustment.note)
   if (adjustment.unadjusted_interviewers.length > 0) {
