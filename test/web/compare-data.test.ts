@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  adjustmentText,
   areaScoreChartData,
   bandText,
   candidateLabel,
@@ -127,5 +128,25 @@ describe('the comparison shaped for reading', () => {
     expect(lines[1]).toBe(
       'A,"Ada, Jr",Ownership & lifetimes,0.15,3,2.75,ana.lee=3,3.1,2.85,unwrap() everywhere ×1,,,,0.81,0.7,0.89',
     )
+  })
+
+  it('labels the adjusted scores, names interviewers left unadjusted, and says why none are adjusted', () => {
+    const { adjustment } = comparison([])
+    expect(adjustmentText(adjustment)).toMatch(
+      /^“Adjusted” scores are adjusted for interviewer leniency, shrunk for few ratings: .*as of 2026-03-31/,
+    )
+    expect(
+      adjustmentText({ ...adjustment, unadjusted_interviewers: ['bo.chen', 'cy.ng'] }),
+    ).toContain('Not adjusted, as their leniency is not shown to you: bo.chen, cy.ng.')
+    const reason = 'Not adjusted for interviewer leniency: fewer than 10 hires.'
+    expect(
+      adjustmentText({
+        status: 'withheld',
+        as_of: null,
+        note: reason,
+        shrinkage: null,
+        unadjusted_interviewers: [],
+      }),
+    ).toBe(reason)
   })
 })
