@@ -7,6 +7,7 @@ import { textAt, type AnalyticsDataset, type RowLists } from '../dataset/dataset
 import { ApiError } from '../lib/errors'
 import { buildCohort, type Cohort } from './cohort'
 import { compareApplications } from './compare'
+import { compareCandidates, type CompareCandidatesQuery } from './compare-candidates'
 import type { Disclosure } from './context'
 import { buildCatalog, type CellCatalog } from './disclosure/cells'
 import { coarsen, publicationDate, boxKey, type Box } from './disclosure/publication'
@@ -32,6 +33,7 @@ import {
   restrictValidity,
   validityResponse,
 } from './reports/validity'
+import { redFlagNamer } from './red-flags'
 import type { Scope } from './scope'
 
 /** Fewest hires (not the viewer's own) any figure a hiring manager sees organisation-wide is over. */
@@ -308,8 +310,14 @@ export class Analyses {
     return this.run(
       {
         name: 'red-flags',
-        compute: (cohort) =>
-          redFlagsResponse(cohort, (row) => namesOf(cohort.dataset.redFlags, row)),
+        compute: (cohort) => {
+          const named = redFlagNamer(this.db)
+          return redFlagsResponse(
+            cohort,
+            (row) => namesOf(cohort.dataset.redFlags, row),
+            (key) => named(cohort.dataset.rubric.id, [key])[0]!.name,
+          )
+        },
         restrict: restrictRedFlags,
       },
       scope,
@@ -343,6 +351,10 @@ export class Analyses {
 
   compare(scope: Scope, applicationIds: readonly string[]) {
     return compareApplications(this, this.db, scope, applicationIds)
+  }
+
+  compareCandidates(scope: Scope, query: CompareCandidatesQuery) {
+    return compareCandidates(this, this.db, scope, query)
   }
 
   /** Loads every rubric's dataset, so that the first request does not wait for it. */

@@ -15,6 +15,7 @@ import {
   selectRequisitionSchema,
 } from '../../db/schema'
 import { ApiError } from '../lib/errors'
+import { redFlagNamer, redFlagSchema } from './red-flags'
 import { maySeeRequisition, type Scope } from './scope'
 
 const application = selectApplicationSchema.shape
@@ -71,7 +72,7 @@ export const applicationDetailSchema = z
         rating: z.number(),
         interviewed_at: z.string().nullable(),
         minutes: z.number().int().nullable(),
-        red_flags: z.array(z.string()),
+        red_flags: z.array(redFlagSchema),
         note: z.string().nullable(),
       }),
     ),
@@ -126,6 +127,11 @@ export function applicationDetail(db: Db, scope: Scope, id: string): Application
     .where(eq(scores.applicationId, id))
     .orderBy(asc(rubricAreas.position), asc(interviewers.handle))
     .all()
+  const namesOf = redFlagNamer(db)
+  const named = ratings.map((rating) => ({
+    ...rating,
+    red_flags: namesOf(requisition.rubricId, rating.red_flags),
+  }))
   const areaScores = areas.map((area) => {
     const inArea = ratings.filter((rating) => rating.area === area.key)
     const total = inArea.reduce((sum, rating) => sum + rating.rating, 0)
@@ -166,6 +172,6 @@ export function applicationDetail(db: Db, scope: Scope, id: string): Application
         }
       : null,
     area_scores: areaScores,
-    scores: ratings,
+    scores: named,
   }
 }

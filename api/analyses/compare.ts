@@ -3,7 +3,13 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { requisitions, rubrics } from '../../db/schema'
 import { intervalSchema } from '../analytics/correlation'
-import { compositeScore, predictRetention, type RetentionModel } from '../analytics/retention-model'
+import { mean } from '../analytics/descriptive'
+import { leniencyShrinkageSchema } from '../analytics/leniency-shrinkage'
+import {
+  compositeOfScored,
+  predictRetention,
+  type RetentionModel,
+} from '../analytics/retention-model'
 import { matchingBand } from '../analytics/salary'
 import { ApiError } from '../lib/errors'
 import type { Analyses } from './analyses'
@@ -13,6 +19,7 @@ import {
   type ApplicationDetail,
 } from './application-detail'
 import { salaryBandsOf } from './context'
+import { redFlagSchema, type RedFlag } from './red-flags'
 import type { ValidityResponse } from './reports/validity'
 import type { Scope } from './scope'
 
@@ -28,15 +35,32 @@ const comparedApplicationSchema = z.object({
       key: z.string(),
       name: z.string(),
       score: z.number().nullable().openapi({ description: 'Mean of the ratings in the area' }),
-      ratings: z.array(detail.scores.element.omit({ area: true })),
+      adjusted_score: z.number().nullable().openapi({
+        description:
+          'Mean of the ratings adjusted for interviewer leniency; null when not scored or the adjustment is withheld',
+      }),
+      ratings: z.array(
+        detail.scores.element.omit({ area: true }).extend({
+          leniency_shrunk: z.number().nullable().openapi({
+            description:
+              "The interviewer's leniency shrunk toward 0 for few ratings; null when not shown to this viewer (the rating is then not adjusted)",
+          }),
+          adjusted_rating: z.number().nullable().openapi({
+            description: 'rating − leniency_shrunk; null when the adjustment is withheld',
+          }),
+        }),
+      ),
     }),
   ),
   composite: z.number().nullable().openapi({
     description:
       "The level's weighted mean of the area scores; over the scored areas only when some are missing",
   }),
+  adjusted_composite: z.number().nullable().openapi({
+    description: 'The same composite over the adjusted area scores',
+  }),
   missing_areas: z.array(z.string()),
-  red_flags: z.array(z.object({ flag: z.string(), count: z.number().int() })),
+  red_flags: z.array(redFlagSchema.extend({ count: z.number().int() })),
   offer: z
     .object({
       salary: z.number().nullable(),
@@ -82,6 +106,21 @@ export const compareResponseSchema = z
       n: z.number().int(),
       cv_auc: z.number().nullable(),
     }),
+    adjustment: z
+      .object({
+        status: z.enum(['ok', 'withheld']),
+        as_of: z.string().nullable(),
+        note: z.string().nullable(),
+        shrinkage: leniencyShrinkageSchema.nullable(),
+        unadjusted_interviewers: z.array(z.string()).openapi({
+          description:
+            'Interviewers of these ratings whose leniency is not shown to this viewer: their ratings count unadjusted',
+        }),
+      })
+      .openapi({
+        description:
+          "How the adjusted scores were made: each rating minus its interviewer's leniency, shrunk toward 0 for interviewers with few ratings (empirical Bayes)",
+      }),
     applications: z.array(comparedApplicationSchema),
   })
   .openapi('Comparison')
@@ -114,12 +153,40 @@ function prediction(
   }
 }
 
-function redFlagCounts(detail: ApplicationDetail) {
-  const counts = new Map<string, number>()
-  for (const rating of detail.scores) {
-    for (const flag of rating.red_flags) counts.set(flag, (counts.get(flag) ?? 0) + 1)
+/** Each interviewer's shrunk leniency as this viewer may see it, or why there is none. */
+function leniencies(analyses: Analyses, scope: Scope, rubricKey: string) {
+  try {
+    const report = analyses.interviewers(scope, { outcome: 'retained_12m', rubric: rubricKey })
+    return {
+      status: 'ok' as const,
+      as_of: report.as_of,
+      note: report.leniency_shrinkage.note,
+      shrinkage: report.leniency_shrinkage,
+      shrunk: new Map(report.interviewers.map((row) => [row.interviewer, row.leniency_shrunk])),
+    }
+  } catch (error) {
+    // Below the hires a hiring manager may see figures over, no leniency is shown.
+    if (!(error instanceof ApiError && error.status === 403)) throw error
+    return {
+      status: 'withheld' as const,
+      as_of: null,
+      note: `Not adjusted for interviewer leniency: ${error.message}`,
+      shrinkage: null,
+      shrunk: null,
+    }
   }
-  return [...counts].map(([flag, count]) => ({ flag, count }))
+}
+
+function redFlagCounts(detail: ApplicationDetail) {
+  const counts = new Map<string, RedFlag & { count: number }>()
+  for (const rating of detail.scores) {
+    for (const flag of rating.red_flags) {
+      const counted = counts.get(flag.key) ?? { ...flag, count: 0 }
+      counted.count++
+      counts.set(flag.key, counted)
+    }
+  }
+  return [...counts.values()]
 }
 
 /**
@@ -164,17 +231,37 @@ export function compareApplications(
     withheld = `No estimate: ${error.message}`
   }
   const model = validity?.model ?? null
+  const adjustment = leniencies(analyses, scope, rubricKey)
+  const unadjusted = new Set<string>()
+  const adjustedRating = (interviewer: string, rating: number) => {
+    if (adjustment.shrunk === null) return { leniency_shrunk: null, adjusted_rating: null }
+    const leniency = adjustment.shrunk.get(interviewer) ?? null
+    if (leniency === null) unadjusted.add(interviewer)
+    return { leniency_shrunk: leniency, adjusted_rating: rating - (leniency ?? 0) }
+  }
   const band = matchingBand(salaryBandsOf(dataset), requisition.level, details[0]!.metro)
 
   const compared = details.map((detail) => {
     const scores = areas.map(
       (area) => detail.area_scores.find((entry) => entry.key === area.key)?.score ?? null,
     )
-    const scored = areas.flatMap((area, k) => (scores[k] === null ? [] : [k]))
     const missing = areas.filter((_, k) => scores[k] === null).map((area) => area.name)
-    const weightOfScored = scored.reduce((total, k) => total + areas[k]!.weight, 0)
     const salary = detail.offer?.salary ?? null
     const midpoint = band ? (band.low! + band.high!) / 2 : null
+    const areaRatings = areas.map((area) =>
+      detail.scores
+        .filter((rating) => rating.area === area.key)
+        .map(({ area: _area, ...rating }) => ({
+          ...rating,
+          ...adjustedRating(rating.interviewer, rating.rating),
+        })),
+    )
+    const adjustedScores = areaRatings.map((ratings) =>
+      ratings.length === 0 || adjustment.shrunk === null
+        ? null
+        : mean(ratings.map((rating) => rating.adjusted_rating!)),
+    )
+    const weights = areas.map((area) => area.weight)
     return {
       id: detail.id,
       applied_at: detail.applied_at,
@@ -184,17 +271,11 @@ export function compareApplications(
         key: area.key,
         name: area.name,
         score: scores[k]!,
-        ratings: detail.scores
-          .filter((rating) => rating.area === area.key)
-          .map(({ area: _area, ...rating }) => rating),
+        adjusted_score: adjustedScores[k]!,
+        ratings: areaRatings[k]!,
       })),
-      composite:
-        weightOfScored > 0
-          ? compositeScore(
-              scored.map((k) => scores[k]!),
-              scored.map((k) => areas[k]!.weight),
-            )
-          : null,
+      composite: compositeOfScored(scores, weights),
+      adjusted_composite: compositeOfScored(adjustedScores, weights),
       missing_areas: missing,
       red_flags: redFlagCounts(detail),
       offer: detail.offer && {
@@ -235,6 +316,13 @@ export function compareApplications(
       message: withheld ?? model?.message ?? null,
       n: model?.n ?? 0,
       cv_auc: model?.cv_auc ?? null,
+    },
+    adjustment: {
+      status: adjustment.status,
+      as_of: adjustment.as_of,
+      note: adjustment.note,
+      shrinkage: adjustment.shrinkage,
+      unadjusted_interviewers: [...unadjusted].sort(),
     },
     applications: compared,
   }

@@ -20,6 +20,7 @@ export type Report =
   | 'loopTime'
   | 'adverseImpact'
   | 'compare'
+  | 'compareCandidates'
 
 export type QueryOf<Name extends Report> = Parameters<Analyses[Name]>[1]
 export type ResultOf<Name extends Report> = ReturnType<Analyses[Name]>
@@ -40,6 +41,7 @@ const REPORTS: {
   loopTime: (analyses, scope, query) => analyses.loopTime(scope, query),
   adverseImpact: (analyses, scope, query) => analyses.adverseImpact(scope, query),
   compare: (analyses, scope, query) => analyses.compare(scope, query),
+  compareCandidates: (analyses, scope, query) => analyses.compareCandidates(scope, query),
 }
 
 function runReport<Name extends Report>(

@@ -2,16 +2,24 @@ import { z } from 'zod'
 import { aucDeLong } from './auc'
 import { intervalSchema } from './correlation'
 import { icc1OfGroups } from './icc'
-import { interviewerLeniencyShape, leniencyOfTable } from './interviewer-leniency'
+import {
+  interviewerLeniencyShape,
+  leniencyDeviations,
+  leniencyOfTable,
+} from './interviewer-leniency'
+import { leniencyShrinkageSchema, shrinkLeniencies } from './leniency-shrinkage'
 import { ratingTableOf, type InterviewerRating, type RatingTable } from './rating-table'
 import { tooFewHires } from './power'
 
 /**
  * n_hires: hires with a known twelve-month outcome the interviewer rated; auc: how well their
- * own ratings (their mean per hire) told stayers from leavers.
+ * own ratings (their mean per hire) told stayers from leavers; leniency_shrunk: the leniency
+ * shrunk toward 0 by empirical Bayes (see leniency-shrinkage), 0 with nothing compared.
  */
 export const interviewerCalibrationSchema = z.object({
   ...interviewerLeniencyShape,
+  leniency_shrunk: z.number(),
+  shrinkage_weight: z.number(),
   n_hires: z.number().int(),
   auc: z.number().nullable(),
   n_stayed: z.number().int(),
@@ -36,6 +44,7 @@ type AreaReliability = z.infer<z.ZodObject<typeof areaReliabilityShape>>
 
 export const calibrationReportSchema = z.object({
   interviewers: z.array(interviewerCalibrationSchema),
+  leniency_shrinkage: leniencyShrinkageSchema,
   areas: z.array(z.object(areaReliabilityShape)),
 })
 export type CalibrationReport = z.infer<typeof calibrationReportSchema>
@@ -76,15 +85,20 @@ export function calibrationOfTable(
     } else byHire.set(application, { sum: table.value[i]!, count: 1 })
   }
   const codeOf = new Map(table.interviewerNames.map((name, code) => [name, code]))
-  const interviewers = leniencyOfTable(table).map((leniency) => {
+  const deviations = leniencyDeviations(table)
+  const { weights, shrunk, ...shrinkage } = shrinkLeniencies(deviations.deviations)
+  const interviewers = leniencyOfTable(table, 0.95, deviations).map((leniency) => {
+    const code = codeOf.get(leniency.interviewer)!
     const stayed: number[] = []
     const left: number[] = []
-    for (const [application, view] of views[codeOf.get(leniency.interviewer)!]!) {
+    for (const [application, view] of views[code]!) {
       ;(outcomeOf[application] === 1 ? stayed : left).push(view.sum / view.count)
     }
     const auc = aucDeLong(stayed, left)
     return {
       ...leniency,
+      leniency_shrunk: shrunk[code]!,
+      shrinkage_weight: weights[code]!,
       n_hires: stayed.length + left.length,
       n_stayed: stayed.length,
       n_left: left.length,
@@ -123,5 +137,5 @@ export function calibrationOfTable(
       icc1: result?.icc1 ?? null,
     }
   })
-  return { interviewers, areas }
+  return { interviewers, leniency_shrinkage: shrinkage, areas }
 }

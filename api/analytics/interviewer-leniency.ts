@@ -73,11 +73,19 @@ export function interviewerLeniency(
   return leniencyOfTable(ratingTableOf(ratings), confidence)
 }
 
-/** interviewerLeniency over a rating table. O(N): ratings are bucketed by application × area. */
-export function leniencyOfTable(table: RatingTable, confidence = 0.95): InterviewerLeniency[] {
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new RangeError('interviewerLeniency: confidence must lie strictly between 0 and 1')
-  }
+/**
+ * Every interviewer's deviations from colleagues (rating − mean of the other interviewers'
+ * ratings of the same application and area), with their per-application sums and counts for
+ * the clustered interval. Indexed by interviewer code. O(N): ratings are bucketed by
+ * application × area.
+ */
+export interface LeniencyDeviations {
+  deviations: number[][]
+  clusterSums: number[][]
+  clusterSizes: number[][]
+}
+
+export function leniencyDeviations(table: RatingTable): LeniencyDeviations {
   const { interviewer: ratingInterviewer, value } = table
   const total = value.length
   const areaCount = table.areaNames.length
@@ -139,6 +147,20 @@ export function leniencyOfTable(table: RatingTable, confidence = 0.95): Intervie
       ownCount[interviewer] = 0
     }
   }
+  return { deviations, clusterSums, clusterSizes }
+}
+
+/** interviewerLeniency over a rating table, from its deviations when already found. */
+export function leniencyOfTable(
+  table: RatingTable,
+  confidence = 0.95,
+  { deviations, clusterSums, clusterSizes }: LeniencyDeviations = leniencyDeviations(table),
+): InterviewerLeniency[] {
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError('interviewerLeniency: confidence must lie strictly between 0 and 1')
+  }
+  const { interviewer: ratingInterviewer, value } = table
+  const total = value.length
 
   const ratingCounts = table.interviewerNames.map(() => new Map<number, number>())
   for (let i = 0; i < total; i++) {

@@ -307,6 +307,23 @@ export function compositeScore(scores: readonly number[], weights: readonly numb
 }
 
 /**
+ * The composite over the scored areas only (null scores left out, the rest re-weighted); null
+ * when no scored area has weight.
+ */
+export function compositeOfScored(
+  scores: readonly (number | null)[],
+  weights: readonly number[],
+): number | null {
+  const scored = scores.flatMap((score, k) => (score === null ? [] : [k]))
+  const weightOfScored = scored.reduce((total, k) => total + weights[k]!, 0)
+  if (!(weightOfScored > 0)) return null
+  return compositeScore(
+    scored.map((k) => scores[k]!),
+    scored.map((k) => weights[k]!),
+  )
+}
+
+/**
  * Weights proportional to the model's positive coefficients, summing to 1: areas whose
  * higher scores went with leaving get none. Null when no coefficient is positive.
  */

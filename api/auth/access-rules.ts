@@ -40,6 +40,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/applications': { access: 'signed_in' },
   'GET /api/applications/:id': { access: 'signed_in' },
   'GET /api/compare': { access: 'signed_in' },
+  'GET /api/compare/candidates': { access: 'signed_in' },
   'GET /api/interviewers/:handle/ratings': { access: 'signed_in' },
   'POST /api/candidates/:id/erasure': { access: ADMIN },
 

@@ -186,6 +186,13 @@ describe('interviewerCalibration: degenerate inputs', () => {
     const report = interviewerCalibration([], OUTCOMES, ['a'])
     expect(report).toEqual({
       interviewers: [],
+      leniency_shrinkage: {
+        between_variance: null,
+        within_variance: null,
+        n_interviewers: 0,
+        n_compared: 0,
+        note: 'Fewer than two interviewers rated alongside a colleague: no leniency is adjusted.',
+      },
       areas: [
         { key: 'a', n_groups: null, n_ratings: null, k0: null, msb: null, msw: null, icc1: null },
       ],

@@ -232,6 +232,18 @@ function casesOf(route: string, f: Fixture): Case[] {
         expected: { ...everyone(200), hiring_manager: 404 },
       },
     ],
+    'GET /api/compare/candidates': [
+      {
+        label: 'own',
+        example: { path: `/api/compare/candidates?requisition_id=${OWN}` },
+        expected: everyone(200),
+      },
+      {
+        label: 'other',
+        example: { path: `/api/compare/candidates?requisition_id=${OTHER}` },
+        expected: { ...everyone(200), hiring_manager: 404 },
+      },
+    ],
     'GET /api/interviewers/:handle/ratings': [
       {
         label: 'rated own and other requisitions',

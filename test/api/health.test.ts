@@ -75,6 +75,7 @@ describe('unknown paths and the OpenAPI document', () => {
       '/api/benchmarks/{id}',
       '/api/candidates/{id}/erasure',
       '/api/compare',
+      '/api/compare/candidates',
       '/api/export',
       '/api/health',
       '/api/import',

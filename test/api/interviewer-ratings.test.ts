@@ -34,7 +34,7 @@ interface RatingsPage {
     area: string
     area_name: string
     rating: number
-    red_flags: string[]
+    red_flags: { key: string; name: string }[]
     interviewed_at: string | null
   }[]
 }
@@ -84,7 +84,10 @@ describe('GET /api/interviewers/{handle}/ratings', () => {
       area: 'ownership',
       area_name: 'Ownership & lifetimes',
       rating: 2,
-      red_flags: ['clones_everything', 'unwrap_everywhere'],
+      red_flags: [
+        { key: 'clones_everything', name: 'Clones everything' },
+        { key: 'unwrap_everywhere', name: 'unwrap() everywhere' },
+      ],
       interviewed_at: '2025-01-22',
     })
   })

@@ -20,6 +20,25 @@ describe('comparing candidates in Chromium, as a hiring manager', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('requisition')).toBe(firstOwn)
     const boxes = page.getByRole('group', { name: /Candidates to compare/ }).getByRole('checkbox')
     await boxes.first().waitFor()
+    // The picker: the requisition's id beside its title, each candidate's composite, best first.
+    expect(await requisition.locator('option:checked').textContent()).toContain(`(${firstOwn})`)
+    const composites = (await page.getByTestId('picker-composite').allTextContents())
+      .filter((text) => text !== 'no ratings')
+      .map(Number)
+    expect(composites.length).toBeGreaterThan(1)
+    expect(composites).toEqual([...composites].sort((a, b) => b - a))
+    const everyone = await boxes.count()
+    await page.getByLabel(/^Still open/).check()
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('open')
+    await expect.poll(() => boxes.count()).toBeLessThan(everyone)
+    await page.getByLabel(/^All/).check()
+    await expect.poll(() => boxes.count()).toBe(everyone)
+    const firstId = await boxes.first().getAttribute('value')
+    await page.getByLabel('Search candidates').fill(firstId!)
+    await expect.poll(() => boxes.count()).toBe(1)
+    await page.screenshot({ path: session.screenshot('compare-search.png'), fullPage: true })
+    await page.getByLabel('Search candidates').fill('')
+    await expect.poll(() => boxes.count()).toBe(everyone)
     await boxes.nth(0).check()
     await boxes.nth(1).check()
     await page.locator('table.compare-table').waitFor()
@@ -29,6 +48,12 @@ describe('comparing candidates in Chromium, as a hiring manager', () => {
       /statistical estimate, not a decision|No retention estimate/,
     )
     expect(await page.getByTestId('prediction').count()).toBe(2)
+    expect(await page.getByTestId('adjustment-note').textContent()).toMatch(
+      /adjusted for interviewer leniency, shrunk for few ratings|Not adjusted for interviewer leniency/,
+    )
+    expect(
+      await page.locator('figure.compare-chart .recharts-yAxis-tick-labels text').allTextContents(),
+    ).toEqual(['1', '2', '3', '4'])
     await page.screenshot({ path: session.screenshot('compare-two.png'), fullPage: true })
 
     await boxes.nth(2).check()

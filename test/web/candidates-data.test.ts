@@ -19,15 +19,18 @@ const areaScores = [
   { key: 'judgment', name: 'Judgment', score: null, ratings: 0 },
 ]
 
+const UNSAFE = { key: 'unsafe_to_silence_borrowck', name: 'unsafe to silence the borrow checker' }
+const CLONES = { key: 'clones_everything', name: 'Clones everything' }
+
 describe('the loop of one application, area by area', () => {
   it('gives each area its ratings, mean, minutes and red flags once each, in rubric order', () => {
     const areas = loopByArea({
       area_scores: areaScores,
       scores: [
-        rating('ownership', 'ana', 4, { red_flags: ['unsafe_everywhere'] }),
+        rating('ownership', 'ana', 4, { red_flags: [UNSAFE] }),
         rating('ownership', 'bo', 3, {
           minutes: 30,
-          red_flags: ['unsafe_everywhere', 'clone_spam'],
+          red_flags: [UNSAFE, CLONES],
         }),
       ],
     })
@@ -35,7 +38,7 @@ describe('the loop of one application, area by area', () => {
     expect(areas[0]).toMatchObject({
       mean: 3.5,
       minutes: 75,
-      redFlags: ['unsafe_everywhere', 'clone_spam'],
+      redFlags: [UNSAFE, CLONES],
     })
     expect(areas[0]!.ratings.map((one) => one.interviewer)).toEqual(['ana', 'bo'])
     expect(areas[1]).toMatchObject({ mean: null, minutes: null, redFlags: [], ratings: [] })

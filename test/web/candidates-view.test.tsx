@@ -66,7 +66,7 @@ const detail = (erasedAt: string | null = null): ApplicationDetail => ({
       rating: 3,
       interviewed_at: '2025-02-11',
       minutes: 40,
-      red_flags: ['clone_spam'],
+      red_flags: [{ key: 'clones_everything', name: 'Clones everything' }],
       note: null,
     },
   ],
@@ -121,7 +121,7 @@ describe('ApplicationView', () => {
     expect(await screen.findByRole('heading', { name: 'Ada Byron', level: 1 })).toBeTruthy()
     const ownership = screen.getByRole('region', { name: 'Ownership & lifetimes' })
     expect(ownership.textContent).toContain(
-      'Mean 3.50 from 2 ratings · 90 minutes · red flags: clone_spam',
+      'Mean 3.50 from 2 ratings · 90 minutes · red flags: Clones everything',
     )
     expect(within(ownership).getAllByRole('row')).toHaveLength(3)
     expect(within(ownership).getByText('Explained the borrow checker clearly')).toBeTruthy()

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
+  adjustmentText,
   areaScoreChartData,
-  byRatings,
   bandText,
   candidateLabel,
   comparisonCsv,
   offerText,
   predictionText,
+  requisitionLabel,
   selectionFrom,
   selectionParams,
   shortAreaName,
@@ -15,22 +16,45 @@ import {
 import { compared, comparison } from './compare-fixture'
 
 describe('the selection in the URL', () => {
-  it('reads the requisition and up to four distinct applications', () => {
+  it('reads the requisition, up to four distinct applications, the status filter and search', () => {
     expect(
-      selectionFrom(new URLSearchParams('requisition=REQ-1&applications=A,B,,A,C,D,E')),
-    ).toEqual({ requisitionId: 'REQ-1', applicationIds: ['A', 'B', 'C', 'D'] })
+      selectionFrom(
+        new URLSearchParams('requisition=REQ-1&applications=A,B,,A,C,D,E&status=open&q=ada'),
+      ),
+    ).toEqual({
+      requisitionId: 'REQ-1',
+      applicationIds: ['A', 'B', 'C', 'D'],
+      status: 'open',
+      search: 'ada',
+    })
     expect(selectionFrom(new URLSearchParams(''))).toEqual({
       requisitionId: null,
       applicationIds: [],
+      status: 'all',
+      search: '',
     })
+    expect(selectionFrom(new URLSearchParams('status=maybe')).status).toBe('all')
   })
 
   it('writes back only what is set', () => {
-    expect(selectionParams({ requisitionId: 'REQ-1', applicationIds: ['A', 'B'] })).toEqual({
-      requisition: 'REQ-1',
-      applications: 'A,B',
-    })
-    expect(selectionParams({ requisitionId: null, applicationIds: [] })).toEqual({})
+    expect(
+      selectionParams({
+        requisitionId: 'REQ-1',
+        applicationIds: ['A', 'B'],
+        status: 'not_hired',
+        search: 'turing',
+      }),
+    ).toEqual({ requisition: 'REQ-1', applications: 'A,B', status: 'not_hired', q: 'turing' })
+    expect(
+      selectionParams({ requisitionId: null, applicationIds: [], status: 'all', search: '' }),
+    ).toEqual({})
+  })
+
+  it('names a requisition with its id, as two may share a title', () => {
+    expect(requisitionLabel({ id: 'REQ-0007', title: 'Senior Rust Engineer, Payments' })).toBe(
+      'Senior Rust Engineer, Payments (REQ-0007)',
+    )
+    expect(requisitionLabel({ id: 'REQ-0008', title: null })).toBe('REQ-0008')
   })
 
   it('adds and removes picks, never beyond four', () => {
@@ -55,16 +79,9 @@ describe('the comparison shaped for reading', () => {
     expect(areaScoreChartData(comparison([compared('C', 'Cy', [null, null])])).scored).toBe(false)
   })
 
-  it('shortens area names for the axis and lists rated candidates first', () => {
+  it('shortens area names for the axis', () => {
     expect(shortAreaName('Judgment (knowing when Rust is the wrong tool)')).toBe('Judgment')
     expect(shortAreaName('unsafe & FFI')).toBe('unsafe & FFI')
-    expect(
-      byRatings([
-        { id: 'a', ratings: 0 },
-        { id: 'b', ratings: 12 },
-        { id: 'c', ratings: 3 },
-      ]).map((c) => c.id),
-    ).toEqual(['b', 'c', 'a'])
   })
 
   it('names erased candidates without their name', () => {
@@ -106,10 +123,30 @@ describe('the comparison shaped for reading', () => {
       .split('\r\n')
     expect(lines).toHaveLength(5)
     expect(lines[0]).toBe(
-      'application_id,candidate,area,area_weight,area_score,ratings,composite,red_flags,offer_salary,band_position,compa_ratio,predicted_retention,ci_lower,ci_upper',
+      'application_id,candidate,area,area_weight,area_score,adjusted_area_score,ratings,composite,adjusted_composite,red_flags,offer_salary,band_position,compa_ratio,predicted_retention,ci_lower,ci_upper',
     )
     expect(lines[1]).toBe(
-      'A,"Ada, Jr",Ownership & lifetimes,0.15,3,ana.lee=3,3.1,unwrap_everywhere×1,,,,0.81,0.7,0.89',
+      'A,"Ada, Jr",Ownership & lifetimes,0.15,3,2.75,ana.lee=3,3.1,2.85,unwrap() everywhere ×1,,,,0.81,0.7,0.89',
     )
+  })
+
+  it('labels the adjusted scores, names interviewers left unadjusted, and says why none are adjusted', () => {
+    const { adjustment } = comparison([])
+    expect(adjustmentText(adjustment)).toMatch(
+      /^“Adjusted” scores are adjusted for interviewer leniency, shrunk for few ratings: .*as of 2026-03-31/,
+    )
+    expect(
+      adjustmentText({ ...adjustment, unadjusted_interviewers: ['bo.chen', 'cy.ng'] }),
+    ).toContain('Not adjusted, as their leniency is not shown to you: bo.chen, cy.ng.')
+    const reason = 'Not adjusted for interviewer leniency: fewer than 10 hires.'
+    expect(
+      adjustmentText({
+        status: 'withheld',
+        as_of: null,
+        note: reason,
+        shrinkage: null,
+        unadjusted_interviewers: [],
+      }),
+    ).toBe(reason)
   })
 })

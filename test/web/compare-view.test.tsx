@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { CompareView } from '../../web/src/features/compare/components/compare-view'
 import { compared, comparison } from './compare-fixture'
@@ -21,19 +21,50 @@ const REQUISITIONS = page([
   },
 ])
 
-const candidate = (id: string, name: string) => ({
+type Status = 'open' | 'hired' | 'not_hired'
+
+const candidate = (id: string, name: string, status: Status, composite: number | null) => ({
   id,
   candidate_id: `C-${id}`,
   candidate_name: name,
-  requisition_id: 'REQ-0007',
-  requisition_title: 'Senior Rust Engineer, Payments',
-  level: 'senior',
   applied_at: '2026-01-10',
-  decision: 'pending',
-  ratings: 10,
+  decision: status === 'open' ? 'pending' : status === 'hired' ? 'hired' : 'rejected',
+  status,
+  composite,
+  ratings: composite === null ? 0 : 10,
 })
 
-const CANDIDATES = page(['A', 'B', 'C', 'D', 'E'].map((id) => candidate(id, `Candidate ${id}`)))
+const EVERY_CANDIDATE = [
+  candidate('A', 'Candidate A', 'open', 3.42),
+  candidate('B', 'Candidate B', 'open', 3.1),
+  candidate('C', 'Candidate C', 'hired', 2.95),
+  candidate('D', 'Candidate D', 'not_hired', 2.2),
+  candidate('E', 'Candidate E', 'open', null),
+]
+
+/** The list endpoint as the API answers it: search over name and ids, counts before the status filter. */
+function candidateList(query: URLSearchParams) {
+  const search = (query.get('q') ?? '').toLowerCase()
+  const status = query.get('status') ?? 'all'
+  const matching = EVERY_CANDIDATE.filter((entry) =>
+    [entry.candidate_name, entry.id, entry.candidate_id].some((text) =>
+      text.toLowerCase().includes(search),
+    ),
+  )
+  return {
+    as_of: '2026-03-31',
+    requisition: { id: 'REQ-0007', title: 'Senior Rust Engineer, Payments', level: 'senior' },
+    counts: {
+      all: matching.length,
+      open: matching.filter((entry) => entry.status === 'open').length,
+      hired: matching.filter((entry) => entry.status === 'hired').length,
+      not_hired: matching.filter((entry) => entry.status === 'not_hired').length,
+    },
+    candidates: matching.filter((entry) => status === 'all' || entry.status === status),
+  }
+}
+
+const CANDIDATES = ({ query }: { query: URLSearchParams }) => json(200, candidateList(query))
 
 const open = (entry = '/compare') => renderView('/compare', <CompareView />, entry)
 
@@ -43,7 +74,7 @@ describe('CompareView', () => {
   it('picks a requisition, then candidates, keeping both in the URL', async () => {
     const calls = mockFetch({
       'GET /api/requisitions': () => json(200, REQUISITIONS),
-      'GET /api/applications': () => json(200, CANDIDATES),
+      'GET /api/compare/candidates': CANDIDATES,
       'GET /api/compare': () =>
         json(
           200,
@@ -59,7 +90,7 @@ describe('CompareView', () => {
     expect(screen.getByText(/Pick at least 2 candidates/)).toBeTruthy()
     fireEvent.click(screen.getByLabelText(/Candidate B/))
     expect(new URLSearchParams(router.state.location.search).get('applications')).toBe('A,B')
-    const table = await screen.findByRole('table')
+    const table = await screen.findByRole('table', { name: /compared candidates/ })
     expect(
       within(table)
         .getAllByRole('columnheader')
@@ -67,16 +98,108 @@ describe('CompareView', () => {
     ).toEqual([expect.stringContaining('Candidate A'), expect.stringContaining('Candidate B')])
     expect(screen.getAllByTestId('prediction')[0]!.textContent).toContain('81% (95% CI 70% to 89%)')
     expect(screen.getByTestId('model-note').textContent).toContain('not a decision')
+    expect(screen.getByTestId('adjustment-note').textContent).toContain(
+      'adjusted for interviewer leniency, shrunk for few ratings',
+    )
+    // Candidate A: raw 3 in ownership, ana.lee's shrunk leniency +0.25 taken off.
+    const ownership = within(table).getByRole('row', { name: /Ownership & lifetimes/ })
+    expect(within(ownership).getAllByTestId('adjusted')[0]!.textContent).toBe('adjusted 2.75')
+    expect(ownership.textContent).toContain('ana.lee: 3 (adjusted 2.75)')
+    // The rubric's name for the red flag, on each candidate's rating and in the red flags row.
+    expect(within(table).getAllByText(/unwrap\(\) everywhere/)).toHaveLength(4)
+    expect(within(table).queryByText(/unwrap_everywhere|unwrap everywhere/)).toBeNull()
     expect(screen.getAllByText(/Knew when to reach for Go/)).toHaveLength(2)
     expect(screen.getByRole('button', { name: 'Download PNG' })).toBeTruthy()
     const compare = calls.find((call) => call.path === '/api/compare')
     expect(compare).toBeTruthy()
   })
 
+  it('names each requisition with its id, and lists candidates best composite first with it', async () => {
+    mockFetch({
+      'GET /api/requisitions': () => json(200, REQUISITIONS),
+      'GET /api/compare/candidates': CANDIDATES,
+    })
+    open('/compare?requisition=REQ-0007')
+    const select = await screen.findByLabelText<HTMLSelectElement>('Requisition')
+    expect(select.selectedOptions[0]!.textContent).toContain(
+      'Senior Rust Engineer, Payments (REQ-0007)',
+    )
+    const list = await screen.findByRole('group', { name: /Candidates to compare/ })
+    const rows = within(list).getAllByRole('row').slice(1)
+    expect(rows.map((row) => within(row).getByRole('checkbox').getAttribute('value'))).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+    ])
+    expect(screen.getAllByTestId('picker-composite').map((cell) => cell.textContent)).toEqual([
+      '3.42',
+      '3.10',
+      '2.95',
+      '2.20',
+      'no ratings',
+    ])
+    expect(rows[2]!.textContent).toContain('Hired')
+    expect(rows[3]!.textContent).toContain('Not hired')
+  })
+
+  it('searches by name or id and filters by status, keeping both in the URL', async () => {
+    const calls = mockFetch({
+      'GET /api/requisitions': () => json(200, REQUISITIONS),
+      'GET /api/compare/candidates': CANDIDATES,
+    })
+    const router = open('/compare?requisition=REQ-0007')
+    const boxes = () =>
+      within(screen.getByRole('group', { name: /Candidates to compare/ })).queryAllByRole(
+        'checkbox',
+      )
+    await waitFor(() => expect(boxes()).toHaveLength(5))
+    expect(screen.getByLabelText<HTMLInputElement>(/^All \(5\)/).checked).toBe(true)
+
+    fireEvent.click(screen.getByLabelText(/^Still open \(3\)/))
+    expect(new URLSearchParams(router.state.location.search).get('status')).toBe('open')
+    await waitFor(() => expect(boxes()).toHaveLength(3))
+    expect(calls.at(-1)!.query.get('status')).toBe('open')
+
+    fireEvent.change(screen.getByLabelText('Search candidates'), { target: { value: 'b' } })
+    expect(new URLSearchParams(router.state.location.search).get('q')).toBe('b')
+    await waitFor(() => expect(boxes().map((box) => box.getAttribute('value'))).toEqual(['B']))
+    expect(calls.at(-1)!.query.get('q')).toBe('b')
+    // Counts follow the search, before the status filter.
+    expect(screen.getByLabelText(/^Still open \(1\)/)).toBeTruthy()
+    expect(screen.getByLabelText(/^All \(1\)/)).toBeTruthy()
+
+    fireEvent.change(screen.getByLabelText('Search candidates'), { target: { value: 'c-d' } })
+    await screen.findByText(/No candidate of this requisition matches “c-d” among those still open/)
+    fireEvent.click(screen.getByLabelText(/^Not hired/))
+    await waitFor(() => expect(boxes().map((box) => box.getAttribute('value'))).toEqual(['D']))
+  })
+
+  it('says when a picked candidate is hidden by the filter, and shows all again', async () => {
+    mockFetch({
+      'GET /api/requisitions': () => json(200, REQUISITIONS),
+      'GET /api/compare/candidates': CANDIDATES,
+      'GET /api/compare': () =>
+        json(
+          200,
+          comparison([compared('A', 'Candidate A', [3, 4]), compared('C', 'Candidate C', [2, 3])]),
+        ),
+    })
+    const router = open('/compare?requisition=REQ-0007&applications=A,C&status=open')
+    expect((await screen.findByTestId('picked-hidden')).textContent).toContain(
+      'Also picked, not in this list: C.',
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Show all candidates' }))
+    expect(new URLSearchParams(router.state.location.search).get('status')).toBeNull()
+    expect(new URLSearchParams(router.state.location.search).get('applications')).toBe('A,C')
+    await waitFor(() => expect(screen.queryByTestId('picked-hidden')).toBeNull())
+  })
+
   it('lets no more than four be picked', async () => {
     mockFetch({
       'GET /api/requisitions': () => json(200, REQUISITIONS),
-      'GET /api/applications': () => json(200, CANDIDATES),
+      'GET /api/compare/candidates': CANDIDATES,
       'GET /api/compare': () => json(200, comparison([])),
     })
     open('/compare?requisition=REQ-0007&applications=A,B,C,D')
@@ -101,7 +224,7 @@ describe('CompareView', () => {
     withheld.model = { status: 'withheld', message: `No estimate: ${reason}`, n: 0, cv_auc: null }
     mockFetch({
       'GET /api/requisitions': () => json(200, REQUISITIONS),
-      'GET /api/applications': () => json(200, CANDIDATES),
+      'GET /api/compare/candidates': CANDIDATES,
       'GET /api/compare': () => json(200, withheld),
     })
     open('/compare?requisition=REQ-0007&applications=A,B')
@@ -112,7 +235,7 @@ describe('CompareView', () => {
   it("says a requisition or candidate is not found or not the manager's", async () => {
     mockFetch({
       'GET /api/requisitions': () => json(200, REQUISITIONS),
-      'GET /api/applications': () => json(200, CANDIDATES),
+      'GET /api/compare/candidates': CANDIDATES,
       'GET /api/compare': () => apiError(404, 'not_found', 'There is no application "X"'),
     })
     open('/compare?requisition=REQ-0007&applications=A,X')

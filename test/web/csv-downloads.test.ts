@@ -17,6 +17,8 @@ describe('CSV downloads of the dashboard', () => {
         n_applications_compared: 4,
         leniency: -0.5,
         leniency_ci: [-0.9, -0.1],
+        leniency_shrunk: -0.45,
+        shrinkage_weight: 0.9,
         distribution: [],
         n_hires: 40,
         auc: 0.6,

@@ -28,6 +28,8 @@ function interviewer(
     n_applications_compared: 4,
     leniency: 0,
     leniency_ci: [-0.2, 0.2],
+    leniency_shrunk: 0,
+    shrinkage_weight: 0.8,
     distribution: [
       { rating: 2, count: 4 },
       { rating: 3, count: 6 },

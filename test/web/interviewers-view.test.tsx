@@ -18,6 +18,8 @@ function interviewer(name: string, leniency: number, auc: number): InterviewerCa
     n_applications_compared: 6,
     leniency,
     leniency_ci: [leniency - 0.1, leniency + 0.1],
+    leniency_shrunk: leniency * 0.9,
+    shrinkage_weight: 0.9,
     distribution: [
       { rating: 2, count: 8 },
       { rating: 3, count: 12 },
@@ -39,6 +41,13 @@ function interviewers(list: InterviewerCalibration[]): Interviewers {
     filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
     disclosure: { restricted: false, floor: null, notes: [], withheld: [] },
     interviewers: list,
+    leniency_shrinkage: {
+      between_variance: 0.05,
+      within_variance: 0.5,
+      n_interviewers: list.length,
+      n_compared: 18 * list.length,
+      note: null,
+    },
     areas: [
       {
         key: 'ownership',
@@ -75,7 +84,7 @@ const ratingsPage: InterviewerRatings = {
       area: 'ownership',
       area_name: 'Ownership & lifetimes',
       rating: 2,
-      red_flags: ['clones_everything'],
+      red_flags: [{ key: 'clones_everything', name: 'Clones everything' }],
       interviewed_at: '2026-01-05',
     },
   ],
@@ -145,6 +154,9 @@ describe('InterviewersView', () => {
     expect(router.state.location.search).toBe('?hire_type=direct')
     expect(await screen.findByText('APP-7')).toBeTruthy()
     expect(screen.getByText('erased')).toBeTruthy()
+    // The rubric's name for the red flag, never its key.
+    expect(screen.getByText('Clones everything')).toBeTruthy()
+    expect(screen.queryByText(/clones_everything/)).toBeNull()
     expect(screen.getByTestId('ratings-range').textContent).toBe('1–1 of 1')
     const ratingsCall = calls.find((call) => call.path.endsWith('/ratings'))
     expect(ratingsCall).toBeTruthy()

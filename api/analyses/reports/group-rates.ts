@@ -13,12 +13,26 @@ import type { ShownBox } from '../disclosure/release'
 import { saying } from '../disclosure/withheld'
 
 export const groupRatesResponseSchema = z
-  .object({ ...contextShape, groups: z.array(groupRateSchema) })
+  .object({
+    ...contextShape,
+    groups: z.array(
+      groupRateSchema.extend({
+        name: z.string().openapi({
+          description:
+            "How the group is shown: a red-flag tag by its rubric's name, a background as recorded",
+        }),
+      }),
+    ),
+  })
   .openapi('GroupRates')
 type GroupRatesResponse = z.infer<typeof groupRatesResponseSchema>
 
 /** Hire and retention rates of the cohort's applications in each group `groupsOf` names. */
-function ratesBy(cohort: Cohort, groupsOf: (row: number) => Iterable<string>) {
+function ratesBy(
+  cohort: Cohort,
+  groupsOf: (row: number) => Iterable<string>,
+  nameOf: (key: string) => string,
+) {
   const groups = new Map<string, GroupCounts>()
   for (const row of cohort.rows) {
     const selection = selectionAt(cohort, row)
@@ -30,19 +44,30 @@ function ratesBy(cohort: Cohort, groupsOf: (row: number) => Iterable<string>) {
       groups.set(key, counts)
     }
   }
-  return { ...contextOf(cohort), groups: groupRates(groups) }
+  return {
+    ...contextOf(cohort),
+    groups: groupRates(groups).map((group) => ({ ...group, name: nameOf(group.key) })),
+  }
 }
 
-/** Rates by red-flag tag: an application counts under every tag any of its ratings carry. */
+/**
+ * Rates by red-flag tag: an application counts under every tag any of its ratings carry.
+ * `nameOf` gives a tag the rubric's name for it.
+ */
 export function redFlagsResponse(
   cohort: Cohort,
   tagsOf: (row: number) => readonly string[],
+  nameOf: (key: string) => string,
 ): GroupRatesResponse {
-  return ratesBy(cohort, tagsOf)
+  return ratesBy(cohort, tagsOf, nameOf)
 }
 
 export function backgroundsResponse(cohort: Cohort): GroupRatesResponse {
-  return ratesBy(cohort, (row) => [textAt(cohort.dataset.text.background, row) ?? 'not stated'])
+  return ratesBy(
+    cohort,
+    (row) => [textAt(cohort.dataset.text.background, row) ?? 'not stated'],
+    (key) => key,
+  )
 }
 
 /** A group's hire rate and retention, each only where its parts reach the floor. */
@@ -60,13 +85,13 @@ function restrictGroups(
     if (!decisions) {
       withheldFigures.push({
         figure: `groups.${group.key}.hire_rate`,
-        reason: `${group.key}: the hire rate is withheld, as fewer than ${release.floor} of other managers' applicants were hired, or fewer than ${release.floor} were not.`,
+        reason: `${group.name}: the hire rate is withheld, as fewer than ${release.floor} of other managers' applicants were hired, or fewer than ${release.floor} were not.`,
       })
     }
     if (!outcomes) {
       withheldFigures.push({
         figure: `groups.${group.key}.retention_rate`,
-        reason: `${group.key}: retention is withheld, as fewer than ${release.floor} of other managers' hires stayed, or fewer than ${release.floor} left.`,
+        reason: `${group.name}: retention is withheld, as fewer than ${release.floor} of other managers' hires stayed, or fewer than ${release.floor} left.`,
       })
     }
     return {

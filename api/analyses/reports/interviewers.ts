@@ -4,6 +4,7 @@ import {
   calibrationOfTable,
   interviewerCalibrationSchema,
 } from '../../analytics/interviewer-calibration'
+import { leniencyShrinkageSchema } from '../../analytics/leniency-shrinkage'
 import { ratingTableOfRows } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
@@ -14,6 +15,7 @@ export const interviewersResponseSchema = z
   .object({
     ...contextShape,
     interviewers: z.array(interviewerCalibrationSchema),
+    leniency_shrinkage: leniencyShrinkageSchema,
     areas: z.array(z.object({ ...areaReliabilityShape, name: z.string() })),
   })
   .openapi('Interviewers')
@@ -28,6 +30,7 @@ export function interviewersResponse(cohort: Cohort): z.infer<typeof interviewer
   return {
     ...contextOf(cohort),
     interviewers: report.interviewers,
+    leniency_shrinkage: report.leniency_shrinkage,
     areas: report.areas.map((area, k) => ({ ...area, name: cohort.dataset.areas[k]!.name })),
   }
 }

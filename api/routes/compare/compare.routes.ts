@@ -1,6 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { errorResponse, internalErrorResponse } from '../../lib/errors'
 import { compareResponseSchema } from '../../analyses/compare'
+import {
+  compareCandidatesQuerySchema,
+  compareCandidatesResponseSchema,
+} from '../../analyses/compare-candidates'
 
 const MIN_COMPARED = 2
 const MAX_COMPARED = 4
@@ -32,6 +36,25 @@ export const compare = createRoute({
     200: {
       content: { 'application/json': { schema: compareResponseSchema } },
       description: 'The applications, in the order asked for',
+    },
+    400: errorResponse,
+    404: errorResponse,
+    500: internalErrorResponse,
+  },
+})
+
+export const candidates = createRoute({
+  method: 'get',
+  path: '/compare/candidates',
+  tags: ['Applications'],
+  summary: "A requisition's candidates to compare: status, composite, search",
+  description:
+    'Best composite first. A hiring manager asking for a requisition that is not theirs gets 404.',
+  request: { query: compareCandidatesQuerySchema },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: compareCandidatesResponseSchema } },
+      description: "The requisition's candidates matching the search and status",
     },
     400: errorResponse,
     404: errorResponse,

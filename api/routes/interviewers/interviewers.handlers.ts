@@ -7,6 +7,7 @@ import {
   rubricAreas,
   scores,
 } from '../../../db/schema'
+import { redFlagNamer } from '../../analyses/red-flags'
 import { ownRequisitionsCondition } from '../../analyses/scope'
 import { scopeOf } from '../../auth/scope'
 import { ApiError } from '../../lib/errors'
@@ -38,8 +39,10 @@ export const ratings: AppRouteHandler<typeof ratingsRoute> = (c) => {
     .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
     .where(where)
     .all()
+  const namesOf = redFlagNamer(db)
   const items = db
     .select({
+      rubric_id: requisitions.rubricId,
       application_id: applications.id,
       candidate_name: candidates.name,
       requisition_id: requisitions.id,
@@ -61,5 +64,9 @@ export const ratings: AppRouteHandler<typeof ratingsRoute> = (c) => {
     .limit(limit)
     .offset(offset)
     .all()
+    .map(({ rubric_id, red_flags, ...item }) => ({
+      ...item,
+      red_flags: namesOf(rubric_id, red_flags),
+    }))
   return c.json({ interviewer: handle, total: total?.n ?? 0, limit, offset, items }, 200)
 }

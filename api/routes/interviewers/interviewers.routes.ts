@@ -5,6 +5,7 @@ import {
   selectCandidateSchema,
   selectRequisitionSchema,
 } from '../../../db/schema'
+import { redFlagSchema } from '../../analyses/red-flags'
 import { errorResponse, internalErrorResponse } from '../../lib/errors'
 import { pageOf, pagingSchema } from '../../lib/paging'
 
@@ -18,7 +19,7 @@ export const interviewerRatingSchema = z
     area: z.string().openapi({ description: 'Rubric area key' }),
     area_name: z.string(),
     rating: z.number(),
-    red_flags: z.array(z.string()),
+    red_flags: z.array(redFlagSchema),
     interviewed_at: z.string().nullable(),
   })
   .openapi('InterviewerRating')

@@ -24,6 +24,11 @@ export function formatP(value: number | null): string {
   return value.toFixed(3).replace(/^0\./, '.')
 }
 
+/** Red flags by the names the API gives them (the rubric's), never by their keys. */
+export function formatRedFlags(flags: readonly { name: string }[], separator = ', '): string {
+  return flags.map((flag) => flag.name).join(separator)
+}
+
 export function formatScore(value: number | null): string {
   return value === null ? '–' : value.toFixed(2)
 }

@@ -103,6 +103,16 @@ const OTHER: Definition[] = [
     formula: 'ICC(1) = (MSB − MSW) / (MSB + (k₀ − 1)·MSW),   k₀ = (N − Σnᵢ²/N) / (a − 1)',
   },
   {
+    term: 'Candidate status on Compare',
+    text: 'The picker lists a requisition\'s candidates best composite first (the level-weighted mean of the area scores), each by what became of them as of today, with the one meaning of hire above: hired (a hire, started); not hired (any other decision than "hired" or "pending"); still open (pending, or hired but not yet started).',
+  },
+  {
+    term: 'Scores adjusted for interviewer leniency',
+    text: "Compare candidates shows each rating beside the same rating minus its interviewer's leniency, shrunk toward 0 for interviewers with few ratings (normal–normal empirical Bayes). Interviewer i's raw leniency is the mean of their nᵢ deviations from colleagues (as above), whose sampling variance is σ²/nᵢ; with true leniencies spread as N(0, τ²), the best estimate is the raw leniency times Bᵢ = nᵢτ² / (nᵢτ² + σ²). σ² is the within-interviewer variance (the mean square of deviations around each interviewer's own mean, MSW) and τ² the between-interviewer variance by the method of moments, (MSB − MSW) / n₀, floored at 0: the one-way ANOVA of deviations by interviewer, the same moments as ICC(1) and the same τ² as DerSimonian–Laird. An interviewer with 5 compared ratings keeps about a third of their raw leniency, one with 300 almost all; with nothing compared, or when τ² is 0, nothing is subtracted. Adjusted area scores are means of adjusted ratings, and the adjusted composite weighs them like the raw one. Leniency is the interviewers view's, for the same viewer: organisation-wide as of today for talent leads, and under disclosure control for hiring managers (an interviewer not shown there is not adjusted, and the comparison says so). The within-interviewer variance treats each compared rating as independent, so the weights lean slightly toward the raw leniency.",
+    formula:
+      'adjusted = rating − Bᵢ·leniencyᵢ,   Bᵢ = nᵢτ² / (nᵢτ² + σ²),   τ² = max(0, (MSB − MSW) / n₀),   σ² = MSW',
+  },
+  {
     term: 'Rates with intervals',
     text: 'Hire and retention rates by red-flag tag and background carry Wilson score intervals; below 30 hires with a known outcome a rate is marked insufficient.',
   },

@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import type { AreaScoreChartData } from './compare-data'
+import { RATING_DOMAIN, RATING_TICKS, type AreaScoreChartData } from './compare-data'
 
 /** Each candidate's mean score per area, side by side on the 1–4 rating scale. */
 export function AreaScoreChart({
@@ -26,7 +26,8 @@ export function AreaScoreChart({
           <BarChart data={data.rows} margin={{ top: 8, right: 12, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="area" interval={0} tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} width={32} />
+            {/* The scale starts at 1 (strong no): from 0 a rating of 1 would look like a third of 3. */}
+            <YAxis domain={RATING_DOMAIN} ticks={RATING_TICKS} allowDataOverflow width={32} />
             <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(2) : '–')} />
             <Legend itemSorter={null} />
             {data.series.map((series) => (

@@ -1,25 +1,47 @@
 import { toCsv } from '../../../../../shared/csv'
 import { formatMoney, formatPercent } from '../../../lib/format'
 import { SERIES_COLOURS } from '../../../lib/palette'
+import type { StatusFilter } from '../api/get-candidates'
 import type { ComparedApplication, Comparison } from '../api/get-comparison'
 
 export const MIN_COMPARED = 2
 export const MAX_COMPARED = 4
 
-/** What is being compared, as the URL keeps it: `?requisition=REQ-1&applications=A,B`. */
+/** Which candidates the picker lists: by what became of them so far, or all. */
+export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'open', 'hired', 'not_hired']
+
+export const STATUS_WORDS: Record<StatusFilter, string> = {
+  all: 'All',
+  open: 'Still open',
+  hired: 'Hired',
+  not_hired: 'Not hired',
+}
+
+/**
+ * What is being compared and how the picker is filtered, as the URL keeps it:
+ * `?requisition=REQ-1&applications=A,B&status=open&q=ada`.
+ */
 export interface CompareSelection {
   requisitionId: string | null
   applicationIds: string[]
+  status: StatusFilter
+  search: string
 }
+
+const isStatusFilter = (value: string | null): value is StatusFilter =>
+  STATUS_FILTERS.some((status) => status === value)
 
 export function selectionFrom(params: URLSearchParams): CompareSelection {
   const ids = (params.get('applications') ?? '')
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean)
+  const status = params.get('status')
   return {
     requisitionId: params.get('requisition') || null,
     applicationIds: [...new Set(ids)].slice(0, MAX_COMPARED),
+    status: isStatusFilter(status) ? status : 'all',
+    search: params.get('q') ?? '',
   }
 }
 
@@ -29,7 +51,14 @@ export function selectionParams(selection: CompareSelection): Record<string, str
     ...(selection.applicationIds.length > 0 && {
       applications: selection.applicationIds.join(','),
     }),
+    ...(selection.status !== 'all' && { status: selection.status }),
+    ...(selection.search !== '' && { q: selection.search }),
   }
+}
+
+/** "Senior Rust Engineer, Payments (REQ-0007)": two requisitions may share a title, never an id. */
+export function requisitionLabel(requisition: { id: string; title: string | null }): string {
+  return requisition.title === null ? requisition.id : `${requisition.title} (${requisition.id})`
 }
 
 /** The picked applications with one added or taken away; never more than the maximum. */
@@ -42,6 +71,10 @@ export function candidateLabel(entry: Pick<ComparedApplication, 'id' | 'candidat
   if (entry.candidate.erased_at !== null) return `Erased candidate (${entry.id})`
   return entry.candidate.name ?? entry.id
 }
+
+/** The rating scale's ends and its points: 1 strong no · 2 no · 3 yes · 4 strong yes. */
+export const RATING_DOMAIN: [number, number] = [1, 4]
+export const RATING_TICKS = [1, 2, 3, 4]
 
 export interface AreaScoreSeries {
   key: string
@@ -59,13 +92,6 @@ export interface AreaScoreChartData {
 
 /** "Judgment (knowing when Rust is the wrong tool)" → "Judgment": short enough for an axis. */
 export const shortAreaName = (name: string) => name.replace(/\s*\(.*\)$/, '')
-
-/** Candidates with ratings first (most first), so the ones that can be compared come first. */
-export function byRatings<Candidate extends { ratings: number }>(
-  candidates: readonly Candidate[],
-): Candidate[] {
-  return [...candidates].sort((a, b) => b.ratings - a.ratings)
-}
 
 /** The area means of every compared application, grouped by area. */
 export function areaScoreChartData(comparison: Comparison): AreaScoreChartData {
@@ -96,6 +122,23 @@ export function predictionText(entry: ComparedApplication): string {
   return `${formatPercent(predicted.probability)} (95% CI ${formatPercent(predicted.ci[0])} to ${formatPercent(predicted.ci[1])})`
 }
 
+export const ADJUSTED_LABEL = 'adjusted for interviewer leniency, shrunk for few ratings'
+
+/** What the "adjusted" figures beside the raw ones are, or why there are none. */
+export function adjustmentText(adjustment: Comparison['adjustment']): string {
+  if (adjustment.status === 'withheld') return adjustment.note ?? 'Not adjusted for leniency.'
+  const parts = [
+    `“Adjusted” scores are ${ADJUSTED_LABEL}: each rating minus its interviewer's leniency (how far they rate above or below colleagues on the same loops), pulled toward 0 the fewer ratings the interviewer has (as of ${adjustment.as_of ?? 'today'}). An adjusted score can fall a little outside 1–4.`,
+  ]
+  if (adjustment.note !== null) parts.push(adjustment.note)
+  if (adjustment.unadjusted_interviewers.length > 0) {
+    parts.push(
+      `Not adjusted, as their leniency is not shown to you: ${adjustment.unadjusted_interviewers.join(', ')}.`,
+    )
+  }
+  return parts.join(' ')
+}
+
 const POSITION_WORDS = { below: 'Below', within: 'Within', above: 'Above' } as const
 
 /** The offer held against the salary band, in words. */
@@ -122,8 +165,10 @@ const HEADER = [
   'area',
   'area_weight',
   'area_score',
+  'adjusted_area_score',
   'ratings',
   'composite',
+  'adjusted_composite',
   'red_flags',
   'offer_salary',
   'band_position',
@@ -146,11 +191,13 @@ export function comparisonCsv(comparison: Comparison): string {
           area.name,
           area.weight,
           scored?.score ?? null,
+          scored?.adjusted_score ?? null,
           scored?.ratings
             .map((rating) => `${rating.interviewer}=${String(rating.rating)}`)
             .join(' '),
           entry.composite,
-          entry.red_flags.map((flag) => `${flag.flag}×${String(flag.count)}`).join(' '),
+          entry.adjusted_composite,
+          entry.red_flags.map((flag) => `${flag.name} ×${String(flag.count)}`).join('; '),
           entry.offer?.salary ?? null,
           entry.offer?.band_position ?? null,
           entry.offer?.compa_ratio ?? null,

@@ -8,10 +8,12 @@ import { useComparison, type Comparison } from '../api/get-comparison'
 import { AreaScoreChart } from './area-score-chart'
 import { CandidatePicker } from './candidate-picker'
 import {
+  adjustmentText,
   areaScoreChartData,
   bandText,
   comparisonCsv,
   MIN_COMPARED,
+  requisitionLabel,
   selectionFrom,
   selectionParams,
   type CompareSelection,
@@ -39,6 +41,16 @@ function ModelNote({ comparison }: { comparison: Comparison }) {
   )
 }
 
+/** What the adjusted scores are, or why there are none. */
+function AdjustmentNote({ comparison }: { comparison: Comparison }) {
+  const { adjustment } = comparison
+  return (
+    <p className="estimate-note" data-testid="adjustment-note">
+      {adjustmentText(adjustment)}
+    </p>
+  )
+}
+
 function ComparisonContent({ comparison }: { comparison: Comparison }) {
   const chart = useRef<HTMLElement>(null)
   const band = bandText(comparison)
@@ -47,10 +59,10 @@ function ComparisonContent({ comparison }: { comparison: Comparison }) {
     <>
       <section className="panel" aria-labelledby="comparison-title">
         <h2 id="comparison-title">
-          {comparison.requisition.title ?? comparison.requisition.id} ·{' '}
-          {formatLevel(comparison.requisition.level)}
+          {requisitionLabel(comparison.requisition)} · {formatLevel(comparison.requisition.level)}
         </h2>
         <ModelNote comparison={comparison} />
+        <AdjustmentNote comparison={comparison} />
         {band !== null && <p className="counts">Salary band: {band}.</p>}
         <PanelBoundary title="The comparison table">
           <ComparisonTable comparison={comparison} />

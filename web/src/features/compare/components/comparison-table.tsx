@@ -3,8 +3,6 @@ import { formatScore } from '../../../lib/format'
 import type { ComparedApplication, Comparison } from '../api/get-comparison'
 import { candidateLabel, offerText, predictionText } from './compare-data'
 
-const flagWords = (flag: string) => flag.replaceAll('_', ' ')
-
 /** The probability and its interval on a 0–100% line, beside the words that say the same. */
 function IntervalMark({ entry }: { entry: ComparedApplication }) {
   const predicted = entry.predicted_retention
@@ -31,19 +29,36 @@ function IntervalMark({ entry }: { entry: ComparedApplication }) {
   )
 }
 
+/** The adjusted figure beside a raw one, or nothing when the adjustment is withheld. */
+function Adjusted({ value }: { value: number | null }) {
+  if (value === null) return null
+  return (
+    <span className="compare-cell__adjusted" data-testid="adjusted">
+      adjusted {formatScore(value)}
+    </span>
+  )
+}
+
 function AreaCell({ area }: { area: ComparedApplication['areas'][number] }) {
   if (area.score === null) return <td className="compare-cell compare-cell--missing">Not scored</td>
   const notes = area.ratings.filter((rating) => rating.note)
   return (
     <td className="compare-cell">
       <strong className="compare-cell__score">{formatScore(area.score)}</strong>
+      <Adjusted value={area.adjusted_score} />
       <ul className="compare-cell__ratings">
         {area.ratings.map((rating) => (
           <li key={rating.interviewer}>
             {rating.interviewer}: {rating.rating}
+            {rating.adjusted_rating !== null && (
+              <span className="compare-cell__adjusted-rating">
+                {' '}
+                (adjusted {formatScore(rating.adjusted_rating)})
+              </span>
+            )}
             {rating.red_flags.map((flag) => (
-              <span key={flag} className="red-flag">
-                {flagWords(flag)}
+              <span key={flag.key} className="red-flag">
+                {flag.name}
               </span>
             ))}
           </li>
@@ -101,6 +116,7 @@ export function ComparisonTable({ comparison }: { comparison: Comparison }) {
             {applications.map((entry) => (
               <td key={entry.id} className="compare-cell">
                 <strong className="compare-cell__score">{formatScore(entry.composite)}</strong>
+                <Adjusted value={entry.adjusted_composite} />
                 {entry.missing_areas.length > 0 && entry.composite !== null && (
                   <span className="compare-table__detail">
                     over the scored areas only (missing {entry.missing_areas.join(', ')})
@@ -143,9 +159,7 @@ export function ComparisonTable({ comparison }: { comparison: Comparison }) {
               <td key={entry.id} className="compare-cell">
                 {entry.red_flags.length === 0
                   ? 'None'
-                  : entry.red_flags
-                      .map((flag) => `${flagWords(flag.flag)} ×${String(flag.count)}`)
-                      .join(', ')}
+                  : entry.red_flags.map((flag) => `${flag.name} ×${String(flag.count)}`).join(', ')}
               </td>
             ))}
           </tr>

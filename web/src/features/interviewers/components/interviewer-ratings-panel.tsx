@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router'
 import { ChartDownloads } from '../../../components/chart-downloads'
 import { QueryStates } from '../../../components/query-states'
 import type { AnalyticsFilters } from '../../../lib/analytics-filters'
+import { formatRedFlags } from '../../../lib/format'
 import { toCsv } from '../../../../../shared/csv'
 import {
   RATINGS_PAGE_SIZE,
@@ -32,7 +33,7 @@ const ratingsCsv = (items: readonly InterviewerRating[]) =>
       item.level,
       item.area,
       item.rating,
-      item.red_flags.join(';'),
+      formatRedFlags(item.red_flags, '; '),
       item.interviewed_at,
     ]),
   )
@@ -67,7 +68,7 @@ function RatingsTable({ page, handle }: { page: InterviewerRatings; handle: stri
               <td>{item.level}</td>
               <td>{item.area_name}</td>
               <td>{item.rating}</td>
-              <td>{item.red_flags.length > 0 ? item.red_flags.join(', ') : '–'}</td>
+              <td>{item.red_flags.length > 0 ? formatRedFlags(item.red_flags) : '–'}</td>
             </tr>
           ))}
         </tbody>

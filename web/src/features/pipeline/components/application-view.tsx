@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router'
 import { PanelBoundary } from '../../../components/panel-boundary'
 import { QueryStates } from '../../../components/query-states'
-import { formatMoney, formatScore } from '../../../lib/format'
+import { formatMoney, formatRedFlags, formatScore } from '../../../lib/format'
 import { useApplication, type ApplicationDetail } from '../api/get-application'
 import { Facts } from './facts'
 import { DECISION_LABELS, dayOf, hireTypeLabel } from './labels'
@@ -26,7 +26,7 @@ function AreaSection({ area, erased }: { area: AreaLoop; erased: boolean }) {
             Mean <strong>{formatScore(area.mean)}</strong> from {area.ratings.length} rating
             {area.ratings.length === 1 ? '' : 's'}
             {area.minutes !== null && ` · ${area.minutes} minutes`}
-            {area.redFlags.length > 0 && ` · red flags: ${area.redFlags.join(', ')}`}
+            {area.redFlags.length > 0 && ` · red flags: ${formatRedFlags(area.redFlags)}`}
           </>
         )}
       </p>
@@ -55,7 +55,7 @@ function AreaSection({ area, erased }: { area: AreaLoop; erased: boolean }) {
                   <td className="numeric">{rating.rating}</td>
                   <td>{rating.interviewed_at === null ? '–' : dayOf(rating.interviewed_at)}</td>
                   <td className="numeric">{rating.minutes ?? '–'}</td>
-                  <td>{rating.red_flags.length > 0 ? rating.red_flags.join(', ') : 'None'}</td>
+                  <td>{rating.red_flags.length > 0 ? formatRedFlags(rating.red_flags) : 'None'}</td>
                   <td>{rating.note ?? (erased ? <em>Erased</em> : '–')}</td>
                 </tr>
               ))}

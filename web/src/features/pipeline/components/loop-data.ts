@@ -10,7 +10,7 @@ export interface AreaLoop {
   /** Minutes recorded for the area; null when no interviewer recorded any. */
   minutes: number | null
   /** Every red flag raised in the area, once each, in the order first raised. */
-  redFlags: string[]
+  redFlags: Rating['red_flags']
 }
 
 function areaLoop(key: string, name: string, ratings: Rating[]): AreaLoop {
@@ -24,7 +24,11 @@ function areaLoop(key: string, name: string, ratings: Rating[]): AreaLoop {
         : ratings.reduce((sum, rating) => sum + rating.rating, 0) / ratings.length,
     ratings,
     minutes: recorded.length === 0 ? null : recorded.reduce((sum, minutes) => sum + minutes, 0),
-    redFlags: [...new Set(ratings.flatMap((rating) => rating.red_flags))],
+    redFlags: [
+      ...new Map(
+        ratings.flatMap((rating) => rating.red_flags).map((flag) => [flag.key, flag]),
+      ).values(),
+    ],
   }
 }
 
