@@ -131,4 +131,17 @@ describe('the app shell', () => {
     expect(alert.textContent).toContain('could not check who is signed in')
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy()
   })
+
+  it('points the demo banner to the Import page, not to a command', async () => {
+    mockFetch({
+      'GET /api/auth/session': () => json(200, LEAD_SESSION),
+      'GET /api/health': () => json(200, { status: 'ok', demo_data: true }),
+      'GET /api/requisitions': () => json(200, { items: [], total: 0 }),
+    })
+    renderShell('/how-its-computed')
+    const banner = (await screen.findByText('generated demo data')).closest('p')!
+    expect(banner.textContent).not.toContain('npm run import')
+    const link = within(banner).getByRole('link', { name: 'Import page' })
+    expect(link.getAttribute('href')).toBe('/import')
+  })
 })

@@ -3,6 +3,7 @@ import { Suspense } from 'react'
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { USER_ROLES, type UserRole } from '../../../db/domain'
 import { setCsrfToken } from '../lib/api-client'
+import { ImportHint } from '../components/import-hint'
 import { useHealth } from './health'
 import { ROLE_LABELS, signOut, useSession, type Session } from '../lib/session'
 
@@ -30,8 +31,9 @@ function DemoBanner() {
   if (!health.data?.demo_data) return null
   return (
     <p className="demo-banner" role="status">
-      You are looking at <strong>generated demo data</strong>, not a real hiring history. Import
-      your own with <code>npm run import</code> into a new database.
+      You are looking at <strong>generated demo data</strong>, not a real hiring history. For your
+      own, start Loopscope on a new database (<code>DEMO_DATA=false</code>), then{' '}
+      <ImportHint lead="import it on" />
     </p>
   )
 }

@@ -3,7 +3,7 @@ import { AnalyticsView } from '../../../components/analytics-view'
 import { ChartPanel } from '../../../components/chart-panel'
 import { WithheldOr, withheldReason } from '../../../components/disclosure-notice'
 import { NoMatch } from '../../../components/no-match'
-import { useAnalyticsFilters } from '../../../lib/analytics-filters'
+import { hasFilters, useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatMoney } from '../../../lib/format'
 import { useSalary, type Salary } from '../api/get-salary'
 import { CompaRatioPanel } from './compa-ratio-panel'
@@ -54,7 +54,7 @@ export function SalaryView() {
 
   const content = (data: Salary) => {
     if (data.by_level.length === 0 && withheldReason(data.disclosure, 'by_level') === null) {
-      return <NoMatch what="offers with a salary" />
+      return <NoMatch what="offers with a salary" filtered={hasFilters(filters)} />
     }
     return (
       <>
