@@ -4,6 +4,7 @@ import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-route
 import { USER_ROLES, type UserRole } from '../../../db/domain'
 import { setCsrfToken } from '../lib/api-client'
 import { ImportHint } from '../components/import-hint'
+import { PasswordPrompt } from '../features/account/components/password-prompt'
 import { useHealth } from './health'
 import { ROLE_LABELS, signOut, useSession, type Session } from '../lib/session'
 
@@ -128,9 +129,14 @@ export function AppShell() {
       </header>
       <DemoBanner />
       <main id="view" className="shell__main" tabIndex={-1}>
-        <Suspense fallback={<p className="panel-state">Loading view…</p>}>
-          <Outlet />
-        </Suspense>
+        {session.data.must_change_password ? (
+          // A printed password comes first: no view until the user has their own.
+          <PasswordPrompt />
+        ) : (
+          <Suspense fallback={<p className="panel-state">Loading view…</p>}>
+            <Outlet />
+          </Suspense>
+        )}
       </main>
     </div>
   )

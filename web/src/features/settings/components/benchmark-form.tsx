@@ -7,7 +7,7 @@ import {
 } from '../../../../../db/domain'
 import type { Benchmark } from '../api/benchmarks'
 import { useSaveBenchmark } from '../api/benchmarks'
-import { fieldErrors } from '../api/field-errors'
+import { fieldErrors } from '../../../lib/field-errors'
 import {
   benchmarkDraft,
   benchmarkInput,
