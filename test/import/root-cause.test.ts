@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createTestDatabase, importTexts } from '../helpers/database'
 import { APPLICATION_HEADER, SCORE_HEADER, applicationRow, csv, scoreRow } from '../helpers/csv'
@@ -57,5 +59,26 @@ describe('a row that failed its own checks', () => {
       { file: 'more scores.csv', line: 3, column: 'application_id' },
     ])
     expect(report.problems[2]!.message).toContain('APP-404 is neither in an applications file')
+  })
+})
+
+const GREENHOUSE = fileURLToPath(new URL('../fixtures/greenhouse/', import.meta.url))
+const greenhouseFile = (name: string) => readFileSync(`${GREENHOUSE}${name}.json`, 'utf8')
+
+describe('a Greenhouse application that failed its own checks', () => {
+  it('is reported once: its scorecard does not call it missing', async () => {
+    const applications = JSON.parse(greenhouseFile('applications')) as Record<string, unknown>[]
+    const broken = applications.find((application) => application.id === 69102003)!
+    broken.applied_at = 'the third of March'
+    const report = await importTexts(createTestDatabase(), {
+      'applications.json': JSON.stringify(applications),
+      'jobs.json': greenhouseFile('jobs'),
+      'candidates.json': greenhouseFile('candidates'),
+      'offers.json': greenhouseFile('offers'),
+      'scorecards.json': greenhouseFile('scorecards'),
+    })
+    expect(report.problems).toEqual([
+      expect.objectContaining({ file: 'applications.json', column: 'applied_at' }),
+    ])
   })
 })
