@@ -111,6 +111,8 @@ export const users = sqliteTable('users', {
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   /** A disabled user cannot sign in and their sessions and tokens stop working. */
   disabledAt: text('disabled_at'),
+  /** Set while the password is one that was printed (first admin, generated): change it first. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
 })
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored here. */

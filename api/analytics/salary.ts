@@ -36,42 +36,47 @@ export const COMPA_BANDS = [
 const midpoint = (band: SalaryBand) => (band.low! + band.high!) / 2
 
 /**
- * The benchmark band an offer is held against: among bands with a range, the one matching the
- * level and metro most closely (level and metro, then level, then metro, then any), newest first.
+ * The benchmark band an offer is held against: a band with a range for the offer's own level
+ * (its metro's band before the nationwide one), newest first. A band for every level is market
+ * context only: holding a junior offer against it would measure the level, not the offer.
  */
 export function matchingBand(
   bands: readonly SalaryBand[],
   level: string,
   metro: string | null,
 ): SalaryBand | null {
-  const specificity = (band: SalaryBand) => {
-    if (band.level !== null && band.level !== level) return -1
-    if (band.metro !== null && band.metro !== metro) return -1
-    return (band.level !== null ? 2 : 0) + (band.metro !== null ? 1 : 0)
-  }
   const candidates = bands
     .filter(
       (band) =>
+        band.level === level &&
+        (band.metro === null || band.metro === metro) &&
         band.low !== null &&
         band.high !== null &&
-        band.low + band.high > 0 &&
-        specificity(band) >= 0,
+        band.low + band.high > 0,
     )
     .sort(
       (a, b) =>
-        specificity(b) - specificity(a) ||
+        Number(b.metro !== null) - Number(a.metro !== null) ||
         b.source_date.localeCompare(a.source_date) ||
         a.id - b.id,
     )
   return candidates[0] ?? null
 }
 
+/** Why an offer of this level has no band to be held against, in the words the dashboard shows. */
+export const noBandReason = (level: string) =>
+  `No benchmark band for ${level}: a compa-ratio is held only against a band of the hire's own level.`
+
 const hireCompaRatioSchema = z.object({
   application_id: z.string(),
   level: z.string(),
   salary: z.number(),
-  band_midpoint: z.number(),
-  compa_ratio: z.number(),
+  band_midpoint: z.number().nullable(),
+  compa_ratio: z.number().nullable(),
+  compa_ratio_reason: z
+    .string()
+    .nullable()
+    .meta({ description: 'Why compa_ratio is null (no band for the level); null when it is set' }),
 })
 type HireCompaRatio = z.infer<typeof hireCompaRatioSchema>
 
@@ -80,6 +85,10 @@ export const salaryReportSchema = z.object({
     z.object({
       level: z.string(),
       band: salaryBandSchema.nullable(),
+      band_reason: z
+        .string()
+        .nullable()
+        .meta({ description: 'Why band is null (no band for the level); null when it is set' }),
       offers: distributionSchema,
       below_band: z.number().int(),
       within_band: z.number().int(),
@@ -97,7 +106,8 @@ export type SalaryReport = z.infer<typeof salaryReportSchema>
 
 /**
  * Offers against the benchmark band of their level (and metro), the compa-ratio of every hire
- * (salary / band midpoint), and twelve-month retention by compa-ratio band.
+ * (salary / band midpoint; null with the reason for a level without a band), and twelve-month
+ * retention by compa-ratio band over the hires with a band of their level.
  */
 export function salaryReport(
   applications: readonly SalaryFacts[],
@@ -121,6 +131,7 @@ export function salaryReport(
     return {
       level,
       band,
+      band_reason: band ? null : noBandReason(level),
       offers: describeDistribution(salaries.map((application) => application.offerSalary)),
       below_band: count((salary) => salary < band!.low!),
       within_band: count((salary) => salary >= band!.low! && salary <= band!.high!),
@@ -128,28 +139,32 @@ export function salaryReport(
     }
   })
   const hires: (HireCompaRatio & { outcome: 0 | 1 | null })[] = offered.flatMap((application) => {
+    if (!hireAsOf(application, asOf)) return []
     const band = matchingBand(bands, application.level, application.metro)
-    if (!band || !hireAsOf(application, asOf)) return []
-    const bandMidpoint = midpoint(band)
+    const bandMidpoint = band ? midpoint(band) : null
     return [
       {
         application_id: application.id,
         level: application.level,
         salary: application.offerSalary,
         band_midpoint: bandMidpoint,
-        compa_ratio: application.offerSalary / bandMidpoint,
+        compa_ratio: bandMidpoint === null ? null : application.offerSalary / bandMidpoint,
+        compa_ratio_reason: band ? null : noBandReason(application.level),
         outcome: outcomeAsOf(application, asOf),
       },
     ]
   })
-  const ratios = hires.map((hire) => hire.compa_ratio)
+  const banded = hires.filter(
+    (hire): hire is typeof hire & { compa_ratio: number } => hire.compa_ratio !== null,
+  )
+  const ratios = banded.map((hire) => hire.compa_ratio)
   return {
     by_level: byLevel,
     hires: hires.map(({ outcome: _outcome, ...hire }) => hire),
     compa_ratio: describeDistribution(ratios),
     compa_histogram: histogram(ratios, 0.05, 0),
     retention_by_compa_ratio: COMPA_BANDS.map((band) => {
-      const members = hires.filter(
+      const members = banded.filter(
         (hire) =>
           hire.outcome !== null && hire.compa_ratio >= band.from && hire.compa_ratio < band.to,
       )

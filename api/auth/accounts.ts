@@ -50,6 +50,16 @@ export function listUsers(db: Db) {
   return db.select(userColumns).from(users).orderBy(asc(users.email)).all()
 }
 
+/** Whether the user still has a password someone else saw printed, and is asked to change it. */
+export function mustChangePassword(db: Db, userId: number): boolean {
+  const found = db
+    .select({ must: users.mustChangePassword })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get()
+  return found?.must ?? false
+}
+
 export function findUser(db: Db, id: number) {
   return db.select(userColumns).from(users).where(eq(users.id, id)).get()
 }
@@ -59,6 +69,8 @@ export interface NewUser {
   name?: string | null | undefined
   role: UserRole
   password: string
+  /** The password was printed or handed over: the user is asked to choose their own. */
+  mustChangePassword?: boolean | undefined
 }
 
 /** Adds a user with a hashed password, and its audit entry; 409 when the email is taken. */
@@ -79,7 +91,13 @@ export async function createUser(
   return atomically(db, () => {
     const created = db
       .insert(users)
-      .values({ email, name: user.name ?? null, role: user.role, passwordHash })
+      .values({
+        email,
+        name: user.name ?? null,
+        role: user.role,
+        passwordHash,
+        mustChangePassword: user.mustChangePassword ?? false,
+      })
       .returning(viewerColumns)
       .get()
     recordAudit(
@@ -97,6 +115,8 @@ export interface UserChange {
   disabled?: boolean | undefined
   /** A new password, already hashed. */
   passwordHash?: string | undefined
+  /** Whether the user is asked to replace that password with their own. */
+  mustChangePassword?: boolean | undefined
 }
 
 /**
@@ -115,6 +135,9 @@ export function changeUser(db: Db, id: number, change: UserChange, actor: Actor,
           ? { disabledAt: change.disabled ? (target.disabled_at ?? now.toISOString()) : null }
           : {}),
         ...(change.passwordHash ? { passwordHash: change.passwordHash } : {}),
+        ...(change.mustChangePassword !== undefined
+          ? { mustChangePassword: change.mustChangePassword }
+          : {}),
       })
       .where(eq(users.id, id))
       .run()

@@ -51,12 +51,12 @@ export async function createFirstUsers(db: Db, passwords: PasswordChecker): Prom
     await createUser(
       db,
       passwords,
-      { email: FIRST_ADMIN_EMAIL, role: 'admin', password, name: null },
+      { email: FIRST_ADMIN_EMAIL, role: 'admin', password, name: null, mustChangePassword: true },
       FIRST_START,
     )
     return [
       `Created the first admin: ${FIRST_ADMIN_EMAIL} with password ${password}`,
-      'This is the only time the password is shown. Sign in and add users under Settings, or with npm run user.',
+      'This is the only time the password is shown. Sign in and choose your own password (the dashboard asks first), then add users under Settings, or with npm run user.',
     ]
   }
   const created = []

@@ -104,7 +104,13 @@ try {
     const user = await createUser(
       db,
       passwords,
-      { email: values.email!, name: values.name ?? null, role: role!, password },
+      {
+        email: values.email!,
+        name: values.name ?? null,
+        role: role!,
+        password,
+        mustChangePassword: generated,
+      },
       actor,
     )
     console.log(`Created ${user.role} ${user.email}`)
@@ -117,7 +123,8 @@ try {
   } else if (command === 'reset-password') {
     const user = existing(values.email)
     const { password, generated } = await newPassword()
-    changeUser(db, user.id, { passwordHash: await passwords.hash(password) }, actor, new Date())
+    const passwordHash = await passwords.hash(password)
+    changeUser(db, user.id, { passwordHash, mustChangePassword: generated }, actor, new Date())
     console.log(`New password set for ${user.email}; their sessions and tokens are revoked`)
     if (generated) console.log(`Password (shown once): ${password}`)
   } else if (command === 'token') {

@@ -1,6 +1,7 @@
 import type { ApplicationFields, ScoreFields } from '../import/canonical-format'
 import { addDays, dayNumber } from '../analytics/dates'
 import type { Background, HireType, Level } from '../../db/domain'
+import type { benchmarks } from '../../db/schema'
 import { Random } from '../analytics/random'
 
 /** One row of each canonical file, as the strings a CSV would hold. */
@@ -116,6 +117,28 @@ const LEVEL_SALARY: Record<Level, number> = {
   staff: 192_000,
   principal: 215_000,
 }
+// The demo's band of each level: its offer midpoint ± 15%, rounded to $1,000.
+const BAND_SPREAD = 0.15
+const roundToThousand = (value: number) => Math.round(value / 1000) * 1000
+
+/**
+ * One salary band per level for the demo data set, so every demo offer has a band of its own
+ * level. They are demo figures, said so in their source: the 2026 market range laid out by level.
+ */
+export const DEMO_SALARY_BANDS: (typeof benchmarks.$inferInsert)[] = (
+  Object.entries(LEVEL_SALARY) as [Level, number][]
+).map(([level, midpoint]) => ({
+  metric: 'salary',
+  level,
+  value: midpoint,
+  low: roundToThousand(midpoint * (1 - BAND_SPREAD)),
+  high: roundToThousand(midpoint * (1 + BAND_SPREAD)),
+  unit: 'USD',
+  source: 'Demo band: the 2026 Rust developer range (Glassdoor, $115k–$191k) laid out by level',
+  sourceDate: '2026',
+  note: 'Demo data only: replace with the band of your salary survey for this level.',
+}))
+
 // Entry bar for the loop composite: senior loops expect more.
 const LEVEL_BAR: Record<Level, number> = {
   junior: 2.85,

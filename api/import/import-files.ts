@@ -386,10 +386,13 @@ export async function runImport(
       if (file.summary.format === 'canonical') {
         const read = recordReader(FILE_KINDS.applications, file.header)
         const columns: ReadonlySet<string> = new Set(file.header)
+        const idColumn = file.header.indexOf('application_id')
         await eachItem(file, log, (item) => {
           const result = read(item.fields!)
-          if (result.problems) report(name, item, result.problems)
-          else
+          if (result.problems) {
+            report(name, item, result.problems)
+            session.rejectApplication(item.fields![idColumn]?.trim() ?? '')
+          } else
             session.application(
               Object.assign(result.row, { file: name, line: item.line, path: null, columns }),
             )
@@ -400,10 +403,15 @@ export async function runImport(
         const converted = greenhouseApplication(item.value, item.path!, lookups)
         if (converted.values) greenhouseApplicationIds.add(converted.values.application_id!)
         for (const problem of converted.problems) log.add({ file: name, line: null, ...problem })
-        if (!converted.values || converted.problems.length > 0) return
+        if (!converted.values || converted.problems.length > 0) {
+          session.rejectApplication(converted.values?.application_id ?? '')
+          return
+        }
         const result = readApplicationValues(converted.values)
-        if (result.problems) report(name, item, result.problems)
-        else
+        if (result.problems) {
+          report(name, item, result.problems)
+          session.rejectApplication(converted.values.application_id ?? '')
+        } else
           session.application(
             Object.assign(result.row!, {
               file: name,
@@ -433,6 +441,7 @@ export async function runImport(
       for (const problem of card.problems) log.add({ file: name, line: null, ...problem })
       const rubricId = session.rubricOf(card.applicationId)
       if (rubricId === undefined) {
+        if (session.wasRejected(card.applicationId)) return
         log.add({
           file: name,
           line: null,

@@ -121,6 +121,8 @@ export class ImportSession {
   private readonly candidates: SharedFacts<CandidateFacts>
   private readonly requisitions: SharedFacts<RequisitionFacts>
   private readonly rubricOfRequisition = new Map<string, number>()
+  /** Applications whose own row failed its checks: reported there, not again by each rating. */
+  private readonly rejectedApplications = new Set<string>()
   private lastRubric: { applicationId: string; rubricId: number | undefined } | null = null
   private readonly interviewerIds: Map<string, number>
   private readonly knownInterviewers = new Set<string>()
@@ -200,6 +202,16 @@ export class ImportSession {
     }
   }
 
+  /** Notes an application whose row failed its own checks, so its ratings do not call it missing. */
+  rejectApplication(id: string): void {
+    if (id !== '') this.rejectedApplications.add(id)
+  }
+
+  /** Whether the application's own row failed its checks (the problem is reported there). */
+  wasRejected(id: string): boolean {
+    return this.rejectedApplications.has(id)
+  }
+
   /** Checks one row of an applications file and, while all is well, writes it. */
   application(row: Located<ApplicationFields>): void {
     const where = { file: row.file, line: row.line, path: row.path }
@@ -234,6 +246,7 @@ export class ImportSession {
     )
     if (problems.length > 0) {
       this.report(where, problems)
+      this.rejectApplication(row.application_id)
       return
     }
     if (!this.writing) return
@@ -371,6 +384,7 @@ export class ImportSession {
     const where = { file: row.file, line: row.line, path: row.path }
     const rubricId = this.rubricOf(row.application_id)
     if (rubricId === undefined) {
+      if (this.wasRejected(row.application_id)) return
       this.report(where, [
         {
           column: 'application_id',

@@ -28,18 +28,19 @@ describe('matchingBand', () => {
   const nyc = band({ id: 3, metro: 'NYC' })
   const seniorNyc = band({ id: 4, level: 'senior', metro: 'NYC' })
 
-  it('prefers level and metro, then level, then metro, then the general band', () => {
+  it("uses only a band of the offer's own level, its metro's before the nationwide one", () => {
     expect(matchingBand([general, nyc, senior, seniorNyc], 'senior', 'NYC')?.id).toBe(4)
     expect(matchingBand([general, nyc, senior], 'senior', 'NYC')?.id).toBe(2)
-    expect(matchingBand([general, nyc], 'senior', 'NYC')?.id).toBe(3)
-    expect(matchingBand([general], 'senior', 'NYC')?.id).toBe(1)
+    // a band for every level, nationwide or of the metro, would measure the level: none
+    expect(matchingBand([general, nyc], 'senior', 'NYC')).toBeNull()
+    expect(matchingBand([general], 'senior', null)).toBeNull()
   })
 
   it('never uses a band of another level or metro', () => {
     // SF: the NYC bands do not apply, the senior one does
     expect(matchingBand([general, nyc, senior, seniorNyc], 'senior', 'SF')?.id).toBe(2)
-    // junior in NYC: the senior bands do not apply, the NYC one does
-    expect(matchingBand([general, nyc, senior, seniorNyc], 'junior', 'NYC')?.id).toBe(3)
+    // junior in NYC: the senior bands are of another level
+    expect(matchingBand([general, nyc, senior, seniorNyc], 'junior', 'NYC')).toBeNull()
     // no metro: metro bands never match
     expect(matchingBand([nyc, seniorNyc], 'senior', null)).toBeNull()
     expect(matchingBand([senior, seniorNyc], 'junior', 'NYC')).toBeNull()
@@ -52,7 +53,7 @@ describe('matchingBand', () => {
     expect(matchingBand([older, newer, oldest], 'mid', null)?.id).toBe(11)
     expect(matchingBand([newer, oldest, older], 'mid', null)?.id).toBe(11)
     expect(matchingBand([oldest, older, newer], 'mid', null)?.id).toBe(11)
-    // a newer but less specific band still loses
+    // a newer band for every level still loses to the level's own
     const newestGeneral = band({ id: 13, source_date: '2026-01-01' })
     expect(matchingBand([newestGeneral, older], 'mid', null)?.id).toBe(10)
   })
@@ -60,8 +61,9 @@ describe('matchingBand', () => {
   it('skips bands without a low or a high end', () => {
     const noHigh = band({ id: 20, level: 'senior', metro: 'NYC', high: null })
     const noLow = band({ id: 21, level: 'senior', low: null })
-    expect(matchingBand([general, noHigh, noLow], 'senior', 'NYC')?.id).toBe(1)
-    expect(matchingBand([noHigh, noLow], 'senior', 'NYC')).toBeNull()
+    const whole = band({ id: 22, level: 'senior' })
+    expect(matchingBand([general, noHigh, noLow, whole], 'senior', 'NYC')?.id).toBe(22)
+    expect(matchingBand([general, noHigh, noLow], 'senior', 'NYC')).toBeNull()
     expect(matchingBand([], 'senior', 'NYC')).toBeNull()
   })
 })
@@ -80,11 +82,12 @@ function application(overrides: Partial<SalaryFacts> & { id: string }): SalaryFa
 
 const AS_OF = '2025-06-30'
 // senior: midpoint (100000 + 140000) / 2 = 120000; senior NYC: (120000 + 160000) / 2 = 140000;
-// junior: (60000 + 80000) / 2 = 70000
+// junior: (60000 + 80000) / 2 = 70000; the band for every level is never an offer's band
 const BANDS: SalaryBand[] = [
   band({ id: 1, level: 'senior', low: 100_000, high: 140_000 }),
   band({ id: 2, level: 'senior', metro: 'NYC', low: 120_000, high: 160_000 }),
   band({ id: 3, level: 'junior', low: 60_000, high: 80_000 }),
+  band({ id: 4, level: null, low: 115_000, high: 191_000 }),
 ]
 const hired = { decision: 'hired', startDate: '2024-01-01' }
 const APPLICATIONS: SalaryFacts[] = [
@@ -110,9 +113,14 @@ const APPLICATIONS: SalaryFacts[] = [
     decision: 'hired',
     startDate: '2025-03-01',
   }),
-  // no mid band and no general band
+  // no mid band (the band for every level does not count)
   application({ id: 'm1', level: 'mid', offerSalary: 80_000 }),
+  // a mid hire who stayed: no compa-ratio and left out of retention by compa-ratio
+  application({ id: 'm2', level: 'mid', offerSalary: 153_000, ...hired }),
 ]
+
+const NO_MID_BAND =
+  "No benchmark band for mid: a compa-ratio is held only against a band of the hire's own level."
 
 describe('salaryReport', () => {
   const report = salaryReport(APPLICATIONS, BANDS, AS_OF, LEVELS)
@@ -132,9 +140,16 @@ describe('salaryReport', () => {
       max: 77_000,
       mean: 70_000,
     })
-    // mid: no band, nothing counted, the offer still described
-    expect(mid).toMatchObject({ band: null, below_band: 0, within_band: 0, above_band: 0 })
-    expect(mid!.offers).toMatchObject({ n: 1, min: 80_000, max: 80_000 })
+    // mid: no band, nothing counted, the offers still described, the reason given
+    expect(mid).toMatchObject({
+      band: null,
+      band_reason: NO_MID_BAND,
+      below_band: 0,
+      within_band: 0,
+      above_band: 0,
+    })
+    expect(mid!.offers).toMatchObject({ n: 2, min: 80_000, max: 153_000 })
+    expect(junior!.band_reason).toBeNull()
     // senior 90000 below; 100000 and 140000 within (ends included); 150000 and 154000 above.
     // The level table uses the level's band without metro, so the NYC offer is held against
     // [100000, 140000], not the NYC band.
@@ -145,6 +160,7 @@ describe('salaryReport', () => {
   })
 
   it('gives a compa-ratio to hires that started by the as-of date, against their own band', () => {
+    const banded = { compa_ratio_reason: null }
     expect(report.hires).toEqual([
       {
         application_id: 's2',
@@ -152,6 +168,7 @@ describe('salaryReport', () => {
         salary: 100_000,
         band_midpoint: 120_000,
         compa_ratio: 100_000 / 120_000,
+        ...banded,
       },
       {
         application_id: 's3',
@@ -159,6 +176,7 @@ describe('salaryReport', () => {
         salary: 140_000,
         band_midpoint: 120_000,
         compa_ratio: 140_000 / 120_000,
+        ...banded,
       },
       {
         application_id: 's5',
@@ -166,6 +184,7 @@ describe('salaryReport', () => {
         salary: 154_000,
         band_midpoint: 140_000,
         compa_ratio: 1.1,
+        ...banded,
       },
       {
         application_id: 'j1',
@@ -173,6 +192,7 @@ describe('salaryReport', () => {
         salary: 63_000,
         band_midpoint: 70_000,
         compa_ratio: 0.9,
+        ...banded,
       },
       {
         application_id: 'j3',
@@ -180,6 +200,15 @@ describe('salaryReport', () => {
         salary: 77_000,
         band_midpoint: 70_000,
         compa_ratio: 1.1,
+        ...banded,
+      },
+      {
+        application_id: 'm2',
+        level: 'mid',
+        salary: 153_000,
+        band_midpoint: null,
+        compa_ratio: null,
+        compa_ratio_reason: NO_MID_BAND,
       },
     ])
   })
@@ -282,8 +311,17 @@ describe('salaryReport: degenerate inputs', () => {
       ['mid', null, 0],
       ['senior', null, 0],
     ])
-    expect(report.by_level.map((row) => row.offers.n)).toEqual([2, 1, 5])
-    expect(report.hires).toEqual([])
+    expect(report.by_level.map((row) => row.offers.n)).toEqual([2, 2, 5])
+    expect(report.hires.map((hire) => [hire.application_id, hire.compa_ratio])).toEqual([
+      ['s2', null],
+      ['s3', null],
+      ['s5', null],
+      ['j1', null],
+      ['j3', null],
+      ['m2', null],
+    ])
+    expect(report.hires.every((hire) => hire.compa_ratio_reason !== null)).toBe(true)
+    expect(report.compa_ratio.n).toBe(0)
     expect(report.retention_by_compa_ratio.map((entry) => entry.n_outcome)).toEqual([0, 0, 0])
     expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity/)
   })

@@ -266,6 +266,7 @@ interface SalaryBody extends Context {
   by_level: {
     level: string
     band: Band | null
+    band_reason: string | null
     offers: Distribution
     below_band: number
     within_band: number
@@ -275,8 +276,9 @@ interface SalaryBody extends Context {
     application_id: string
     level: string
     salary: number
-    band_midpoint: number
-    compa_ratio: number
+    band_midpoint: number | null
+    compa_ratio: number | null
+    compa_ratio_reason: string | null
   }[]
   compa_ratio: Distribution
   retention_by_compa_ratio: { key: string; n_outcome: number; retained: number }[]
@@ -662,7 +664,7 @@ describe('analytics endpoints on the reference data', () => {
       )
     })
 
-    it('holds each hire against the midpoint of that band', async () => {
+    it('holds no hire against the band for every level: its level has no band of its own', async () => {
       const hires = applicationsCsv.filter((row) => row.decision === 'hired' && row.start_date)
       expect(body.hires).toHaveLength(hires.length)
       const picked = body.hires.find((hire) => hire.application_id === 'APP-000009')!
@@ -671,8 +673,10 @@ describe('analytics endpoints on the reference data', () => {
         application_id: 'APP-000009',
         level: 'senior',
         salary: 177_000,
-        band_midpoint: 153_000,
-        compa_ratio: 177_000 / 153_000,
+        band_midpoint: null,
+        compa_ratio: null,
+        compa_ratio_reason:
+          "No benchmark band for senior: a compa-ratio is held only against a band of the hire's own level.",
       })
       expect(application.offer.salary).toBe(picked.salary)
       for (const hire of body.hires) {
@@ -680,12 +684,13 @@ describe('analytics endpoints on the reference data', () => {
           (candidate) => candidate.application_id === hire.application_id,
         )!
         expect(hire.salary).toBe(Number(row.offer_salary))
-        expect(hire.band_midpoint).toBe(153_000)
-        expect(hire.compa_ratio).toBeCloseTo(hire.salary / 153_000, 14)
+        expect(hire.compa_ratio).toBeNull()
+        expect(hire.compa_ratio_reason).toContain(`No benchmark band for ${hire.level}`)
       }
+      expect(body.compa_ratio.n).toBe(0)
     })
 
-    it('counts offers below, within and above the band per level', () => {
+    it('describes the offers of every level and counts none against a band', () => {
       expect(body.by_level.map((level) => level.level)).toEqual([
         'junior',
         'mid',
@@ -697,13 +702,11 @@ describe('analytics endpoints on the reference data', () => {
           .filter((row) => row.level === level.level && row.offer_salary !== '')
           .map((row) => Number(row.offer_salary))
         expect(level.offers.n, level.level).toBe(salaries.length)
-        expect(level.below_band, level.level).toBe(salaries.filter((s) => s < 115_000).length)
-        expect(level.above_band, level.level).toBe(salaries.filter((s) => s > 191_000).length)
-        expect(level.below_band + level.within_band + level.above_band).toBe(salaries.length)
+        expect(level).toMatchObject({ band: null, below_band: 0, within_band: 0, above_band: 0 })
+        expect(level.band_reason).toContain(`No benchmark band for ${level.level}`)
       }
-      expect(body.by_level.find((level) => level.level === 'senior')!.above_band).toBe(1)
       const outcomes = body.retention_by_compa_ratio.reduce((sum, band) => sum + band.n_outcome, 0)
-      expect(outcomes).toBe(expected.n_hires_outcome)
+      expect(outcomes).toBe(0)
     })
   })
 

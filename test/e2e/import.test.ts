@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { APPLICATION_HEADER, applicationRow, csv } from '../helpers/csv'
+import { readFileSync } from 'node:fs'
+import { APPLICATION_HEADER, SCORE_HEADER, applicationRow, csv, scoreRow } from '../helpers/csv'
 import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
 
 const fileOf = (name: string, text: string) => ({
@@ -22,19 +23,31 @@ const validCsv = csv(APPLICATION_HEADER, [
   }),
 ])
 
+// One good row, then 60 with a level that is not one: more problems than one page shows.
+const BAD_LEVELS = 60
 const invalidCsv = csv(APPLICATION_HEADER, [
   applicationRow({
     application_id: 'E2E-BAD-1',
     candidate_id: 'E2E-BAD-C1',
     requisition_id: 'E2E-REQ-BAD',
   }),
-  applicationRow({
-    application_id: 'E2E-BAD-2',
-    candidate_id: 'E2E-BAD-C2',
-    requisition_id: 'E2E-REQ-BAD',
-    level: 'wizard',
-  }),
+  ...Array.from({ length: BAD_LEVELS }, (_, k) =>
+    applicationRow({
+      application_id: `E2E-BAD-${k + 2}`,
+      candidate_id: `E2E-BAD-C${k + 2}`,
+      requisition_id: 'E2E-REQ-BAD',
+      level: 'wizard',
+    }),
+  ),
 ])
+
+// Ratings of an application whose own row is bad: the root cause is reported, not these.
+const ratingsOfBadRow = csv(
+  SCORE_HEADER,
+  ['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment'].map((area) =>
+    scoreRow({ application_id: 'E2E-BAD-2', area }),
+  ),
+)
 
 async function screenshotAt768(session: SignedInBrowser, name: string) {
   await session.page.setViewportSize({ width: 768, height: 1000 })
@@ -105,14 +118,35 @@ describe('the import view in Chromium, as a talent lead', () => {
   it('shows the problems of an invalid CSV with line and column, and writes nothing', async () => {
     const { page } = session
     await page.goto(`${session.url()}/import`)
-    await page.locator('input[type="file"]').setInputFiles(fileOf('bad.csv', invalidCsv))
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles([fileOf('bad.csv', invalidCsv), fileOf('bad scores.csv', ratingsOfBadRow)])
     await page.getByRole('button', { name: 'Check files (dry run)' }).click()
     const problems = page.getByRole('region', { name: 'Problems in the files' })
     await problems.waitFor({ timeout: 20_000 })
     expect(await problems.getByRole('alert').textContent()).toContain('Nothing was written')
-    const row = problems.getByTestId('problems-table').locator('tbody tr').first()
-    const cells = await row.locator('td').allTextContents()
+    // One problem per bad row; none for the ratings of E2E-BAD-2.
+    await problems.getByText(`${BAD_LEVELS} problems found.`).waitFor()
+    const rows = problems.getByTestId('problems-table').locator('tbody tr')
+    const cells = await rows.first().locator('td').allTextContents()
     expect(cells.slice(0, 3)).toEqual(['bad.csv', 'line 3', 'level'])
+    expect(await rows.count()).toBe(50)
+    const pages = problems.getByRole('navigation', { name: 'Pages of problems' })
+    await pages.getByText('Problems 1–50 of 60').waitFor()
+    await pages.getByRole('button', { name: 'Next' }).click()
+    await pages.getByText('Problems 51–60 of 60').waitFor()
+    expect(await rows.count()).toBe(10)
+    expect(await rows.last().locator('td').nth(1).textContent()).toBe('line 62')
+    const downloaded = page.waitForEvent('download')
+    await problems.getByRole('button', { name: 'Download problems (CSV)' }).click()
+    const download = await downloaded
+    expect(download.suggestedFilename()).toBe('import-problems.csv')
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n')
+    expect(lines[0]).toBe('file,line,path,column,message')
+    expect(lines).toHaveLength(BAD_LEVELS + 1)
+    expect(lines.every((line) => !line.includes('bad scores.csv'))).toBe(true)
     expect(await page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0)
     await page.screenshot({ path: session.screenshot('import-problems.png'), fullPage: true })
     await screenshotAt768(session, 'import-problems-768.png')

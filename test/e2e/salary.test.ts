@@ -48,15 +48,19 @@ describe('the salary view in Chromium, as a talent lead', () => {
   it('draws offers over their bands, the compa-ratio histogram and retention by compa-ratio', async () => {
     await openSalary(session)
     const answer = await apiAnswer(session)
-    const glassdoor = 'Glassdoor (Rust developer, US average and common range), 2026'
+    // The demo data has a band for every level: each level's offers over its own band.
+    expect(answer.by_level.every((level) => level.band?.level === level.level)).toBe(true)
     await expect
       .poll(() => offersChart(session), { timeout: 20_000 })
       .toEqual([
         {
           boxes: answer.by_level.map(() => 'offers'),
-          bands: answer.by_level.map(() => glassdoor),
+          bands: answer.by_level.map(
+            (level) => `${level.band!.source}, ${level.band!.source_date}`,
+          ),
         },
       ])
+    expect(await session.page.getByTestId('missing-bands').count()).toBe(0)
     expect(await session.page.locator('figure.histogram .recharts-bar-rectangle').count()).toBe(
       nonEmptyBins(answer.compa_histogram),
     )
@@ -80,7 +84,9 @@ describe('the salary view in Chromium, as a talent lead', () => {
       .trimEnd()
       .split('\r\n')
     expect(lines[0]).toContain('band_low,band_high,band_source,band_date')
-    expect(lines[1]).toMatch(/^junior,\d+,.*,115000,191000,"Glassdoor \(Rust developer/)
+    expect(lines[1]).toMatch(
+      /^junior,\d+,.*,100000,136000,"Demo band: the 2026 Rust developer range/,
+    )
     const png = session.page.waitForEvent('download')
     await panel.getByRole('button', { name: 'Download PNG' }).click()
     expect((await png).suggestedFilename()).toMatch(/^salary-offers-.*\.png$/)

@@ -131,4 +131,68 @@ describe('the app shell', () => {
     expect(alert.textContent).toContain('could not check who is signed in')
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy()
   })
+
+  it('points the demo banner to the Import page, not to a command', async () => {
+    mockFetch({
+      'GET /api/auth/session': () => json(200, LEAD_SESSION),
+      'GET /api/health': () => json(200, { status: 'ok', demo_data: true }),
+      'GET /api/requisitions': () => json(200, { items: [], total: 0 }),
+    })
+    renderShell('/how-its-computed')
+    const banner = (await screen.findByText('generated demo data')).closest('p')!
+    expect(banner.textContent).not.toContain('npm run import')
+    const link = within(banner).getByRole('link', { name: 'Import page' })
+    expect(link.getAttribute('href')).toBe('/import')
+  })
+
+  it('asks for a new password before any view when the password was printed', async () => {
+    let session = { ...LEAD_SESSION, must_change_password: true }
+    const calls = mockFetch({
+      'GET /api/auth/session': () => json(200, session),
+      'GET /api/health': health,
+      'POST /api/auth/password': (call) => {
+        const body = call.body as { new_password: string }
+        if (body.new_password.length < 12) {
+          return json(400, {
+            error: {
+              code: 'invalid_request',
+              message: 'Invalid body: new_password must be at least 12 characters',
+              details: [{ field: 'new_password', message: 'must be at least 12 characters' }],
+            },
+          })
+        }
+        session = { ...session, must_change_password: false }
+        return new Response(null, { status: 204 })
+      },
+    })
+    renderShell('/how-its-computed')
+    await screen.findByRole('heading', { name: 'Choose your own password' })
+    expect(screen.queryByText('Definitions')).toBeNull()
+    const fill = (current: string, next: string, again: string) => {
+      fireEvent.change(screen.getByLabelText('Current password (the printed one)'), {
+        target: { value: current },
+      })
+      fireEvent.change(screen.getByLabelText('New password'), { target: { value: next } })
+      fireEvent.change(screen.getByLabelText('New password again'), { target: { value: again } })
+      fireEvent.click(screen.getByRole('button', { name: 'Change password' }))
+    }
+
+    fill('printed-password', 'my own password', 'my own passwort')
+    expect(screen.getByText('The two new passwords differ.')).toBeTruthy()
+    expect(calls.filter((call) => call.path === '/api/auth/password')).toHaveLength(0)
+
+    fill('printed-password', 'short', 'short')
+    expect(await screen.findByText('It must be at least 12 characters.')).toBeTruthy()
+    expect(screen.getByLabelText('New password').getAttribute('aria-invalid')).toBe('true')
+
+    fill('printed-password', 'my own password', 'my own password')
+    expect(await screen.findByText('Definitions')).toBeTruthy()
+    const change = calls.filter((call) => call.path === '/api/auth/password').at(-1)!
+    expect(change.body).toEqual({
+      current_password: 'printed-password',
+      new_password: 'my own password',
+    })
+    expect(change.headers.get('x-csrf-token')).toBe(LEAD_SESSION.csrf_token)
+    expect(screen.queryByRole('heading', { name: 'Choose your own password' })).toBeNull()
+  })
 })

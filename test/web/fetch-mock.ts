@@ -42,4 +42,5 @@ export const LEAD_SESSION: Session = {
   via: 'session',
   csrf_token: 'csrf-token-of-the-session',
   expires_at: '2026-03-02T20:00:00.000Z',
+  must_change_password: false,
 }

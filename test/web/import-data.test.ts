@@ -10,6 +10,7 @@ import {
   initialChoices,
   mappingsToSave,
   problemCountText,
+  problemPage,
   problemPlace,
   readFraction,
 } from '../../web/src/features/import/components/import-data'
@@ -115,5 +116,31 @@ describe('the progress stream', () => {
       { progress: { rows: 2 } },
       { result: { status: 200 } },
     ])
+  })
+})
+
+describe('problemPage', () => {
+  const problems = Array.from({ length: 12 }, (_, k) => ({
+    file: 'scores.csv',
+    line: k + 2,
+    path: null,
+    column: null,
+    message: `problem ${k}`,
+  }))
+
+  it('keeps the page within the list, whatever page is asked for', () => {
+    expect(problemPage(problems, 0, 5)).toMatchObject({
+      page: 0,
+      pages: 3,
+      label: 'Problems 1–5 of 12',
+    })
+    expect(problemPage(problems, 9, 5)).toMatchObject({ page: 2, label: 'Problems 11–12 of 12' })
+    expect(problemPage(problems, -1, 5).page).toBe(0)
+    expect(problemPage(problems, 2, 5).problems.map((problem) => problem.line)).toEqual([12, 13])
+  })
+
+  it('is one page without a label when everything fits, or nothing is listed', () => {
+    expect(problemPage(problems, 0, 50)).toMatchObject({ page: 0, pages: 1, label: '' })
+    expect(problemPage([], 3, 50)).toMatchObject({ problems: [], page: 0, pages: 1, label: '' })
   })
 })

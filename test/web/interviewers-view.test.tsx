@@ -178,6 +178,6 @@ describe('InterviewersView', () => {
   it('says when no interviewer rated anything in the selection', async () => {
     mockFetch({ 'GET /api/analytics/interviewers': () => json(200, interviewers([])) })
     open('/interviewers?level=principal')
-    expect(await screen.findByText(/No interviewer rated an application/)).toBeTruthy()
+    expect(await screen.findByText(/No ratings by interviewers match these filters/)).toBeTruthy()
   })
 })

@@ -171,7 +171,9 @@ describe('LoopEffectivenessView', () => {
       [MODEL]: () => json(200, modelResponse(unfittedModel('insufficient', 'No hires.'))),
       [LOOP_TIME]: () => json(200, loopTime({ total_minutes: 0 })),
     })
-    await screen.findByText(/No applications match these filters/)
+    // No filter is set: there are no applications yet, and the filters are not to blame.
+    await screen.findByText(/^No applications yet\. Import your data on the Import page/)
+    expect(screen.queryByText(/match these filters/)).toBeNull()
     await within(panel(LOOP_TIME_PANEL)).findByText(/No interview minutes are recorded/)
   })
 

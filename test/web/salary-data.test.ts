@@ -5,6 +5,8 @@ import {
   compaHistogram,
   compaSentence,
   hiresCsv,
+  levelsWithoutBand,
+  missingBandLead,
   offersBoxPlot,
   offersCsv,
   retentionByCompaRatio,
@@ -68,13 +70,43 @@ describe('CSV files', () => {
     )
   })
 
-  it('writes one row per hire', () => {
-    const lines = hiresCsv(salary().hires).trimEnd().split('\r\n')
+  it('writes one row per hire, with the reason where a hire has no compa-ratio', () => {
+    const unbanded = {
+      application_id: 'APP-000011',
+      level: 'staff',
+      salary: 230_000,
+      band_midpoint: null,
+      compa_ratio: null,
+      compa_ratio_reason: 'No benchmark band for staff',
+    }
+    const lines = hiresCsv([...salary().hires, unbanded])
+      .trimEnd()
+      .split('\r\n')
     expect(lines).toEqual([
-      'application_id,level,salary,band_midpoint,compa_ratio',
-      'APP-000005,senior,155000,153000,1.0131',
-      'APP-000009,senior,210000,153000,1.3725',
+      'application_id,level,salary,band_midpoint,compa_ratio,compa_ratio_reason',
+      'APP-000005,senior,155000,153000,1.0131,',
+      'APP-000009,senior,210000,153000,1.3725,',
+      'APP-000011,staff,230000,,,No benchmark band for staff',
     ])
+  })
+})
+
+describe('missing bands', () => {
+  it('names the levels with offers but no band of their own', () => {
+    const data = salary({
+      by_level: [
+        levelSalary('junior', 25),
+        levelSalary('mid', 4, null),
+        levelSalary('staff', 11, null),
+        levelSalary('principal', 2, null),
+      ],
+    })
+    expect(levelsWithoutBand(data)).toEqual(['mid', 'staff', 'principal'])
+    expect(missingBandLead(levelsWithoutBand(data))).toBe(
+      'No benchmark band for mid, staff and principal',
+    )
+    expect(missingBandLead(['staff'])).toBe('No benchmark band for staff')
+    expect(missingBandLead(levelsWithoutBand(salary()))).toBeNull()
   })
 })
 

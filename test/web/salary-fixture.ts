@@ -22,14 +22,20 @@ export const ZIPRECRUITER: SalaryBand = {
   source_date: '2026',
 }
 
+/** The level's own band: the Glassdoor range written for one level. */
+export const levelBand = (level: string): SalaryBand => ({ ...GLASSDOOR, id: 3, level })
+
 export function levelSalary(
   level: string,
   n: number,
-  band: SalaryBand | null = GLASSDOOR,
+  band: SalaryBand | null = levelBand(level),
 ): LevelSalary {
   return {
     level,
     band,
+    band_reason: band
+      ? null
+      : `No benchmark band for ${level}: a compa-ratio is held only against a band of the hire's own level.`,
     offers:
       n === 0
         ? { n, min: null, q1: null, median: null, q3: null, max: null, mean: null }
@@ -64,6 +70,7 @@ export function salary(overrides: Partial<Salary> = {}): Salary {
         salary: 155_000,
         band_midpoint: 153_000,
         compa_ratio: 1.0131,
+        compa_ratio_reason: null,
       },
       {
         application_id: 'APP-000009',
@@ -71,6 +78,7 @@ export function salary(overrides: Partial<Salary> = {}): Salary {
         salary: 210_000,
         band_midpoint: 153_000,
         compa_ratio: 1.3725,
+        compa_ratio_reason: null,
       },
     ],
     compa_ratio: { n: 152, min: 0.56, q1: 0.84, median: 0.96, q3: 1.08, max: 1.42, mean: 0.97 },

@@ -39,9 +39,10 @@ describe('SalaryView', () => {
     )
     const bands = within(panel('Overview')).getAllByRole('listitem')
     expect(bands.map((band) => band.textContent)).toEqual([
-      'All levels: $115,000 to $191,000 (average $147,000) — Glassdoor (Rust developer, US average and common range), 2026',
-      'All levels: no range (average $110,000) — ZipRecruiter (Rust developer, US average), 2026',
+      'All levels (market context; offers are held against their level’s band): $115,000 to $191,000 (average $147,000) — Glassdoor (Rust developer, US average and common range), 2026',
+      'All levels (market context; offers are held against their level’s band): no range (average $110,000) — ZipRecruiter (Rust developer, US average), 2026',
     ])
+    expect(screen.queryByTestId('missing-bands')).toBeNull()
     for (const name of CHART_PANELS) {
       expect(within(panel(name)).getByRole('button', { name: 'Download CSV' })).toBeTruthy()
       expect(within(panel(name)).getByRole('button', { name: 'Download SVG' })).toBeTruthy()
@@ -68,17 +69,50 @@ describe('SalaryView', () => {
     expect(rows.map((row) => row.textContent)).toEqual([
       'LevelOffersMedianMiddle halfBandBand sourceBelowWithinAbove',
       'Junior25$118,000$109,500 to $125,000$115,000 to $191,000Glassdoor (Rust developer, US average and common range), 20268170',
-      'Principal2$118,000$109,500 to $125,000–No band–––',
+      'Principal2$118,000$109,500 to $125,000–No band for this level–––',
     ])
-    expect(screen.getByText(/No benchmark band matches: Principal\./)).toBeTruthy()
+    expect(screen.getByText(/No benchmark band for principal: nothing is drawn/)).toBeTruthy()
+  })
+
+  it('says in words which level has no band of its own, and links to where one is added', async () => {
+    mockFetch({
+      [ENDPOINT]: () =>
+        json(
+          200,
+          salary({
+            by_level: [
+              levelSalary('junior', 25),
+              levelSalary('staff', 11, null),
+              levelSalary('principal', 2, null),
+            ],
+          }),
+        ),
+    })
+    open()
+    const notice = await screen.findByTestId('missing-bands')
+    expect(notice.textContent).toMatch(
+      /^No benchmark band for staff and principal: add one in Settings\./,
+    )
+    const link = within(notice).getByRole('link', { name: 'add one in Settings' })
+    expect(link.getAttribute('href')).toBe('/settings/benchmarks')
   })
 
   it('lists the hires it is given, and says when they are only some of them', async () => {
-    mockFetch({ [ENDPOINT]: () => json(200, salary()) })
+    const unbanded = {
+      application_id: 'APP-000011',
+      level: 'staff',
+      salary: 230_000,
+      band_midpoint: null,
+      compa_ratio: null,
+      compa_ratio_reason: 'No benchmark band for staff',
+    }
+    mockFetch({ [ENDPOINT]: () => json(200, salary({ hires: [...salary().hires, unbanded] })) })
     open()
     await screen.findByTestId('salary-summary')
     const hires = panel('Offers per hire')
-    expect(within(hires).getAllByRole('row')).toHaveLength(3)
+    const rows = within(hires).getAllByRole('row')
+    expect(rows).toHaveLength(4)
+    expect(rows[3]!.textContent).toBe('APP-000011Staff$230,000No band for this level')
     expect(within(hires).getByTestId('hires-scope').textContent).toContain(
       '2 of the 152 hires with a band are listed',
     )

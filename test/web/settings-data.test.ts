@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fieldErrors } from '../../web/src/features/settings/api/field-errors'
+import { fieldErrors } from '../../web/src/lib/field-errors'
 import {
   benchmarkDraft,
   benchmarkFigure,

@@ -34,6 +34,7 @@ export const ADMIN_SESSION: Session = {
   via: 'session',
   csrf_token: 'csrf-token-of-the-admin',
   expires_at: '2026-03-02T20:00:00.000Z',
+  must_change_password: false,
 }
 
 export const ADMIN: User = {

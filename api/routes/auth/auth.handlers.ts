@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { atomically } from '../../../db/client'
+import { atomically, type Db } from '../../../db/client'
 import { apiTokens, sessions, users } from '../../../db/schema'
 import { SESSION_COOKIE, clientAddress } from '../../auth/access-middleware'
 import {
@@ -10,6 +10,7 @@ import {
   deleteApiToken,
   findUserByEmail,
   listApiTokens,
+  mustChangePassword,
   normalizeEmail,
   revokeSession,
   type Authentication,
@@ -23,11 +24,12 @@ import type * as routes from './auth.routes'
 
 /** The signed-in user; the access rules guarantee one on every non-public route. */
 
-const sessionBody = (auth: Authentication) => ({
+const sessionBody = (db: Db, auth: Authentication) => ({
   user: auth.viewer,
   via: auth.via,
   csrf_token: auth.csrfToken,
   expires_at: auth.expiresAt,
+  must_change_password: mustChangePassword(db, auth.viewer.id),
 })
 
 /** A proxy terminating TLS says so in X-Forwarded-Proto; it can only make the cookie stricter. */
@@ -89,7 +91,7 @@ export const signIn: AppRouteHandler<typeof routes.signIn> = async (c) => {
   })
   const viewer = { id: user.id, email: user.email, name: user.name, role: user.role }
   return c.json(
-    sessionBody({
+    sessionBody(c.var.db, {
       viewer,
       via: 'session',
       csrfToken: created.csrfToken,
@@ -115,7 +117,7 @@ export const signOut: AppRouteHandler<typeof routes.signOut> = (c) => {
 }
 
 export const session: AppRouteHandler<typeof routes.session> = (c) =>
-  c.json(sessionBody(signedIn(c)), 200)
+  c.json(sessionBody(c.var.db, signedIn(c)), 200)
 
 export const changePassword: AppRouteHandler<typeof routes.changePassword> = async (c) => {
   const auth = signedIn(c)
@@ -124,6 +126,12 @@ export const changePassword: AppRouteHandler<typeof routes.changePassword> = asy
   if (problem) {
     throw new ApiError(400, 'invalid_request', `Invalid body: new_password ${problem}`, [
       { field: 'new_password', message: problem },
+    ])
+  }
+  if (new_password === current_password) {
+    const message = 'must differ from the current password'
+    throw new ApiError(400, 'invalid_request', `Invalid body: new_password ${message}`, [
+      { field: 'new_password', message },
     ])
   }
   const db = c.var.db
@@ -135,7 +143,10 @@ export const changePassword: AppRouteHandler<typeof routes.changePassword> = asy
   }
   const passwordHash = await c.var.passwords.hash(new_password)
   atomically(db, () => {
-    db.update(users).set({ passwordHash }).where(eq(users.id, auth.viewer.id)).run()
+    db.update(users)
+      .set({ passwordHash, mustChangePassword: false })
+      .where(eq(users.id, auth.viewer.id))
+      .run()
     // Whoever else knew the old password is signed out; this session stays.
     db.delete(sessions)
       .where(

@@ -14,6 +14,10 @@ const sessionSchema = z
       description: 'Send as X-CSRF-Token with every write made with the session cookie',
     }),
     expires_at: z.string().nullable(),
+    must_change_password: z.boolean().openapi({
+      description:
+        'The password is one that was printed (the first admin, a generated one): the dashboard asks for a new one first',
+    }),
   })
   .openapi('Session')
 

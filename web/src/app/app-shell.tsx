@@ -3,6 +3,8 @@ import { Suspense } from 'react'
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { USER_ROLES, type UserRole } from '../../../db/domain'
 import { setCsrfToken } from '../lib/api-client'
+import { ImportHint } from '../components/import-hint'
+import { PasswordPrompt } from '../features/account/components/password-prompt'
 import { useHealth } from './health'
 import { ROLE_LABELS, signOut, useSession, type Session } from '../lib/session'
 
@@ -30,8 +32,9 @@ function DemoBanner() {
   if (!health.data?.demo_data) return null
   return (
     <p className="demo-banner" role="status">
-      You are looking at <strong>generated demo data</strong>, not a real hiring history. Import
-      your own with <code>npm run import</code> into a new database.
+      You are looking at <strong>generated demo data</strong>, not a real hiring history. For your
+      own, start Loopscope on a new database (<code>DEMO_DATA=false</code>), then{' '}
+      <ImportHint lead="import it on" />
     </p>
   )
 }
@@ -126,9 +129,14 @@ export function AppShell() {
       </header>
       <DemoBanner />
       <main id="view" className="shell__main" tabIndex={-1}>
-        <Suspense fallback={<p className="panel-state">Loading view…</p>}>
-          <Outlet />
-        </Suspense>
+        {session.data.must_change_password ? (
+          // A printed password comes first: no view until the user has their own.
+          <PasswordPrompt />
+        ) : (
+          <Suspense fallback={<p className="panel-state">Loading view…</p>}>
+            <Outlet />
+          </Suspense>
+        )}
       </main>
     </div>
   )

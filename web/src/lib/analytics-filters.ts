@@ -27,6 +27,10 @@ export function filtersFrom(
   return Object.fromEntries(fields.map((field) => [field, all[field]]))
 }
 
+/** Whether any filter is set, as_of included: an empty answer then may be the filters' doing. */
+export const hasFilters = (filters: AnalyticsFilters): boolean =>
+  Object.values(filters).some((value) => value !== undefined)
+
 /**
  * The view's filters and a setter that writes them to the URL; the view's other parameters
  * (a table's sort order) stay as they are.

@@ -34,6 +34,13 @@ export const sessionQueryOptions = () =>
 
 export const useSession = () => useQuery(sessionQueryOptions())
 
+/** The signed-in user as the shell loaded them, without asking the server again; null if unknown. */
+export const useSignedInUser = () =>
+  useQuery({ ...sessionQueryOptions(), enabled: false }).data?.user ?? null
+
+/** Who may import data (the API's rule for POST /api/import). */
+export const IMPORTER_ROLES: readonly UserRole[] = ['admin', 'talent_lead']
+
 export function rememberSession(queryClient: QueryClient, session: Session): void {
   setCsrfToken(session.csrf_token)
   queryClient.setQueryData(sessionQueryKey, session)

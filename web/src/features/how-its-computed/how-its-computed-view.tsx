@@ -95,7 +95,7 @@ const OTHER: Definition[] = [
   },
   {
     term: 'Compa-ratio',
-    text: 'The offer salary over the midpoint of the benchmark band that matches the level and metro most closely. Retention is compared below 0.9, between 0.9 and 1.1, and above 1.1.',
+    text: "The offer salary over the midpoint of a benchmark band of the hire's own level (the metro's band before the nationwide one, the newest first). A band for every level is market context only: against it a compa-ratio would measure the level, not the offer. A hire whose level has no band gets no compa-ratio (the answer says so) and is left out of retention by compa-ratio, which is compared below 0.9, between 0.9 and 1.1, and above 1.1.",
   },
   {
     term: 'Interviewer calibration',

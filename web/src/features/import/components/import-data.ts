@@ -1,3 +1,4 @@
+import { toCsv } from '../../../../../shared/csv'
 import type { AttributeMapping, AttributeMappings } from '../api/attribute-mappings'
 import type {
   ChangeSummary,
@@ -54,6 +55,50 @@ export function problemPlace(problem: ImportProblem): string {
 export function problemCountText(listed: number, total: number): string {
   const found = `${total} problem${total === 1 ? '' : 's'} found`
   return total > listed ? `${found}; the first ${listed} are listed.` : `${found}.`
+}
+
+/** How many problems one page of the list shows; every page is one click away. */
+export const PROBLEMS_PER_PAGE = 50
+
+export interface ProblemPage {
+  problems: ImportProblem[]
+  /** The page shown, from 0, and how many there are (at least one). */
+  page: number
+  pages: number
+  /** "Problems 51–100 of 117", or "" when they all fit on one page. */
+  label: string
+}
+
+/** One page of the problem list, the page number kept within the list. */
+export function problemPage(
+  problems: readonly ImportProblem[],
+  page: number,
+  size = PROBLEMS_PER_PAGE,
+): ProblemPage {
+  const pages = Math.max(1, Math.ceil(problems.length / size))
+  const current = Math.min(Math.max(0, page), pages - 1)
+  const from = current * size
+  const shown = problems.slice(from, from + size)
+  return {
+    problems: shown,
+    page: current,
+    pages,
+    label: pages === 1 ? '' : `Problems ${from + 1}–${from + shown.length} of ${problems.length}`,
+  }
+}
+
+/** Every listed problem as CSV, one per row, with its file, line or path, column and message. */
+export function problemsCsv(problems: readonly ImportProblem[]): string {
+  return toCsv(
+    ['file', 'line', 'path', 'column', 'message'],
+    problems.map((problem) => [
+      problem.file,
+      problem.line,
+      problem.path,
+      problem.column,
+      problem.message,
+    ]),
+  )
 }
 
 /**

@@ -1,5 +1,7 @@
+import { useState } from 'react'
+import { downloadText } from '../../../lib/download'
 import type { ImportReport } from '../api/run-import'
-import { changeRows, problemCountText, problemPlace } from './import-data'
+import { changeRows, problemCountText, problemPage, problemPlace, problemsCsv } from './import-data'
 
 const FORMAT_LABELS: Record<string, string> = {
   canonical: 'Canonical CSV',
@@ -82,11 +84,39 @@ export function FilesTable({ files }: { files: ImportReport['files'] }) {
   )
 }
 
+/** Every problem the server listed, a page at a time, and all of them as a CSV download. */
 export function ProblemsTable({ report }: { report: ImportReport }) {
+  const [page, setPage] = useState(0)
+  const shown = problemPage(report.problems, page)
+  const pager =
+    shown.pages > 1 ? (
+      <nav className="import-problems__pager" aria-label="Pages of problems">
+        <button type="button" disabled={shown.page === 0} onClick={() => setPage(shown.page - 1)}>
+          Previous
+        </button>
+        <span aria-live="polite">{shown.label}</span>
+        <button
+          type="button"
+          disabled={shown.page === shown.pages - 1}
+          onClick={() => setPage(shown.page + 1)}
+        >
+          Next
+        </button>
+      </nav>
+    ) : null
   return (
     <>
-      <p className="counts">{problemCountText(report.problems.length, report.problem_count)}</p>
-      <div className="table-scroll import-problems">
+      <div className="import-problems__summary">
+        <p className="counts">{problemCountText(report.problems.length, report.problem_count)}</p>
+        <button
+          type="button"
+          onClick={() => downloadText('import-problems.csv', problemsCsv(report.problems))}
+        >
+          Download problems (CSV)
+        </button>
+      </div>
+      {pager}
+      <div className="table-scroll">
         <table className="import-table" data-testid="problems-table">
           <caption className="visually-hidden">Problems found in the files</caption>
           <thead>
@@ -98,7 +128,7 @@ export function ProblemsTable({ report }: { report: ImportReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.problems.map((problem, index) => (
+            {shown.problems.map((problem, index) => (
               // Problems have no id; the same place can hold several, so the index keeps keys apart.
               <tr key={`${problem.file}-${problemPlace(problem)}-${problem.column ?? ''}-${index}`}>
                 <td>{problem.file}</td>

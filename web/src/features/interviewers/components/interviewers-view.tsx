@@ -1,7 +1,8 @@
 import { useParams, useSearchParams } from 'react-router'
 import { PanelBoundary } from '../../../components/panel-boundary'
 import { AnalyticsView } from '../../../components/analytics-view'
-import { useAnalyticsFilters } from '../../../lib/analytics-filters'
+import { NoMatch } from '../../../components/no-match'
+import { hasFilters, useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { useInterviewers, type Interviewers } from '../api/get-interviewers'
 import { AucPanel, LeniencyPanel } from './calibration-charts'
 import { InterviewerRatingsPanel } from './interviewer-ratings-panel'
@@ -44,14 +45,7 @@ export function InterviewersView() {
 
   const content = (data: Interviewers) => {
     if (data.interviewers.length === 0) {
-      return (
-        <p className="panel-state">
-          <span>
-            No interviewer rated an application that matches these filters. Clear the filters or
-            import scores with <code>npm run import</code>.
-          </span>
-        </p>
-      )
+      return <NoMatch what="ratings by interviewers" filtered={hasFilters(filters)} />
     }
     const sorted = sortInterviewers(data.interviewers, sort)
     const fileName = `interviewers-${data.as_of}`

@@ -5,7 +5,7 @@ import { NoMatch } from '../../../components/no-match'
 import { AnalyticsFiltersBar } from '../../../components/analytics-filters-bar'
 import { DisclosureNotice } from '../../../components/disclosure-notice'
 import { QueryStates } from '../../../components/query-states'
-import { useAnalyticsFilters } from '../../../lib/analytics-filters'
+import { hasFilters, useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { useComposite } from '../api/get-composite'
 import { useLoopTime } from '../api/get-loop-time'
 import { useModel } from '../api/get-model'
@@ -42,9 +42,9 @@ function Overview({ validity }: { validity: Validity }) {
   )
 }
 
-function ValidityPanels({ validity }: { validity: Validity }) {
+function ValidityPanels({ validity, filtered }: { validity: Validity; filtered: boolean }) {
   if (validity.n_applications === 0) {
-    return <NoMatch what="applications" />
+    return <NoMatch what="applications" filtered={filtered} />
   }
   return (
     <>
@@ -122,7 +122,7 @@ export function LoopEffectivenessView() {
         <AnalyticsFiltersBar fields={FILTERS} filters={filters} onChange={setFilters} />
       </header>
       <QueryStates query={validity} what="The validity table" loading="Computing validity…">
-        {(data) => <ValidityPanels validity={data} />}
+        {(data) => <ValidityPanels validity={data} filtered={hasFilters(filters)} />}
       </QueryStates>
       <section className="panel" aria-labelledby="model-title">
         <h2 id="model-title">All areas together: the multivariable model</h2>

@@ -2,7 +2,7 @@ import { PanelBoundary } from '../../../components/panel-boundary'
 import { AnalyticsView } from '../../../components/analytics-view'
 import { WithheldOr, withheldReason } from '../../../components/disclosure-notice'
 import { NoMatch } from '../../../components/no-match'
-import { useAnalyticsFilters } from '../../../lib/analytics-filters'
+import { hasFilters, useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { useRetention, type Retention } from '../api/get-retention'
 import { overallSentence, twoEstimatesSentence } from './retention-summary'
 import { SurvivalAreaPanel } from './survival-area-panel'
@@ -34,7 +34,7 @@ export function RetentionView() {
 
   const content = (data: Retention) => {
     if (data.overall.n === 0) {
-      return <NoMatch what="hires" />
+      return <NoMatch what="hires" filtered={hasFilters(filters)} />
     }
     const axes = survivalAxes(data.areas)
     return (

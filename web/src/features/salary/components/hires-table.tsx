@@ -13,13 +13,14 @@ export function HiresTable({ data }: { data: Salary }) {
       </p>
     )
   }
-  const hidden = data.compa_ratio.n - data.hires.length
+  const listedWithBand = data.hires.filter((hire) => hire.compa_ratio !== null).length
+  const hidden = data.compa_ratio.n - listedWithBand
   return (
     <div className="chart-numbers">
       {hidden > 0 && (
         <p className="salary__summary" data-testid="hires-scope">
-          {data.hires.length} of the {data.compa_ratio.n} hires with a band are listed: hiring
-          managers see the hires of their own requisitions only. The charts above cover all of them.
+          {listedWithBand} of the {data.compa_ratio.n} hires with a band are listed: hiring managers
+          see the hires of their own requisitions only. The charts above cover all of them.
         </p>
       )}
       <details className="numbers-table">
@@ -42,8 +43,16 @@ export function HiresTable({ data }: { data: Salary }) {
                   <th scope="row">{hire.application_id}</th>
                   <td>{formatLevel(hire.level)}</td>
                   <td>{formatMoney(hire.salary)}</td>
-                  <td>{formatMoney(hire.band_midpoint)}</td>
-                  <td>{ratio(hire.compa_ratio)}</td>
+                  {hire.compa_ratio === null || hire.band_midpoint === null ? (
+                    <td colSpan={2} title={hire.compa_ratio_reason ?? undefined}>
+                      No band for this level
+                    </td>
+                  ) : (
+                    <>
+                      <td>{formatMoney(hire.band_midpoint)}</td>
+                      <td>{ratio(hire.compa_ratio)}</td>
+                    </>
+                  )}
                 </tr>
               ))}
             </tbody>

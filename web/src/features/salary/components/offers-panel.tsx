@@ -3,7 +3,14 @@ import { BoxPlotChart } from '../../../components/box-plot-chart'
 import { ChartDownloads } from '../../../components/chart-downloads'
 import { formatLevel, formatMoney } from '../../../lib/format'
 import type { LevelSalary, Salary } from '../api/get-salary'
-import { bandSource, offersBoxPlot, offersCsv, thousands } from './salary-data'
+import {
+  bandSource,
+  levelsWithoutBand,
+  missingBandLead,
+  offersBoxPlot,
+  offersCsv,
+  thousands,
+} from './salary-data'
 
 const range = (low: number | null, high: number | null) =>
   low === null || high === null ? '–' : `${formatMoney(low)} to ${formatMoney(high)}`
@@ -39,7 +46,7 @@ function OffersTable({ levels }: { levels: readonly LevelSalary[] }) {
                 <td>{range(level.offers.q1, level.offers.q3)}</td>
                 <td>{range(level.band?.low ?? null, level.band?.high ?? null)}</td>
                 <td className="salary__source">
-                  {level.band ? bandSource(level.band) : 'No band'}
+                  {level.band ? bandSource(level.band) : 'No band for this level'}
                 </td>
                 <td>{level.band ? level.below_band : '–'}</td>
                 <td>{level.band ? level.within_band : '–'}</td>
@@ -59,7 +66,7 @@ export function OffersPanel({ data }: { data: Salary }) {
   if (data.by_level.length === 0) {
     return <p className="panel-state">No offer with a salary in this selection.</p>
   }
-  const unbanded = data.by_level.filter((level) => level.band === null)
+  const missing = missingBandLead(levelsWithoutBand(data))
   return (
     <>
       <BoxPlotChart
@@ -68,7 +75,7 @@ export function OffersPanel({ data }: { data: Salary }) {
         data={offersBoxPlot(data)}
         axisLabel="Offer salary (USD)"
         format={thousands}
-        caption={`Offer salaries by level: each box spans the middle half of the offers, ${data.by_level.some((level) => level.offers.min === null) ? "without the lowest and highest (each one person's salary)" : 'the whiskers the lowest and highest'}, the marker the median; n is the number of offers. The grey band behind them is the benchmark range they are held against, named with its source and date.${unbanded.length > 0 ? ` No benchmark band matches: ${unbanded.map((level) => formatLevel(level.level)).join(', ')}.` : ''}`}
+        caption={`Offer salaries by level: each box spans the middle half of the offers, ${data.by_level.some((level) => level.offers.min === null) ? "without the lowest and highest (each one person's salary)" : 'the whiskers the lowest and highest'}, the marker the median; n is the number of offers. The grey band behind them is the benchmark range of their own level, named with its source and date.${missing === null ? '' : ` ${missing}: nothing is drawn behind its offers.`}`}
       />
       <div className="chart-numbers">
         <OffersTable levels={data.by_level} />

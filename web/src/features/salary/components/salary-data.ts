@@ -116,6 +116,18 @@ export function offersCsv(levels: readonly LevelSalary[]): string {
   )
 }
 
+/** The levels with offers but no benchmark band of their own, in the order shown. */
+export const levelsWithoutBand = (data: Salary): string[] =>
+  data.by_level.filter((level) => level.band === null).map((level) => level.level)
+
+/** "No benchmark band for staff", "… for mid, staff and principal"; null when none is missing. */
+export function missingBandLead(levels: readonly string[]): string | null {
+  if (levels.length === 0) return null
+  const list =
+    levels.length === 1 ? levels[0]! : `${levels.slice(0, -1).join(', ')} and ${levels.at(-1)!}`
+  return `No benchmark band for ${list}`
+}
+
 /** The compa-ratio histogram with the band midpoint (a ratio of 1) marked. */
 export function compaHistogram(data: Salary): HistogramData {
   return histogramData(data.compa_histogram, [{ value: 1, label: 'Band midpoint' }])
@@ -125,7 +137,7 @@ export function compaHistogram(data: Salary): HistogramData {
 export function compaSentence(data: Salary): string {
   const { n, median, q1, q3 } = data.compa_ratio
   if (n === 0 || median === null) {
-    return 'No hire in this selection has an offer and a benchmark band to hold it against.'
+    return 'No hire in this selection has an offer and a benchmark band of their level to hold it against.'
   }
   const spread = q1 !== null && q3 !== null ? `; middle half ${ratio(q1)} to ${ratio(q3)}` : ''
   const hires = n === 1 ? '1 hire' : `${n} hires`
@@ -142,13 +154,14 @@ export function retentionByCompaRatio(data: Salary): GroupRetention[] {
 
 export function hiresCsv(hires: Salary['hires']): string {
   return toCsv(
-    ['application_id', 'level', 'salary', 'band_midpoint', 'compa_ratio'],
+    ['application_id', 'level', 'salary', 'band_midpoint', 'compa_ratio', 'compa_ratio_reason'],
     hires.map((hire) => [
       hire.application_id,
       hire.level,
       hire.salary,
       hire.band_midpoint,
       hire.compa_ratio,
+      hire.compa_ratio_reason,
     ]),
   )
 }

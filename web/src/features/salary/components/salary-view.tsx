@@ -3,12 +3,13 @@ import { AnalyticsView } from '../../../components/analytics-view'
 import { ChartPanel } from '../../../components/chart-panel'
 import { WithheldOr, withheldReason } from '../../../components/disclosure-notice'
 import { NoMatch } from '../../../components/no-match'
-import { useAnalyticsFilters } from '../../../lib/analytics-filters'
+import { hasFilters, useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatMoney } from '../../../lib/format'
 import { useSalary, type Salary } from '../api/get-salary'
 import { CompaRatioPanel } from './compa-ratio-panel'
 import { CompaRetentionPanel } from './compa-retention-panel'
 import { HiresTable } from './hires-table'
+import { MissingBands } from './missing-bands'
 import { OffersPanel } from './offers-panel'
 import { bandSource } from './salary-data'
 import './salary.css'
@@ -32,7 +33,9 @@ function Overview({ data }: { data: Salary }) {
       <ul className="counts salary__bands">
         {data.bands.map((band) => (
           <li key={band.id}>
-            {band.level ? `${band.level}: ` : 'All levels: '}
+            {band.level
+              ? `${band.level}: `
+              : 'All levels (market context; offers are held against their level’s band): '}
             {band.low !== null && band.high !== null
               ? `${formatMoney(band.low)} to ${formatMoney(band.high)}`
               : 'no range'}
@@ -40,6 +43,7 @@ function Overview({ data }: { data: Salary }) {
           </li>
         ))}
       </ul>
+      <MissingBands data={data} />
     </section>
   )
 }
@@ -50,7 +54,7 @@ export function SalaryView() {
 
   const content = (data: Salary) => {
     if (data.by_level.length === 0 && withheldReason(data.disclosure, 'by_level') === null) {
-      return <NoMatch what="offers with a salary" />
+      return <NoMatch what="offers with a salary" filtered={hasFilters(filters)} />
     }
     return (
       <>

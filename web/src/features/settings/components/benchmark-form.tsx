@@ -7,7 +7,7 @@ import {
 } from '../../../../../db/domain'
 import type { Benchmark } from '../api/benchmarks'
 import { useSaveBenchmark } from '../api/benchmarks'
-import { fieldErrors } from '../api/field-errors'
+import { fieldErrors } from '../../../lib/field-errors'
 import {
   benchmarkDraft,
   benchmarkInput,
@@ -150,7 +150,16 @@ export function BenchmarkForm({ editing, onDone }: Props) {
             </select>
           )}
         </Field>
-        <Field name="level" label="Level" error={errors.level}>
+        <Field
+          name="level"
+          label="Level"
+          hint={
+            isSalary
+              ? 'Offers are held against a band of their own level only; a band for every level is market context'
+              : undefined
+          }
+          error={errors.level}
+        >
           {(props) => (
             <select
               {...props}

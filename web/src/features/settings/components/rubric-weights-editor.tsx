@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react'
 import { LEVELS, type Level } from '../../../../../db/domain'
-import { fieldErrors } from '../api/field-errors'
+import { fieldErrors } from '../../../lib/field-errors'
 import { useSaveRubricWeights, type Rubric } from '../api/rubrics'
 import {
   draftChanged,

@@ -1,4 +1,5 @@
 import { PanelBoundary } from '../../../components/panel-boundary'
+import { ImportHint } from '../../../components/import-hint'
 import { QueryStates } from '../../../components/query-states'
 import { useRubrics } from '../api/rubrics'
 import { RubricWeightsEditor } from './rubric-weights-editor'
@@ -16,8 +17,8 @@ export function RubricsSection({ editable }: Props) {
         data.rubrics.length === 0 ? (
           <p className="panel-state">
             <span>
-              No rubrics yet: a rubric and its areas arrive with the first import (
-              <code>npm run import</code>).
+              No rubrics yet: a rubric and its areas arrive with the first import.{' '}
+              <ImportHint lead="Import data on" />
             </span>
           </p>
         ) : (

@@ -1,6 +1,6 @@
 import type { SubmitEvent } from 'react'
 import { QueryStates } from '../../../components/query-states'
-import { fieldErrors } from '../api/field-errors'
+import { fieldErrors } from '../../../lib/field-errors'
 import { useCreateToken, useDeleteToken, useTokens, type Tokens } from '../api/tokens'
 import { ConfirmButton } from './confirm-button'
 import { SettingsTable } from './settings-table'

@@ -3,7 +3,7 @@ import { MIN_PASSWORD_LENGTH, USER_ROLES, type UserRole } from '../../../../../d
 import { PanelBoundary } from '../../../components/panel-boundary'
 import { ROLE_LABELS } from '../../../lib/session'
 import { QueryStates } from '../../../components/query-states'
-import { fieldErrors } from '../api/field-errors'
+import { fieldErrors } from '../../../lib/field-errors'
 import { useChangeUser, useCreateUser, useUsers, type User } from '../api/users'
 import { ConfirmButton } from './confirm-button'
 import { SettingsTable } from './settings-table'

@@ -3,7 +3,7 @@ import { PanelBoundary } from '../../../components/panel-boundary'
 import { AnalyticsView } from '../../../components/analytics-view'
 import { ChartPanel } from '../../../components/chart-panel'
 import { NoMatch } from '../../../components/no-match'
-import { useAnalyticsFilters } from '../../../lib/analytics-filters'
+import { hasFilters, useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatLevel } from '../../../lib/format'
 import { useTimeToHire, type TimeToHire } from '../api/get-time-to-hire'
 import { SpeedHistogramPanel } from './speed-histogram-panel'
@@ -40,7 +40,7 @@ export function TimeToHireView() {
 
   const content = (data: TimeToHire) => {
     if (data.overall.time_to_hire.n === 0) {
-      return <NoMatch what="accepted offers" />
+      return <NoMatch what="accepted offers" filtered={hasFilters(filters)} />
     }
     return (
       <>

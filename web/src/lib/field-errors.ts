@@ -1,4 +1,4 @@
-import { ApiRequestError } from '../../../lib/api-client'
+import { ApiRequestError } from './api-client'
 
 /** What the server said about each field it names: `{ field, message }` details of a 4xx. */
 export function fieldErrors(error: Error | null): Record<string, string> {
