@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
+import { chooseDownload } from './page-checks'
 
 const AREAS = ['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment']
 const PANEL_ENDPOINTS = ['validity', 'model', 'composite', 'loop-time'].map(
@@ -78,8 +79,12 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
         .locator('tr[data-composite]')
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-composite'))),
     ).toEqual(['current', 'suggested', 'proposed'])
-    expect(await page.getByRole('button', { name: 'Download CSV' }).count()).toBe(3)
-    expect(await page.getByRole('button', { name: 'Download PNG' }).count()).toBe(3)
+    // One quiet menu per chart, in place of three buttons each.
+    const menus = page.getByRole('button', { name: 'Download', exact: true })
+    expect(await menus.count()).toBe(3)
+    expect(
+      await menus.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-haspopup'))),
+    ).toEqual(['menu', 'menu', 'menu'])
     await page.screenshot({ path: session.screenshot('loop-effectiveness.png'), fullPage: true })
     await screenshotAt768(session, 'loop-effectiveness-768', [
       'All areas together: the multivariable model',
@@ -90,9 +95,7 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
 
   it('downloads the validity numbers of the forest plot as CSV', async () => {
     const downloaded = session.page.waitForEvent('download')
-    await panel(session.page, 'Which areas predict hires that stayed')
-      .getByRole('button', { name: 'Download CSV' })
-      .click()
+    await chooseDownload(panel(session.page, 'Which areas predict hires that stayed'), 'CSV')
     const download = await downloaded
     expect(download.suggestedFilename()).toMatch(/^validity-\d{4}-\d{2}-\d{2}\.csv$/)
     const lines = readFileSync(await download.path(), 'utf8')
@@ -109,7 +112,14 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
       .evaluate((svg) => Math.round(svg.getBoundingClientRect().width))
 
     const svgDownload = session.page.waitForEvent('download')
-    await forest.getByRole('button', { name: 'Download SVG' }).click()
+    const menu = forest.getByRole('button', { name: 'Download', exact: true })
+    await menu.focus()
+    await session.page.keyboard.press('ArrowDown')
+    expect(await menu.getAttribute('aria-expanded')).toBe('true')
+    await session.page.keyboard.press('Escape')
+    expect(await menu.getAttribute('aria-expanded')).toBe('false')
+    expect(await forest.getByRole('menu').count()).toBe(0)
+    await chooseDownload(forest, 'SVG')
     const svgFile = await svgDownload
     expect(svgFile.suggestedFilename()).toMatch(/^validity-\d{4}-\d{2}-\d{2}\.svg$/)
     const svg = readFileSync(await svgFile.path(), 'utf8')
@@ -119,7 +129,13 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     expect(svg.match(/data-series="corrected"/g)).toHaveLength(AREAS.length)
 
     const pngDownload = session.page.waitForEvent('download')
-    await forest.getByRole('button', { name: 'Download PNG' }).click()
+    // By keyboard: open, move to the third item, choose it.
+    await menu.focus()
+    await session.page.keyboard.press('Enter')
+    await session.page.keyboard.press('ArrowDown')
+    await session.page.keyboard.press('ArrowDown')
+    expect(await session.page.evaluate(() => document.activeElement?.textContent)).toMatch(/^PNG/)
+    await session.page.keyboard.press('Enter')
     const pngFile = await pngDownload
     expect(pngFile.suggestedFilename()).toMatch(/^validity-\d{4}-\d{2}-\d{2}\.png$/)
     const png = readFileSync(await pngFile.path())
