@@ -319,6 +319,9 @@ interface LoopTimeBody extends Context {
     loops: number
     mean_minutes_per_loop: number | null
     r: number | null
+    r_ci: [number, number] | null
+    r_corrected: number | null
+    r_corrected_ci: [number, number] | null
     insufficient: boolean
   }[]
 }
@@ -801,6 +804,11 @@ describe('analytics endpoints on the reference data', () => {
         expect(area.loops, area.key).toBe(expected.areas[k]!.n_pool)
         expect(area.mean_minutes_per_loop).toBeCloseTo(area.minutes / area.loops, 10)
         expectRelative(area.r, expected.areas[k]!.r!, 1e-6)
+        expectRelative(area.r_ci![0], expected.areas[k]!.r_ci[0]!, 1e-6)
+        expectRelative(area.r_ci![1], expected.areas[k]!.r_ci[1]!, 1e-6)
+        // The corrected interval brackets the corrected estimate it is drawn around.
+        expect(area.r_corrected_ci![0], area.key).toBeLessThan(area.r_corrected!)
+        expect(area.r_corrected_ci![1], area.key).toBeGreaterThan(area.r_corrected!)
         expect(area.insufficient).toBe(expected.areas[k]!.insufficient)
       })
     })

@@ -141,6 +141,15 @@ describe('LoopEffectivenessView', () => {
     expect(screen.getByTestId('loop-time-summary').textContent).toContain(
       'takes 50% of interview minutes',
     )
+    // Two panels on the same rows; the typical band only on the ownership row.
+    const loopTimeChart = panel(LOOP_TIME_PANEL).querySelector('svg.loop-time-chart__drawing')!
+    expect(loopTimeChart.textContent).toContain('Share of loop minutes')
+    expect(loopTimeChart.textContent).toContain('Corrected validity (r) with 95% CI')
+    expect(
+      [...loopTimeChart.querySelectorAll('.loop-time-chart__typical')].map((band) =>
+        band.getAttribute('data-area'),
+      ),
+    ).toEqual(['ownership'])
   })
 
   it('says in words why an unfitted model has no odds ratios', async () => {
