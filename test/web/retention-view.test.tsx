@@ -75,6 +75,23 @@ describe('RetentionView', () => {
     expect(screen.getByLabelText<HTMLSelectElement>('Hire type').value).toBe('direct')
   })
 
+  it('asks for the date range in the URL and shows how the server widened it for a restricted viewer', async () => {
+    const note = 'Shown: applications of 2024 (asked: 2024-03-01 to 2024-05-31).'
+    const calls = mockFetch({
+      'GET /api/analytics/retention': () =>
+        json(200, {
+          ...retention([area('judgment', 'Judgment')]),
+          disclosure: { restricted: true, floor: 10, notes: [note], withheld: [] },
+        }),
+    })
+    open('/retention?from=2024-03-01&to=2024-05-31')
+    const notice = await screen.findByRole('note', { name: 'How these figures are limited' })
+    expect(notice.textContent).toContain(note)
+    expect(calls[0]!.query.get('from')).toBe('2024-03-01')
+    expect(calls[0]!.query.get('to')).toBe('2024-05-31')
+    expect(screen.getByLabelText<HTMLInputElement>('Applied from').value).toBe('2024-03-01')
+  })
+
   it('says when no hires match the filters', async () => {
     mockFetch({ 'GET /api/analytics/retention': () => json(200, retention([], 0)) })
     open('/retention?level=principal')
