@@ -103,7 +103,7 @@ export function LoopTimeChart({ data, ref }: { data: LoopTimeChartData; ref?: Re
           </span>
         )}
       </div>
-      <div ref={measured} className="loop-time-chart__room">
+      <div ref={measured} className="chart-room">
         <svg
           className="loop-time-chart__drawing"
           viewBox={`0 0 ${String(layout.width)} ${String(layout.height)}`}
