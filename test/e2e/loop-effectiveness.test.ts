@@ -145,6 +145,54 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     await pngFile.saveAs(session.screenshot('forest-plot-download.png'))
   })
 
+  it('fits a 390 px phone: no sideways page scroll, chart text of 10 px or more, views folded', async () => {
+    const { page } = session
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(url())
+    await waitForEveryPanel(page)
+    // The charts measure their room again after the resize.
+    await page.waitForTimeout(300)
+    const facts = await page.evaluate(() => {
+      const page = document.scrollingElement!
+      const sizes = [...document.querySelectorAll('main svg text')]
+        .filter((text) => text.getClientRects().length > 0 && text.textContent.trim() !== '')
+        .map((text) => {
+          const matrix = (text as SVGTextElement).getScreenCTM()!
+          return parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b)
+        })
+      const table = document.querySelector('table.validity-table')!.closest('.table-scroll')!
+      return {
+        pageWidth: page.scrollWidth,
+        viewport: page.clientWidth,
+        texts: sizes.length,
+        smallestText: Math.min(...sizes),
+        tableScrolls: table.scrollWidth > table.clientWidth,
+        tableCue: getComputedStyle(table).backgroundImage,
+      }
+    })
+    expect(facts.pageWidth).toBeLessThanOrEqual(facts.viewport)
+    expect(facts.texts).toBeGreaterThan(20)
+    expect(facts.smallestText).toBeGreaterThanOrEqual(10)
+    // A wide table scrolls inside its panel, with shadows at its edges saying there is more.
+    expect(facts.tableScrolls).toBe(true)
+    expect(facts.tableCue).toContain('radial-gradient')
+    // The views fold behind one button.
+    const views = page.getByRole('navigation', { name: 'Views' })
+    expect(await views.getByRole('link', { name: 'Sources' }).isVisible()).toBe(false)
+    await views.getByRole('button', { name: 'Views' }).click()
+    await views.getByRole('link', { name: 'Sources' }).click()
+    await page.getByRole('heading', { name: 'Sources', level: 1 }).waitFor()
+    await page.getByTestId('sources-table').waitFor()
+    expect(await views.getByRole('link', { name: 'Sources' }).isVisible()).toBe(false)
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    )
+    await page.screenshot({ path: session.screenshot('sources-390.png'), fullPage: true })
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(url())
+    await waitForEveryPanel(page)
+  })
+
   it('scores a what-if weighting, keeps it in the URL and shows it beside current and suggested', async () => {
     const { page } = session
     const proposed = page.locator('tr[data-composite="proposed"]')
@@ -278,6 +326,31 @@ describe('the loop effectiveness view in Chromium, as a hiring manager', () => {
       path: session.screenshot('loop-effectiveness-manager.png'),
       fullPage: true,
     })
+  })
+
+  it('filters by application dates and shows how disclosure control widened them', async () => {
+    const { page } = session
+    // The demo's three years end today: a range from two years back into last year.
+    const year = new Date().getUTCFullYear()
+    const [from, to, before] = [`${year - 2}-03-01`, `${year - 1}-05-31`, `${year - 2}-02-01`]
+    await page.getByLabel('Applied from').fill(from)
+    await page.getByLabel('Applied to').fill(before)
+    expect(await page.getByRole('alert').first().textContent()).toContain(
+      '“Applied from” must be on or before “applied to”.',
+    )
+    expect(new URL(page.url()).searchParams.get('to')).toBeNull()
+    await page.getByLabel('Applied to').fill(to)
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe(to)
+    // A hiring manager's organisation-wide figures cover whole years: the server says which.
+    await expect
+      .poll(() => page.getByRole('note', { name: 'How these figures are limited' }).textContent())
+      .toContain(`Shown: applications of ${year - 2} to `)
+    expect(
+      await page.getByRole('note', { name: 'How these figures are limited' }).textContent(),
+    ).toContain(`(asked: ${from} to ${to}).`)
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeNull()
+    expect(new URL(page.url()).searchParams.get('to')).toBeNull()
   })
 
   it("shows the server's reason in each panel withheld below ten hires", async () => {

@@ -414,6 +414,19 @@ describe('loopTimeLayout', () => {
       expect(row.label.anchor).toBe('start')
       expect(row.label.y).toBeLessThan(row.middle - narrow.barHeight / 2)
     }
+    // A long name wraps within the width, and its row makes room for every line.
+    const long = loopTimeLayout(
+      loopTimeChartData([
+        { ...loopTime().areas[0]!, name: 'Judgment (knowing when Rust is the wrong tool)' },
+      ]),
+      340,
+    )
+    const [row] = long.rows
+    expect(row!.label.lines.length).toBeGreaterThan(1)
+    for (const line of row!.label.lines) expect(line.length * 12 * 0.6).toBeLessThanOrEqual(340)
+    expect(row!.middle - long.barHeight / 2).toBeGreaterThan(
+      row!.label.y + (row!.label.lines.length - 1) * 15,
+    )
     // Narrow panels keep only the tick labels they have room for.
     for (const panel of [narrow.share, narrow.validity]) {
       const gaps = panel.ticks.slice(1).map((tick, index) => tick.x - panel.ticks[index]!.x)

@@ -106,7 +106,7 @@ describe('SourcesView', () => {
     expect(rows.map((row) => row.textContent)).toEqual([
       'Referral10040%31%–50%40 of 1004090%77%–96%36 of 40',
       'Inbound20015%11%–21%30 of 2003083%66%–93%25 of 30',
-      'Agencyfewer than 30 hires with an outcome6020%12%–32%12 of 601267%39%–86%8 of 12',
+      'Agency6020%12%–32%12 of 6012fewer than 3067%39%–86%8 of 12',
     ])
     expect(calls[0]!.query.get('from')).toBe('2025-01-01')
     expect(calls[0]!.query.get('level')).toBe('senior')

@@ -142,7 +142,11 @@ export function LoopTimeChart({ data, ref }: { data: LoopTimeChartData; ref?: Re
               <g key={bar.key} className="loop-time-chart__area" data-area={bar.key}>
                 {layout.narrow ? (
                   <text x={label.x} y={label.y} fontSize={fontSize + 1} fontWeight="600" fill={INK}>
-                    {bar.name}
+                    {label.lines.map((line, index) => (
+                      <tspan key={index} x={label.x} dy={index === 0 ? 0 : fontSize + 4}>
+                        {line}
+                      </tspan>
+                    ))}
                   </text>
                 ) : (
                   <SvgLabel text={bar.name} x={label.x} y={label.y} />

@@ -24,8 +24,8 @@ export interface LoopTimeRow {
   /** Top of the row's band and the middle of its marks. */
   top: number
   middle: number
-  /** Where the area's name goes: right-aligned before the panels, or above the row. */
-  label: { x: number; y: number; anchor: 'end' | 'start' }
+  /** Where the area's name goes: right-aligned before the panels, or above the row (wrapped). */
+  label: { x: number; y: number; anchor: 'end' | 'start'; lines: string[] }
   /** The typical-share band of this row, in the share panel; only the ownership row has one. */
   band: { x: number; width: number } | null
 }
@@ -96,7 +96,13 @@ export function loopTimeLayout(data: LoopTimeChartData, width: number): LoopTime
   )
   const titleLines = Math.max(share.title.length, validity.title.length)
   const plotTop = titleLines * TITLE_LINE + 10
-  const labelRoom = narrow ? fontSize + 8 : 0
+  // Narrow, each name runs across the row above its marks, wrapped to the width.
+  const nameChars = Math.max(12, Math.floor((width - PAD * 2) / ((fontSize + 1) * 0.6)))
+  const nameLines = data.bars.map((bar) => (narrow ? wrapLabel(bar.name, nameChars) : [bar.name]))
+  const lineHeight = fontSize + 4
+  const labelRoom = narrow
+    ? Math.max(...nameLines.map((lines) => lines.length)) * lineHeight + 4
+    : 0
   const rowHeight = BAR_HEIGHT + 20 + labelRoom
   const rows = data.bars.map((bar, index) => {
     const top = plotTop + index * rowHeight
@@ -112,8 +118,8 @@ export function loopTimeLayout(data: LoopTimeChartData, width: number): LoopTime
       top,
       middle,
       label: narrow
-        ? { x: PAD, y: top + fontSize + 4, anchor: 'start' as const }
-        : { x: labelWidth, y: middle, anchor: 'end' as const },
+        ? { x: PAD, y: top + fontSize + 4, anchor: 'start' as const, lines: nameLines[index]! }
+        : { x: labelWidth, y: middle, anchor: 'end' as const, lines: nameLines[index]! },
       band,
     }
   })

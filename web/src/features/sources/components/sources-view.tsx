@@ -54,9 +54,9 @@ function RateCell({
       </td>
     )
   }
-  const { rate, ci, count, of } = rateOf(group, measure)
+  const { rate, ci, count, of, muted } = rateOf(group, measure)
   return (
-    <td>
+    <td className={muted ? 'is-insufficient' : undefined}>
       <span className="estimate">{formatPercent(rate)}</span>
       <span className="interval">
         {ci ? `${formatPercent(ci[0])}–${formatPercent(ci[1])}` : 'no interval'}
@@ -81,7 +81,7 @@ function SourceChart({ data, measure }: { data: Sources; measure: Measure }) {
         ref={chart}
         rows={rows}
         series={series}
-        include={[0, 1]}
+        include={[0]}
         legend
         axisLabel={text.axis}
         format={formatPercent}
@@ -120,20 +120,14 @@ function SourcesTable({ data }: { data: Sources }) {
         </thead>
         <tbody>
           {data.groups.map((group) => (
-            <tr
-              key={group.key}
-              data-source={group.key}
-              className={group.insufficient ? 'is-insufficient' : undefined}
-            >
-              <th scope="row">
-                {sourceLabel(group.key)}
-                {group.insufficient && (
-                  <span className="row-note">fewer than 30 hires with an outcome</span>
-                )}
-              </th>
+            <tr key={group.key} data-source={group.key}>
+              <th scope="row">{sourceLabel(group.key)}</th>
               <td>{group.decided}</td>
               <RateCell data={data} group={group} measure="hire" />
-              <td>{group.n_outcome}</td>
+              <td>
+                {group.n_outcome}
+                {group.insufficient && <span className="row-note">fewer than 30</span>}
+              </td>
               <RateCell data={data} group={group} measure="retention" />
             </tr>
           ))}
