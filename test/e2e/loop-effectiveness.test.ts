@@ -342,12 +342,9 @@ describe('the loop effectiveness view in Chromium, as a hiring manager', () => {
     await page.getByLabel('Applied to').fill(to)
     await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe(to)
     // A hiring manager's organisation-wide figures cover whole years: the server says which.
-    await expect
-      .poll(() => page.getByRole('note', { name: 'How these figures are limited' }).textContent())
-      .toContain(`Shown: applications of ${year - 2} to `)
-    expect(
-      await page.getByRole('note', { name: 'How these figures are limited' }).textContent(),
-    ).toContain(`(asked: ${from} to ${to}).`)
+    const note = page.getByRole('note', { name: 'How these figures are limited' })
+    await expect.poll(() => note.textContent()).toContain(`(asked: ${from} to ${to}).`)
+    expect(await note.textContent()).toContain(`Shown: applications of ${year - 2} to `)
     await page.getByRole('button', { name: 'Clear filters' }).click()
     await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeNull()
     expect(new URL(page.url()).searchParams.get('to')).toBeNull()
