@@ -75,6 +75,10 @@ describe('sourceComparison', () => {
       { key: 'agency', label: 'Agency (12)', muted: true },
     ])
     expect(series[0]!.estimates.agency).toEqual({ value: 8 / 12, ci: [0.3906, 0.8619] })
+    const withheld = { ...AGENCY, retained: null, retention_rate: null, retention_rate_ci: null }
+    expect(sourceChartData([withheld], 'retention').rows[0]!.label).toBe(
+      'Agency (12) · no rate shown',
+    )
     expect(sourcesCsv([AGENCY]).split('\r\n')[1]).toBe(
       'agency,60,12,0.2,0.1183,0.3178,12,8,0.6666666666666666,0.3906,0.8619,true',
     )
@@ -137,6 +141,7 @@ describe('SourcesView', () => {
     const notice = await screen.findByRole('note', { name: 'How these figures are limited' })
     expect(notice.textContent).toContain('Shown: applications of 2025')
     expect(notice.textContent).toContain(reason)
+    expect(document.querySelector('[data-series="retention-rate"][data-row="agency"]')).toBeNull()
     const agency = screen.getByTestId('sources-table').querySelector('tr[data-source="agency"]')!
     expect(within(agency as HTMLElement).getByTitle(reason).textContent).toBe('withheld')
   })
@@ -155,5 +160,20 @@ describe('SourcesView', () => {
     const state = await screen.findByRole('status')
     expect(state.textContent).toContain(reason)
     expect(screen.queryByTestId('sources-table')).toBeNull()
+  })
+
+  it('says in words when no source has a retention shown, instead of an empty chart', async () => {
+    const hidden = (group: SourceRates) => ({
+      ...group,
+      retained: null,
+      retention_rate: null,
+      retention_rate_ci: null,
+    })
+    mockFetch({ [ENDPOINT]: () => json(200, sources([hidden(REFERRAL), hidden(INBOUND)])) })
+    open()
+    const state = await screen.findByTestId('sources-retention-summary')
+    expect(state.textContent).toMatch(/^No source has a twelve-month retention shown/)
+    expect(document.querySelectorAll('[data-series="retention-rate"]')).toHaveLength(0)
+    expect(downloadMenus()).toHaveLength(1)
   })
 })

@@ -70,8 +70,10 @@ export function sourceChartData(
   measure: Measure,
 ): { rows: IntervalRow[]; series: IntervalSeries[] } {
   const rows = groups.map((group) => {
-    const { of, muted } = rateOf(group, measure)
-    return { key: group.key, label: `${sourceLabel(group.key)} (${of})`, muted }
+    const { rate, of, muted } = rateOf(group, measure)
+    // A row without a rate (withheld, or nothing decided yet) says so instead of staying blank.
+    const shown = rate === null ? ' · no rate shown' : ''
+    return { key: group.key, label: `${sourceLabel(group.key)} (${of})${shown}`, muted }
   })
   const estimates = Object.fromEntries(
     groups.map((group) => {

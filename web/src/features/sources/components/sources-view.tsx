@@ -72,6 +72,14 @@ function SourceChart({ data, measure }: { data: Sources; measure: Measure }) {
   const chart = useRef<HTMLElement>(null)
   const { rows, series } = sourceChartData(data.groups, measure)
   const text = CHARTS[measure]
+  if (data.groups.every((group) => rateOf(group, measure).rate === null)) {
+    return (
+      <p className="panel-state" data-testid={`sources-${measure}-summary`}>
+        No source has a {measure === 'hire' ? 'hire rate' : 'twelve-month retention'} shown for this
+        selection; where figures are withheld, the notice above says why.
+      </p>
+    )
+  }
   return (
     <>
       <p className="headline" data-testid={`sources-${measure}-summary`}>
