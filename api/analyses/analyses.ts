@@ -18,8 +18,10 @@ import { adverseImpactResponse } from './reports/adverse-impact'
 import { compositeResponse } from './reports/composite'
 import {
   backgroundsResponse,
+  sourcesResponse,
   redFlagsResponse,
   restrictBackgrounds,
+  restrictSources,
   restrictRedFlags,
 } from './reports/group-rates'
 import { interviewersResponse, restrictInterviewers } from './reports/interviewers'
@@ -328,6 +330,14 @@ export class Analyses {
   backgrounds(scope: Scope, filters: AnalyticsFilters) {
     return this.run(
       { name: 'backgrounds', compute: backgroundsResponse, restrict: restrictBackgrounds },
+      scope,
+      filters,
+    )
+  }
+
+  sources(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      { name: 'sources', compute: sourcesResponse, restrict: restrictSources },
       scope,
       filters,
     )

@@ -17,6 +17,7 @@ export type Report =
   | 'interviewers'
   | 'redFlags'
   | 'backgrounds'
+  | 'sources'
   | 'loopTime'
   | 'adverseImpact'
   | 'compare'
@@ -38,6 +39,7 @@ const REPORTS: {
   interviewers: (analyses, scope, query) => analyses.interviewers(scope, query),
   redFlags: (analyses, scope, query) => analyses.redFlags(scope, query),
   backgrounds: (analyses, scope, query) => analyses.backgrounds(scope, query),
+  sources: (analyses, scope, query) => analyses.sources(scope, query),
   loopTime: (analyses, scope, query) => analyses.loopTime(scope, query),
   adverseImpact: (analyses, scope, query) => analyses.adverseImpact(scope, query),
   compare: (analyses, scope, query) => analyses.compare(scope, query),

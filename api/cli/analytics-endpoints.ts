@@ -9,6 +9,7 @@ export const ANALYTICS_ENDPOINTS = [
   'interviewers',
   'red-flags',
   'backgrounds',
+  'sources',
   'loop-time',
   'adverse-impact',
 ] as const

@@ -10,6 +10,7 @@ import { retentionResponseSchema } from '../../api/analyses/reports/retention'
 import { salaryResponseSchema } from '../../api/analyses/reports/salary'
 import { timeToHireResponseSchema } from '../../api/analyses/reports/time-to-hire'
 import { modelResponseSchema } from '../../api/analyses/reports/validity'
+import { wilsonInterval } from '../../api/analytics/proportions'
 import { BACKGROUNDS } from '../../db/domain'
 import { createReferenceApp, createTestApp, FIXED_TODAY } from '../helpers/app'
 import { expected, referenceFile } from '../helpers/reference'
@@ -39,6 +40,7 @@ const ENDPOINTS = {
   interviewers: interviewersResponseSchema,
   'red-flags': groupRatesResponseSchema,
   backgrounds: groupRatesResponseSchema,
+  sources: groupRatesResponseSchema,
   'loop-time': loopTimeResponseSchema,
   'adverse-impact': adverseImpactResponseSchema,
 } as const
@@ -306,9 +308,11 @@ interface GroupRatesBody extends Context {
     decided: number
     hired: number
     hire_rate: number | null
+    hire_rate_ci: [number, number] | null
     n_outcome: number
     retained: number
     retention_rate: number | null
+    retention_rate_ci: [number, number] | null
   }[]
 }
 
@@ -321,6 +325,9 @@ interface LoopTimeBody extends Context {
     loops: number
     mean_minutes_per_loop: number | null
     r: number | null
+    r_ci: [number, number] | null
+    r_corrected: number | null
+    r_corrected_ci: [number, number] | null
     insufficient: boolean
   }[]
 }
@@ -790,6 +797,33 @@ describe('analytics endpoints on the reference data', () => {
     })
   })
 
+  describe('sources', () => {
+    it('puts every decided application under its one source, with Wilson intervals', async () => {
+      const body = await get<GroupRatesBody>(`/api/analytics/sources?as_of=${AS_OF}`)
+      const sourceOf = (row: (typeof decidedApplications)[number]) =>
+        row.source === '' || row.source === undefined ? 'not stated' : row.source
+      const keys = body.groups.map((group) => group.key)
+      expect(keys.sort()).toEqual([...new Set(decidedApplications.map(sourceOf))].sort())
+      const sum = (pick: (group: GroupRatesBody['groups'][number]) => number) =>
+        body.groups.reduce((total, group) => total + pick(group), 0)
+      expect(sum((group) => group.decided)).toBe(583)
+      expect(sum((group) => group.hired)).toBe(94)
+      expect(sum((group) => group.n_outcome)).toBe(expected.n_hires_outcome)
+      expect(sum((group) => group.retained)).toBe(expected.n_retained)
+      for (const group of body.groups) {
+        const members = decidedApplications.filter((row) => sourceOf(row) === group.key)
+        expect(group.decided, group.key).toBe(members.length)
+        expect(group.hired, group.key).toBe(
+          members.filter((row) => selectionOf(row) === 'hired').length,
+        )
+        expect(group.hire_rate_ci, group.key).toEqual(wilsonInterval(group.hired, group.decided))
+        expect(group.retention_rate_ci, group.key).toEqual(
+          wilsonInterval(group.retained, group.n_outcome),
+        )
+      }
+    })
+  })
+
   describe('loop-time', () => {
     it('shares the minutes of the loops out over the areas, summing to 1', async () => {
       const body = await get<LoopTimeBody>(`/api/analytics/loop-time?as_of=${AS_OF}`)
@@ -804,6 +838,11 @@ describe('analytics endpoints on the reference data', () => {
         expect(area.loops, area.key).toBe(expected.areas[k]!.n_pool)
         expect(area.mean_minutes_per_loop).toBeCloseTo(area.minutes / area.loops, 10)
         expectRelative(area.r, expected.areas[k]!.r!, 1e-6)
+        expectRelative(area.r_ci![0], expected.areas[k]!.r_ci[0]!, 1e-6)
+        expectRelative(area.r_ci![1], expected.areas[k]!.r_ci[1]!, 1e-6)
+        // The corrected interval brackets the corrected estimate it is drawn around.
+        expect(area.r_corrected_ci![0], area.key).toBeLessThan(area.r_corrected!)
+        expect(area.r_corrected_ci![1], area.key).toBeGreaterThan(area.r_corrected!)
         expect(area.insufficient).toBe(expected.areas[k]!.insufficient)
       })
     })
@@ -960,7 +999,7 @@ describe('analytics endpoints on an empty database', () => {
     )
   })
 
-  it.each(['red-flags', 'backgrounds'])('%s: no groups', async (endpoint) => {
+  it.each(['red-flags', 'backgrounds', 'sources'])('%s: no groups', async (endpoint) => {
     const body = await get<GroupRatesBody>(`/api/analytics/${endpoint}`)
     expect(body.groups).toEqual([])
   })

@@ -13,6 +13,7 @@ const ENDPOINTS = [
   'interviewers',
   'red-flags',
   'backgrounds',
+  'sources',
   'loop-time',
   'adverse-impact',
 ]

@@ -38,6 +38,7 @@ interface Truth {
   acceptedAt: string | null
   salary: number | null
   group: string | null
+  source: string | null
   scores: Map<string, number>
   raters: Set<string>
 }
@@ -48,7 +49,7 @@ function loadTruth(db: Db): Truth[] {
       `SELECT a.id, a.requisition_id AS requisition, r.owner_user_id AS owner, r.level,
               r.hire_type AS hireType, a.applied_at AS appliedAt, a.decision,
               e.start_date AS startDate, e.end_date AS endDate, o.accepted_at AS acceptedAt,
-              o.salary, a.self_id_group AS "group"
+              o.salary, a.self_id_group AS "group", a.source
        FROM applications a JOIN requisitions r ON r.id = a.requisition_id
        LEFT JOIN employments e ON e.application_id = a.id
        LEFT JOIN offers o ON o.application_id = a.id`,
@@ -199,6 +200,31 @@ function cellsOf(endpoint: string): Cell[] {
       }))
     case 'interviewers':
       return [{ name: 'applications', members: (list) => ids(list), shown: always }]
+    case 'sources': {
+      // Per source: its hires and its stayed and left, wherever the answer shows that rate.
+      const rateOf = (answer: Answer, key: string, rate: string) =>
+        (answer.body.groups as Record<string, unknown>[]).find((group) => group.key === key)?.[
+          rate
+        ] ?? null
+      const from = (key: string) => (list: Truth[]) =>
+        list.filter((truth) => (truth.source ?? 'not stated') === key)
+      const sources = ['inbound', 'referral', 'outbound', 'job_board', 'agency', 'not stated']
+      return [
+        { name: 'applications', members: (list) => ids(list), shown: always },
+        ...sources.flatMap((key): Cell[] => [
+          {
+            name: `hires from ${key}`,
+            members: (list, asOf) => hires(from(key)(list), asOf),
+            shown: (answer) => rateOf(answer, key, 'hire_rate') !== null,
+          },
+          ...([1, 0] as const).map((value) => ({
+            name: `${value === 1 ? 'stayed' : 'left'} from ${key}`,
+            members: (list: Truth[], asOf: string) => withOutcome(value)(from(key)(list), asOf),
+            shown: (answer: Answer) => rateOf(answer, key, 'retention_rate') !== null,
+          })),
+        ]),
+      ]
+    }
     default:
       return [{ name: 'applications', members: (list) => ids(list), shown: always }]
   }

@@ -60,6 +60,7 @@ describe('unknown paths and the OpenAPI document', () => {
       '/api/analytics/red-flags',
       '/api/analytics/retention',
       '/api/analytics/salary',
+      '/api/analytics/sources',
       '/api/analytics/time-to-hire',
       '/api/analytics/validity',
       '/api/applications',

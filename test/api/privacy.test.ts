@@ -170,6 +170,7 @@ describe('self-identified groups stay private', () => {
       'interviewers',
       'red-flags',
       'backgrounds',
+      'sources',
       'loop-time',
     ]) {
       expectNoSelfId(await getText(`/api/analytics/${endpoint}`))

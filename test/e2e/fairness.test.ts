@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
+import { chooseDownload } from './page-checks'
 
 const views = (page: Page) => page.getByRole('navigation', { name: 'Views' })
 
@@ -40,7 +41,7 @@ describe('the fairness view in Chromium, as a talent lead', () => {
   it('downloads the numbers as CSV', async () => {
     const { page } = session
     const downloaded = page.waitForEvent('download')
-    await page.getByRole('button', { name: 'Download CSV' }).first().click()
+    await chooseDownload(page, 'CSV')
     const download = await downloaded
     expect(download.suggestedFilename()).toMatch(/^fairness-\d{4}-\d{2}-\d{2}-impact-ratio\.csv$/)
     const lines = readFileSync(await download.path(), 'utf8')

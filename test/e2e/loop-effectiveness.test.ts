@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
+import { chooseDownload } from './page-checks'
 
 const AREAS = ['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment']
 const PANEL_ENDPOINTS = ['validity', 'model', 'composite', 'loop-time'].map(
@@ -78,8 +79,12 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
         .locator('tr[data-composite]')
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-composite'))),
     ).toEqual(['current', 'suggested', 'proposed'])
-    expect(await page.getByRole('button', { name: 'Download CSV' }).count()).toBe(3)
-    expect(await page.getByRole('button', { name: 'Download PNG' }).count()).toBe(3)
+    // One quiet menu per chart, in place of three buttons each.
+    const menus = page.getByRole('button', { name: 'Download', exact: true })
+    expect(await menus.count()).toBe(3)
+    expect(
+      await menus.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-haspopup'))),
+    ).toEqual(['menu', 'menu', 'menu'])
     await page.screenshot({ path: session.screenshot('loop-effectiveness.png'), fullPage: true })
     await screenshotAt768(session, 'loop-effectiveness-768', [
       'All areas together: the multivariable model',
@@ -90,9 +95,7 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
 
   it('downloads the validity numbers of the forest plot as CSV', async () => {
     const downloaded = session.page.waitForEvent('download')
-    await panel(session.page, 'Which areas predict hires that stayed')
-      .getByRole('button', { name: 'Download CSV' })
-      .click()
+    await chooseDownload(panel(session.page, 'Which areas predict hires that stayed'), 'CSV')
     const download = await downloaded
     expect(download.suggestedFilename()).toMatch(/^validity-\d{4}-\d{2}-\d{2}\.csv$/)
     const lines = readFileSync(await download.path(), 'utf8')
@@ -109,7 +112,14 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
       .evaluate((svg) => Math.round(svg.getBoundingClientRect().width))
 
     const svgDownload = session.page.waitForEvent('download')
-    await forest.getByRole('button', { name: 'Download SVG' }).click()
+    const menu = forest.getByRole('button', { name: 'Download', exact: true })
+    await menu.focus()
+    await session.page.keyboard.press('ArrowDown')
+    expect(await menu.getAttribute('aria-expanded')).toBe('true')
+    await session.page.keyboard.press('Escape')
+    expect(await menu.getAttribute('aria-expanded')).toBe('false')
+    expect(await forest.getByRole('menu').count()).toBe(0)
+    await chooseDownload(forest, 'SVG')
     const svgFile = await svgDownload
     expect(svgFile.suggestedFilename()).toMatch(/^validity-\d{4}-\d{2}-\d{2}\.svg$/)
     const svg = readFileSync(await svgFile.path(), 'utf8')
@@ -119,7 +129,13 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     expect(svg.match(/data-series="corrected"/g)).toHaveLength(AREAS.length)
 
     const pngDownload = session.page.waitForEvent('download')
-    await forest.getByRole('button', { name: 'Download PNG' }).click()
+    // By keyboard: open, move to the third item, choose it.
+    await menu.focus()
+    await session.page.keyboard.press('Enter')
+    await session.page.keyboard.press('ArrowDown')
+    await session.page.keyboard.press('ArrowDown')
+    expect(await session.page.evaluate(() => document.activeElement?.textContent)).toMatch(/^PNG/)
+    await session.page.keyboard.press('Enter')
     const pngFile = await pngDownload
     expect(pngFile.suggestedFilename()).toMatch(/^validity-\d{4}-\d{2}-\d{2}\.png$/)
     const png = readFileSync(await pngFile.path())
@@ -127,6 +143,54 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     // The IHDR chunk holds the width, then the height, as big-endian 32-bit numbers.
     expect(png.readUInt32BE(16)).toBe(drawnWidth * 2)
     await pngFile.saveAs(session.screenshot('forest-plot-download.png'))
+  })
+
+  it('fits a 390 px phone: no sideways page scroll, chart text of 10 px or more, views folded', async () => {
+    const { page } = session
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(url())
+    await waitForEveryPanel(page)
+    // The charts measure their room again after the resize.
+    await page.waitForTimeout(300)
+    const facts = await page.evaluate(() => {
+      const page = document.scrollingElement!
+      const sizes = [...document.querySelectorAll('main svg text')]
+        .filter((text) => text.getClientRects().length > 0 && text.textContent.trim() !== '')
+        .map((text) => {
+          const matrix = (text as SVGTextElement).getScreenCTM()!
+          return parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b)
+        })
+      const table = document.querySelector('table.validity-table')!.closest('.table-scroll')!
+      return {
+        pageWidth: page.scrollWidth,
+        viewport: page.clientWidth,
+        texts: sizes.length,
+        smallestText: Math.min(...sizes),
+        tableScrolls: table.scrollWidth > table.clientWidth,
+        tableCue: getComputedStyle(table).backgroundImage,
+      }
+    })
+    expect(facts.pageWidth).toBeLessThanOrEqual(facts.viewport)
+    expect(facts.texts).toBeGreaterThan(20)
+    expect(facts.smallestText).toBeGreaterThanOrEqual(10)
+    // A wide table scrolls inside its panel, with shadows at its edges saying there is more.
+    expect(facts.tableScrolls).toBe(true)
+    expect(facts.tableCue).toContain('radial-gradient')
+    // The views fold behind one button.
+    const views = page.getByRole('navigation', { name: 'Views' })
+    expect(await views.getByRole('link', { name: 'Sources' }).isVisible()).toBe(false)
+    await views.getByRole('button', { name: 'Views' }).click()
+    await views.getByRole('link', { name: 'Sources' }).click()
+    await page.getByRole('heading', { name: 'Sources', level: 1 }).waitFor()
+    await page.getByTestId('sources-table').waitFor()
+    expect(await views.getByRole('link', { name: 'Sources' }).isVisible()).toBe(false)
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    )
+    await page.screenshot({ path: session.screenshot('sources-390.png'), fullPage: true })
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(url())
+    await waitForEveryPanel(page)
   })
 
   it('scores a what-if weighting, keeps it in the URL and shows it beside current and suggested', async () => {
@@ -262,6 +326,28 @@ describe('the loop effectiveness view in Chromium, as a hiring manager', () => {
       path: session.screenshot('loop-effectiveness-manager.png'),
       fullPage: true,
     })
+  })
+
+  it('filters by application dates and shows how disclosure control widened them', async () => {
+    const { page } = session
+    // The demo's three years end today: a range from two years back into last year.
+    const year = new Date().getUTCFullYear()
+    const [from, to, before] = [`${year - 2}-03-01`, `${year - 1}-05-31`, `${year - 2}-02-01`]
+    await page.getByLabel('Applied from').fill(from)
+    await page.getByLabel('Applied to').fill(before)
+    expect(await page.getByRole('alert').first().textContent()).toContain(
+      '“Applied from” must be on or before “applied to”.',
+    )
+    expect(new URL(page.url()).searchParams.get('to')).toBeNull()
+    await page.getByLabel('Applied to').fill(to)
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe(to)
+    // A hiring manager's organisation-wide figures cover whole years: the server says which.
+    const note = page.getByRole('note', { name: 'How these figures are limited' })
+    await expect.poll(() => note.textContent()).toContain(`(asked: ${from} to ${to}).`)
+    expect(await note.textContent()).toContain(`Shown: applications of ${year - 2} to `)
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeNull()
+    expect(new URL(page.url()).searchParams.get('to')).toBeNull()
   })
 
   it("shows the server's reason in each panel withheld below ten hires", async () => {

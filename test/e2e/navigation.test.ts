@@ -8,6 +8,7 @@ const ANALYTICS = [
   'Time to hire',
   'Salary bands',
   'Interviewers',
+  'Sources',
 ]
 const PEOPLE = ['Compare candidates', 'Requisitions', 'Candidates']
 const LEAD_VIEWS = [...ANALYTICS, 'Fairness', ...PEOPLE, 'Import', 'Settings', "How it's computed"]

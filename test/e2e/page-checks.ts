@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 export interface PageWatch {
   /** Expect the browser to log one failed load of this API path with this status. */
@@ -53,4 +53,10 @@ export async function signInThroughForm(
   await page.getByLabel('Password').fill(credentials.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('button', { name: 'Sign out' }).waitFor()
+}
+
+/** Opens the first chart download menu inside the scope and chooses a format (CSV, SVG, PNG). */
+export async function chooseDownload(scope: Page | Locator, format: string): Promise<void> {
+  await scope.getByRole('button', { name: 'Download', exact: true }).first().click()
+  await scope.getByRole('menuitem', { name: format, exact: true }).click()
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { useSignedInBrowser } from './signed-in-browser'
+import { chooseDownload } from './page-checks'
 
 describe('the retention view in Chromium', () => {
   const session = useSignedInBrowser('talent_lead')
@@ -33,7 +34,7 @@ describe('the retention view in Chromium', () => {
 
   it('downloads the numbers of one chart as CSV', async () => {
     const downloaded = session.page.waitForEvent('download')
-    await session.page.getByRole('button', { name: 'Download CSV' }).first().click()
+    await chooseDownload(session.page, 'CSV')
     const download = await downloaded
     expect(download.suggestedFilename()).toMatch(/^retention-ownership-\d{4}-\d{2}-\d{2}\.csv$/)
     const lines = readFileSync(await download.path(), 'utf8')

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Salary } from '../../web/src/features/salary/api/get-salary'
 import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
+import { chooseDownload } from './page-checks'
 
 /** The answer the view draws, asked for with the page's own session. */
 function apiAnswer(session: SignedInBrowser, query = ''): Promise<Salary> {
@@ -77,7 +78,7 @@ describe('the salary view in Chromium, as a talent lead', () => {
       has: session.page.getByRole('heading', { name: 'Offers against benchmark bands' }),
     })
     const downloaded = session.page.waitForEvent('download')
-    await panel.getByRole('button', { name: 'Download CSV' }).click()
+    await chooseDownload(panel, 'CSV')
     const download = await downloaded
     expect(download.suggestedFilename()).toMatch(/^salary-offers-\d{4}-\d{2}-\d{2}\.csv$/)
     const lines = readFileSync(await download.path(), 'utf8')
@@ -88,7 +89,7 @@ describe('the salary view in Chromium, as a talent lead', () => {
       /^junior,\d+,.*,100000,136000,"Demo band: the 2026 Rust developer range/,
     )
     const png = session.page.waitForEvent('download')
-    await panel.getByRole('button', { name: 'Download PNG' }).click()
+    await chooseDownload(panel, 'PNG')
     expect((await png).suggestedFilename()).toMatch(/^salary-offers-.*\.png$/)
   })
 

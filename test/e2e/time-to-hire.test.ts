@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { TimeToHire } from '../../web/src/features/time-to-hire/api/get-time-to-hire'
 import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
+import { chooseDownload } from './page-checks'
 
 /** The answer the view draws, asked for with the page's own session. */
 function apiAnswer(session: SignedInBrowser, query = ''): Promise<TimeToHire> {
@@ -64,7 +65,7 @@ describe('the time-to-hire view in Chromium, as a talent lead', () => {
       has: session.page.getByRole('heading', { name: 'By level' }),
     })
     const downloaded = session.page.waitForEvent('download')
-    await panel.getByRole('button', { name: 'Download CSV' }).click()
+    await chooseDownload(panel, 'CSV')
     const download = await downloaded
     expect(download.suggestedFilename()).toMatch(/^time-to-hire-by-level-\d{4}-\d{2}-\d{2}\.csv$/)
     const lines = readFileSync(await download.path(), 'utf8')
@@ -77,7 +78,7 @@ describe('the time-to-hire view in Chromium, as a talent lead', () => {
     await table.locator('summary').click()
     expect(await table.locator('tbody tr').count()).toBe(lines.length - 1)
     const svg = session.page.waitForEvent('download')
-    await panel.getByRole('button', { name: 'Download SVG' }).click()
+    await chooseDownload(panel, 'SVG')
     expect((await svg).suggestedFilename()).toMatch(/^time-to-hire-by-level-.*\.svg$/)
     await table.locator('summary').click()
   })

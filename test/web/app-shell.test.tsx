@@ -93,6 +93,7 @@ describe('the app shell', () => {
       'Time to hire',
       'Salary bands',
       'Interviewers',
+      'Sources',
       'Fairness',
       'Compare candidates',
       'Requisitions',
@@ -101,6 +102,13 @@ describe('the app shell', () => {
       'Settings',
       "How it's computed",
     ])
+    // The views fold behind one button on a narrow screen (the CSS hides the list when closed).
+    const menu = within(header).getByRole('button', { name: 'Views' })
+    expect(menu.getAttribute('aria-expanded')).toBe('false')
+    expect(document.getElementById(menu.getAttribute('aria-controls')!)!.dataset.open).toBe('false')
+    fireEvent.click(menu)
+    expect(menu.getAttribute('aria-expanded')).toBe('true')
+    expect(document.getElementById('shell-views')!.dataset.open).toBe('true')
     fireEvent.click(within(header).getByRole('button', { name: 'Sign out' }))
     expect((await screen.findByTestId('landed')).textContent).toBe('/sign-in')
     const signOut = calls.find((call) => call.path === '/api/auth/sign-out')

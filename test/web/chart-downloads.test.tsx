@@ -87,6 +87,68 @@ describe('standaloneSvg', () => {
 })
 
 describe('ChartDownloads', () => {
+  /** Opens the chart's one download menu and chooses a format in it. */
+  const download = (format: string) => {
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }))
+    fireEvent.click(screen.getByRole('menuitem', { name: format }))
+  }
+
+  it('is one menu button, closed until asked, offering CSV, SVG and PNG', () => {
+    render(<Chart csv={() => ''} />)
+    const trigger = screen.getByRole('button', { name: 'Download' })
+    expect(trigger.getAttribute('aria-haspopup')).toBe('menu')
+    expect(trigger.getAttribute('aria-expanded')).toBe('false')
+    expect(screen.queryByRole('menu')).toBeNull()
+    expect(screen.getAllByRole('button')).toHaveLength(1)
+    fireEvent.click(trigger)
+    expect(trigger.getAttribute('aria-expanded')).toBe('true')
+    const menu = screen.getByRole('menu', { name: 'Download A & B chart' })
+    expect(trigger.getAttribute('aria-controls')).toBe(menu.id)
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'CSVthe numbers',
+      'SVGthe chart, scalable',
+      'PNGthe chart, as an image',
+    ])
+  })
+
+  it('moves between the items with the arrow keys and closes on Escape, back on the button', () => {
+    render(<Chart csv={() => ''} />)
+    const trigger = screen.getByRole('button', { name: 'Download' })
+    trigger.focus()
+    fireEvent.keyDown(trigger, { key: 'ArrowDown' })
+    const [csv, svg, png] = screen.getAllByRole('menuitem')
+    expect(document.activeElement).toBe(csv)
+    fireEvent.keyDown(csv!, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(svg)
+    fireEvent.keyDown(svg!, { key: 'End' })
+    expect(document.activeElement).toBe(png)
+    fireEvent.keyDown(png!, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(csv)
+    fireEvent.keyDown(csv!, { key: 'ArrowUp' })
+    expect(document.activeElement).toBe(png)
+    fireEvent.keyDown(png!, { key: 'Escape' })
+    expect(screen.queryByRole('menu')).toBeNull()
+    expect(trigger.getAttribute('aria-expanded')).toBe('false')
+    expect(document.activeElement).toBe(trigger)
+  })
+
+  it('closes when the pointer goes down outside it', () => {
+    render(<Chart csv={() => ''} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }))
+    fireEvent.pointerDown(screen.getByRole('menuitem', { name: 'SVG' }))
+    expect(screen.getByRole('menu')).not.toBeNull()
+    fireEvent.pointerDown(document.body)
+    expect(screen.queryByRole('menu')).toBeNull()
+  })
+
+  it('offers only the numbers when there is no chart to draw', () => {
+    render(<ChartDownloads fileName="table" csv={() => ''} title="Table" />)
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }))
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'CSVthe numbers',
+    ])
+  })
+
   it('downloads the CSV and the SVG under the given name', async () => {
     const blobs: Blob[] = []
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
@@ -101,8 +163,9 @@ describe('ChartDownloads', () => {
       names.push(this.download)
     })
     render(<Chart csv={() => 'a,b\r\n1,2\r\n'} />)
-    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }))
-    fireEvent.click(screen.getByRole('button', { name: 'Download SVG' }))
+    download('CSV')
+    expect(screen.queryByRole('menu')).toBeNull()
+    download('SVG')
     await vi.waitFor(() => expect(names).toEqual(['chart-2026-03-31.csv', 'chart-2026-03-31.svg']))
     expect(await textOf(blobs[0]!)).toBe('a,b\r\n1,2\r\n')
     expect(await textOf(blobs[1]!)).toContain('<title>A &amp; B chart</title>')
@@ -117,7 +180,7 @@ describe('ChartDownloads', () => {
         }}
       />,
     )
-    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }))
+    download('CSV')
     expect((await screen.findByRole('alert')).textContent).toBe('No numbers yet.')
   })
 })

@@ -5,6 +5,7 @@ import { CompareView } from '../../web/src/features/compare/components/compare-v
 import { compared, comparison } from './compare-fixture'
 import { apiError, json, mockFetch } from './fetch-mock'
 import { renderView, useChartEnvironment } from './render-view'
+import { downloadMenus, offering } from './download-menu'
 
 const page = <Item,>(items: Item[]) => ({ total: items.length, limit: 500, offset: 0, items })
 
@@ -109,7 +110,7 @@ describe('CompareView', () => {
     expect(within(table).getAllByText(/unwrap\(\) everywhere/)).toHaveLength(4)
     expect(within(table).queryByText(/unwrap_everywhere|unwrap everywhere/)).toBeNull()
     expect(screen.getAllByText(/Knew when to reach for Go/)).toHaveLength(2)
-    expect(screen.getByRole('button', { name: 'Download PNG' })).toBeTruthy()
+    expect(offering(downloadMenus(), 'PNG')).toBe(1)
     const compare = calls.find((call) => call.path === '/api/compare')
     expect(compare).toBeTruthy()
   })

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { IntervalPlot } from '../../web/src/components/interval-plot'
 import { intervalPlotLayout, type IntervalSeries } from '../../web/src/lib/interval-plot-layout'
 import { wrapLabel } from '../../web/src/lib/wrap-label'
+import { useChartEnvironment } from './render-view'
 
 afterEach(cleanup)
 
@@ -55,6 +56,21 @@ describe('intervalPlotLayout', () => {
     expect(layout.toX(1) - low!).toBeCloseTo(high! - layout.toX(1), 8)
   })
 
+  it('draws for a phone’s width: narrower labels wrapped onto taller rows, fewer tick labels', () => {
+    const long = [{ key: 'judgment', label: 'Judgment (knowing when Rust is the wrong tool)' }]
+    const wide = intervalPlotLayout(long, [observed], { include: [0], width: 1000 })
+    const narrow = intervalPlotLayout(long, [observed], { include: [0], width: 340 })
+    expect(narrow.width).toBe(340)
+    expect(narrow.plotLeft).toBeLessThan(wide.plotLeft)
+    expect(narrow.plotRight - narrow.plotLeft).toBeGreaterThanOrEqual(200)
+    expect(narrow.labelChars).toBeLessThan(wide.labelChars)
+    const lines = wrapLabel(long[0]!.label, narrow.labelChars).length
+    expect(lines).toBeGreaterThan(1)
+    expect(narrow.plotBottom - narrow.plotTop).toBeGreaterThanOrEqual(lines * 15)
+    const gaps = narrow.ticks.slice(1).map((tick, index) => tick.x - narrow.ticks[index]!.x)
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(44)
+  })
+
   it('keeps to a given axis and marks the intervals cut at its ends', () => {
     const wide: IntervalSeries = {
       ...observed,
@@ -72,6 +88,8 @@ describe('intervalPlotLayout', () => {
 })
 
 describe('IntervalPlot', () => {
+  useChartEnvironment()
+
   it('draws a mark per estimate, greys muted rows and says each value in its title', () => {
     const { container } = render(
       <IntervalPlot

@@ -14,6 +14,7 @@ import {
   loopTimeChartData,
   loopTimeSentence,
 } from '../../web/src/features/loop-effectiveness/components/loop-time-data'
+import { loopTimeLayout } from '../../web/src/features/loop-effectiveness/components/loop-time-layout'
 import { logAxis } from '../../web/src/lib/log-axis'
 import { modelCsv } from '../../web/src/features/loop-effectiveness/components/model-csv'
 import {
@@ -333,9 +334,35 @@ describe('loopTimeChartData', () => {
     ])
     expect(data.shareDomain[0]).toBe(0)
     expect(data.shareDomain[1]).toBeGreaterThanOrEqual(0.6)
-    expect(data.validityDomain[0]).toBeLessThanOrEqual(-0.12)
-    expect(data.validityDomain[1]).toBeGreaterThanOrEqual(0.36)
     expect(data.validityTicks).toContain(0)
+  })
+
+  it('draws each validity with its interval, on an axis wide enough for every interval', () => {
+    const data = loopTimeChartData(loopTime().areas)
+    expect(data.bars.map((bar) => bar.validityCi)).toEqual([
+      [-0.16, 0.24],
+      [-0.32, 0.09],
+      [0.17, 0.52],
+    ])
+    expect(data.validityDomain[0]).toBeLessThanOrEqual(-0.32)
+    expect(data.validityDomain[1]).toBeGreaterThanOrEqual(0.52)
+  })
+
+  it('falls back to the observed r and its interval where the correction is not known', () => {
+    const [ownership] = loopTime().areas
+    const [bar] = loopTimeChartData([
+      { ...ownership!, r: 0.03, r_ci: [-0.2, 0.25], r_corrected: null, r_corrected_ci: null },
+    ]).bars
+    expect(bar).toMatchObject({ validity: 0.03, validityCi: [-0.2, 0.25], corrected: false })
+  })
+
+  it('gives the typical 40–60% share to the ownership row only', () => {
+    const data = loopTimeChartData(loopTime().areas)
+    expect(data.bars.map((bar) => [bar.key, bar.typicalShare])).toEqual([
+      ['ownership', [0.4, 0.6]],
+      ['concurrency', null],
+      ['judgment', null],
+    ])
   })
 
   it('marks areas without minutes or without an estimate instead of inventing them', () => {
@@ -346,6 +373,65 @@ describe('loopTimeChartData', () => {
     ])
     expect(data.bars[0]).toMatchObject({ share: 0, hasMinutes: false })
     expect(data.bars[1]).toMatchObject({ validity: 0, validityKnown: false })
+  })
+})
+
+describe('loopTimeLayout', () => {
+  const data = loopTimeChartData(loopTime().areas)
+
+  it.each([720, 360])('puts two panels side by side within %i px, on the same rows', (width) => {
+    const layout = loopTimeLayout(data, width)
+    expect(layout.width).toBe(width)
+    expect(layout.share.left).toBeGreaterThanOrEqual(layout.labelWidth)
+    expect(layout.share.right).toBeLessThan(layout.validity.left)
+    expect(layout.validity.right).toBeLessThanOrEqual(width)
+    expect(layout.share.right - layout.share.left).toBeCloseTo(
+      layout.validity.right - layout.validity.left,
+      9,
+    )
+    expect(layout.fontSize).toBeGreaterThanOrEqual(11)
+    const middles = layout.rows.map((row) => row.middle)
+    expect(middles).toEqual([...middles].sort((a, b) => a - b))
+    expect(layout.plotBottom).toBeGreaterThan(middles.at(-1)!)
+  })
+
+  it('draws the typical band on the ownership row only, from 40% to 60% of the share axis', () => {
+    const layout = loopTimeLayout(data, 720)
+    expect(layout.rows.map((row) => row.band !== null)).toEqual([true, false, false])
+    const band = layout.rows[0]!.band!
+    expect(band.x).toBeCloseTo(layout.share.toX(0.4), 9)
+    expect(band.x + band.width).toBeCloseTo(layout.share.toX(0.6), 9)
+  })
+
+  it('moves the area names above their rows when narrow, and keeps them beside when wide', () => {
+    const wide = loopTimeLayout(data, 720)
+    expect(wide.narrow).toBe(false)
+    expect(wide.rows[0]!.label).toMatchObject({ anchor: 'end', x: wide.labelWidth })
+    const narrow = loopTimeLayout(data, 360)
+    expect(narrow.narrow).toBe(true)
+    expect(narrow.labelWidth).toBe(0)
+    for (const row of narrow.rows) {
+      expect(row.label.anchor).toBe('start')
+      expect(row.label.y).toBeLessThan(row.middle - narrow.barHeight / 2)
+    }
+    // A long name wraps within the width, and its row makes room for every line.
+    const long = loopTimeLayout(
+      loopTimeChartData([
+        { ...loopTime().areas[0]!, name: 'Judgment (knowing when Rust is the wrong tool)' },
+      ]),
+      340,
+    )
+    const [row] = long.rows
+    expect(row!.label.lines.length).toBeGreaterThan(1)
+    for (const line of row!.label.lines) expect(line.length * 12 * 0.6).toBeLessThanOrEqual(340)
+    expect(row!.middle - long.barHeight / 2).toBeGreaterThan(
+      row!.label.y + (row!.label.lines.length - 1) * 15,
+    )
+    // Narrow panels keep only the tick labels they have room for.
+    for (const panel of [narrow.share, narrow.validity]) {
+      const gaps = panel.ticks.slice(1).map((tick, index) => tick.x - panel.ticks[index]!.x)
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(40)
+    }
   })
 })
 
@@ -376,8 +462,10 @@ describe('loopTimeSentence', () => {
   it('writes the numbers as CSV', () => {
     const lines = loopTimeCsv(loopTime().areas).trimEnd().split('\r\n')
     expect(lines[0]).toBe(
-      'area_key,area,minutes,share,loops,mean_minutes_per_loop,r,r_corrected,auc,insufficient',
+      'area_key,area,minutes,share,loops,mean_minutes_per_loop,r,r_ci_lower,r_ci_upper,r_corrected,r_corrected_ci_lower,r_corrected_ci_upper,auc,insufficient',
     )
-    expect(lines[1]).toBe('ownership,Ownership & lifetimes,2000,0.5,20,50,0.03,0.04,0.55,false')
+    expect(lines[1]).toBe(
+      'ownership,Ownership & lifetimes,2000,0.5,20,50,0.03,-0.1,0.3,0.04,-0.16,0.24,0.55,false',
+    )
   })
 })

@@ -12,6 +12,7 @@ import {
 } from './loop-effectiveness-fixture'
 import { renderView as renderRoute, useChartEnvironment } from './render-view'
 import { areaRow, validity } from './validity-fixture'
+import { downloadMenus, offering } from './download-menu'
 
 const WITHHELD =
   'Organisation-wide figures are shown to hiring managers over at least 10 hires; this filter has 3. Widen the filter to take in more hires.'
@@ -129,8 +130,8 @@ describe('LoopEffectivenessView', () => {
     expect(screen.getByText('0.55 · 0.84 · 0.79 · 0.72 · 0.66')).toBeTruthy()
     const model = panel(MODEL_PANEL)
     expect(within(model).getAllByRole('row')).toHaveLength(4)
-    expect(within(model).getByRole('button', { name: 'Download PNG' })).toBeTruthy()
-    expect(screen.getAllByRole('button', { name: 'Download CSV' })).toHaveLength(3)
+    expect(offering(downloadMenus(model), 'PNG')).toBe(1)
+    expect(offering(downloadMenus(), 'CSV')).toBe(3)
     const rows = within(panel(COMPOSITE_PANEL)).getAllByRole('row')
     expect(rows.map((row) => row.getAttribute('data-composite')).filter(Boolean)).toEqual([
       'current',
@@ -140,6 +141,15 @@ describe('LoopEffectivenessView', () => {
     expect(screen.getByTestId('loop-time-summary').textContent).toContain(
       'takes 50% of interview minutes',
     )
+    // Two panels on the same rows; the typical band only on the ownership row.
+    const loopTimeChart = panel(LOOP_TIME_PANEL).querySelector('svg.loop-time-chart__drawing')!
+    expect(loopTimeChart.textContent).toContain('Share of loop minutes')
+    expect(loopTimeChart.textContent).toContain('Corrected validity (r) with 95% CI')
+    expect(
+      [...loopTimeChart.querySelectorAll('.loop-time-chart__typical')].map((band) =>
+        band.getAttribute('data-area'),
+      ),
+    ).toEqual(['ownership'])
   })
 
   it('says in words why an unfitted model has no odds ratios', async () => {
@@ -160,7 +170,7 @@ describe('LoopEffectivenessView', () => {
     expect(summary.textContent).toMatch(/cannot be estimated.*No odds ratios are shown\.$/)
     const model = panel(MODEL_PANEL)
     expect(within(model).queryByRole('table')).toBeNull()
-    expect(within(model).queryByRole('button', { name: 'Download CSV' })).toBeNull()
+    expect(downloadMenus(model)).toEqual([])
     expect(within(model).queryByText('AUC, cross-validated')).toBeNull()
   })
 

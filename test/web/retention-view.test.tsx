@@ -5,6 +5,7 @@ import type { AreaRetention, Retention } from '../../web/src/features/retention/
 import { RetentionView } from '../../web/src/features/retention/components/retention-view'
 import { json, mockFetch } from './fetch-mock'
 import { itShowsWithheldAndFailedStates, renderView, useChartEnvironment } from './render-view'
+import { downloadMenus, offering } from './download-menu'
 
 const steps = (surv: number) => [
   { time: 30, n_risk: 10, n_event: 1, n_censor: 0, surv, se_log_surv: 0.1, lower: 0.7, upper: 1 },
@@ -67,11 +68,28 @@ describe('RetentionView', () => {
     expect(screen.getByText('Computing retention curves…')).toBeTruthy()
     expect(await screen.findByRole('heading', { name: 'Judgment' })).toBeTruthy()
     expect(screen.getByRole('heading', { name: 'Ownership' })).toBeTruthy()
-    expect(screen.getAllByRole('button', { name: 'Download CSV' })).toHaveLength(2)
+    expect(offering(downloadMenus(), 'CSV')).toBe(2)
     expect(screen.getByTestId('logrank-judgment').textContent).toMatch(/^No detectable difference/)
     expect(screen.getByTestId('retention-summary').textContent).toContain('100% of 20 hires')
     expect(calls).toHaveLength(1)
     expect(screen.getByLabelText<HTMLSelectElement>('Hire type').value).toBe('direct')
+  })
+
+  it('asks for the date range in the URL and shows how the server widened it for a restricted viewer', async () => {
+    const note = 'Shown: applications of 2024 (asked: 2024-03-01 to 2024-05-31).'
+    const calls = mockFetch({
+      'GET /api/analytics/retention': () =>
+        json(200, {
+          ...retention([area('judgment', 'Judgment')]),
+          disclosure: { restricted: true, floor: 10, notes: [note], withheld: [] },
+        }),
+    })
+    open('/retention?from=2024-03-01&to=2024-05-31')
+    const notice = await screen.findByRole('note', { name: 'How these figures are limited' })
+    expect(notice.textContent).toContain(note)
+    expect(calls[0]!.query.get('from')).toBe('2024-03-01')
+    expect(calls[0]!.query.get('to')).toBe('2024-05-31')
+    expect(screen.getByLabelText<HTMLInputElement>('Applied from').value).toBe('2024-03-01')
   })
 
   it('says when no hires match the filters', async () => {
@@ -94,7 +112,7 @@ describe('RetentionView', () => {
     expect(alert.textContent).toContain('The unsafe & FFI chart could not be shown.')
     expect(screen.getByTestId('logrank-judgment')).toBeTruthy()
     expect(screen.getByText(/^Too few hires/)).toBeTruthy()
-    expect(screen.getAllByRole('button', { name: 'Download CSV' })).toHaveLength(1)
+    expect(offering(downloadMenus(), 'CSV')).toBe(1)
     vi.restoreAllMocks()
   })
 })

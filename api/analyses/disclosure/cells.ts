@@ -74,6 +74,18 @@ export function timeToHireBin(days: number, cuts: readonly number[]): number {
   return bin
 }
 
+/** What an application without the attribute counts under. */
+export const NOT_STATED = 'not stated'
+
+/**
+ * Attributes whose hire and retention rates restricted answers show by name (group-rates):
+ * `partition` is all names together, `prefix` names each one's decisions and outcomes.
+ */
+export const ATTRIBUTE_GROUPS = [
+  { field: 'background', cell: 'bg:', partition: 'backgrounds', prefix: 'background' },
+  { field: 'source', cell: 'src:', partition: 'sources', prefix: 'source' },
+] as const
+
 export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): CellCatalog {
   const { dataset, asOf } = base
   const { text } = dataset
@@ -98,7 +110,12 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
 
   const interviewerNames = new Set<string>()
   const tagNames = new Set<string>()
-  const backgroundNames = new Set<string>()
+  // Applications by one stated attribute each: every application counts under one name.
+  const attributes = ATTRIBUTE_GROUPS.map((group) => ({
+    ...group,
+    column: text[group.field],
+    names: new Set<string>(),
+  }))
   const groupNames = new Set<string>()
   const levelNames = new Set<string>()
   const typeNames = new Set<string>()
@@ -134,24 +151,26 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
     const hire = hireOfRow.get(row)
     const level = textAt(text.level, row)!
     const hireType = textAt(text.hireType, row)
-    const background = textAt(text.background, row) ?? 'not stated'
-    const group = textAt(text.selfIdGroup, row) ?? 'not stated'
+    const stated = attributes.map((attribute) => textAt(attribute.column, row) ?? NOT_STATED)
+    const group = textAt(text.selfIdGroup, row) ?? NOT_STATED
     const decisionCell =
       selection === null ? null : selection === 'hired' ? 'chosen' : ('passed' as const)
     if (decisionCell) {
       add('decided')
       add('sid:', group, AFTER[decisionCell])
-      add('bg:', background, AFTER[decisionCell])
+      attributes.forEach((attribute, a) => add(attribute.cell, stated[a], AFTER[decisionCell]))
       groupNames.add(group)
     }
-    add('bg:', background)
-    backgroundNames.add(background)
+    attributes.forEach((attribute, a) => {
+      add(attribute.cell, stated[a])
+      attribute.names.add(stated[a]!)
+    })
     const gone = hire !== undefined && hire.hire.endDate !== null && hire.hire.endDate <= asOf
     if (hire) add('hire')
     if (gone) add('gone')
     if (word) {
       add(word)
-      add('bg:', background, AFTER[word])
+      attributes.forEach((attribute, a) => add(attribute.cell, stated[a], AFTER[word]))
     }
 
     let complete = true
@@ -250,7 +269,10 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
       parts: COMPA_BANDS.flatMap((band) => [`compa:${band.key}:stayed`, `compa:${band.key}:left`]),
       everyPart: true,
     },
-    { name: 'backgrounds', parts: [...backgroundNames].map((name) => `bg:${name}`) },
+    ...attributes.map((attribute) => ({
+      name: attribute.partition,
+      parts: [...attribute.names].map((name) => attribute.cell + name),
+    })),
     ...dataset.areas.flatMap((area) => [
       { name: `pool ${area.key}`, parts: [`pool:${area.key}`] },
       {
@@ -273,10 +295,12 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
       decisions(`flag ${tag} decisions`, `flag:${tag}:`),
       outcomes(`flag ${tag} outcomes`, `flag:${tag}:`),
     ]),
-    ...[...backgroundNames].flatMap((name) => [
-      decisions(`background ${name} decisions`, `bg:${name}:`),
-      outcomes(`background ${name} outcomes`, `bg:${name}:`),
-    ]),
+    ...attributes.flatMap((attribute) =>
+      [...attribute.names].flatMap((name) => [
+        decisions(`${attribute.prefix} ${name} decisions`, `${attribute.cell}${name}:`),
+        outcomes(`${attribute.prefix} ${name} outcomes`, `${attribute.cell}${name}:`),
+      ]),
+    ),
   ]
   const selfIdPartitions: Partition[] = [
     { name: 'decided', parts: ['decided'], essential: true },

@@ -9,6 +9,7 @@ import {
 import { textAt } from '../../dataset/dataset'
 import { selectionAt, type Cohort } from '../cohort'
 import { contextOf, contextShape, type Disclosure } from '../context'
+import { ATTRIBUTE_GROUPS, NOT_STATED } from '../disclosure/cells'
 import type { ShownBox } from '../disclosure/release'
 import { saying } from '../disclosure/withheld'
 
@@ -62,12 +63,26 @@ export function redFlagsResponse(
   return ratesBy(cohort, tagsOf, nameOf)
 }
 
-export function backgroundsResponse(cohort: Cohort): GroupRatesResponse {
+type Attribute = (typeof ATTRIBUTE_GROUPS)[number]
+const [BACKGROUND, SOURCE] = ATTRIBUTE_GROUPS
+
+/** Rates by an attribute every application has one value of (or none, "not stated"). */
+function ratesByAttribute(cohort: Cohort, attribute: Attribute): GroupRatesResponse {
+  const column = cohort.dataset.text[attribute.field]
   return ratesBy(
     cohort,
-    (row) => [textAt(cohort.dataset.text.background, row) ?? 'not stated'],
+    (row) => [textAt(column, row) ?? NOT_STATED],
     (key) => key,
   )
+}
+
+export function backgroundsResponse(cohort: Cohort): GroupRatesResponse {
+  return ratesByAttribute(cohort, BACKGROUND)
+}
+
+/** Rates by source of hire (referral, inbound, agency, …), as the application records it. */
+export function sourcesResponse(cohort: Cohort): GroupRatesResponse {
+  return ratesByAttribute(cohort, SOURCE)
 }
 
 /** A group's hire rate and retention, each only where its parts reach the floor. */
@@ -116,20 +131,36 @@ export function restrictRedFlags(
 }
 
 /**
- * A restricted answer: backgrounds only when every background reaches the floor, since the
- * rest could be worked out from the organisation's totals.
+ * A restricted answer: the attribute's groups only when every one of them reaches the floor,
+ * since the rest could be worked out from the organisation's totals.
  */
+function restrictAttribute(
+  response: GroupRatesResponse,
+  release: ShownBox,
+  attribute: Attribute,
+  label: string,
+): GroupRatesResponse {
+  if (!release.visible(attribute.partition)) {
+    return saying({ ...response, groups: [] }, [
+      {
+        figure: 'groups',
+        reason: `${label}: withheld, as one holds fewer than ${release.floor} of other managers' applications, and the others would give it away.`,
+      },
+    ])
+  }
+  return restrictGroups(response, response.groups, release, attribute.prefix, [])
+}
+
 export function restrictBackgrounds(
   response: GroupRatesResponse,
   release: ShownBox,
 ): GroupRatesResponse {
-  if (!release.visible('backgrounds')) {
-    return saying({ ...response, groups: [] }, [
-      {
-        figure: 'groups',
-        reason: `Backgrounds: withheld, as one holds fewer than ${release.floor} of other managers' applications, and the others would give it away.`,
-      },
-    ])
-  }
-  return restrictGroups(response, response.groups, release, 'background', [])
+  return restrictAttribute(response, release, BACKGROUND, 'Backgrounds')
+}
+
+export function restrictSources(
+  response: GroupRatesResponse,
+  release: ShownBox,
+): GroupRatesResponse {
+  return restrictAttribute(response, release, SOURCE, 'Sources')
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { intervalSchema } from '../../analytics/correlation'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ValidityResponse } from './validity'
@@ -18,7 +19,9 @@ export const loopTimeResponseSchema = z
         loops: z.number().int(),
         mean_minutes_per_loop: z.number().nullable(),
         r: z.number().nullable(),
+        r_ci: intervalSchema.nullable(),
         r_corrected: z.number().nullable(),
+        r_corrected_ci: intervalSchema.nullable(),
         auc: z.number().nullable(),
         insufficient: z.boolean(),
       }),
@@ -52,7 +55,9 @@ export function loopTimeResponse(cohort: Cohort, validity: ValidityResponse): Lo
         loops: minutes[k]!.loops,
         mean_minutes_per_loop: minutes[k]!.loops > 0 ? minutes[k]!.total / minutes[k]!.loops : null,
         r: row.r,
+        r_ci: row.r_ci,
         r_corrected: row.r_corrected,
+        r_corrected_ci: row.r_corrected_ci,
         auc: row.auc,
         insufficient: row.insufficient,
       }
@@ -69,7 +74,14 @@ export function restrictLoopTime(
     ...response,
     areas: response.areas.map((area, k) => {
       const shown = restrictedValidity.areas[k]!
-      return { ...area, r: shown.r, r_corrected: shown.r_corrected, auc: shown.auc }
+      return {
+        ...area,
+        r: shown.r,
+        r_ci: shown.r_ci,
+        r_corrected: shown.r_corrected,
+        r_corrected_ci: shown.r_corrected_ci,
+        auc: shown.auc,
+      }
     }),
   }
 }

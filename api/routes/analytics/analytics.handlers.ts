@@ -29,6 +29,9 @@ export const redFlags: AppRouteHandler<typeof routes.redFlags> = async (c) =>
 export const backgrounds: AppRouteHandler<typeof routes.backgrounds> = async (c) =>
   c.json(await c.var.analyses.run('backgrounds', scopeOf(c), c.req.valid('query')), 200)
 
+export const sources: AppRouteHandler<typeof routes.sources> = async (c) =>
+  c.json(await c.var.analyses.run('sources', scopeOf(c), c.req.valid('query')), 200)
+
 export const loopTime: AppRouteHandler<typeof routes.loopTime> = async (c) =>
   c.json(await c.var.analyses.run('loopTime', scopeOf(c), c.req.valid('query')), 200)
 

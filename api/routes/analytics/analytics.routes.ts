@@ -90,6 +90,11 @@ export const backgrounds = analyticsRoute(
   'Hire and retention rates by candidate background',
   groupRatesResponseSchema,
 )
+export const sources = analyticsRoute(
+  'sources',
+  'Hire rate and twelve-month retention by source of hire, each with a Wilson 95% interval',
+  groupRatesResponseSchema,
+)
 export const loopTime = analyticsRoute(
   'loop-time',
   'Share of loop time per area beside its validity',

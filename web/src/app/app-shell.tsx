@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { Suspense } from 'react'
+import { Suspense, useState } from 'react'
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { USER_ROLES, type UserRole } from '../../../db/domain'
 import { setCsrfToken } from '../lib/api-client'
@@ -17,6 +17,7 @@ const NAVIGATION: { to: string; label: string; end: boolean; roles: readonly Use
   { to: '/time-to-hire', label: 'Time to hire', end: false, roles: USER_ROLES },
   { to: '/salary', label: 'Salary bands', end: false, roles: USER_ROLES },
   { to: '/interviewers', label: 'Interviewers', end: false, roles: USER_ROLES },
+  { to: '/sources', label: 'Sources', end: false, roles: USER_ROLES },
   // Self-identified groups: the API answers only admins and talent leads.
   { to: '/fairness', label: 'Fairness', end: false, roles: LEADS },
   { to: '/compare', label: 'Compare candidates', end: false, roles: USER_ROLES },
@@ -80,6 +81,7 @@ function SignedInUser({ user }: { user: Session['user'] }) {
 export function AppShell() {
   const session = useSession()
   const location = useLocation()
+  const [menuOpen, setMenuOpen] = useState(false)
 
   if (session.isPending) {
     return (
@@ -114,11 +116,21 @@ export function AppShell() {
         <a className="shell__brand" href="/">
           Loopscope
         </a>
-        <nav aria-label="Views">
-          <ul className="shell__nav">
+        <nav aria-label="Views" className="shell__views">
+          {/* On a narrow screen the views fold behind one button; wider, it is not shown. */}
+          <button
+            type="button"
+            className="shell__menu"
+            aria-expanded={menuOpen}
+            aria-controls="shell-views"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            Views <span aria-hidden="true">{menuOpen ? '▴' : '▾'}</span>
+          </button>
+          <ul id="shell-views" className="shell__nav" data-open={menuOpen}>
             {NAVIGATION.filter((item) => item.roles.includes(user.role)).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.end}>
+                <NavLink to={item.to} end={item.end} onClick={() => setMenuOpen(false)}>
                   {item.label}
                 </NavLink>
               </li>

@@ -42,6 +42,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'sources',
+        lazy: async () => ({
+          Component: (await import('../features/sources/components/sources-view')).SourcesView,
+        }),
+      },
+      {
         path: 'compare',
         lazy: async () => ({
           Component: (await import('../features/compare/components/compare-view')).CompareView,

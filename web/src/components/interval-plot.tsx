@@ -7,6 +7,7 @@ import {
   type Marker,
 } from '../lib/interval-plot-layout'
 import { PALETTE } from '../lib/palette'
+import { useMeasuredWidth } from '../lib/use-measured-width'
 import { SvgLabel } from './svg-label'
 
 interface Props extends IntervalPlotOptions {
@@ -92,8 +93,11 @@ export function IntervalPlot({
   ref,
   ...options
 }: Props) {
+  // Drawn for the room there is, one unit a pixel, so text keeps its size on a phone.
+  const [room, measuredWidth] = useMeasuredWidth(options.width ?? 720)
   const layout = intervalPlotLayout(rows, series, {
     ...options,
+    width: measuredWidth,
     include: [...(options.include ?? []), ...(reference ? [reference.value] : [])],
   })
   const mutedRows = new Set(rows.filter((row) => row.muted).map((row) => row.key))
@@ -118,119 +122,123 @@ export function IntervalPlot({
           )}
         </div>
       )}
-      <svg
-        className="interval-plot__drawing"
-        viewBox={`0 0 ${String(layout.width)} ${String(layout.height)}`}
-        width="100%"
-        role="img"
-        aria-label={caption}
-      >
-        {layout.ticks.map((tick) => (
-          <g key={tick.value}>
-            <line
-              x1={tick.x}
-              x2={tick.x}
-              y1={layout.plotTop}
-              y2={axisY}
-              stroke="#dde1e8"
-              strokeDasharray="3 3"
-            />
-            <text x={tick.x} y={axisY + 16} textAnchor="middle" fontSize="12" fill="#5b6475">
-              {format(tick.value)}
-            </text>
-          </g>
-        ))}
-        <line x1={layout.plotLeft} x2={layout.plotRight} y1={axisY} y2={axisY} stroke="#5b6475" />
-        <text
-          x={(layout.plotLeft + layout.plotRight) / 2}
-          y={axisY + 34}
-          textAnchor="middle"
-          fontSize="12"
-          fill="#1d2330"
+      <div ref={room} className="chart-room">
+        <svg
+          className="interval-plot__drawing"
+          viewBox={`0 0 ${String(layout.width)} ${String(layout.height)}`}
+          width={layout.width}
+          height={layout.height}
+          role="img"
+          aria-label={caption}
         >
-          {axisLabel}
-        </text>
-        {reference && (
-          <g className="interval-plot__reference">
-            <line
-              x1={layout.toX(reference.value)}
-              x2={layout.toX(reference.value)}
-              y1={layout.plotTop}
-              y2={axisY}
-              stroke="#1d2330"
-              strokeDasharray="5 3"
-            />
-            <title>{reference.label}</title>
-          </g>
-        )}
-        {layout.rowBands.map(({ row, y }) => (
-          <SvgLabel
-            key={row.key}
-            text={row.label}
-            x={layout.plotLeft - 10}
-            y={y}
-            fill={row.muted ? PALETTE.grey : '#1d2330'}
-          />
-        ))}
-        {layout.marks.map((mark) => {
-          const entry = seriesByKey.get(mark.series)!
-          const colour = mutedRows.has(mark.row) ? PALETTE.grey : entry.colour
-          const estimate = entry.estimates[mark.row]!
-          const row = rows.find((candidate) => candidate.key === mark.row)!
-          return (
-            <g
-              key={`${mark.row}-${mark.series}`}
-              className="interval-plot__mark"
-              data-series={mark.series}
-              data-row={mark.row}
-            >
-              <title>
-                {`${row.label} · ${entry.label}: ${format(estimate.value!)}${
-                  estimate.ci
-                    ? ` (95% CI ${format(estimate.ci[0])} to ${format(estimate.ci[1])})`
-                    : ''
-                }${row.muted ? ' · too few cases to read' : ''}`}
-              </title>
-              {mark.ci && (
-                <>
-                  <line
-                    x1={mark.ci[0]}
-                    x2={mark.ci[1]}
-                    y1={mark.y}
-                    y2={mark.y}
-                    stroke={colour}
-                    strokeWidth={2}
-                  />
-                  {/* An interval running past the axis ends in an arrow, not a cut. */}
-                  {mark.clippedLow && (
-                    <path
-                      d={`M${String(mark.ci[0] + 7)},${String(mark.y - 4)}L${String(mark.ci[0])},${String(mark.y)}L${String(mark.ci[0] + 7)},${String(mark.y + 4)}`}
-                      fill="none"
-                      stroke={colour}
-                      strokeWidth={2}
-                    />
-                  )}
-                  {mark.clippedHigh && (
-                    <path
-                      d={`M${String(mark.ci[1] - 7)},${String(mark.y - 4)}L${String(mark.ci[1])},${String(mark.y)}L${String(mark.ci[1] - 7)},${String(mark.y + 4)}`}
-                      fill="none"
-                      stroke={colour}
-                      strokeWidth={2}
-                    />
-                  )}
-                </>
-              )}
-              <MarkerShape
-                marker={entry.marker}
-                x={mark.x}
-                y={mark.y}
-                fill={colour}
-                hollow={estimate.hollow}
+          {layout.ticks.map((tick) => (
+            <g key={tick.value}>
+              <line
+                x1={tick.x}
+                x2={tick.x}
+                y1={layout.plotTop}
+                y2={axisY}
+                stroke="#dde1e8"
+                strokeDasharray="3 3"
               />
+              <text x={tick.x} y={axisY + 16} textAnchor="middle" fontSize="12" fill="#5b6475">
+                {format(tick.value)}
+              </text>
             </g>
-          )
-        })}
-      </svg>
+          ))}
+          <line x1={layout.plotLeft} x2={layout.plotRight} y1={axisY} y2={axisY} stroke="#5b6475" />
+          <text
+            x={(layout.plotLeft + layout.plotRight) / 2}
+            y={axisY + 34}
+            textAnchor="middle"
+            fontSize="12"
+            fill="#1d2330"
+          >
+            {axisLabel}
+          </text>
+          {reference && (
+            <g className="interval-plot__reference">
+              <line
+                x1={layout.toX(reference.value)}
+                x2={layout.toX(reference.value)}
+                y1={layout.plotTop}
+                y2={axisY}
+                stroke="#1d2330"
+                strokeDasharray="5 3"
+              />
+              <title>{reference.label}</title>
+            </g>
+          )}
+          {layout.rowBands.map(({ row, y }) => (
+            <SvgLabel
+              key={row.key}
+              text={row.label}
+              x={layout.plotLeft - 10}
+              y={y}
+              width={layout.labelChars}
+              fill={row.muted ? PALETTE.grey : '#1d2330'}
+            />
+          ))}
+          {layout.marks.map((mark) => {
+            const entry = seriesByKey.get(mark.series)!
+            const colour = mutedRows.has(mark.row) ? PALETTE.grey : entry.colour
+            const estimate = entry.estimates[mark.row]!
+            const row = rows.find((candidate) => candidate.key === mark.row)!
+            return (
+              <g
+                key={`${mark.row}-${mark.series}`}
+                className="interval-plot__mark"
+                data-series={mark.series}
+                data-row={mark.row}
+              >
+                <title>
+                  {`${row.label} · ${entry.label}: ${format(estimate.value!)}${
+                    estimate.ci
+                      ? ` (95% CI ${format(estimate.ci[0])} to ${format(estimate.ci[1])})`
+                      : ''
+                  }${row.muted ? ' · too few cases to read' : ''}`}
+                </title>
+                {mark.ci && (
+                  <>
+                    <line
+                      x1={mark.ci[0]}
+                      x2={mark.ci[1]}
+                      y1={mark.y}
+                      y2={mark.y}
+                      stroke={colour}
+                      strokeWidth={2}
+                    />
+                    {/* An interval running past the axis ends in an arrow, not a cut. */}
+                    {mark.clippedLow && (
+                      <path
+                        d={`M${String(mark.ci[0] + 7)},${String(mark.y - 4)}L${String(mark.ci[0])},${String(mark.y)}L${String(mark.ci[0] + 7)},${String(mark.y + 4)}`}
+                        fill="none"
+                        stroke={colour}
+                        strokeWidth={2}
+                      />
+                    )}
+                    {mark.clippedHigh && (
+                      <path
+                        d={`M${String(mark.ci[1] - 7)},${String(mark.y - 4)}L${String(mark.ci[1])},${String(mark.y)}L${String(mark.ci[1] - 7)},${String(mark.y + 4)}`}
+                        fill="none"
+                        stroke={colour}
+                        strokeWidth={2}
+                      />
+                    )}
+                  </>
+                )}
+                <MarkerShape
+                  marker={entry.marker}
+                  x={mark.x}
+                  y={mark.y}
+                  fill={colour}
+                  hollow={estimate.hollow}
+                />
+              </g>
+            )
+          })}
+        </svg>
+      </div>
       <figcaption className="visually-hidden">{caption}</figcaption>
     </figure>
   )

@@ -6,6 +6,11 @@ export interface AnalyticsFilters {
   level?: Level
   hire_type?: HireType
   as_of?: string
+  requisition_id?: string
+  /** Applications made on or after this day. */
+  from?: string
+  /** Applications made on or before this day. */
+  to?: string
 }
 
 export type FilterField = keyof AnalyticsFilters
@@ -13,16 +18,35 @@ export type FilterField = keyof AnalyticsFilters
 const isOneOf = <Value extends string>(values: readonly Value[], value: string | null) =>
   values.includes(value as Value) ? (value as Value) : undefined
 
+const isoDate = (value: string | null) =>
+  value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined
+
+/** The API's limit on a requisition id. */
+const REQUISITION_ID_MAX = 128
+
+/** Why a date range cannot be asked for, or null when it can. */
+export function dateRangeProblem(from: string | undefined, to: string | undefined): string | null {
+  return from && to && from > to ? '“Applied from” must be on or before “applied to”.' : null
+}
+
 /** The view's filters read from the URL; values that are not valid are left out. */
 export function filtersFrom(
   params: URLSearchParams,
   fields: readonly FilterField[],
 ): AnalyticsFilters {
-  const asOf = params.get('as_of')
+  const requisition = params.get('requisition_id')?.trim()
+  const from = isoDate(params.get('from'))
+  const to = isoDate(params.get('to'))
+  // A range that ends before it starts is left out whole: half of it would be another question.
+  const rangeValid = dateRangeProblem(from, to) === null
   const all: AnalyticsFilters = {
     level: isOneOf(LEVELS, params.get('level')),
     hire_type: isOneOf(HIRE_TYPES, params.get('hire_type')),
-    as_of: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined,
+    as_of: isoDate(params.get('as_of')),
+    requisition_id:
+      requisition && requisition.length <= REQUISITION_ID_MAX ? requisition : undefined,
+    from: rangeValid ? from : undefined,
+    to: rangeValid ? to : undefined,
   }
   return Object.fromEntries(fields.map((field) => [field, all[field]]))
 }

@@ -1,6 +1,7 @@
 import type { Axis } from './axis'
 import { logAxis } from './log-axis'
 import { niceScale } from './nice-scale'
+import { wrapLabel } from './wrap-label'
 
 export type Marker = 'circle' | 'diamond' | 'square' | 'triangle'
 
@@ -52,6 +53,8 @@ export interface PlacedMark {
 export interface IntervalPlotLayout {
   width: number
   height: number
+  /** Characters a row label may run to per line, for the room left of the plot. */
+  labelChars: number
   plotLeft: number
   plotRight: number
   plotTop: number
@@ -65,8 +68,16 @@ export interface IntervalPlotLayout {
 const ROW_HEIGHT = 34
 const SERIES_GAP = 10
 const LABEL_WIDTH = 190
+/** A row label's room: at least this, at most LABEL_WIDTH, else this share of the width. */
+const LABEL_MIN = 96
+const LABEL_SHARE = 0.3
+/** Roughly the width of a character of a 13 px label. */
+const CHAR_WIDTH = 7
+const LINE_HEIGHT = 15
 const TOP = 8
 const AXIS_HEIGHT = 40
+/** Room a tick label needs: on a narrow axis every other tick keeps its label. */
+const TICK_ROOM = 44
 
 /**
  * Where everything of a dot-and-interval chart goes, in SVG units: one band per row, the
@@ -99,15 +110,20 @@ export function intervalPlotLayout(
   const high = Math.max(...finite, scale === 'log' ? 1 : 0)
   const { domain, ticks: tickValues } =
     axis ?? (scale === 'log' ? logAxis(low, high) : niceScale(low, high, 6))
-  const plotLeft = LABEL_WIDTH
+  const plotLeft = Math.round(Math.min(LABEL_WIDTH, Math.max(LABEL_MIN, width * LABEL_SHARE)))
   const plotRight = width - 28
+  const labelChars = Math.max(8, Math.floor((plotLeft - 12) / CHAR_WIDTH))
+  const labelLines = Math.max(1, ...rows.map((row) => wrapLabel(row.label, labelChars).length))
   const transform = scale === 'log' ? Math.log : (value: number) => value
   const [from, to] = [transform(domain[0]), transform(domain[1])]
   const toX = (value: number) =>
     plotLeft + ((transform(value) - from) / (to - from || 1)) * (plotRight - plotLeft)
   const clamp = (value: number) => Math.min(Math.max(value, domain[0]), domain[1])
 
-  const bandHeight = stacked ? Math.max(rowHeight, series.length * SERIES_GAP + 16) : rowHeight
+  const bandHeight = Math.max(
+    stacked ? Math.max(rowHeight, series.length * SERIES_GAP + 16) : rowHeight,
+    labelLines * LINE_HEIGHT + 8,
+  )
   const rowBands = rows.map((row, index) => ({ row, y: TOP + index * bandHeight }))
   const marks: PlacedMark[] = []
   for (const band of rowBands) {
@@ -129,14 +145,18 @@ export function intervalPlotLayout(
     })
   }
   const plotBottom = TOP + rows.length * bandHeight
+  const every = Math.ceil(tickValues.length / Math.max(1, (plotRight - plotLeft) / TICK_ROOM))
   return {
     width,
     height: plotBottom + AXIS_HEIGHT,
+    labelChars,
     plotLeft,
     plotRight,
     plotTop: TOP,
     plotBottom,
-    ticks: tickValues.map((value) => ({ value, x: toX(value) })),
+    ticks: tickValues
+      .filter((_, index) => index % every === 0)
+      .map((value) => ({ value, x: toX(value) })),
     rowBands: rowBands.map((band) => ({ ...band, y: band.y + bandHeight / 2 })),
     marks,
     toX,

@@ -16,7 +16,7 @@ import { FairnessTable } from './fairness-table'
 import { GroupBarChart } from './group-bar-chart'
 import './fairness.css'
 
-const FILTERS = ['level', 'hire_type', 'as_of'] as const
+const FILTERS = ['level', 'hire_type', 'from', 'to', 'as_of'] as const
 
 const percent = (value: number) => `${Math.round(value * 100)}%`
 

@@ -19,7 +19,7 @@ import { RatingDistribution } from './rating-distribution'
 import { ReliabilityTable } from './reliability-table'
 import './interviewers.css'
 
-const FILTERS = ['level', 'hire_type', 'as_of'] as const
+const FILTERS = ['level', 'hire_type', 'requisition_id', 'from', 'to', 'as_of'] as const
 
 export function InterviewersView() {
   const [filters, setFilters] = useAnalyticsFilters(FILTERS)

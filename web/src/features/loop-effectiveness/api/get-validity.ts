@@ -8,7 +8,10 @@ const endpoint = client.api.analytics.validity.$get
 export type Validity = InferResponseType<typeof endpoint, 200>
 export type AreaValidity = Validity['areas'][number]
 
-export type ValidityFilters = Pick<AnalyticsFilters, 'level' | 'as_of'>
+export type ValidityFilters = Pick<
+  AnalyticsFilters,
+  'level' | 'as_of' | 'requisition_id' | 'from' | 'to'
+>
 
 export async function getValidity(filters: ValidityFilters): Promise<Validity> {
   const response = await endpoint({ query: definedParameters({ ...filters }) })

@@ -19,7 +19,7 @@ import { validitySummary } from './validity-summary'
 import { ValidityTable } from './validity-table'
 import './loop-effectiveness.css'
 
-const FILTERS = ['level', 'as_of'] as const
+const FILTERS = ['level', 'requisition_id', 'from', 'to', 'as_of'] as const
 /** The what-if weights live in the URL beside the filters, so a link shares the proposal. */
 const WEIGHTS_PARAM = 'weights'
 

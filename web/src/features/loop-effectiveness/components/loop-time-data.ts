@@ -4,7 +4,8 @@ import type { AreaLoopTime, LoopTime } from '../api/get-loop-time'
 
 /** DESIGN's figure: typical loops spend 40–60% of technical time on ownership and lifetimes. */
 export const TYPICAL_OWNERSHIP_SHARE: [number, number] = [0.4, 0.6]
-const OWNERSHIP = 'ownership'
+/** The one area the typical share is about; the band is drawn on its row only. */
+export const OWNERSHIP = 'ownership'
 
 export interface LoopTimeBar {
   key: string
@@ -15,7 +16,13 @@ export interface LoopTimeBar {
   /** The range-corrected r, else the observed one; 0 where neither is known (see `validityKnown`). */
   validity: number
   validityKnown: boolean
+  /** The 95% interval of the validity shown: the corrected one's, else the observed one's. */
+  validityCi: [number, number] | null
+  /** Whether `validity` is corrected for range restriction (else it is the observed r). */
+  corrected: boolean
   insufficient: boolean
+  /** Where typical loops spend their time, for the one area that figure is about. */
+  typicalShare: [number, number] | null
 }
 
 export interface LoopTimeChartData {
@@ -28,7 +35,13 @@ export interface LoopTimeChartData {
 
 export const validityOf = (area: AreaLoopTime) => area.r_corrected ?? area.r
 
-/** Per area, the share of minutes and the validity as two bars, each on its own axis. */
+const validityCiOf = (area: AreaLoopTime): [number, number] | null =>
+  area.r_corrected !== null ? area.r_corrected_ci : area.r !== null ? area.r_ci : null
+
+/**
+ * Per area, the share of minutes (left panel) and the validity with its interval (right panel),
+ * on the same rows; each panel has its own axis.
+ */
 export function loopTimeChartData(areas: readonly AreaLoopTime[]): LoopTimeChartData {
   const bars = areas.map((area) => ({
     key: area.key,
@@ -37,14 +50,17 @@ export function loopTimeChartData(areas: readonly AreaLoopTime[]): LoopTimeChart
     hasMinutes: area.share !== null && area.minutes > 0,
     validity: validityOf(area) ?? 0,
     validityKnown: validityOf(area) !== null,
+    validityCi: validityCiOf(area),
+    corrected: area.r_corrected !== null,
     insufficient: area.insufficient,
+    typicalShare: area.key === OWNERSHIP ? TYPICAL_OWNERSHIP_SHARE : null,
   }))
   const share = niceScale(
     0,
     Math.max(TYPICAL_OWNERSHIP_SHARE[1], ...bars.map((bar) => bar.share)),
     5,
   )
-  const values = bars.map((bar) => bar.validity)
+  const values = bars.flatMap((bar) => [bar.validity, ...(bar.validityCi ?? [])])
   const validity = niceScale(Math.min(0, ...values), Math.max(0, ...values), 5)
   return {
     bars,

@@ -8,7 +8,7 @@ import { overallSentence, twoEstimatesSentence } from './retention-summary'
 import { SurvivalAreaPanel } from './survival-area-panel'
 import { survivalAxes } from './survival-chart-data'
 
-const FILTERS = ['level', 'hire_type', 'as_of'] as const
+const FILTERS = ['level', 'hire_type', 'requisition_id', 'from', 'to', 'as_of'] as const
 
 function Overview({ retention }: { retention: Retention }) {
   const { overall } = retention

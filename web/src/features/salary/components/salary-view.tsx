@@ -14,7 +14,7 @@ import { OffersPanel } from './offers-panel'
 import { bandSource } from './salary-data'
 import './salary.css'
 
-const FILTERS = ['level', 'hire_type', 'as_of'] as const
+const FILTERS = ['level', 'hire_type', 'requisition_id', 'from', 'to', 'as_of'] as const
 
 function Overview({ data }: { data: Salary }) {
   const offers = data.by_level.reduce((sum, level) => sum + level.offers.n, 0)

@@ -12,7 +12,7 @@ import { SpeedRetentionPanel } from './speed-retention-panel'
 import { days, hireTypeLabel, speedHeadline } from './time-to-hire-data'
 import './time-to-hire.css'
 
-const FILTERS = ['level', 'hire_type', 'as_of'] as const
+const FILTERS = ['level', 'hire_type', 'requisition_id', 'from', 'to', 'as_of'] as const
 
 function Overview({ data }: { data: TimeToHire }) {
   const fill = data.overall.time_to_fill
