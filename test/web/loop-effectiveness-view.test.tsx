@@ -14,6 +14,9 @@ import { renderView as renderRoute, useChartEnvironment } from './render-view'
 import { areaRow, validity } from './validity-fixture'
 import { downloadMenus, offering } from './download-menu'
 
+// A busy machine may take longer than vi.waitFor's one second to render an answer.
+const WAIT = { timeout: 10_000 }
+
 const WITHHELD =
   'Organisation-wide figures are shown to hiring managers over at least 10 hires; this filter has 3. Widen the filter to take in more hires.'
 
@@ -201,17 +204,18 @@ describe('LoopEffectivenessView', () => {
     await act(() => vi.advanceTimersByTimeAsync(500))
     vi.useRealTimers()
     const expected = 'ownership:0.2,concurrency:0.3,judgment:1'
-    await vi.waitFor(() =>
-      expect(new URLSearchParams(router.state.location.search).get('weights')).toBe(expected),
+    await vi.waitFor(
+      () => expect(new URLSearchParams(router.state.location.search).get('weights')).toBe(expected),
+      WAIT,
     )
-    await vi.waitFor(() => expect(compositeCalls(calls)).toHaveLength(2))
+    await vi.waitFor(() => expect(compositeCalls(calls)).toHaveLength(2), WAIT)
     expect(compositeCalls(calls)[1]!.query.get('weights')).toBe(expected)
     expect(compositeCalls(calls)[1]!.query.get('level')).toBe('senior')
     const proposed = await vi.waitFor(() => {
       const row = panel(COMPOSITE_PANEL).querySelector('tr[data-composite="proposed"]')!
       expect(row.textContent).toContain('0.71')
       return row
-    })
+    }, WAIT)
     expect(proposed.textContent).toContain('0.69')
   })
 
