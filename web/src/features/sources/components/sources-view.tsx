@@ -152,7 +152,8 @@ export function SourcesView() {
 
   const content = (data: Sources) => {
     const hidden = withheldReason(data.disclosure, 'groups')
-    if (data.groups.length === 0 && hidden === null) return <NoMatch what="applications" filtered={hasFilters(filters)} />
+    if (data.groups.length === 0 && hidden === null)
+      return <NoMatch what="applications" filtered={hasFilters(filters)} />
     return (
       <WithheldOr reason={hidden}>
         <ChartPanel id="sources-hire" title={CHARTS.hire.title}>
