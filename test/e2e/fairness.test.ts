@@ -61,7 +61,7 @@ describe('the fairness view in Chromium, as a talent lead', () => {
         response.url().includes('/api/analytics/adverse-impact') &&
         response.url().includes('level=junior'),
     )
-    await page.getByLabel('Level').selectOption('junior')
+    await page.getByRole('combobox', { name: 'Level' }).selectOption('junior')
     expect((await answered).status()).toBe(403)
     await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('junior')
     const state = page.getByRole('status').filter({ hasText: 'not shown to you' })

@@ -60,7 +60,9 @@ describe('signing in and out in Chromium', () => {
     await page.getByLabel('Password').fill('not-the-password')
     await page.getByRole('button', { name: 'Sign in' }).click()
     const alert = page.getByRole('alert')
-    await expect.poll(() => alert.textContent()).toBe('The email or the password is wrong')
+    await expect
+      .poll(() => alert.textContent(), { timeout: 20_000 })
+      .toBe('The email or the password is wrong')
     expect(new URL(page.url()).pathname).toBe('/sign-in')
     await page.screenshot({ path: join(SCREENSHOTS, 'sign-in-wrong-password.png') })
   })
@@ -72,7 +74,9 @@ describe('signing in and out in Chromium', () => {
     const header = page.getByRole('banner')
     await header.getByText('Ada Admin').waitFor()
     await header.getByText('admin@demo.test · Admin').waitFor()
-    await expect.poll(() => page.locator('[data-series="observed"]').count()).toBe(5)
+    await expect
+      .poll(() => page.locator('[data-series="observed"]').count(), { timeout: 20_000 })
+      .toBe(5)
     await page.screenshot({ path: join(SCREENSHOTS, 'signed-in-admin.png'), fullPage: true })
 
     await header.getByRole('button', { name: 'Sign out' }).click()

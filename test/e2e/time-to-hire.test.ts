@@ -151,8 +151,10 @@ describe('the time-to-hire view in Chromium, as a hiring manager', () => {
     await expect.poll(() => boxCharts(session), { timeout: 20_000 }).toHaveLength(1)
     await session.page.getByText('By hire type: withheld').first().waitFor()
     session.watch.allow(403, '/api/analytics/time-to-hire')
-    await session.page.getByLabel('Level').selectOption('senior')
-    const state = session.page.getByRole('status').filter({ hasText: 'not shown to you' })
+    await session.page.getByRole('combobox', { name: 'Level' }).selectOption('senior')
+    const state = session.page
+      .getByRole('status')
+      .filter({ hasText: 'not shown to you for this selection' })
     await state.waitFor()
     expect(await state.textContent()).toContain("fewer than 10 of other managers' hires")
     await session.page.screenshot({
