@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { Zip, ZipDeflate } from 'fflate'
 import { openReader, type Db } from '../../db/client'
-import { csvRecord } from '../../shared/csv'
+import { csvRecord } from '../../common/csv'
 import {
   APPLICATION_HEADER,
   SCORE_HEADER,

@@ -12,7 +12,7 @@ import {
   type HireType,
   type Level,
 } from '../../db/domain'
-import { FORMULA_START } from '../../shared/csv'
+import { FORMULA_START } from '../../common/csv'
 import { dayNumber } from '../analytics/dates'
 
 /** What is wrong with a field. Only bad fields allocate one: good ones return their value. */
@@ -42,7 +42,7 @@ const optional = <T>(parse: (raw: string) => Parsed<T>): Column<T | null> => ({
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const LINE_BREAK = /[\r\n]/
 
-/** An exported cell made formula-safe (see shared/csv.ts): read back without its apostrophe. */
+/** An exported cell made formula-safe (see common/csv.ts): read back without its apostrophe. */
 const ESCAPED_FORMULA = new RegExp(`^'${FORMULA_START.source.slice(1)}`)
 
 function text(maxLength: number, { multiline = false } = {}) {

@@ -4,7 +4,7 @@ import { useRef } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ChartDownloads } from '../../web/src/components/chart-downloads'
 import { standaloneSvg } from '../../web/src/lib/chart-image'
-import { toCsv } from '../../shared/csv'
+import { toCsv } from '../../common/csv'
 
 afterEach(() => {
   cleanup()

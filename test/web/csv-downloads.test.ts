@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvField } from '../../shared/csv'
+import { csvField } from '../../common/csv'
 import { interviewersCsv } from '../../web/src/features/interviewers/components/interviewers-data'
 import { exportCsv } from '../helpers/export'
 import { createTestDatabase, importTexts } from '../helpers/database'

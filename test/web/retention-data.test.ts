@@ -13,7 +13,7 @@ import {
   survivalAxes,
   survivalChartData,
 } from '../../web/src/features/retention/components/survival-chart-data'
-import { csvField } from '../../shared/csv'
+import { csvField } from '../../common/csv'
 import { survivalCsv } from '../../web/src/features/retention/components/survival-csv'
 
 function band(overrides: Partial<BandCurve> = {}): BandCurve {

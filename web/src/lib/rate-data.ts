@@ -1,5 +1,5 @@
 import type { ChartReference } from './chart-reference'
-import { toCsv } from '../../../shared/csv'
+import { toCsv } from '../../../common/csv'
 import { formatPercent } from './format'
 
 export interface RatePoint {

@@ -1,4 +1,4 @@
-import { toCsv } from '../../../../../shared/csv'
+import { toCsv } from '../../../../../common/csv'
 import { formatMoney, formatPercent } from '../../../lib/format'
 import { SERIES_COLOURS } from '../../../lib/palette'
 import type { StatusFilter } from '../api/get-candidates'

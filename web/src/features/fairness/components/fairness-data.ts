@@ -1,4 +1,4 @@
-import { toCsv } from '../../../../../shared/csv'
+import { toCsv } from '../../../../../common/csv'
 import { formatCorrelation, formatP } from '../../../lib/format'
 import type { AdverseImpact, GroupImpact } from '../api/get-adverse-impact'
 

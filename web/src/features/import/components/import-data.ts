@@ -1,4 +1,4 @@
-import { toCsv } from '../../../../../shared/csv'
+import { toCsv } from '../../../../../common/csv'
 import type { AttributeMapping, AttributeMappings } from '../api/attribute-mappings'
 import type {
   ChangeSummary,

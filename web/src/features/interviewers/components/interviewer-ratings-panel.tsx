@@ -4,7 +4,7 @@ import { ChartDownloads } from '../../../components/chart-downloads'
 import { QueryStates } from '../../../components/query-states'
 import type { AnalyticsFilters } from '../../../lib/analytics-filters'
 import { formatRedFlags } from '../../../lib/format'
-import { toCsv } from '../../../../../shared/csv'
+import { toCsv } from '../../../../../common/csv'
 import {
   RATINGS_PAGE_SIZE,
   useInterviewerRatings,

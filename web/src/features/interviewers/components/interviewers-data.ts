@@ -1,4 +1,4 @@
-import { toCsv } from '../../../../../shared/csv'
+import { toCsv } from '../../../../../common/csv'
 import { formatNumber } from '../../../lib/format'
 import type { Axis } from '../../../lib/axis'
 import type { AreaReliability, InterviewerCalibration } from '../api/get-interviewers'

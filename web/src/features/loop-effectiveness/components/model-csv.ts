@@ -1,4 +1,4 @@
-import { toCsv } from '../../../../../shared/csv'
+import { toCsv } from '../../../../../common/csv'
 import type { RetentionModel } from '../api/get-model'
 import type { AreaNames } from './model-data'
 

@@ -1,4 +1,4 @@
-import { toCsv } from '../../../../../shared/csv'
+import { toCsv } from '../../../../../common/csv'
 import type { AreaValidity } from '../api/get-validity'
 
 const HEADER = [

@@ -1,6 +1,6 @@
 import type { BoxPlotData, BoxSeries } from '../../../components/box-plot-chart'
 import type { ChartReference } from '../../../lib/chart-reference'
-import { toCsv } from '../../../../../shared/csv'
+import { toCsv } from '../../../../../common/csv'
 import { formatLevel } from '../../../lib/format'
 import { histogramData, type HistogramData } from '../../../lib/histogram-data'
 import { niceScale } from '../../../lib/nice-scale'

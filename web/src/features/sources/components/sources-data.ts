@@ -1,4 +1,4 @@
-import { toCsv } from '../../../../../shared/csv'
+import { toCsv } from '../../../../../common/csv'
 import { withheldReason, type Disclosure } from '../../../components/disclosure-notice'
 import type { IntervalRow, IntervalSeries } from '../../../lib/interval-plot-layout'
 import { formatPercent } from '../../../lib/format'

@@ -1,7 +1,7 @@
 import type { BoxPlotData, BoxSeries, BoxSummary } from '../../../components/box-plot-chart'
 import type { ChartReference } from '../../../lib/chart-reference'
 import { HIRE_TYPE_LABELS } from '../../../components/analytics-filters-bar'
-import { toCsv } from '../../../../../shared/csv'
+import { toCsv } from '../../../../../common/csv'
 import { formatCorrelation, formatP, formatPercent } from '../../../lib/format'
 import { niceScale, type NiceScale } from '../../../lib/nice-scale'
 import { PALETTE } from '../../../lib/palette'
