@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { LoopEffectivenessView } from '../../web/src/features/loop-effectiveness/components/loop-effectiveness-view'
 import { apiError, json, mockFetch, type FetchCall } from './fetch-mock'
@@ -194,15 +194,14 @@ describe('LoopEffectivenessView', () => {
     const { router, calls } = renderView(everyPanel, '/?level=senior')
     const input = await screen.findByLabelText('Your weight for Judgment')
     expect((input as HTMLInputElement).value).toBe('0.5')
-    vi.useFakeTimers({ shouldAdvanceTime: true })
+    // Real timers: a react-query notification scheduled under fake timers and left there when
+    // they are switched off would never fire, and the answer would never be drawn.
     fireEvent.change(input, { target: { value: '0.9' } })
     fireEvent.change(input, { target: { value: '1' } })
     expect(screen.getByTestId('weight-sum').textContent).toBe('1.50')
     const compositeCalls = (list: FetchCall[]) =>
       list.filter((call) => call.path === '/api/analytics/composite')
     expect(compositeCalls(calls)).toHaveLength(1)
-    await act(() => vi.advanceTimersByTimeAsync(500))
-    vi.useRealTimers()
     const expected = 'ownership:0.2,concurrency:0.3,judgment:1'
     await vi.waitFor(
       () => expect(new URLSearchParams(router.state.location.search).get('weights')).toBe(expected),
