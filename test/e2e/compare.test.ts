@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { expectNoSidewaysScroll } from './page-checks'
 import { useSignedInBrowser } from './signed-in-browser'
 
 describe('comparing candidates in Chromium, as a hiring manager', () => {
@@ -69,10 +70,7 @@ describe('comparing candidates in Chromium, as a hiring manager', () => {
     const { page } = session
     await page.setViewportSize({ width: 768, height: 1000 })
     await expect.poll(barSeries).toBe(3)
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    )
-    expect(overflow).toBeLessThanOrEqual(0)
+    await expectNoSidewaysScroll(page)
     await page.screenshot({ path: session.screenshot('compare-768.png'), fullPage: true })
     await page.setViewportSize({ width: 1280, height: 900 })
   })

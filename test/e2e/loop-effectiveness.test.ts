@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
-import { chooseDownload } from './page-checks'
+import { chooseDownload, expectNoSidewaysScroll } from './page-checks'
 
 const AREAS = ['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment']
 const PANEL_ENDPOINTS = ['validity', 'model', 'composite', 'loop-time'].map(
@@ -184,9 +184,7 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     await page.getByRole('heading', { name: 'Sources', level: 1 }).waitFor()
     await page.getByTestId('sources-table').waitFor()
     expect(await views.getByRole('link', { name: 'Sources' }).isVisible()).toBe(false)
-    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(
-      390,
-    )
+    await expectNoSidewaysScroll(page)
     await page.screenshot({ path: session.screenshot('sources-390.png'), fullPage: true })
     await page.setViewportSize({ width: 1280, height: 900 })
     await page.goto(url())

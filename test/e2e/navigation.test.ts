@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { UserRole } from '../../db/domain'
+import { expectNoSidewaysScroll } from './page-checks'
 import { useSignedInBrowser } from './signed-in-browser'
 
 const ANALYTICS = [
@@ -59,10 +60,7 @@ describe.each(Object.entries(NAVIGATION) as [UserRole, string[]][])(
       await page.goto(`${session.url()}/`)
       await page.getByRole('heading', { name: 'Loop effectiveness', level: 1 }).waitFor()
       await page.getByTestId('validity-summary').waitFor({ timeout: 30_000 })
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      )
-      expect(overflow).toBeLessThanOrEqual(0)
+      await expectNoSidewaysScroll(page)
       await page.screenshot({ path: session.screenshot(`home-768-${role}.png`), fullPage: true })
       await page.setViewportSize({ width: 1280, height: 900 })
     })

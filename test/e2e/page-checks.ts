@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export interface PageWatch {
   /** Expect the browser to log one failed load of this API path with this status. */
@@ -59,4 +60,21 @@ export async function signInThroughForm(
 export async function chooseDownload(scope: Page | Locator, format: string): Promise<void> {
   await scope.getByRole('button', { name: 'Download', exact: true }).first().click()
   await scope.getByRole('menuitem', { name: format, exact: true }).click()
+}
+
+/**
+ * Waits until the page has no sideways scroll. After a viewport change the charts measure their
+ * room again on the next frames, so one reading straight after the resize can still see the old
+ * width.
+ */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      { timeout: 10_000 },
+    )
+    .toBeLessThanOrEqual(0)
 }

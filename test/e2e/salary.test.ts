@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Salary } from '../../web/src/features/salary/api/get-salary'
 import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
-import { chooseDownload } from './page-checks'
+import { chooseDownload, expectNoSidewaysScroll } from './page-checks'
 
 /** The answer the view draws, asked for with the page's own session. */
 function apiAnswer(session: SignedInBrowser, query = ''): Promise<Salary> {
@@ -116,10 +116,7 @@ describe('the salary view in Chromium, as a talent lead', () => {
     await session.page.goto(`${session.url()}/salary`)
     await session.page.setViewportSize({ width: 768, height: 1000 })
     await expect.poll(async () => (await offersChart(session)).length, { timeout: 20_000 }).toBe(1)
-    const overflow = await session.page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    )
-    expect(overflow).toBe(0)
+    await expectNoSidewaysScroll(session.page)
     await session.page.screenshot({ path: session.screenshot('salary-768.png'), fullPage: true })
     await session.page.setViewportSize({ width: 1280, height: 900 })
   })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { TimeToHire } from '../../web/src/features/time-to-hire/api/get-time-to-hire'
 import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
-import { chooseDownload } from './page-checks'
+import { chooseDownload, expectNoSidewaysScroll } from './page-checks'
 
 /** The answer the view draws, asked for with the page's own session. */
 function apiAnswer(session: SignedInBrowser, query = ''): Promise<TimeToHire> {
@@ -127,10 +127,7 @@ describe('the time-to-hire view in Chromium, as a talent lead', () => {
         }),
       )
     expect(hireTypes!.top).toBeGreaterThan(levels!.bottom)
-    const overflow = await session.page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    )
-    expect(overflow).toBe(0)
+    await expectNoSidewaysScroll(session.page)
     await session.page.screenshot({
       path: session.screenshot('time-to-hire-768.png'),
       fullPage: true,
