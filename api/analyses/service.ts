@@ -148,8 +148,19 @@ export class AnalysesService {
             workerData: { disclosureControl: options.disclosureControl ?? true },
           })
         : null
-    if (this.pool) void this.dispatch('warm', null, null).catch(() => undefined)
+    this.ready = this.pool
+      ? this.dispatch('warm', null, null).then(
+          () => undefined,
+          () => undefined,
+        )
+      : Promise.resolve()
   }
+
+  /**
+   * Settles once the worker has read every rubric's dataset at start-up (the server does not
+   * wait for it: a request meanwhile queues behind it).
+   */
+  readonly ready: Promise<void>
 
   /** Tasks the worker threads have finished (0 when computing inline). */
   get completedInWorkers(): number {
