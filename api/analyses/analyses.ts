@@ -24,8 +24,14 @@ import {
   restrictSources,
   restrictRedFlags,
 } from './reports/group-rates'
+import {
+  incrementalValidityResponse,
+  restrictIncrementalValidity,
+  type IncrementalValidityResponse,
+} from './reports/incremental-validity'
 import { interviewersResponse, restrictInterviewers } from './reports/interviewers'
 import { loopTimeResponse, restrictLoopTime } from './reports/loop-time'
+import { panelSizingResponse, restrictPanelSizing } from './reports/panel-sizing'
 import { restrictRetention, retentionResponse } from './reports/retention'
 import { restrictSalary, salaryResponse } from './reports/salary'
 import { restrictTimeToHire, timeToHireResponse } from './reports/time-to-hire'
@@ -353,6 +359,49 @@ export class Analyses {
             result,
             restrictValidity(this.validityOf(this.cohortOf(coarse, result.as_of)), release),
           ),
+      },
+      scope,
+      filters,
+    )
+  }
+
+  /** What each area adds beyond the others, shared by the reports built on it. */
+  private incrementsOf(cohort: Cohort) {
+    return this.cache.remember(
+      'incremental-validity',
+      { ...cohort.filters, as_of: cohort.asOf },
+      () => incrementalValidityResponse(cohort),
+    )
+  }
+
+  incrementalValidity(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      {
+        name: 'incremental-validity',
+        compute: (cohort) => this.incrementsOf(cohort),
+        restrict: restrictIncrementalValidity,
+      },
+      scope,
+      filters,
+    )
+  }
+
+  panelSizing(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      {
+        name: 'panel-sizing',
+        compute: (cohort) => panelSizingResponse(cohort, this.incrementsOf(cohort)),
+        restrict: (result, release, coarse) => {
+          let increments: IncrementalValidityResponse | null = null
+          // Without the floor for the model, the hours are shown without what the test says.
+          if (release.visible('complete')) {
+            increments = restrictIncrementalValidity(
+              this.incrementsOf(this.cohortOf(coarse, result.as_of)),
+              release,
+            )
+          }
+          return restrictPanelSizing(result, release, increments)
+        },
       },
       scope,
       filters,

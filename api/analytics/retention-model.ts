@@ -124,7 +124,7 @@ function meanOfKnown(values: readonly (number | null)[]): number | null {
   return known.length > 0 ? mean(known) : null
 }
 
-const foldsOf = (cases: readonly CompleteCase[]) =>
+export const foldsOf = (cases: readonly CompleteCase[]) =>
   stratifiedFolds(
     cases.map((entry) => entry.outcome),
     CROSS_VALIDATION_FOLDS,
@@ -253,15 +253,29 @@ export function retentionModel(areaKeys: readonly string[], allCases: readonly C
   model.deviance = fit.deviance
   model.null_deviance = fit.nullDeviance
   model.auc = aucOf(Array.from(fit.linearPredictor), outcomes)
-  model.cv_fold_auc = foldAucs(cases, foldsOf(cases), (training) => {
+  const crossValidated = crossValidatedAuc(cases)
+  model.cv_fold_auc = crossValidated.folds
+  model.cv_auc = crossValidated.auc
+  return model
+}
+
+/**
+ * Held-out AUC of the logistic model of the cases' scores, per fold of the stratified 5-fold
+ * split and their mean. The folds depend only on the outcomes, so two models of the same
+ * cases (with and without an area) are judged on the same folds.
+ */
+export function crossValidatedAuc(cases: readonly CompleteCase[]): {
+  auc: number | null
+  folds: (number | null)[]
+} {
+  const folds = foldAucs(cases, foldsOf(cases), (training) => {
     const trained = fitLogistic(
       designOf(training),
       training.map((entry) => entry.outcome),
     )
     return trained.status === 'ok' ? linearRule(trained.coefficients) : null
   })
-  model.cv_auc = meanOfKnown(model.cv_fold_auc)
-  return model
+  return { auc: meanOfKnown(folds), folds }
 }
 
 export interface PredictedRetention {
