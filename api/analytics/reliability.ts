@@ -23,8 +23,7 @@ export function wholeRatersNeeded(singleRater: number, target: number): number |
 }
 
 export type IndirectCorrection =
-  | { defined: true; r_xxa: number; u_t: number; rho: number }
-  | { defined: false; reason: string }
+  { defined: true; r_xxa: number; u_t: number; rho: number } | { defined: false; reason: string }
 
 /**
  * Case IV correction for indirect range restriction (Hunter, Schmidt & Le 2006), as psychmeta's

@@ -47,7 +47,8 @@ function findingOf(name: string, p: number | null, reason: string | null) {
   if (p === null) {
     return {
       adds: 'cannot_tell' as const,
-      finding: `The data cannot tell yet what ${name} adds beyond the other areas. ${reason ?? ''}`.trim(),
+      finding:
+        `The data cannot tell yet what ${name} adds beyond the other areas. ${reason ?? ''}`.trim(),
     }
   }
   if (p < SIGNIFICANCE) {
