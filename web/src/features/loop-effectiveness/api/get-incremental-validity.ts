@@ -8,7 +8,9 @@ const endpoint = client.api.analytics['incremental-validity'].$get
 export type IncrementalValidity = InferResponseType<typeof endpoint, 200>
 export type AreaIncrementalValidity = IncrementalValidity['areas'][number]
 
-export async function getIncrementalValidity(filters: ValidityFilters): Promise<IncrementalValidity> {
+export async function getIncrementalValidity(
+  filters: ValidityFilters,
+): Promise<IncrementalValidity> {
   const response = await endpoint({ query: definedParameters({ ...filters }) })
   if (!response.ok) throw await responseError(response)
   return response.json()
@@ -21,4 +23,5 @@ export const incrementalValidityQueryOptions = (filters: ValidityFilters) =>
     placeholderData: keepPreviousData,
   })
 
-export const useIncrementalValidity = (filters: ValidityFilters) => useQuery(incrementalValidityQueryOptions(filters))
+export const useIncrementalValidity = (filters: ValidityFilters) =>
+  useQuery(incrementalValidityQueryOptions(filters))

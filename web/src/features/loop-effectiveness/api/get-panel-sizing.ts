@@ -21,4 +21,5 @@ export const panelSizingQueryOptions = (filters: ValidityFilters) =>
     placeholderData: keepPreviousData,
   })
 
-export const usePanelSizing = (filters: ValidityFilters) => useQuery(panelSizingQueryOptions(filters))
+export const usePanelSizing = (filters: ValidityFilters) =>
+  useQuery(panelSizingQueryOptions(filters))

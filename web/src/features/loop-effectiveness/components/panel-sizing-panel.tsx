@@ -88,9 +88,7 @@ export function PanelSizingPanel({ panel }: { panel: PanelSizing }) {
                 >
                   <th scope="row">
                     {area.name}
-                    {area.not_computable && (
-                      <span className="row-note">{area.not_computable}</span>
-                    )}
+                    {area.not_computable && <span className="row-note">{area.not_computable}</span>}
                   </th>
                   <td>{formatCorrelation(area.icc1)}</td>
                   <td>{formatNumber(area.raters_today, 1)}</td>
