@@ -15,12 +15,9 @@ export const areaIncrementSchema = z
     cv_auc_with: z.number().nullable().meta({
       description: 'Cross-validated AUC of the model of all areas (stratified 5 folds)',
     }),
-    cv_auc_without: z
-      .number()
-      .nullable()
-      .meta({
-        description: 'Cross-validated AUC of the model without the area, on the same folds',
-      }),
+    cv_auc_without: z.number().nullable().meta({
+      description: 'Cross-validated AUC of the model without the area, on the same folds',
+    }),
     cv_auc_difference: z.number().nullable().meta({ description: 'cv_auc_with − cv_auc_without' }),
     not_computable: z.string().nullable(),
   })

@@ -84,9 +84,10 @@ describe('panel sizing, incremental validity and Case IV against R (as_of = 2026
     const cohort = buildCohort(dataset, { outcome: 'retained_12m', rubric: 'rust' }, expected.as_of)
     const { cases, rows } = modelCases(cohort)
     const folds = foldsOf(cases)
-    const committed = parse(readFileSync(join(PANEL_DIR, 'folds.csv')), {
-      columns: true,
-    }) as { application_id: string; fold: string }[]
+    const committed = parse<{ application_id: string; fold: string }>(
+      readFileSync(join(PANEL_DIR, 'folds.csv')),
+      { columns: true },
+    )
     expect(rows.map((row, i) => [textAt(dataset.text.id, row), folds[i]! + 1])).toEqual(
       committed.map((entry) => [entry.application_id, Number(entry.fold)]),
     )

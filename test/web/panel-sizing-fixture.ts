@@ -94,7 +94,7 @@ export function panelSizing(overrides: Partial<PanelSizing> = {}): PanelSizing {
         minutes_per_loop: 97,
         hours_per_quarter: 67.5,
         lr_p: 0.168,
-        note: 'You spend about 68 interviewer-hours a quarter on Ownership & lifetimes, an area that adds nothing detectable beyond the other areas (LR p = 0.168). Not detecting it is not proof it adds nothing; more hires would tell.',
+        note: 'You spend about 68 interviewer-hours a quarter on Ownership & lifetimes, an area that adds nothing detectable beyond the other areas (LR p = .168). Not detecting it is not proof it adds nothing; more hires would tell.',
       }),
       sizing('judgment', 'Judgment', 0.47, [2.6, 3, 4.46, 5], {
         lr_p: 0.019,

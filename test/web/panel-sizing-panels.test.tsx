@@ -28,7 +28,7 @@ describe('PanelSizingPanel', () => {
       "Below a reliability of .80 with today's panels: Judgment (5 needed, 2.9 today).",
     )
     expect(screen.getByTestId('panel-sizing-notes').textContent).toContain(
-      'adds nothing detectable beyond the other areas (LR p = 0.168). Not detecting it is not proof',
+      'adds nothing detectable beyond the other areas (LR p = .168). Not detecting it is not proof',
     )
   })
 

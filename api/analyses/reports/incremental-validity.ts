@@ -40,7 +40,8 @@ export const incrementalValidityResponseSchema = z
 export type IncrementalValidityResponse = z.infer<typeof incrementalValidityResponseSchema>
 type AreaRow = IncrementalValidityResponse['areas'][number]
 
-const formatP = (p: number) => (p < 0.001 ? '< .001' : `= ${p.toFixed(3).replace(/^0/, '')}`)
+/** A p as the answers write it: = .019, < .001. */
+export const formatP = (p: number) => (p < 0.001 ? '< .001' : `= ${p.toFixed(3).replace(/^0/, '')}`)
 
 /** What an area's test says in words, and no more than it supports. */
 function findingOf(name: string, p: number | null, reason: string | null) {

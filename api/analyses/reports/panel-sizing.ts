@@ -5,7 +5,7 @@ import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ShownBox } from '../disclosure/release'
 import { saying } from '../disclosure/withheld'
-import type { IncrementalValidityResponse } from './incremental-validity'
+import { formatP, type IncrementalValidityResponse } from './incremental-validity'
 import { minutesByArea, quartersSpanned } from './loop-time'
 
 /** Reliabilities a talent lead aims for: .70 for research use, .80 for decisions about people. */
@@ -71,7 +71,7 @@ function noteOf(
   if (hours === null || !increment) return null
   const spent = `You spend about ${formatHours(hours)} interviewer-hours a quarter on ${name}`
   if (increment.adds === 'nothing_detectable') {
-    return `${spent}, an area that adds nothing detectable beyond the other areas (LR p = ${increment.p!.toFixed(3)}). Not detecting it is not proof it adds nothing; more hires would tell.`
+    return `${spent}, an area that adds nothing detectable beyond the other areas (LR p ${formatP(increment.p!)}). Not detecting it is not proof it adds nothing; more hires would tell.`
   }
   if (increment.adds === 'adds') return `${spent}; it adds to what the other areas predict.`
   return `${spent}. The data cannot tell yet whether it adds anything beyond the other areas.`
