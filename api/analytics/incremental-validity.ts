@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { chiSquareUpperP } from './distributions'
 import { fitLogistic } from './logistic-regression'
-import { crossValidatedAuc, usableColumns, type CompleteCase } from './retention-model'
+import {
+  crossValidatedAuc,
+  designOf,
+  projected,
+  usableColumns,
+  type CompleteCase,
+} from './retention-model'
 
 export const areaIncrementSchema = z
   .object({
@@ -47,11 +53,6 @@ export const noIncrement = (key: string, reason: string): AreaIncrement => ({
   not_computable: reason,
 })
 
-const keepColumns = (cases: readonly CompleteCase[], columns: readonly number[]) =>
-  cases.map((entry) => ({ scores: columns.map((k) => entry.scores[k]!), outcome: entry.outcome }))
-
-const designOf = (cases: readonly CompleteCase[]) => cases.map((entry) => [1, ...entry.scores])
-
 /**
  * What each area adds beyond the others in the logistic model of twelve-month retention on
  * every area: the likelihood-ratio χ²(1) between the model with and without it (R's
@@ -82,7 +83,7 @@ export function incrementalValidity(
   }
   const { columns, dropped } = usableColumns(areaKeys, cases)
   const fitOf = (kept: readonly number[]) => {
-    const subset = keepColumns(cases, kept)
+    const subset = projected(cases, kept)
     return {
       fit: fitLogistic(
         designOf(subset),

@@ -88,7 +88,8 @@ export function withoutFit(model: RetentionModel, message: string): RetentionMod
   }
 }
 
-const designOf = (cases: readonly CompleteCase[]) => cases.map((entry) => [1, ...entry.scores])
+export const designOf = (cases: readonly CompleteCase[]) =>
+  cases.map((entry) => [1, ...entry.scores])
 
 function aucOf(predictions: readonly number[], outcomes: readonly (0 | 1)[]): number | null {
   return (
@@ -182,7 +183,7 @@ export function usableColumns(
 }
 
 /** The cases with only the given columns of their scores. */
-const projected = (cases: readonly CompleteCase[], columns: readonly number[]) =>
+export const projected = (cases: readonly CompleteCase[], columns: readonly number[]) =>
   cases.map((entry) => ({ scores: columns.map((k) => entry.scores[k]!), outcome: entry.outcome }))
 
 /**
