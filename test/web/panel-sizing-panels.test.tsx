@@ -87,6 +87,18 @@ describe('IncrementalValidityPanel', () => {
     )
   })
 
+  it('names every area that adds, joined as a sentence', () => {
+    const response = incrementalValidity()
+    response.areas[0] = {
+      ...response.areas[0]!,
+      p: 0.004,
+      adds: 'adds',
+    }
+    expect(incrementalSentence(response)).toBe(
+      'Ownership & lifetimes (LR p = .004) and Judgment (LR p = .019) add to what the other areas predict.',
+    )
+  })
+
   it('below the data floor shows no figure, only why', () => {
     const reason =
       'Too few hires to tell: 20 with a known twelve-month outcome (15 stayed, 5 left), where a finding needs at least 30, with at least 10 who stayed and 10 who left.'

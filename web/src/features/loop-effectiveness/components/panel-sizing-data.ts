@@ -91,7 +91,7 @@ export function incrementalSentence(response: IncrementalValidity): string {
   const parts: string[] = []
   if (adds.length > 0) {
     parts.push(
-      `${adds.map((area) => `${area.name} (LR p ${formatPValue(area.p)})`).join(', ')} ${adds.length === 1 ? 'adds' : 'add'} to what the other areas predict.`,
+      `${listOf(adds.map((area) => `${area.name} (LR p ${formatPValue(area.p)})`))} ${adds.length === 1 ? 'adds' : 'add'} to what the other areas predict.`,
     )
   }
   if (nothing.length > 0) {
@@ -102,6 +102,10 @@ export function incrementalSentence(response: IncrementalValidity): string {
   if (parts.length === 0) return 'The data cannot tell yet what each area adds beyond the others.'
   return parts.join(' ')
 }
+
+/** "A", "A and B", "A, B and C". */
+const listOf = (items: readonly string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`
 
 const formatPValue = (p: number | null) => {
   const text = formatP(p)
