@@ -5,6 +5,7 @@ import { MIN_GROUP_APPLICANTS } from '../analytics/adverse-impact'
 import { AnalyticsCache } from '../dataset/cache'
 import { textAt, type AnalyticsDataset, type RowLists } from '../dataset/dataset'
 import { ApiError } from '../lib/errors'
+import { areaRatersOf } from './area-reliability'
 import { buildCohort, type Cohort } from './cohort'
 import { compareApplications } from './compare'
 import { compareCandidates, type CompareCandidatesQuery } from './compare-candidates'
@@ -229,7 +230,7 @@ export class Analyses {
   /** The unrestricted validity of a cohort, shared by the reports built on it. */
   private validityOf(cohort: Cohort) {
     return this.cache.remember('validity', { ...cohort.filters, as_of: cohort.asOf }, () =>
-      validityResponse(cohort),
+      validityResponse(cohort, this.ratersOf(cohort)),
     )
   }
 
@@ -365,6 +366,13 @@ export class Analyses {
     )
   }
 
+  /** Each area's ICC(1) and interviewers per loop: read by validity and panel sizing. */
+  private ratersOf(cohort: Cohort) {
+    return this.cache.remember('area-raters', { ...cohort.filters, as_of: cohort.asOf }, () =>
+      areaRatersOf(cohort),
+    )
+  }
+
   /** What each area adds beyond the others, shared by the reports built on it. */
   private incrementsOf(cohort: Cohort) {
     return this.cache.remember(
@@ -390,7 +398,8 @@ export class Analyses {
     return this.run(
       {
         name: 'panel-sizing',
-        compute: (cohort) => panelSizingResponse(cohort, this.incrementsOf(cohort)),
+        compute: (cohort) =>
+          panelSizingResponse(cohort, this.incrementsOf(cohort), this.ratersOf(cohort)),
         restrict: (result, release, coarse) => {
           let increments: IncrementalValidityResponse | null = null
           // Without the floor for the model, the hours are shown without what the test says.

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { ratersNeeded, spearmanBrown, wholeRatersNeeded } from '../../analytics/reliability'
-import { areaRatersOf } from '../area-reliability'
+import type { AreaRaters } from '../area-reliability'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ShownBox } from '../disclosure/release'
@@ -81,8 +81,8 @@ function noteOf(
 export function panelSizingResponse(
   cohort: Cohort,
   increments: IncrementalValidityResponse,
+  raters: readonly AreaRaters[],
 ): PanelSizingResponse {
-  const raters = areaRatersOf(cohort)
   const minutes = minutesByArea(cohort)
   const quarters = quartersSpanned(cohort)
   return {

@@ -11,7 +11,7 @@ import {
 import { benjaminiHochberg } from '../../analytics/multiple-testing'
 import { topArea, topAreaSchema, type OutcomeCase } from '../../analytics/dependent-correlations'
 import { scoresAt } from '../../dataset/dataset'
-import { areaRatersOf } from '../area-reliability'
+import type { AreaRaters } from '../area-reliability'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape, type Disclosure } from '../context'
 import type { ShownBox } from '../disclosure/release'
@@ -33,8 +33,11 @@ export const modelResponseSchema = z
   .object({ ...contextShape, model: retentionModelSchema })
   .openapi('ModelResponse')
 
-/** The validity table of every area and the model of all areas, for the cohort. */
-export function validityResponse(cohort: Cohort): ValidityResponse {
+/**
+ * The validity table of every area and the model of all areas, for the cohort, with each area's
+ * interviewers and reliability (see areaRatersOf) for the indirect correction.
+ */
+export function validityResponse(cohort: Cohort, raters: readonly AreaRaters[]): ValidityResponse {
   const { dataset, rows } = cohort
   const pools = dataset.areaScores.map((column) => {
     const pool: number[] = []
@@ -48,7 +51,7 @@ export function validityResponse(cohort: Cohort): ValidityResponse {
     areaScores: scoresAt(dataset, row),
     outcome,
   }))
-  const reliabilities = areaRatersOf(cohort).map((area) => area.reliability_hires)
+  const reliabilities = raters.map((area) => area.reliability_hires)
   const report = onlyWithEnoughData(
     validityReport(
       dataset.areas,
