@@ -5,6 +5,7 @@ import { MIN_GROUP_APPLICANTS } from '../analytics/adverse-impact'
 import { AnalyticsCache } from '../dataset/cache'
 import { textAt, type AnalyticsDataset, type RowLists } from '../dataset/dataset'
 import { ApiError } from '../lib/errors'
+import { areaRatersOf } from './area-reliability'
 import { buildCohort, type Cohort } from './cohort'
 import { compareApplications } from './compare'
 import { compareCandidates, type CompareCandidatesQuery } from './compare-candidates'
@@ -24,8 +25,14 @@ import {
   restrictSources,
   restrictRedFlags,
 } from './reports/group-rates'
+import {
+  incrementalValidityResponse,
+  restrictIncrementalValidity,
+  type IncrementalValidityResponse,
+} from './reports/incremental-validity'
 import { interviewersResponse, restrictInterviewers } from './reports/interviewers'
 import { loopTimeResponse, restrictLoopTime } from './reports/loop-time'
+import { panelSizingResponse, restrictPanelSizing } from './reports/panel-sizing'
 import { restrictRetention, retentionResponse } from './reports/retention'
 import { restrictSalary, salaryResponse } from './reports/salary'
 import { restrictTimeToHire, timeToHireResponse } from './reports/time-to-hire'
@@ -223,7 +230,7 @@ export class Analyses {
   /** The unrestricted validity of a cohort, shared by the reports built on it. */
   private validityOf(cohort: Cohort) {
     return this.cache.remember('validity', { ...cohort.filters, as_of: cohort.asOf }, () =>
-      validityResponse(cohort),
+      validityResponse(cohort, this.ratersOf(cohort)),
     )
   }
 
@@ -353,6 +360,57 @@ export class Analyses {
             result,
             restrictValidity(this.validityOf(this.cohortOf(coarse, result.as_of)), release),
           ),
+      },
+      scope,
+      filters,
+    )
+  }
+
+  /** Each area's ICC(1) and interviewers per loop: read by validity and panel sizing. */
+  private ratersOf(cohort: Cohort) {
+    return this.cache.remember('area-raters', { ...cohort.filters, as_of: cohort.asOf }, () =>
+      areaRatersOf(cohort),
+    )
+  }
+
+  /** What each area adds beyond the others, shared by the reports built on it. */
+  private incrementsOf(cohort: Cohort) {
+    return this.cache.remember(
+      'incremental-validity',
+      { ...cohort.filters, as_of: cohort.asOf },
+      () => incrementalValidityResponse(cohort),
+    )
+  }
+
+  incrementalValidity(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      {
+        name: 'incremental-validity',
+        compute: (cohort) => this.incrementsOf(cohort),
+        restrict: restrictIncrementalValidity,
+      },
+      scope,
+      filters,
+    )
+  }
+
+  panelSizing(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      {
+        name: 'panel-sizing',
+        compute: (cohort) =>
+          panelSizingResponse(cohort, this.incrementsOf(cohort), this.ratersOf(cohort)),
+        restrict: (result, release, coarse) => {
+          let increments: IncrementalValidityResponse | null = null
+          // Without the floor for the model, the hours are shown without what the test says.
+          if (release.visible('complete')) {
+            increments = restrictIncrementalValidity(
+              this.incrementsOf(this.cohortOf(coarse, result.as_of)),
+              release,
+            )
+          }
+          return restrictPanelSizing(result, release, increments)
+        },
       },
       scope,
       filters,

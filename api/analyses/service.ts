@@ -19,6 +19,8 @@ export type Report =
   | 'backgrounds'
   | 'sources'
   | 'loopTime'
+  | 'incrementalValidity'
+  | 'panelSizing'
   | 'adverseImpact'
   | 'compare'
   | 'compareCandidates'
@@ -41,6 +43,8 @@ const REPORTS: {
   backgrounds: (analyses, scope, query) => analyses.backgrounds(scope, query),
   sources: (analyses, scope, query) => analyses.sources(scope, query),
   loopTime: (analyses, scope, query) => analyses.loopTime(scope, query),
+  incrementalValidity: (analyses, scope, query) => analyses.incrementalValidity(scope, query),
+  panelSizing: (analyses, scope, query) => analyses.panelSizing(scope, query),
   adverseImpact: (analyses, scope, query) => analyses.adverseImpact(scope, query),
   compare: (analyses, scope, query) => analyses.compare(scope, query),
   compareCandidates: (analyses, scope, query) => analyses.compareCandidates(scope, query),

@@ -110,6 +110,18 @@ export function calibrationOfTable(
       insufficient: tooFewHires(stayed.length, left.length) !== null,
     }
   })
+  return {
+    interviewers,
+    leniency_shrinkage: shrinkage,
+    areas: areaReliabilities(table, areaKeys),
+  }
+}
+
+/** Each area's ICC(1) over a rating table, applications as groups; nulls where not defined. */
+export function areaReliabilities(
+  table: RatingTable,
+  areaKeys: readonly string[],
+): AreaReliability[] {
   // Each area's ratings, grouped by application, in one pass over the table.
   const areaCount = table.areaNames.length
   const areaSizes = new Int32Array(areaCount)
@@ -124,7 +136,7 @@ export function calibrationOfTable(
     entry.groups[entry.filled] = table.application[i]!
     entry.values[entry.filled++] = table.value[i]!
   }
-  const areas = areaKeys.map((key): AreaReliability => {
+  return areaKeys.map((key): AreaReliability => {
     const entry = byArea[table.areaNames.indexOf(key)]
     const result = entry ? icc1OfGroups(entry.groups, entry.values, table.applicationCount) : null
     return {
@@ -137,5 +149,4 @@ export function calibrationOfTable(
       icc1: result?.icc1 ?? null,
     }
   })
-  return { interviewers, leniency_shrinkage: shrinkage, areas }
 }

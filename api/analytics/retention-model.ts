@@ -88,7 +88,8 @@ export function withoutFit(model: RetentionModel, message: string): RetentionMod
   }
 }
 
-const designOf = (cases: readonly CompleteCase[]) => cases.map((entry) => [1, ...entry.scores])
+export const designOf = (cases: readonly CompleteCase[]) =>
+  cases.map((entry) => [1, ...entry.scores])
 
 function aucOf(predictions: readonly number[], outcomes: readonly (0 | 1)[]): number | null {
   return (
@@ -124,7 +125,7 @@ function meanOfKnown(values: readonly (number | null)[]): number | null {
   return known.length > 0 ? mean(known) : null
 }
 
-const foldsOf = (cases: readonly CompleteCase[]) =>
+export const foldsOf = (cases: readonly CompleteCase[]) =>
   stratifiedFolds(
     cases.map((entry) => entry.outcome),
     CROSS_VALIDATION_FOLDS,
@@ -182,7 +183,7 @@ export function usableColumns(
 }
 
 /** The cases with only the given columns of their scores. */
-const projected = (cases: readonly CompleteCase[], columns: readonly number[]) =>
+export const projected = (cases: readonly CompleteCase[], columns: readonly number[]) =>
   cases.map((entry) => ({ scores: columns.map((k) => entry.scores[k]!), outcome: entry.outcome }))
 
 /**
@@ -253,15 +254,29 @@ export function retentionModel(areaKeys: readonly string[], allCases: readonly C
   model.deviance = fit.deviance
   model.null_deviance = fit.nullDeviance
   model.auc = aucOf(Array.from(fit.linearPredictor), outcomes)
-  model.cv_fold_auc = foldAucs(cases, foldsOf(cases), (training) => {
+  const crossValidated = crossValidatedAuc(cases)
+  model.cv_fold_auc = crossValidated.folds
+  model.cv_auc = crossValidated.auc
+  return model
+}
+
+/**
+ * Held-out AUC of the logistic model of the cases' scores, per fold of the stratified 5-fold
+ * split and their mean. The folds depend only on the outcomes, so two models of the same
+ * cases (with and without an area) are judged on the same folds.
+ */
+export function crossValidatedAuc(cases: readonly CompleteCase[]): {
+  auc: number | null
+  folds: (number | null)[]
+} {
+  const folds = foldAucs(cases, foldsOf(cases), (training) => {
     const trained = fitLogistic(
       designOf(training),
       training.map((entry) => entry.outcome),
     )
     return trained.status === 'ok' ? linearRule(trained.coefficients) : null
   })
-  model.cv_auc = meanOfKnown(model.cv_fold_auc)
-  return model
+  return { auc: meanOfKnown(folds), folds }
 }
 
 export interface PredictedRetention {

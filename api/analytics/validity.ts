@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { aucDeLong } from './auc'
 import { correctForRangeRestriction, correlationTest, intervalSchema } from './correlation'
+import { correctForIndirectRangeRestriction } from './reliability'
 import { finiteOrNull, mean, sampleSd } from './descriptive'
 import { fitLogistic, waldTerms } from './logistic-regression'
 import { benjaminiHochberg } from './multiple-testing'
@@ -40,6 +41,23 @@ const areaValiditySchema = z
     u: z.number().nullable().meta({ description: 'SD(pool) / SD(hires used)' }),
     r_corrected: z.number().nullable().meta({ description: 'Thorndike Case II corrected r' }),
     r_corrected_ci: intervalSchema.nullable(),
+    r_xxi: z.number().nullable().meta({
+      description:
+        "Reliability of the area score among the hires used: the area's ICC(1) stepped up (Spearman–Brown) to their mean number of interviewers",
+    }),
+    r_xxa: z
+      .number()
+      .nullable()
+      .meta({ description: 'Reliability in the applicant pool: 1 − u_X²(1 − r_XXi)' }),
+    r_corrected_indirect: z.number().nullable().meta({
+      description:
+        'Case IV (indirect range restriction, Hunter–Schmidt–Le 2006) operational validity',
+    }),
+    r_corrected_indirect_ci: intervalSchema.nullable(),
+    indirect_note: z
+      .string()
+      .nullable()
+      .meta({ description: 'Why r_corrected_indirect is null while r is not; null otherwise' }),
     odds_ratio: z
       .number()
       .nullable()
@@ -89,6 +107,11 @@ export const noStatistics = () => ({
   u: null,
   r_corrected: null,
   r_corrected_ci: null,
+  r_xxi: null,
+  r_xxa: null,
+  r_corrected_indirect: null,
+  r_corrected_indirect_ci: null,
+  indirect_note: null,
   odds_ratio: null,
   odds_ratio_ci: null,
   log_odds: null,
@@ -117,7 +140,12 @@ function whyNotComputable(sample: OutcomeSample): string | null {
   return null
 }
 
-function areaValidity(area: AreaRef, pool: ArrayLike<number>, sample: OutcomeSample): AreaValidity {
+function areaValidity(
+  area: AreaRef,
+  pool: ArrayLike<number>,
+  sample: OutcomeSample,
+  reliabilityHires: number | null,
+): AreaValidity {
   const { scores, outcomes } = sample
   const retainedScores = scores.filter((_, i) => outcomes[i] === 1)
   const leftScores = scores.filter((_, i) => outcomes[i] === 0)
@@ -153,6 +181,9 @@ function areaValidity(area: AreaRef, pool: ArrayLike<number>, sample: OutcomeSam
       correctForRangeRestriction(test.ci[1], u),
     ]
   }
+  if (sdPool !== null && sdHires !== null) {
+    Object.assign(row, indirectCorrection(test, sdHires / sdPool, reliabilityHires))
+  }
   const fit = fitLogistic(
     scores.map((score) => [1, score]),
     outcomes,
@@ -175,6 +206,46 @@ function areaValidity(area: AreaRef, pool: ArrayLike<number>, sample: OutcomeSam
     )
   }
   return row
+}
+
+/** Case IV of r and of its interval's ends (the correction is monotone in r). */
+function indirectCorrection(
+  test: { r: number; ci: [number, number] },
+  uX: number,
+  reliabilityHires: number | null,
+): Pick<
+  AreaValidity,
+  'r_xxi' | 'r_xxa' | 'r_corrected_indirect' | 'r_corrected_indirect_ci' | 'indirect_note'
+> {
+  if (reliabilityHires === null) {
+    return {
+      r_xxi: null,
+      r_xxa: null,
+      r_corrected_indirect: null,
+      r_corrected_indirect_ci: null,
+      indirect_note:
+        'No reliability for this area: its ratings need at least two applications, some rated by two or more interviewers, and not all the same.',
+    }
+  }
+  const point = correctForIndirectRangeRestriction(test.r, uX, reliabilityHires)
+  if (!point.defined) {
+    return {
+      r_xxi: reliabilityHires,
+      r_xxa: null,
+      r_corrected_indirect: null,
+      r_corrected_indirect_ci: null,
+      indirect_note: point.reason,
+    }
+  }
+  const ends = test.ci.map((end) => correctForIndirectRangeRestriction(end, uX, reliabilityHires))
+  return {
+    r_xxi: reliabilityHires,
+    r_xxa: point.r_xxa,
+    r_corrected_indirect: point.rho,
+    r_corrected_indirect_ci:
+      ends[0]!.defined && ends[1]!.defined ? [ends[0]!.rho, ends[1]!.rho] : null,
+    indirect_note: null,
+  }
 }
 
 /** Hires scored in every area, with their outcome: the cases the model of all areas uses. */
@@ -202,6 +273,8 @@ export interface ValidityInput {
   /** Per area, the score of every application rated in it: the applicant pool. */
   pools: readonly ArrayLike<number>[]
   hires: readonly ScoredHire[]
+  /** Per area, r_XXi: the score's reliability among the hires used; null (or absent) if unknown. */
+  reliabilities?: readonly (number | null)[]
 }
 
 /** The validity input of a list of applications, as known on `asOf`. */
@@ -248,7 +321,7 @@ export function validityReport(
         sample.outcomes.push(hire.outcome)
       }
     }
-    return areaValidity(area, input.pools[j] ?? [], sample)
+    return areaValidity(area, input.pools[j] ?? [], sample, input.reliabilities?.[j] ?? null)
   })
   benjaminiHochberg(rows.map((row) => row.p)).forEach((q, j) => {
     rows[j]!.q = q

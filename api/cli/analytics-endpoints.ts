@@ -11,5 +11,7 @@ export const ANALYTICS_ENDPOINTS = [
   'backgrounds',
   'sources',
   'loop-time',
+  'incremental-validity',
+  'panel-sizing',
   'adverse-impact',
 ] as const

@@ -5,7 +5,9 @@ import { adverseImpactResponseSchema } from '../../api/analyses/reports/adverse-
 import { compositeResponseSchema } from '../../api/analyses/reports/composite'
 import { groupRatesResponseSchema } from '../../api/analyses/reports/group-rates'
 import { interviewersResponseSchema } from '../../api/analyses/reports/interviewers'
+import { incrementalValidityResponseSchema } from '../../api/analyses/reports/incremental-validity'
 import { loopTimeResponseSchema } from '../../api/analyses/reports/loop-time'
+import { panelSizingResponseSchema } from '../../api/analyses/reports/panel-sizing'
 import { retentionResponseSchema } from '../../api/analyses/reports/retention'
 import { salaryResponseSchema } from '../../api/analyses/reports/salary'
 import { timeToHireResponseSchema } from '../../api/analyses/reports/time-to-hire'
@@ -42,6 +44,8 @@ const ENDPOINTS = {
   backgrounds: groupRatesResponseSchema,
   sources: groupRatesResponseSchema,
   'loop-time': loopTimeResponseSchema,
+  'incremental-validity': incrementalValidityResponseSchema,
+  'panel-sizing': panelSizingResponseSchema,
   'adverse-impact': adverseImpactResponseSchema,
 } as const
 type Endpoint = keyof typeof ENDPOINTS

@@ -172,6 +172,8 @@ describe('self-identified groups stay private', () => {
       'backgrounds',
       'sources',
       'loop-time',
+      'incremental-validity',
+      'panel-sizing',
     ]) {
       expectNoSelfId(await getText(`/api/analytics/${endpoint}`))
     }

@@ -5,9 +5,14 @@ import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
 import { chooseDownload, expectNoSidewaysScroll } from './page-checks'
 
 const AREAS = ['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment']
-const PANEL_ENDPOINTS = ['validity', 'model', 'composite', 'loop-time'].map(
-  (name) => `/api/analytics/${name}`,
-)
+const PANEL_ENDPOINTS = [
+  'validity',
+  'model',
+  'composite',
+  'loop-time',
+  'incremental-validity',
+  'panel-sizing',
+].map((name) => `/api/analytics/${name}`)
 
 const panel = (page: Page, title: string) =>
   page.locator('section.panel', { has: page.getByRole('heading', { name: title, level: 2 }) })
@@ -39,6 +44,8 @@ async function waitForEveryPanel(page: Page) {
   await expect.poll(() => areasOf(page, 'share'), { timeout: 20_000 }).toEqual(AREAS)
   await page.getByTestId('model-summary').waitFor()
   await page.getByTestId('composite-summary').waitFor()
+  await page.getByTestId('incremental-summary').waitFor()
+  await page.getByTestId('panel-sizing-summary').waitFor()
 }
 
 describe('the loop effectiveness view in Chromium, as a talent lead', () => {
@@ -81,15 +88,32 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     ).toEqual(['current', 'suggested', 'proposed'])
     // One quiet menu per chart, in place of three buttons each.
     const menus = page.getByRole('button', { name: 'Download', exact: true })
-    expect(await menus.count()).toBe(3)
+    expect(await menus.count()).toBe(5)
     expect(
       await menus.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-haspopup'))),
-    ).toEqual(['menu', 'menu', 'menu'])
+    ).toEqual(['menu', 'menu', 'menu', 'menu', 'menu'])
+    // What each area adds, and panel sizing: a row per area, and the words the tests allow.
+    const increments = panel(page, 'What each area adds beyond the others')
+    expect(await increments.locator('tbody tr').count()).toBe(5)
+    expect(await page.getByTestId('incremental-summary').textContent()).toMatch(
+      /add to what the other areas predict|detects nothing added|cannot tell/,
+    )
+    const sizing = panel(page, 'Panel sizing: how many interviewers each area needs')
+    expect(
+      await sizing
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-area'))),
+    ).toEqual(AREAS)
+    expect(await sizing.getByTestId('panel-sizing-notes').textContent()).toContain(
+      'interviewer-hours a quarter',
+    )
     await page.screenshot({ path: session.screenshot('loop-effectiveness.png'), fullPage: true })
     await screenshotAt768(session, 'loop-effectiveness-768', [
       'All areas together: the multivariable model',
       'Composite weights: current, suggested and what-if',
       'Loop time beside validity',
+      'What each area adds beyond the others',
+      'Panel sizing: how many interviewers each area needs',
     ])
   })
 
@@ -238,7 +262,9 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
       ),
     )
     await page.getByLabel('Level').selectOption('senior')
-    expect((await answered).map((response) => response.status())).toEqual([200, 200, 200, 200])
+    expect((await answered).map((response) => response.status())).toEqual(
+      PANEL_ENDPOINTS.map(() => 200),
+    )
     const params = () => new URL(page.url()).searchParams
     await expect.poll(() => params().get('level')).toBe('senior')
     expect(params().get('weights')).toMatch(/judgment:2$/)
@@ -275,11 +301,11 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     for (const path of PANEL_ENDPOINTS) session.watch.allow(400, path)
     await session.page.goto(`${url()}/?as_of=2026-02-30`)
     const alerts = session.page.getByRole('alert')
-    await expect.poll(() => alerts.count(), { timeout: 10_000 }).toBe(4)
+    await expect.poll(() => alerts.count(), { timeout: 10_000 }).toBe(6)
     for (const text of await alerts.allTextContents()) {
       expect(text).toContain('as_of must be a calendar date')
     }
-    expect(await session.page.getByRole('button', { name: 'Try again' }).count()).toBe(4)
+    expect(await session.page.getByRole('button', { name: 'Try again' }).count()).toBe(6)
     await session.page.screenshot({ path: session.screenshot('loop-effectiveness-error.png') })
   })
 })
@@ -354,7 +380,7 @@ describe('the loop effectiveness view in Chromium, as a hiring manager', () => {
     await page.getByLabel('Level').selectOption('principal')
     await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('principal')
     const withheld = page.locator('.panel-state--withheld')
-    await expect.poll(() => withheld.count(), { timeout: 10_000 }).toBe(4)
+    await expect.poll(() => withheld.count(), { timeout: 10_000 }).toBe(6)
     for (const text of await withheld.allTextContents()) {
       expect(text).toContain('shown to hiring managers over at least 10 hires')
     }

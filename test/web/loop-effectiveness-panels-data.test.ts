@@ -32,7 +32,7 @@ import {
 import { areaRow } from './validity-fixture'
 
 describe('validityCsv', () => {
-  it('writes every area with both correlations and their intervals', () => {
+  it('writes every area with the observed and both corrected correlations and their intervals', () => {
     const lines = validityCsv([
       areaRow(),
       areaRow({ key: 'ownership', name: 'Ownership, lifetimes', r: null, r_ci: null }),
@@ -40,10 +40,10 @@ describe('validityCsv', () => {
       .trimEnd()
       .split('\r\n')
     expect(lines[0]).toBe(
-      'area_key,area,hires,pool,r,r_ci_lower,r_ci_upper,r_corrected,r_corrected_ci_lower,r_corrected_ci_upper,p,q,odds_ratio,odds_ratio_ci_lower,odds_ratio_ci_upper,auc,auc_ci_lower,auc_ci_upper,insufficient',
+      'area_key,area,hires,pool,r,r_ci_lower,r_ci_upper,r_corrected,r_corrected_ci_lower,r_corrected_ci_upper,r_xxi,r_xxa,r_corrected_indirect,r_corrected_indirect_ci_lower,r_corrected_indirect_ci_upper,p,q,odds_ratio,odds_ratio_ci_lower,odds_ratio_ci_upper,auc,auc_ci_lower,auc_ci_upper,insufficient',
     )
     expect(lines[1]).toBe(
-      'judgment,Judgment,96,900,0.31,0.12,0.48,0.35,0.14,0.53,0.002,0.01,2.9,1.4,6.1,0.7,0.6,0.8,false',
+      'judgment,Judgment,96,900,0.31,0.12,0.48,0.35,0.14,0.53,0.72,0.78,0.38,0.16,0.56,0.002,0.01,2.9,1.4,6.1,0.7,0.6,0.8,false',
     )
     expect(lines[2]).toMatch(/^ownership,"Ownership, lifetimes",96,900,,,,0.35/)
   })

@@ -12,6 +12,7 @@ import {
 } from './loop-effectiveness-fixture'
 import { renderView as renderRoute, useChartEnvironment } from './render-view'
 import { areaRow, validity } from './validity-fixture'
+import { incrementalValidity, panelSizing } from './panel-sizing-fixture'
 import { downloadMenus, offering } from './download-menu'
 
 // A busy machine may take longer than vi.waitFor's one second to render an answer.
@@ -24,6 +25,8 @@ const VALIDITY = 'GET /api/analytics/validity'
 const MODEL = 'GET /api/analytics/model'
 const COMPOSITE = 'GET /api/analytics/composite'
 const LOOP_TIME = 'GET /api/analytics/loop-time'
+const INCREMENTAL = 'GET /api/analytics/incremental-validity'
+const PANEL_SIZING = 'GET /api/analytics/panel-sizing'
 
 const AREAS = [
   areaRow({ key: 'ownership', name: 'Ownership & lifetimes', r: 0.05, q: 0.6 }),
@@ -58,6 +61,8 @@ const everyPanel: Answers = {
       ),
     ),
   [LOOP_TIME]: () => json(200, loopTime()),
+  [INCREMENTAL]: () => json(200, incrementalValidity()),
+  [PANEL_SIZING]: () => json(200, panelSizing()),
 }
 
 function renderView(answers: Answers, entry = '/') {
@@ -70,6 +75,8 @@ const panel = (name: string) => screen.getByRole('region', { name })
 const MODEL_PANEL = 'All areas together: the multivariable model'
 const COMPOSITE_PANEL = 'Composite weights: current, suggested and what-if'
 const LOOP_TIME_PANEL = 'Loop time beside validity'
+const INCREMENTAL_PANEL = 'What each area adds beyond the others'
+const PANEL_SIZING_PANEL = 'Panel sizing: how many interviewers each area needs'
 
 describe('LoopEffectivenessView', () => {
   afterEach(() => {
@@ -80,10 +87,17 @@ describe('LoopEffectivenessView', () => {
   it("shows the server's reason in every panel it withholds from a hiring manager", async () => {
     const withheld = () => apiError(403, 'forbidden', WITHHELD)
     renderView(
-      { [VALIDITY]: withheld, [MODEL]: withheld, [COMPOSITE]: withheld, [LOOP_TIME]: withheld },
+      {
+        [VALIDITY]: withheld,
+        [MODEL]: withheld,
+        [COMPOSITE]: withheld,
+        [LOOP_TIME]: withheld,
+        [INCREMENTAL]: withheld,
+        [PANEL_SIZING]: withheld,
+      },
       '/?as_of=2023-06-01',
     )
-    await vi.waitFor(() => expect(screen.getAllByRole('status')).toHaveLength(4))
+    await vi.waitFor(() => expect(screen.getAllByRole('status')).toHaveLength(6))
     for (const state of screen.getAllByRole('status')) {
       expect(state.textContent).toContain('not shown to you for this selection')
       expect(state.textContent).toContain(WITHHELD)
@@ -95,11 +109,24 @@ describe('LoopEffectivenessView', () => {
 
   it('shows each panel loading on its own', () => {
     const never = () => new Promise<Response>(() => undefined)
-    renderView({ [VALIDITY]: never, [MODEL]: never, [COMPOSITE]: never, [LOOP_TIME]: never })
+    renderView({
+      [VALIDITY]: never,
+      [MODEL]: never,
+      [COMPOSITE]: never,
+      [LOOP_TIME]: never,
+      [INCREMENTAL]: never,
+      [PANEL_SIZING]: never,
+    })
     expect(screen.getByText('Computing validity…')).toBeTruthy()
     expect(within(panel(MODEL_PANEL)).getByText('Fitting the model…')).toBeTruthy()
     expect(within(panel(COMPOSITE_PANEL)).getByText('Scoring the composites…')).toBeTruthy()
     expect(within(panel(LOOP_TIME_PANEL)).getByText('Adding up interview minutes…')).toBeTruthy()
+    expect(
+      within(panel(INCREMENTAL_PANEL)).getByText('Fitting the models with and without each area…'),
+    ).toBeTruthy()
+    expect(
+      within(panel(PANEL_SIZING_PANEL)).getByText('Measuring how far interviewers agree…'),
+    ).toBeTruthy()
   })
 
   it('keeps the other panels when one fails, and retries only that one', async () => {
@@ -134,7 +161,10 @@ describe('LoopEffectivenessView', () => {
     const model = panel(MODEL_PANEL)
     expect(within(model).getAllByRole('row')).toHaveLength(4)
     expect(offering(downloadMenus(model), 'PNG')).toBe(1)
-    expect(offering(downloadMenus(), 'CSV')).toBe(3)
+    await screen.findByTestId('incremental-summary')
+    await screen.findByTestId('panel-sizing-summary')
+    expect(offering(downloadMenus(), 'CSV')).toBe(5)
+    expect(offering(downloadMenus(panel(PANEL_SIZING_PANEL)), 'PNG')).toBe(1)
     const rows = within(panel(COMPOSITE_PANEL)).getAllByRole('row')
     expect(rows.map((row) => row.getAttribute('data-composite')).filter(Boolean)).toEqual([
       'current',

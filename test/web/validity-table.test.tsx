@@ -56,4 +56,35 @@ describe('ValidityTable', () => {
     expect(within(row).getByText(/same score/)).toBeTruthy()
     expect(row.textContent).not.toContain('NaN')
   })
+
+  it('shows the direct and the indirect correction side by side, and says which to read', () => {
+    render(<ValidityTable areas={[areaRow()]} />)
+    const row = screen.getByRole('row', { name: /Judgment/ })
+    expect(within(row).getByText('.35')).toBeTruthy()
+    expect(within(row).getByText('.38')).toBeTruthy()
+    expect(within(row).getByText('.16 to .56')).toBeTruthy()
+    expect(within(row).getByText('r_XXi .72')).toBeTruthy()
+    expect(screen.getByTestId('correction-note').textContent).toMatch(
+      /Read the indirect one \(Case IV.*selects on the composite/,
+    )
+  })
+
+  it('says why the indirect correction is missing', () => {
+    render(
+      <ValidityTable
+        areas={[
+          areaRow({
+            r_xxa: null,
+            r_corrected_indirect: null,
+            r_corrected_indirect_ci: null,
+            r_xxi: -0.05,
+            indirect_note: 'The ratings in this area agree no better than chance.',
+          }),
+        ]}
+      />,
+    )
+    const row = screen.getByRole('row', { name: /Judgment/ })
+    expect(within(row).getByText(/no better than chance/)).toBeTruthy()
+    expect(row.textContent).not.toContain('NaN')
+  })
 })

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { intervalSchema } from '../../analytics/correlation'
+import { textAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ValidityResponse } from './validity'
@@ -29,9 +30,9 @@ export const loopTimeResponseSchema = z
   })
   .openapi('LoopTime')
 
-/** Interviewer minutes spent on each area of the cohort's loops, beside the area's validity. */
-export function loopTimeResponse(cohort: Cohort, validity: ValidityResponse): LoopTimeResponse {
-  const minutes = cohort.dataset.areaMinutes.map((column) => {
+/** Per area, interviewer minutes recorded over the cohort's loops, and the loops recorded. */
+export function minutesByArea(cohort: Cohort): { total: number; loops: number }[] {
+  return cohort.dataset.areaMinutes.map((column) => {
     let total = 0
     let loops = 0
     for (const row of cohort.rows) {
@@ -41,6 +42,30 @@ export function loopTimeResponse(cohort: Cohort, validity: ValidityResponse): Lo
     }
     return { total, loops }
   })
+}
+
+/**
+ * Calendar quarters from the quarter of the cohort's first application to that of its last,
+ * both counted; null without applications.
+ */
+export function quartersSpanned(cohort: Cohort): number | null {
+  let first: string | null = null
+  let last: string | null = null
+  for (const row of cohort.rows) {
+    const applied = textAt(cohort.dataset.text.appliedAt, row)
+    if (applied === null) continue
+    if (first === null || applied < first) first = applied
+    if (last === null || applied > last) last = applied
+  }
+  if (first === null || last === null) return null
+  const quarter = (date: string) =>
+    Number(date.slice(0, 4)) * 4 + Math.floor((Number(date.slice(5, 7)) - 1) / 3)
+  return quarter(last) - quarter(first) + 1
+}
+
+/** Interviewer minutes spent on each area of the cohort's loops, beside the area's validity. */
+export function loopTimeResponse(cohort: Cohort, validity: ValidityResponse): LoopTimeResponse {
+  const minutes = minutesByArea(cohort)
   const total = minutes.reduce((sum, area) => sum + area.total, 0)
   return {
     ...contextOf(cohort),

@@ -11,6 +11,7 @@ import {
 import { benjaminiHochberg } from '../../analytics/multiple-testing'
 import { topArea, topAreaSchema, type OutcomeCase } from '../../analytics/dependent-correlations'
 import { scoresAt } from '../../dataset/dataset'
+import type { AreaRaters } from '../area-reliability'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape, type Disclosure } from '../context'
 import type { ShownBox } from '../disclosure/release'
@@ -32,8 +33,11 @@ export const modelResponseSchema = z
   .object({ ...contextShape, model: retentionModelSchema })
   .openapi('ModelResponse')
 
-/** The validity table of every area and the model of all areas, for the cohort. */
-export function validityResponse(cohort: Cohort): ValidityResponse {
+/**
+ * The validity table of every area and the model of all areas, for the cohort, with each area's
+ * interviewers and reliability (see areaRatersOf) for the indirect correction.
+ */
+export function validityResponse(cohort: Cohort, raters: readonly AreaRaters[]): ValidityResponse {
   const { dataset, rows } = cohort
   const pools = dataset.areaScores.map((column) => {
     const pool: number[] = []
@@ -47,8 +51,13 @@ export function validityResponse(cohort: Cohort): ValidityResponse {
     areaScores: scoresAt(dataset, row),
     outcome,
   }))
+  const reliabilities = raters.map((area) => area.reliability_hires)
   const report = onlyWithEnoughData(
-    validityReport(dataset.areas, { applications: rows.length, pools, hires }, cohort.asOf),
+    validityReport(
+      dataset.areas,
+      { applications: rows.length, pools, hires, reliabilities },
+      cohort.asOf,
+    ),
   )
   const known = hires.flatMap(({ areaScores, outcome }) =>
     outcome === null ? [] : [{ scores: areaScores, outcome }],
@@ -129,9 +138,19 @@ export function restrictValidity(response: ValidityResponse, release: ShownBox):
     if (release.visible(`pool ${area.key}`)) return area
     withheldFigures.push({
       figure: `areas.${area.key}.r_corrected`,
-      reason: `${area.name}: the correction for range restriction is withheld, as fewer than ${release.floor} of other managers' applicants were rated in it.`,
+      reason: `${area.name}: the corrections for range restriction (direct and indirect) are withheld, as fewer than ${release.floor} of other managers' applicants were rated in it.`,
     })
-    return { ...area, sd_pool: null, u: null, r_corrected: null, r_corrected_ci: null }
+    return {
+      ...area,
+      sd_pool: null,
+      u: null,
+      r_corrected: null,
+      r_corrected_ci: null,
+      r_xxa: null,
+      r_corrected_indirect: null,
+      r_corrected_indirect_ci: null,
+      indirect_note: null,
+    }
   })
   const q = benjaminiHochberg(areas.map((area) => area.p))
   // A comparison with a withheld area would give that area away: only among areas shown.

@@ -35,5 +35,11 @@ export const sources: AppRouteHandler<typeof routes.sources> = async (c) =>
 export const loopTime: AppRouteHandler<typeof routes.loopTime> = async (c) =>
   c.json(await c.var.analyses.run('loopTime', scopeOf(c), c.req.valid('query')), 200)
 
+export const incrementalValidity: AppRouteHandler<typeof routes.incrementalValidity> = async (c) =>
+  c.json(await c.var.analyses.run('incrementalValidity', scopeOf(c), c.req.valid('query')), 200)
+
+export const panelSizing: AppRouteHandler<typeof routes.panelSizing> = async (c) =>
+  c.json(await c.var.analyses.run('panelSizing', scopeOf(c), c.req.valid('query')), 200)
+
 export const adverseImpact: AppRouteHandler<typeof routes.adverseImpact> = async (c) =>
   c.json(await c.var.analyses.run('adverseImpact', scopeOf(c), c.req.valid('query')), 200)

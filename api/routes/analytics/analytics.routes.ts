@@ -4,6 +4,8 @@ import { analyticsFiltersSchema, compositeQuerySchema } from '../../analyses/fil
 import { adverseImpactResponseSchema } from '../../analyses/reports/adverse-impact'
 import { compositeResponseSchema } from '../../analyses/reports/composite'
 import { groupRatesResponseSchema } from '../../analyses/reports/group-rates'
+import { incrementalValidityResponseSchema } from '../../analyses/reports/incremental-validity'
+import { panelSizingResponseSchema } from '../../analyses/reports/panel-sizing'
 import { interviewersResponseSchema } from '../../analyses/reports/interviewers'
 import { loopTimeResponseSchema } from '../../analyses/reports/loop-time'
 import { retentionResponseSchema } from '../../analyses/reports/retention'
@@ -99,6 +101,16 @@ export const loopTime = analyticsRoute(
   'loop-time',
   'Share of loop time per area beside its validity',
   loopTimeResponseSchema,
+)
+export const incrementalValidity = analyticsRoute(
+  'incremental-validity',
+  'What each area adds beyond the others: likelihood-ratio test and cross-validated AUC with and without it, and its minutes',
+  incrementalValidityResponseSchema,
+)
+export const panelSizing = analyticsRoute(
+  'panel-sizing',
+  'Per area: ICC(1), Spearman–Brown reliability by number of interviewers, interviewers needed for .70 and .80, and interviewer hours a quarter',
+  panelSizingResponseSchema,
 )
 export const adverseImpact = analyticsRoute(
   'adverse-impact',

@@ -48,6 +48,12 @@ const STATISTICS: Definition[] = [
     formula: 'U = SD(pool) / SD(hires),   R = U·r / √(1 + r²(U² − 1))',
   },
   {
+    term: 'Corrected r, indirect (Case IV)',
+    text: "Hiring selects on the composite of all areas, and on much else, not on any one area's score, so each area's range is restricted only indirectly; Case II then undercorrects (Hunter, Schmidt & Le 2006). Case IV, as psychmeta's correct_r(correction = \"uvirr_x\") with a criterion reliability of 1 (retention is recorded, not rated), corrects through the true score: it needs the area's reliability among the hires used, r_XXi, its ICC(1) stepped up by Spearman–Brown to their mean number of interviewers. It is the one to read; Case II stays beside it. Its interval corrects the ends of the observed interval. When u_X² < 1 − r_XXa (or r_XXi ≤ 0) it is not defined and the table says why.",
+    formula:
+      'u_X = SD(hires) / SD(pool),   r_XXa = 1 − u_X²(1 − r_XXi),   u_T = √((u_X² − (1 − r_XXa)) / r_XXa),   ρ_i = r / √r_XXi,   ρ_a = ρ_i / √(u_T² + ρ_i²(1 − u_T²)),   operational validity = ρ_a·√r_XXa',
+  },
+  {
     term: 'Odds ratio per rating point',
     text: "From a logistic regression of retained on the area score, fitted by iteratively reweighted least squares to full convergence (the numbers of R's glm). The interval is the Wald interval. When some hires are predicted perfectly (separation) no finite odds ratio exists, and the table says so instead of printing one.",
     formula: 'log odds(retained) = a + b·score,   OR = e^b,   CI = e^(b ± 1.96·SE)',
@@ -111,6 +117,16 @@ const OTHER: Definition[] = [
     text: "Compare candidates shows each rating beside the same rating minus its interviewer's leniency, shrunk toward 0 for interviewers with few ratings (normal–normal empirical Bayes). Interviewer i's raw leniency is the mean of their nᵢ deviations from colleagues (as above), whose sampling variance is σ²/nᵢ; with true leniencies spread as N(0, τ²), the best estimate is the raw leniency times Bᵢ = nᵢτ² / (nᵢτ² + σ²). σ² is the within-interviewer variance (the mean square of deviations around each interviewer's own mean, MSW) and τ² the between-interviewer variance by the method of moments, (MSB − MSW) / n₀, floored at 0: the one-way ANOVA of deviations by interviewer, the same moments as ICC(1) and the same τ² as DerSimonian–Laird. An interviewer with 5 compared ratings keeps about a third of their raw leniency, one with 300 almost all; with nothing compared, or when τ² is 0, nothing is subtracted. Adjusted area scores are means of adjusted ratings, and the adjusted composite weighs them like the raw one. Leniency is the interviewers view's, for the same viewer: organisation-wide as of today for talent leads, and under disclosure control for hiring managers (an interviewer not shown there is not adjusted, and the comparison says so). The within-interviewer variance treats each compared rating as independent, so the weights lean slightly toward the raw leniency.",
     formula:
       'adjusted = rating − Bᵢ·leniencyᵢ,   Bᵢ = nᵢτ² / (nᵢτ² + σ²),   τ² = max(0, (MSB − MSW) / n₀),   σ² = MSW',
+  },
+  {
+    term: 'Incremental validity',
+    text: 'What an area adds beyond the others: the logistic model of twelve-month retention on every area is compared with the same model without the area, by the likelihood-ratio test (R\'s anova(glm_without, glm_all, test = "Chisq")), among hires with a known outcome scored in every area. Both models are also cross-validated on the same stratified five folds, and the table shows each mean held-out AUC and their difference, beside the minutes the area takes per loop. A p under .05 says the area adds something; a p of .05 or more says only that the data detect nothing added, which is not proof that nothing is. Below the data floor (30 hires, 10 who stayed and 10 who left) no figure is shown.',
+    formula: 'χ²(1) = deviance(without) − deviance(all areas),   p = P(χ²₁ ≥ χ²)',
+  },
+  {
+    term: 'Panel sizing',
+    text: "How reliable each area's score is, and how many interviewers it needs. A single interviewer's reliability is the area's ICC(1) (see interviewer calibration); the mean of k interviewers has the Spearman–Brown reliability ρ_k. The interviewers needed for a target (.70, .80) solve it for k, rounded up to a whole interviewer; with ICC(1) ≤ 0 no number is enough. Today's panel is the mean number of interviewers rating the area per loop. Interviewer-hours a quarter are the minutes recorded on the area over the calendar quarters from the first application in the selection to the last, over 60. The panel says an area adds nothing detectable only when its likelihood-ratio test (above) finds nothing, above the data floor, and says too that this is not proof.",
+    formula: 'ρ_k = kρ₁ / (1 + (k − 1)ρ₁),   k = R(1 − ρ₁) / (ρ₁(1 − R))',
   },
   {
     term: 'Rates with intervals',

@@ -7,14 +7,18 @@ import { DisclosureNotice } from '../../../components/disclosure-notice'
 import { QueryStates } from '../../../components/query-states'
 import { hasFilters, useAnalyticsFilters } from '../../../lib/analytics-filters'
 import { useComposite } from '../api/get-composite'
+import { useIncrementalValidity } from '../api/get-incremental-validity'
 import { useLoopTime } from '../api/get-loop-time'
+import { usePanelSizing } from '../api/get-panel-sizing'
 import { useModel } from '../api/get-model'
 import { useValidity, type Validity } from '../api/get-validity'
 import { CompositePanel } from './composite-panel'
 import { ForestPlotPanel } from './forest-plot-panel'
+import { IncrementalValidityPanel } from './incremental-validity-panel'
 import { LoopTimePanel } from './loop-time-panel'
 import type { AreaNames } from './model-data'
 import { ModelPanel } from './model-panel'
+import { PanelSizingPanel } from './panel-sizing-panel'
 import { validitySummary } from './validity-summary'
 import { ValidityTable } from './validity-table'
 import './loop-effectiveness.css'
@@ -94,6 +98,8 @@ export function LoopEffectivenessView() {
   const model = useModel(filters)
   const composite = useComposite({ ...filters, weights: proposedParam ?? undefined })
   const loopTime = useLoopTime(filters)
+  const increments = useIncrementalValidity(filters)
+  const panelSizing = usePanelSizing(filters)
   // Area names come with the validity answer; the other panels fall back to the keys without it.
   const names: AreaNames = Object.fromEntries(
     (validity.data?.areas ?? []).map((area) => [area.key, area.name]),
@@ -159,6 +165,30 @@ export function LoopEffectivenessView() {
         <PanelBoundary title="The loop time chart">
           <QueryStates query={loopTime} what="The loop time" loading="Adding up interview minutes…">
             {(data) => <LoopTimePanel loopTime={data} />}
+          </QueryStates>
+        </PanelBoundary>
+      </section>
+      <section className="panel" aria-labelledby="incremental-title">
+        <h2 id="incremental-title">What each area adds beyond the others</h2>
+        <PanelBoundary title="The incremental validity">
+          <QueryStates
+            query={increments}
+            what="The incremental validity"
+            loading="Fitting the models with and without each area…"
+          >
+            {(data) => <IncrementalValidityPanel response={data} />}
+          </QueryStates>
+        </PanelBoundary>
+      </section>
+      <section className="panel" aria-labelledby="panel-sizing-title">
+        <h2 id="panel-sizing-title">Panel sizing: how many interviewers each area needs</h2>
+        <PanelBoundary title="The panel sizing">
+          <QueryStates
+            query={panelSizing}
+            what="The panel sizing"
+            loading="Measuring how far interviewers agree…"
+          >
+            {(data) => <PanelSizingPanel panel={data} />}
           </QueryStates>
         </PanelBoundary>
       </section>

@@ -45,7 +45,18 @@ export function ValidityTable({ areas }: { areas: readonly AreaValidity[] }) {
             </th>
             <th scope="col">Mean score stayed / left</th>
             <th scope="col">r (95% CI)</th>
-            <th scope="col">Corrected r (95% CI)</th>
+            <th
+              scope="col"
+              title="Thorndike Case II: as if hiring had selected on this area's score directly"
+            >
+              Corrected r, direct (95% CI)
+            </th>
+            <th
+              scope="col"
+              title="Hunter–Schmidt–Le Case IV: hiring selected on the composite, so on this area only indirectly"
+            >
+              Corrected r, indirect (95% CI)
+            </th>
             <th scope="col">Odds ratio per point (95% CI)</th>
             <th scope="col">AUC (95% CI)</th>
             <th scope="col" title="p adjusted for testing every area (Benjamini–Hochberg)">
@@ -87,6 +98,17 @@ export function ValidityTable({ areas }: { areas: readonly AreaValidity[] }) {
               </td>
               <td>
                 <Estimate
+                  value={area.r_corrected_indirect}
+                  interval={area.r_corrected_indirect_ci}
+                  format={formatCorrelation}
+                />
+                {area.r_xxi !== null && (
+                  <span className="row-note">r_XXi {formatCorrelation(area.r_xxi)}</span>
+                )}
+                {area.indirect_note && <span className="row-note">{area.indirect_note}</span>}
+              </td>
+              <td>
+                <Estimate
                   value={area.odds_ratio}
                   interval={area.odds_ratio_ci}
                   format={(value) => formatNumber(value)}
@@ -104,6 +126,13 @@ export function ValidityTable({ areas }: { areas: readonly AreaValidity[] }) {
           ))}
         </tbody>
       </table>
+      <p className="correction-note" data-testid="correction-note">
+        Both corrections for range restriction are shown beside the observed r. Read the indirect
+        one (Case IV, Hunter, Schmidt &amp; Le 2006): hiring selects on the composite of all areas
+        and on much else, not on one area&apos;s score, so each area&apos;s range is restricted only
+        indirectly, and the direct correction (Case II) then undercorrects. Case IV also uses the
+        area&apos;s reliability among hires (r_XXi, from how far its interviewers agree).
+      </p>
     </div>
   )
 }
