@@ -35,6 +35,10 @@ import {
   restrictValidity,
   validityResponse,
 } from './reports/validity'
+import {
+  restrictValidityOverTime,
+  validityOverTimeResponse,
+} from './reports/validity-over-time'
 import { redFlagNamer } from './red-flags'
 import type { Scope } from './scope'
 
@@ -353,6 +357,18 @@ export class Analyses {
             result,
             restrictValidity(this.validityOf(this.cohortOf(coarse, result.as_of)), release),
           ),
+      },
+      scope,
+      filters,
+    )
+  }
+
+  validityOverTime(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      {
+        name: 'validity-over-time',
+        compute: validityOverTimeResponse,
+        restrict: restrictValidityOverTime,
       },
       scope,
       filters,

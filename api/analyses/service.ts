@@ -19,6 +19,7 @@ export type Report =
   | 'backgrounds'
   | 'sources'
   | 'loopTime'
+  | 'validityOverTime'
   | 'adverseImpact'
   | 'compare'
   | 'compareCandidates'
@@ -41,6 +42,7 @@ const REPORTS: {
   backgrounds: (analyses, scope, query) => analyses.backgrounds(scope, query),
   sources: (analyses, scope, query) => analyses.sources(scope, query),
   loopTime: (analyses, scope, query) => analyses.loopTime(scope, query),
+  validityOverTime: (analyses, scope, query) => analyses.validityOverTime(scope, query),
   adverseImpact: (analyses, scope, query) => analyses.adverseImpact(scope, query),
   compare: (analyses, scope, query) => analyses.compare(scope, query),
   compareCandidates: (analyses, scope, query) => analyses.compareCandidates(scope, query),

@@ -11,5 +11,6 @@ export const ANALYTICS_ENDPOINTS = [
   'backgrounds',
   'sources',
   'loop-time',
+  'validity-over-time',
   'adverse-impact',
 ] as const
