@@ -35,10 +35,7 @@ import {
   restrictValidity,
   validityResponse,
 } from './reports/validity'
-import {
-  restrictValidityOverTime,
-  validityOverTimeResponse,
-} from './reports/validity-over-time'
+import { restrictValidityOverTime, validityOverTimeResponse } from './reports/validity-over-time'
 import { redFlagNamer } from './red-flags'
 import type { Scope } from './scope'
 

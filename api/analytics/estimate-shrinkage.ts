@@ -34,7 +34,10 @@ export function shrinkEstimates(
 ): ShrunkEstimates {
   const usable = estimates.map(
     (estimate, i) =>
-      estimate !== null && variances[i] !== null && variances[i]! > 0 && Number.isFinite(variances[i]!),
+      estimate !== null &&
+      variances[i] !== null &&
+      variances[i]! > 0 &&
+      Number.isFinite(variances[i]!),
   )
   const k = usable.filter(Boolean).length
   const none = (note: string, pooled: number | null = null): ShrunkEstimates => ({
@@ -62,9 +65,7 @@ export function shrinkEstimates(
     if (usable[i]) q += (estimate! - pooled) ** 2 / variances[i]!
   })
   const between = Math.max(0, (q - (k - 1)) / (sumW - sumW2 / sumW))
-  const weights = estimates.map((_, i) =>
-    usable[i] ? between / (between + variances[i]!) : null,
-  )
+  const weights = estimates.map((_, i) => (usable[i] ? between / (between + variances[i]!) : null))
   return {
     pooled,
     between_variance: between,

@@ -186,7 +186,15 @@ export function twoProportionsTest(
 const overlapping = (a: Interval, b: Interval) => a[0] <= b[1] && b[0] <= a[1]
 
 function undecided(sentence: string, from: string | null = null, to: string | null = null): Trend {
-  return { from, to, difference: null, statistic: null, p: null, direction: 'cannot tell', sentence }
+  return {
+    from,
+    to,
+    difference: null,
+    statistic: null,
+    p: null,
+    direction: 'cannot tell',
+    sentence,
+  }
 }
 
 /**

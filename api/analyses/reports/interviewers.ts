@@ -64,25 +64,22 @@ export function restrictInterviewers(
         : row,
     ),
   )
-  return saying(
-    { ...response, interviewers, auc_shrinkage: shrinkage },
-    [
-      ...(hidden > 0
-        ? [
-            {
-              figure: 'interviewers',
-              reason: `${plural(hidden, 'interviewer')} with fewer than ${release.floor} of other managers' applications not shown.`,
-            },
-          ]
-        : []),
-      ...(withoutAuc.length > 0
-        ? [
-            {
-              figure: 'interviewers.auc',
-              reason: `How well their ratings predicted retention is withheld for ${plural(withoutAuc.length, 'interviewer')}: fewer than ${release.floor} of the hires they rated stayed, or fewer than ${release.floor} left.`,
-            },
-          ]
-        : []),
-    ],
-  )
+  return saying({ ...response, interviewers, auc_shrinkage: shrinkage }, [
+    ...(hidden > 0
+      ? [
+          {
+            figure: 'interviewers',
+            reason: `${plural(hidden, 'interviewer')} with fewer than ${release.floor} of other managers' applications not shown.`,
+          },
+        ]
+      : []),
+    ...(withoutAuc.length > 0
+      ? [
+          {
+            figure: 'interviewers.auc',
+            reason: `How well their ratings predicted retention is withheld for ${plural(withoutAuc.length, 'interviewer')}: fewer than ${release.floor} of the hires they rated stayed, or fewer than ${release.floor} left.`,
+          },
+        ]
+      : []),
+  ])
 }

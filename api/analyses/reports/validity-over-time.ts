@@ -95,16 +95,11 @@ export function restrictValidityOverTime(
             }
           : area,
       ),
-      time_to_hire: acceptedShown
-        ? cell.time_to_hire
-        : { n: null, median: null, median_ci: null },
+      time_to_hire: acceptedShown ? cell.time_to_hire : { n: null, median: null, median_ci: null },
       retention: outcomesShown
         ? cell.retention
         : { n: null, stayed: null, share: null, share_ci: null },
     }
   })
-  return saying(
-    { ...response, halves, trends: trendsOf(response.areas, halves) },
-    withheldFigures,
-  )
+  return saying({ ...response, halves, trends: trendsOf(response.areas, halves) }, withheldFigures)
 }
