@@ -10,12 +10,14 @@ import { useComposite } from '../api/get-composite'
 import { useLoopTime } from '../api/get-loop-time'
 import { useModel } from '../api/get-model'
 import { useValidity, type Validity } from '../api/get-validity'
+import { useValidityOverTime } from '../api/get-validity-over-time'
 import { CompositePanel } from './composite-panel'
 import { ForestPlotPanel } from './forest-plot-panel'
 import { LoopTimePanel } from './loop-time-panel'
 import type { AreaNames } from './model-data'
 import { ModelPanel } from './model-panel'
 import { validitySummary } from './validity-summary'
+import { ValidityOverTimePanel } from './validity-over-time-panel'
 import { ValidityTable } from './validity-table'
 import './loop-effectiveness.css'
 
@@ -94,6 +96,7 @@ export function LoopEffectivenessView() {
   const model = useModel(filters)
   const composite = useComposite({ ...filters, weights: proposedParam ?? undefined })
   const loopTime = useLoopTime(filters)
+  const overTime = useValidityOverTime(filters)
   // Area names come with the validity answer; the other panels fall back to the keys without it.
   const names: AreaNames = Object.fromEntries(
     (validity.data?.areas ?? []).map((area) => [area.key, area.name]),
@@ -159,6 +162,18 @@ export function LoopEffectivenessView() {
         <PanelBoundary title="The loop time chart">
           <QueryStates query={loopTime} what="The loop time" loading="Adding up interview minutes…">
             {(data) => <LoopTimePanel loopTime={data} />}
+          </QueryStates>
+        </PanelBoundary>
+      </section>
+      <section className="panel" aria-labelledby="over-time-title">
+        <h2 id="over-time-title">Validity over time: is the loop getting better?</h2>
+        <PanelBoundary title="Validity over time">
+          <QueryStates
+            query={overTime}
+            what="Validity over time"
+            loading="Computing the half-years…"
+          >
+            {(data) => <ValidityOverTimePanel response={data} />}
           </QueryStates>
         </PanelBoundary>
       </section>
