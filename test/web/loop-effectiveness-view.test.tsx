@@ -9,6 +9,7 @@ import {
   loopTime,
   modelResponse,
   unfittedModel,
+  validityOverTime,
 } from './loop-effectiveness-fixture'
 import { renderView as renderRoute, useChartEnvironment } from './render-view'
 import { areaRow, validity } from './validity-fixture'
@@ -24,6 +25,7 @@ const VALIDITY = 'GET /api/analytics/validity'
 const MODEL = 'GET /api/analytics/model'
 const COMPOSITE = 'GET /api/analytics/composite'
 const LOOP_TIME = 'GET /api/analytics/loop-time'
+const OVER_TIME = 'GET /api/analytics/validity-over-time'
 
 const AREAS = [
   areaRow({ key: 'ownership', name: 'Ownership & lifetimes', r: 0.05, q: 0.6 }),
@@ -58,6 +60,7 @@ const everyPanel: Answers = {
       ),
     ),
   [LOOP_TIME]: () => json(200, loopTime()),
+  [OVER_TIME]: () => json(200, validityOverTime()),
 }
 
 function renderView(answers: Answers, entry = '/') {
@@ -70,6 +73,7 @@ const panel = (name: string) => screen.getByRole('region', { name })
 const MODEL_PANEL = 'All areas together: the multivariable model'
 const COMPOSITE_PANEL = 'Composite weights: current, suggested and what-if'
 const LOOP_TIME_PANEL = 'Loop time beside validity'
+const OVER_TIME_PANEL = 'Validity over time: is the loop getting better?'
 
 describe('LoopEffectivenessView', () => {
   afterEach(() => {
@@ -80,10 +84,16 @@ describe('LoopEffectivenessView', () => {
   it("shows the server's reason in every panel it withholds from a hiring manager", async () => {
     const withheld = () => apiError(403, 'forbidden', WITHHELD)
     renderView(
-      { [VALIDITY]: withheld, [MODEL]: withheld, [COMPOSITE]: withheld, [LOOP_TIME]: withheld },
+      {
+        [VALIDITY]: withheld,
+        [MODEL]: withheld,
+        [COMPOSITE]: withheld,
+        [LOOP_TIME]: withheld,
+        [OVER_TIME]: withheld,
+      },
       '/?as_of=2023-06-01',
     )
-    await vi.waitFor(() => expect(screen.getAllByRole('status')).toHaveLength(4))
+    await vi.waitFor(() => expect(screen.getAllByRole('status')).toHaveLength(5))
     for (const state of screen.getAllByRole('status')) {
       expect(state.textContent).toContain('not shown to you for this selection')
       expect(state.textContent).toContain(WITHHELD)
@@ -95,11 +105,18 @@ describe('LoopEffectivenessView', () => {
 
   it('shows each panel loading on its own', () => {
     const never = () => new Promise<Response>(() => undefined)
-    renderView({ [VALIDITY]: never, [MODEL]: never, [COMPOSITE]: never, [LOOP_TIME]: never })
+    renderView({
+      [VALIDITY]: never,
+      [MODEL]: never,
+      [COMPOSITE]: never,
+      [LOOP_TIME]: never,
+      [OVER_TIME]: never,
+    })
     expect(screen.getByText('Computing validity…')).toBeTruthy()
     expect(within(panel(MODEL_PANEL)).getByText('Fitting the model…')).toBeTruthy()
     expect(within(panel(COMPOSITE_PANEL)).getByText('Scoring the composites…')).toBeTruthy()
     expect(within(panel(LOOP_TIME_PANEL)).getByText('Adding up interview minutes…')).toBeTruthy()
+    expect(within(panel(OVER_TIME_PANEL)).getByText('Computing the half-years…')).toBeTruthy()
   })
 
   it('keeps the other panels when one fails, and retries only that one', async () => {
@@ -134,7 +151,7 @@ describe('LoopEffectivenessView', () => {
     const model = panel(MODEL_PANEL)
     expect(within(model).getAllByRole('row')).toHaveLength(4)
     expect(offering(downloadMenus(model), 'PNG')).toBe(1)
-    expect(offering(downloadMenus(), 'CSV')).toBe(3)
+    expect(offering(downloadMenus(), 'CSV')).toBe(4)
     const rows = within(panel(COMPOSITE_PANEL)).getAllByRole('row')
     expect(rows.map((row) => row.getAttribute('data-composite')).filter(Boolean)).toEqual([
       'current',
