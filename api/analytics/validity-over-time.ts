@@ -43,12 +43,16 @@ export const halfYearTimeToHireSchema = z.object({
   median_ci: intervalSchema.nullable(),
 })
 
-/** Share of hires with a known outcome who stayed twelve months, with a Wilson interval. */
+/**
+ * Share of hires with a known outcome who stayed twelve months, with a Wilson interval;
+ * insufficient below the rule for enough data (see tooFewHires): shown, but no finding.
+ */
 export const halfYearRetentionSchema = z.object({
   n: z.number().int().nullable(),
   stayed: z.number().int().nullable(),
   share: z.number().nullable(),
   share_ci: intervalSchema.nullable(),
+  insufficient: z.boolean(),
 })
 
 export const halfYearSchema = z.object({
@@ -147,6 +151,7 @@ export function halfYearCells(
         stayed,
         share: known.length === 0 ? null : stayed / known.length,
         share_ci: wilsonInterval(stayed, known.length),
+        insufficient: tooFewHires(stayed, known.length - stayed) !== null,
       },
     }
   })
@@ -241,10 +246,7 @@ export function trendsOf(
   })
 
   const retained = halves.filter(
-    ({ retention }) =>
-      retention.n !== null &&
-      retention.share !== null &&
-      tooFewHires(retention.stayed!, retention.n - retention.stayed!) === null,
+    ({ retention }) => retention.share !== null && !retention.insufficient,
   )
   let retention: Trend
   if (retained.length < 2) {

@@ -115,6 +115,8 @@ function expectHalves(actual: readonly HalfYear[], wanted: readonly ExpectedHalf
     ])
     expectClose(cell.retention.share, reference.retention.share, `${cell.half} share`)
     expectPair(cell.retention.share_ci, reference.retention.share_ci, `${cell.half} Wilson`)
+    const { n, stayed } = reference.retention
+    expect(cell.retention.insufficient).toBe(!(n >= 30 && stayed >= 10 && n - stayed >= 10))
   })
 }
 

@@ -202,7 +202,7 @@ export function halfYear(
       }
     }),
     time_to_hire: { n: 40, median: 30, median_ci: [26, 35] },
-    retention: { n: 60, stayed: 45, share: 0.75, share_ci: [0.63, 0.84] },
+    retention: { n: 60, stayed: 45, share: 0.75, share_ci: [0.63, 0.84], insufficient: false },
     ...overrides,
   }
 }
@@ -231,7 +231,7 @@ export function validityOverTime(overrides: Partial<ValidityOverTime> = {}): Val
       halfYear('2024-H2', [0.1, 0.2]),
       halfYear('2025-H1', [0.15, null]),
       halfYear('2025-H2', [null, null], {
-        retention: { n: 3, stayed: 3, share: 1, share_ci: [0.44, 1] },
+        retention: { n: 3, stayed: 3, share: 1, share_ci: [0.44, 1], insufficient: true },
       }),
     ],
     trends: {

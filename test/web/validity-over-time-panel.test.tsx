@@ -31,10 +31,13 @@ describe('validity over time, shaped for the charts', () => {
       value: 30,
       ci: [26, 35],
     })
+    // Three hires are no finding: drawn hollow.
     expect(retentionByHalfYear(response).series[0]!.estimates['2025-H2']).toEqual({
       value: 1,
       ci: [0.44, 1],
+      hollow: true,
     })
+    expect(retentionByHalfYear(response).series[0]!.estimates['2025-H1']!.hollow).toBeUndefined()
   })
 
   it('says in words whether the loop is getting better, one sentence per figure', () => {
@@ -69,7 +72,7 @@ describe('ValidityOverTimePanel', () => {
     expect(rows).toHaveLength(4)
     expect(within(rows[1]!).getByText('.10 (-.15 to .32), n = 60')).toBeTruthy()
     expect(within(rows[2]!).getByText('–, n = 12').getAttribute('title')).toMatch(/Too few hires/)
-    expect(within(rows[3]!).getByText('100% (44% to 100%), 3 of 3')).toBeTruthy()
+    expect(within(rows[3]!).getByText('100% (44% to 100%), 3 of 3 (insufficient)')).toBeTruthy()
     expect(screen.getByRole('button', { name: /Download/ })).toBeTruthy()
   })
 

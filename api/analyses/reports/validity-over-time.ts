@@ -98,7 +98,7 @@ export function restrictValidityOverTime(
       time_to_hire: acceptedShown ? cell.time_to_hire : { n: null, median: null, median_ci: null },
       retention: outcomesShown
         ? cell.retention
-        : { n: null, stayed: null, share: null, share_ci: null },
+        : { n: null, stayed: null, share: null, share_ci: null, insufficient: true },
     }
   })
   return saying({ ...response, halves, trends: trendsOf(response.areas, halves) }, withheldFigures)

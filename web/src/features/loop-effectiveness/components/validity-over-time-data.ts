@@ -48,6 +48,7 @@ function oneSeries(
   read: (cell: ValidityOverTime['halves'][number]) => {
     value: number | null
     ci: [number, number] | null
+    hollow?: boolean
   },
 ): TimelineChartData {
   const series: IntervalSeries[] = [
@@ -58,8 +59,8 @@ function oneSeries(
       marker: 'circle',
       estimates: Object.fromEntries(
         response.halves.flatMap((cell) => {
-          const { value, ci } = read(cell)
-          return value === null ? [] : [[cell.half, { value, ci }]]
+          const { value, ci, hollow } = read(cell)
+          return value === null ? [] : [[cell.half, hollow ? { value, ci, hollow } : { value, ci }]]
         }),
       ),
     },
@@ -74,11 +75,15 @@ export const timeToHireByHalfYear = (response: ValidityOverTime) =>
     ci: cell.time_to_hire.median_ci,
   }))
 
-/** Share of hires who stayed twelve months by half-year, with its Wilson interval. */
+/**
+ * Share of hires who stayed twelve months by half-year, with its Wilson interval; hollow
+ * where too few hires make it no finding.
+ */
 export const retentionByHalfYear = (response: ValidityOverTime) =>
   oneSeries(response, 'retention', 'Stayed twelve months', (cell) => ({
     value: cell.retention.share,
     ci: cell.retention.share_ci,
+    hollow: cell.retention.insufficient,
   }))
 
 /** Whether any half-year has an r: below the data floor everywhere, the r chart is not drawn. */

@@ -98,8 +98,9 @@ export function ValidityOverTimePanel({ response }: { response: ValidityOverTime
           />
           <p className="interval-chart__note">
             Share of hires with a known outcome who stayed twelve months, with its 95% Wilson
-            interval. Recent half-years have few known outcomes: most of their hires have not
-            reached a year.
+            interval. Hollow markers rest on fewer than 30 hires, 10 who stayed or 10 who left, and
+            are no finding either way. Recent half-years have few known outcomes: most of their
+            hires have not reached a year.
             <Missing data={retention} what="retention" />
           </p>
         </div>
@@ -147,7 +148,7 @@ export function ValidityOverTimePanel({ response }: { response: ValidityOverTime
                     <td>
                       {cell.retention.share === null
                         ? '–'
-                        : `${formatShare(cell.retention.share)}${bracketed(cell.retention.share_ci, formatShare)}, ${String(cell.retention.stayed)} of ${String(cell.retention.n)}`}
+                        : `${formatShare(cell.retention.share)}${bracketed(cell.retention.share_ci, formatShare)}, ${String(cell.retention.stayed)} of ${String(cell.retention.n)}${cell.retention.insufficient ? ' (insufficient)' : ''}`}
                     </td>
                   </tr>
                 ))}
