@@ -241,6 +241,11 @@ export function validityOverTime(overrides: Partial<ValidityOverTime> = {}): Val
           ...cannotTell(
             'Ownership & lifetimes: the intervals overlap and the difference could be chance (r = 0.10 in 2024-H2, 0.15 in 2025-H1; p = .770); the data cannot tell yet whether it predicts better or worse.',
           ),
+          from: '2024-H2',
+          to: '2025-H1',
+          difference: 0.05,
+          statistic: 0.29,
+          p: 0.77,
         },
         {
           key: 'judgment',

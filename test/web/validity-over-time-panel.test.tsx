@@ -44,6 +44,16 @@ describe('validity over time, shaped for the charts', () => {
     const sentences = trendSentences(validityOverTime())
     expect(sentences).toHaveLength(4)
     expect(sentences.every((sentence) => /cannot tell yet/.test(sentence))).toBe(true)
+    // With no area compared at all, one sentence says so for every area.
+    const response = validityOverTime()
+    const uncompared = validityOverTime({
+      trends: {
+        ...response.trends,
+        areas: response.trends.areas.map((trend) => ({ ...trend, from: null, to: null })),
+      },
+    })
+    expect(trendSentences(uncompared)).toHaveLength(3)
+    expect(trendSentences(uncompared)[0]).toMatch(/^No area has two half-years/)
   })
 
   it('writes a CSV line per half-year and area, with empty cells where there is no r', () => {

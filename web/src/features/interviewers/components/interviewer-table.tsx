@@ -142,7 +142,7 @@ export function InterviewerTable({ interviewers, sort, onSort, selected, fileNam
                     </span>
                     {aucInsufficient && <span className="badge">insufficient</span>}
                   </td>
-                  <td>
+                  <td className={aucInsufficient ? 'is-insufficient' : undefined}>
                     <span className="estimate">{formatCorrelation(interviewer.auc_shrunk)}</span>
                     {interviewer.auc_shrinkage_weight !== null && (
                       <span className="row-note">

@@ -90,10 +90,19 @@ export const retentionByHalfYear = (response: ValidityOverTime) =>
 export const hasAnyValidity = (response: ValidityOverTime) =>
   response.halves.some((cell) => cell.areas.some((area) => area.r !== null))
 
-/** "Is the loop getting better?" in sentences, each only as strong as its test allows. */
+/**
+ * "Is the loop getting better?" in sentences, each only as strong as its test allows; one
+ * sentence for the areas when none has two half-years to compare.
+ */
 export function trendSentences(response: ValidityOverTime): string[] {
+  const areas = response.trends.areas
+  const noneCompared = areas.length > 0 && areas.every((trend) => trend.from === null)
   return [
-    ...response.trends.areas.map((trend) => trend.sentence),
+    ...(noneCompared
+      ? [
+          'No area has two half-years with enough hires for a correlation, so the data cannot tell yet whether the loop predicts retention better or worse than it did.',
+        ]
+      : areas.map((trend) => trend.sentence)),
     response.trends.retention.sentence,
     response.trends.time_to_hire.sentence,
   ]
