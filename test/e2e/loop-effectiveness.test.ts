@@ -5,7 +5,7 @@ import { useSignedInBrowser, type SignedInBrowser } from './signed-in-browser'
 import { chooseDownload, expectNoSidewaysScroll } from './page-checks'
 
 const AREAS = ['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment']
-const PANEL_ENDPOINTS = ['validity', 'model', 'composite', 'loop-time'].map(
+const PANEL_ENDPOINTS = ['validity', 'model', 'composite', 'loop-time', 'validity-over-time'].map(
   (name) => `/api/analytics/${name}`,
 )
 
@@ -73,6 +73,12 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     expect(await page.getByTestId('loop-time-summary').textContent()).toContain(
       'typical loops spend 40%–60% there',
     )
+    // Validity over time: no half-year of the demo data reaches the floor for an r, so the
+    // panel says so and draws time to hire and retention by half-year.
+    const overTime = panel(page, 'Validity over time: is the loop getting better?')
+    await overTime.getByTestId('timeline-trends').waitFor()
+    expect(await overTime.getByTestId('timeline-too-few').count()).toBe(1)
+    expect(await overTime.locator('[data-series="time_to_hire"]').count()).toBeGreaterThan(3)
     const composites = panel(page, 'Composite weights: current, suggested and what-if')
     expect(
       await composites
@@ -81,10 +87,10 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     ).toEqual(['current', 'suggested', 'proposed'])
     // One quiet menu per chart, in place of three buttons each.
     const menus = page.getByRole('button', { name: 'Download', exact: true })
-    expect(await menus.count()).toBe(3)
+    expect(await menus.count()).toBe(4)
     expect(
       await menus.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-haspopup'))),
-    ).toEqual(['menu', 'menu', 'menu'])
+    ).toEqual(['menu', 'menu', 'menu', 'menu'])
     await page.screenshot({ path: session.screenshot('loop-effectiveness.png'), fullPage: true })
     await screenshotAt768(session, 'loop-effectiveness-768', [
       'All areas together: the multivariable model',
@@ -275,11 +281,11 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     for (const path of PANEL_ENDPOINTS) session.watch.allow(400, path)
     await session.page.goto(`${url()}/?as_of=2026-02-30`)
     const alerts = session.page.getByRole('alert')
-    await expect.poll(() => alerts.count(), { timeout: 10_000 }).toBe(4)
+    await expect.poll(() => alerts.count(), { timeout: 10_000 }).toBe(5)
     for (const text of await alerts.allTextContents()) {
       expect(text).toContain('as_of must be a calendar date')
     }
-    expect(await session.page.getByRole('button', { name: 'Try again' }).count()).toBe(4)
+    expect(await session.page.getByRole('button', { name: 'Try again' }).count()).toBe(5)
     await session.page.screenshot({ path: session.screenshot('loop-effectiveness-error.png') })
   })
 })
@@ -354,7 +360,7 @@ describe('the loop effectiveness view in Chromium, as a hiring manager', () => {
     await page.getByLabel('Level').selectOption('principal')
     await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('principal')
     const withheld = page.locator('.panel-state--withheld')
-    await expect.poll(() => withheld.count(), { timeout: 10_000 }).toBe(4)
+    await expect.poll(() => withheld.count(), { timeout: 10_000 }).toBe(5)
     for (const text of await withheld.allTextContents()) {
       expect(text).toContain('shown to hiring managers over at least 10 hires')
     }
