@@ -229,7 +229,7 @@ export function trendsOf(
     const b = last.areas[k]!
     const test = independentCorrelationsTest(a.r!, a.n!, b.r!, b.n!)
     const direction = test.p < ALPHA ? (b.r! > a.r! ? 'up' : 'down') : 'cannot tell'
-    const figures = `r = ${a.r!.toFixed(2)} in ${first.half}, ${b.r!.toFixed(2)} in ${last.half}; p = ${formatP(test.p)}`
+    const figures = `r = ${formatR(a.r!)} in ${first.half}, ${formatR(b.r!)} in ${last.half}; p = ${formatP(test.p)}`
     return {
       key: area.key,
       from: first.half,
@@ -272,7 +272,7 @@ export function trendsOf(
       direction,
       sentence:
         direction === 'cannot tell'
-          ? `Twelve-month retention: ${figures}${test ? `, p = ${formatP(test.p)}` : ''}; the intervals overlap and the data cannot tell yet whether it is changing.`
+          ? `Twelve-month retention: ${figures}${test ? `, p = ${formatP(test.p)}` : ''}; the difference could be chance, and the data cannot tell yet whether it is changing.`
           : `Twelve-month retention ${direction === 'up' ? 'rose' : 'fell'}: ${figures} (p = ${formatP(test!.p)}).`,
     }
   }
@@ -313,6 +313,11 @@ export function trendsOf(
 
 function percent(share: number): string {
   return `${(share * 100).toFixed(0)}%`
+}
+
+/** .31, as the dashboard writes a correlation. */
+function formatR(r: number): string {
+  return r.toFixed(2).replace(/^(-?)0\./, '$1.')
 }
 
 function formatP(p: number): string {
