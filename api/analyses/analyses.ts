@@ -42,6 +42,7 @@ import {
   restrictValidity,
   validityResponse,
 } from './reports/validity'
+import { restrictValidityOverTime, validityOverTimeResponse } from './reports/validity-over-time'
 import { redFlagNamer } from './red-flags'
 import type { Scope } from './scope'
 
@@ -411,6 +412,18 @@ export class Analyses {
           }
           return restrictPanelSizing(result, release, increments)
         },
+      },
+      scope,
+      filters,
+    )
+  }
+
+  validityOverTime(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      {
+        name: 'validity-over-time',
+        compute: validityOverTimeResponse,
+        restrict: restrictValidityOverTime,
       },
       scope,
       filters,

@@ -21,6 +21,7 @@ export type Report =
   | 'loopTime'
   | 'incrementalValidity'
   | 'panelSizing'
+  | 'validityOverTime'
   | 'adverseImpact'
   | 'compare'
   | 'compareCandidates'
@@ -45,6 +46,7 @@ const REPORTS: {
   loopTime: (analyses, scope, query) => analyses.loopTime(scope, query),
   incrementalValidity: (analyses, scope, query) => analyses.incrementalValidity(scope, query),
   panelSizing: (analyses, scope, query) => analyses.panelSizing(scope, query),
+  validityOverTime: (analyses, scope, query) => analyses.validityOverTime(scope, query),
   adverseImpact: (analyses, scope, query) => analyses.adverseImpact(scope, query),
   compare: (analyses, scope, query) => analyses.compare(scope, query),
   compareCandidates: (analyses, scope, query) => analyses.compareCandidates(scope, query),

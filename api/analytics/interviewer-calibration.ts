@@ -7,6 +7,11 @@ import {
   leniencyDeviations,
   leniencyOfTable,
 } from './interviewer-leniency'
+import {
+  estimateShrinkageSchema,
+  shrinkEstimates,
+  type EstimateShrinkage,
+} from './estimate-shrinkage'
 import { leniencyShrinkageSchema, shrinkLeniencies } from './leniency-shrinkage'
 import { ratingTableOf, type InterviewerRating, type RatingTable } from './rating-table'
 import { tooFewHires } from './power'
@@ -14,7 +19,9 @@ import { tooFewHires } from './power'
 /**
  * n_hires: hires with a known twelve-month outcome the interviewer rated; auc: how well their
  * own ratings (their mean per hire) told stayers from leavers; leniency_shrunk: the leniency
- * shrunk toward 0 by empirical Bayes (see leniency-shrinkage), 0 with nothing compared.
+ * shrunk toward 0 by empirical Bayes (see leniency-shrinkage), 0 with nothing compared;
+ * auc_shrunk: the AUC shrunk toward the interviewers' pooled AUC by empirical Bayes (see
+ * estimate-shrinkage), null without a DeLong variance.
  */
 export const interviewerCalibrationSchema = z.object({
   ...interviewerLeniencyShape,
@@ -25,10 +32,17 @@ export const interviewerCalibrationSchema = z.object({
   n_stayed: z.number().int(),
   n_left: z.number().int(),
   auc_ci: intervalSchema.nullable(),
+  /** DeLong variance of the AUC; null with fewer than two who stayed or two who left. */
+  auc_variance: z.number().nullable(),
+  auc_shrunk: z.number().nullable(),
+  /** B = τ² / (τ² + DeLong variance): how much of the AUC's distance from the pooled AUC is kept. */
+  auc_shrinkage_weight: z.number().nullable(),
   /** Why there is no AUC (or no interval for it); null when there is both. */
   auc_note: z.string().nullable(),
   insufficient: z.boolean(),
 })
+
+export type InterviewerCalibration = z.infer<typeof interviewerCalibrationSchema>
 
 /** One-way ICC(1) of the ratings of an application in an area; nulls when not defined. */
 export const areaReliabilityShape = {
@@ -45,6 +59,7 @@ type AreaReliability = z.infer<z.ZodObject<typeof areaReliabilityShape>>
 export const calibrationReportSchema = z.object({
   interviewers: z.array(interviewerCalibrationSchema),
   leniency_shrinkage: leniencyShrinkageSchema,
+  auc_shrinkage: estimateShrinkageSchema,
   areas: z.array(z.object(areaReliabilityShape)),
 })
 export type CalibrationReport = z.infer<typeof calibrationReportSchema>
@@ -87,7 +102,7 @@ export function calibrationOfTable(
   const codeOf = new Map(table.interviewerNames.map((name, code) => [name, code]))
   const deviations = leniencyDeviations(table)
   const { weights, shrunk, ...shrinkage } = shrinkLeniencies(deviations.deviations)
-  const interviewers = leniencyOfTable(table, 0.95, deviations).map((leniency) => {
+  const unshrunk = leniencyOfTable(table, 0.95, deviations).map((leniency) => {
     const code = codeOf.get(leniency.interviewer)!
     const stayed: number[] = []
     const left: number[] = []
@@ -104,15 +119,18 @@ export function calibrationOfTable(
       n_left: left.length,
       auc: auc?.auc ?? null,
       auc_ci: auc?.ci ?? null,
+      auc_variance: auc?.variance ?? null,
       auc_note: auc?.ci
         ? null
         : 'No DeLong interval: it needs at least two hires who stayed and two who left.',
       insufficient: tooFewHires(stayed.length, left.length) !== null,
     }
   })
+  const { interviewers, shrinkage: aucShrinkage } = withShrunkAucs(unshrunk)
   return {
     interviewers,
     leniency_shrinkage: shrinkage,
+    auc_shrinkage: aucShrinkage,
     areas: areaReliabilities(table, areaKeys),
   }
 }
@@ -149,4 +167,29 @@ export function areaReliabilities(
       icc1: result?.icc1 ?? null,
     }
   })
+}
+
+
+type UnshrunkCalibration = Omit<InterviewerCalibration, 'auc_shrunk' | 'auc_shrinkage_weight'>
+
+/**
+ * Each interviewer's AUC shrunk toward the pooled AUC of those given (see shrinkEstimates),
+ * so that one who rated six hires is not ranked beside one who rated two hundred.
+ */
+export function withShrunkAucs(rows: readonly UnshrunkCalibration[]): {
+  interviewers: InterviewerCalibration[]
+  shrinkage: EstimateShrinkage
+} {
+  const { weights, shrunk, ...shrinkage } = shrinkEstimates(
+    rows.map((row) => row.auc),
+    rows.map((row) => row.auc_variance),
+  )
+  return {
+    interviewers: rows.map((row, i) => ({
+      ...row,
+      auc_shrunk: shrunk[i]!,
+      auc_shrinkage_weight: weights[i]!,
+    })),
+    shrinkage,
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { mean } from './descriptive'
+import { logFactorial } from './proportions'
 
 /** A guard against a bin width so small for the range that the response would be enormous. */
 export const MAX_HISTOGRAM_BINS = 100_000
@@ -102,4 +103,33 @@ export function histogram(
   const counts = new Array<number>(binCount).fill(0)
   for (const k of binIndexes) counts[k - first]! += 1
   return counts.map((count, i) => ({ from: edge(first + i), to: edge(first + i + 1), count }))
+}
+
+/**
+ * Distribution-free interval for the median of already sorted values: the order statistics
+ * x₍ₗ₎ and x₍ₙ₋ₗ₊₁₎ with l = qbinom((1 − confidence)/2, n, ½), so that at least `confidence`
+ * of samples cover the true median (R: `sort(x)[c(l, n - l + 1)]`). Null when n is too small
+ * for any such pair (l = 0, below six values at 95%).
+ */
+export function medianInterval(
+  sortedAscending: ArrayLike<number>,
+  confidence = 0.95,
+): [number, number] | null {
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError('medianInterval: confidence must lie strictly between 0 and 1')
+  }
+  const n = sortedAscending.length
+  const tail = (1 - confidence) / 2
+  // Smallest l with P(B ≤ l) ≥ tail for B ~ Binomial(n, ½), summed in log space.
+  const logHalfPower = n * Math.log(0.5)
+  let cumulative = 0
+  let lower = 0
+  for (; lower <= n; lower++) {
+    cumulative += Math.exp(
+      logFactorial(n) - logFactorial(lower) - logFactorial(n - lower) + logHalfPower,
+    )
+    if (cumulative >= tail) break
+  }
+  if (lower < 1) return null
+  return [sortedAscending[lower - 1]!, sortedAscending[n - lower]!]
 }

@@ -13,5 +13,6 @@ export const ANALYTICS_ENDPOINTS = [
   'loop-time',
   'incremental-validity',
   'panel-sizing',
+  'validity-over-time',
   'adverse-impact',
 ] as const

@@ -193,6 +193,12 @@ describe('interviewerCalibration: degenerate inputs', () => {
         n_compared: 0,
         note: 'Fewer than two interviewers rated alongside a colleague: no leniency is adjusted.',
       },
+      auc_shrinkage: {
+        pooled: null,
+        between_variance: null,
+        n_estimates: 0,
+        note: 'Fewer than two figures with a standard error: nothing is shrunk.',
+      },
       areas: [
         { key: 'a', n_groups: null, n_ratings: null, k0: null, msb: null, msw: null, icc1: null },
       ],

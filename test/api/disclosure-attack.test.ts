@@ -200,6 +200,28 @@ function cellsOf(endpoint: string): Cell[] {
       }))
     case 'interviewers':
       return [{ name: 'applications', members: (list) => ids(list), shown: always }]
+    case 'validity-over-time': {
+      // Per half-year of application: its stayed and left, wherever the answer shows its retention.
+      const halfOf = (date: string) =>
+        `${date.slice(0, 4)}-H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`
+      const shownHalf = (answer: Answer, half: string) =>
+        (answer.body.halves as { half: string; retention: { share: number | null } }[]).some(
+          (cell) => cell.half === half && cell.retention.share !== null,
+        )
+      const years = Array.from({ length: 8 }, (_, k) => 2020 + k)
+      const halves = years.flatMap((year) => [`${year}-H1`, `${year}-H2`])
+      return halves.flatMap((half) =>
+        ([1, 0] as const).map((value) => ({
+          name: `${value === 1 ? 'stayed' : 'left'} applying in ${half}`,
+          members: (list: Truth[], asOf: string) =>
+            withOutcome(value)(
+              list.filter((truth) => halfOf(truth.appliedAt) === half),
+              asOf,
+            ),
+          shown: (answer: Answer) => shownHalf(answer, half),
+        })),
+      )
+    }
     case 'sources': {
       // Per source: its hires and its stayed and left, wherever the answer shows that rate.
       const rateOf = (answer: Answer, key: string, rate: string) =>

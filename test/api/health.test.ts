@@ -65,6 +65,7 @@ describe('unknown paths and the OpenAPI document', () => {
       '/api/analytics/sources',
       '/api/analytics/time-to-hire',
       '/api/analytics/validity',
+      '/api/analytics/validity-over-time',
       '/api/applications',
       '/api/applications/{id}',
       '/api/attribute-mappings',

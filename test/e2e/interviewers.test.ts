@@ -42,13 +42,18 @@ describe('the interviewers view in Chromium, as a talent lead', () => {
       .click()
     await page.getByRole('heading', { name: 'Interviewers', level: 1 }).waitFor()
     await expect.poll(() => rowOrder(page), { timeout: 20_000 }).toHaveLength(25)
-    // Every interviewer has a leniency: one marker each, spread over the kinds in the legend.
+    // Every interviewer has a leniency and a shrunk one: a marker each, over the kinds in the legend.
     const kinds = await page.locator('[data-chart="leniency"] .chart-legend__item').count()
     expect(await seriesOf(page, 'leniency')).toBe(kinds)
-    expect(await page.locator('[data-chart="leniency"] [data-series]').count()).toBe(25)
-    // Nobody has rated 30 hires with a known outcome: every AUC is marked insufficient.
-    expect(await seriesOf(page, 'auc')).toBe(1)
+    expect(await page.locator('[data-chart="leniency"] [data-series="shrunk"]').count()).toBe(25)
+    expect(await page.locator('[data-chart="leniency"] [data-series]').count()).toBe(50)
+    // Nobody has rated 30 hires with a known outcome: every AUC is marked insufficient, and
+    // those with a DeLong variance have a shrunk AUC beside it.
+    expect(await seriesOf(page, 'auc')).toBe(2)
     expect(await page.locator('[data-chart="auc"] [data-series="insufficient"]').count()).toBe(25)
+    expect(await page.locator('[data-chart="auc"] [data-series="shrunk"]').count()).toBeGreaterThan(
+      0,
+    )
     // One stacked series per rating value used: 1, 2, 2.5, 3 and 4.
     expect(
       await page.locator('.distribution-chart .recharts-bar.distribution-series').count(),
@@ -81,11 +86,12 @@ describe('the interviewers view in Chromium, as a talent lead', () => {
       .locator('tbody tr td:nth-of-type(1)')
       .evaluateAll((cells) => cells.map((cell) => Number(cell.textContent)))
     expect(counts).toEqual([...counts].sort((a, b) => b - a))
-    // The charts follow the table's order: one row per interviewer, top to bottom.
+    // The charts keep their ranking by the shrunk figure, the table's default order: one row
+    // per interviewer, top to bottom, each with its raw and shrunk marker.
     const chartOrder = await page
       .locator('[data-chart="leniency"] [data-row]')
-      .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-row')))
-    expect(chartOrder).toEqual(after)
+      .evaluateAll((marks) => [...new Set(marks.map((mark) => mark.getAttribute('data-row')))])
+    expect(chartOrder).toEqual(before)
     // From the keyboard: the header is a button, Enter flips the order.
     await header.focus()
     await page.keyboard.press('Enter')

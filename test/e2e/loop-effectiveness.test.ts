@@ -12,6 +12,7 @@ const PANEL_ENDPOINTS = [
   'loop-time',
   'incremental-validity',
   'panel-sizing',
+  'validity-over-time',
 ].map((name) => `/api/analytics/${name}`)
 
 const panel = (page: Page, title: string) =>
@@ -80,6 +81,12 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     expect(await page.getByTestId('loop-time-summary').textContent()).toContain(
       'typical loops spend 40%–60% there',
     )
+    // Validity over time: no half-year of the demo data reaches the floor for an r, so the
+    // panel says so and draws time to hire and retention by half-year.
+    const overTime = panel(page, 'Validity over time: is the loop getting better?')
+    await overTime.getByTestId('timeline-trends').waitFor()
+    expect(await overTime.getByTestId('timeline-too-few').count()).toBe(1)
+    expect(await overTime.locator('[data-series="time_to_hire"]').count()).toBeGreaterThan(3)
     const composites = panel(page, 'Composite weights: current, suggested and what-if')
     expect(
       await composites
@@ -88,13 +95,13 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     ).toEqual(['current', 'suggested', 'proposed'])
     // One quiet menu per chart, in place of three buttons each.
     const menus = page.getByRole('button', { name: 'Download', exact: true })
-    expect(await menus.count()).toBe(5)
+    expect(await menus.count()).toBe(6)
     expect(
       await menus.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-haspopup'))),
-    ).toEqual(['menu', 'menu', 'menu', 'menu', 'menu'])
+    ).toEqual(['menu', 'menu', 'menu', 'menu', 'menu', 'menu'])
     // What each area adds, and panel sizing: a row per area, and the words the tests allow.
     const increments = panel(page, 'What each area adds beyond the others')
-    expect(await increments.locator('tbody tr').count()).toBe(5)
+    expect(await increments.locator('tbody tr').count()).toBe(6)
     expect(await page.getByTestId('incremental-summary').textContent()).toMatch(
       /add to what the other areas predict|detects nothing added|cannot tell/,
     )
@@ -301,11 +308,11 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     for (const path of PANEL_ENDPOINTS) session.watch.allow(400, path)
     await session.page.goto(`${url()}/?as_of=2026-02-30`)
     const alerts = session.page.getByRole('alert')
-    await expect.poll(() => alerts.count(), { timeout: 10_000 }).toBe(6)
+    await expect.poll(() => alerts.count(), { timeout: 10_000 }).toBe(7)
     for (const text of await alerts.allTextContents()) {
       expect(text).toContain('as_of must be a calendar date')
     }
-    expect(await session.page.getByRole('button', { name: 'Try again' }).count()).toBe(6)
+    expect(await session.page.getByRole('button', { name: 'Try again' }).count()).toBe(7)
     await session.page.screenshot({ path: session.screenshot('loop-effectiveness-error.png') })
   })
 })
@@ -380,7 +387,7 @@ describe('the loop effectiveness view in Chromium, as a hiring manager', () => {
     await page.getByLabel('Level').selectOption('principal')
     await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('principal')
     const withheld = page.locator('.panel-state--withheld')
-    await expect.poll(() => withheld.count(), { timeout: 10_000 }).toBe(6)
+    await expect.poll(() => withheld.count(), { timeout: 10_000 }).toBe(7)
     for (const text of await withheld.allTextContents()) {
       expect(text).toContain('shown to hiring managers over at least 10 hires')
     }

@@ -23,6 +23,9 @@ describe('CSV downloads of the dashboard', () => {
         n_hires: 40,
         auc: 0.6,
         auc_ci: [0.45, 0.75],
+        auc_variance: 0.006,
+        auc_shrunk: 0.62,
+        auc_shrinkage_weight: 0.4,
         n_stayed: 20,
         n_left: 12,
         auc_note: null,
@@ -33,7 +36,9 @@ describe('CSV downloads of the dashboard', () => {
       .split('\r\n')
     const escaped = `"'=HYPERLINK(""http://evil.example"",""click"")"`
     // Negative numbers stay numbers: only text is made formula-safe.
-    expect(lines[1]).toBe(`${escaped},10,8,-0.5,-0.9,-0.1,40,0.6,0.45,0.75,false`)
+    expect(lines[1]).toBe(
+      `${escaped},10,8,-0.5,-0.9,-0.1,-0.45,0.9,40,0.6,0.45,0.75,0.62,0.4,false`,
+    )
 
     const db = createTestDatabase()
     const report = await importTexts(db, {

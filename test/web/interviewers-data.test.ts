@@ -13,6 +13,7 @@ import {
   leniencySummary,
   nextSort,
   reliabilitySentence,
+  shrinkageSentence,
   sortFrom,
   sortInterviewers,
 } from '../../web/src/features/interviewers/components/interviewers-data'
@@ -37,6 +38,9 @@ function interviewer(
     n_hires: 40,
     auc: 0.6,
     auc_ci: [0.45, 0.75],
+    auc_variance: 0.006,
+    auc_shrunk: 0.6,
+    auc_shrinkage_weight: 0.5,
     n_stayed: 20,
     n_left: 12,
     auc_note: null,
@@ -63,15 +67,16 @@ const strict = interviewer('bo.chen', { leniency: -0.4, leniency_ci: [-0.6, -0.2
 const alone = interviewer('cy.ng', { leniency: null, leniency_ci: null, n_compared: 0 })
 
 describe('interviewer sorting', () => {
-  it('reads the sort from the URL and falls back to most lenient first', () => {
+  it('reads the sort from the URL and falls back to most lenient first by shrunk leniency', () => {
     expect(sortFrom(new URLSearchParams('sort=auc&order=asc'))).toEqual({
       key: 'auc',
       order: 'asc',
     })
     expect(sortFrom(new URLSearchParams('sort=nonsense'))).toEqual({
-      key: 'leniency',
+      key: 'leniency_shrunk',
       order: 'desc',
     })
+    expect(sortFrom(new URLSearchParams('sort=auc_shrunk&order=desc')).key).toBe('auc_shrunk')
   })
 
   it('flips the order on the same column and starts a new column in its natural order', () => {
@@ -108,8 +113,14 @@ describe('leniency and AUC charts', () => {
   })
 
   it('shapes one point per estimate, error bars as distances, and names the missing', () => {
-    const data = leniencyChartData([lenient, alone, strict])
+    const data = leniencyChartData([
+      { ...lenient, leniency_shrunk: 0.45 },
+      alone,
+      { ...strict, leniency_shrunk: -0.3 },
+    ])
+    // Ranked by shrunk leniency: nothing compared shrinks to 0, between the two.
     expect(data.rows.map((row) => row.label)).toEqual(['ana.lee', 'cy.ng', 'bo.chen'])
+    expect(data.points.map((point) => point.shrunk)).toEqual([0.45, -0.3])
     expect(data.points.map((point) => [point.key, point.kind])).toEqual([
       ['ana.lee', 'higher'],
       ['bo.chen', 'lower'],
@@ -137,6 +148,62 @@ describe('leniency and AUC charts', () => {
     const data = aucChartData([few, clear, strict])
     expect(data.axis.domain).toEqual([0, 1])
     expect(data.missing).toEqual(['bo.chen'])
+  })
+
+  it('ranks AUCs by the shrunk figure, so a high AUC over few hires is not put first', () => {
+    const few = interviewer('ed.wu', {
+      n_hires: 6,
+      insufficient: true,
+      auc: 0.95,
+      auc_ci: [0.6, 1],
+      auc_shrunk: 0.66,
+      auc_shrinkage_weight: 0.05,
+    })
+    const many = interviewer('fay.li', { auc: 0.8, auc_shrunk: 0.78, auc_shrinkage_weight: 0.9 })
+    const none = interviewer('gil.x', { auc: 0.7, auc_shrunk: null, auc_shrinkage_weight: null })
+    const data = aucChartData([few, none, many])
+    expect(data.rows.map((row) => row.key)).toEqual(['fay.li', 'ed.wu', 'gil.x'])
+    expect(data.points.map((point) => [point.estimate, point.shrunk])).toEqual([
+      [0.8, 0.78],
+      [0.95, 0.66],
+      [0.7, null],
+    ])
+    expect(
+      sortInterviewers([few, many], { key: 'auc_shrunk', order: 'desc' }).map(
+        (entry) => entry.interviewer,
+      ),
+    ).toEqual(['fay.li', 'ed.wu'])
+  })
+
+  it('says what shrinkage did, and that the data cannot tell interviewers apart when τ² is 0', () => {
+    const leniency_shrinkage = {
+      between_variance: 0.05,
+      within_variance: 0.5,
+      n_interviewers: 3,
+      n_compared: 60,
+      note: null,
+    }
+    const spread = shrinkageSentence({
+      leniency_shrinkage,
+      auc_shrinkage: { pooled: 0.64, between_variance: 0.002, n_estimates: 8, note: null },
+    })
+    expect(spread).toMatch(/toward the pooled \.64 by τ² \/ \(τ² \+ their squared standard error\)/)
+    expect(spread).toMatch(/rank by the shrunk figures\.$/)
+    const flat = shrinkageSentence({
+      leniency_shrinkage,
+      auc_shrinkage: { pooled: 0.66, between_variance: 0, n_estimates: 11, note: 'τ² = 0' },
+    })
+    expect(flat).toMatch(/every shrunk AUC is the pooled \.66: the data cannot tell/)
+    const none = shrinkageSentence({
+      leniency_shrinkage,
+      auc_shrinkage: {
+        pooled: null,
+        between_variance: null,
+        n_estimates: 1,
+        note: 'Fewer than two figures with a standard error: nothing is shrunk.',
+      },
+    })
+    expect(none).toMatch(/Fewer than two figures/)
   })
 
   it('sums up who rates out of line without claiming more than the intervals', () => {
@@ -173,8 +240,8 @@ describe('rating distributions and reliability', () => {
   it('writes the table as CSV with empty cells for missing values', () => {
     const lines = interviewersCsv([alone]).trimEnd().split('\r\n')
     expect(lines[0]).toBe(
-      'interviewer,ratings,compared,leniency,leniency_ci_lower,leniency_ci_upper,hires_with_outcome,auc,auc_ci_lower,auc_ci_upper,insufficient',
+      'interviewer,ratings,compared,leniency,leniency_ci_lower,leniency_ci_upper,leniency_shrunk,leniency_shrinkage_weight,hires_with_outcome,auc,auc_ci_lower,auc_ci_upper,auc_shrunk,auc_shrinkage_weight,insufficient',
     )
-    expect(lines[1]).toBe('cy.ng,10,0,,,,40,0.6,0.45,0.75,false')
+    expect(lines[1]).toBe('cy.ng,10,0,,,,0,0.8,40,0.6,0.45,0.75,0.6,0.5,false')
   })
 })

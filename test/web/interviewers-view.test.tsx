@@ -11,7 +11,12 @@ import { json, mockFetch } from './fetch-mock'
 import { itShowsWithheldAndFailedStates, renderView, useChartEnvironment } from './render-view'
 import { downloadMenus, offering } from './download-menu'
 
-function interviewer(name: string, leniency: number, auc: number): InterviewerCalibration {
+function interviewer(
+  name: string,
+  leniency: number,
+  auc: number,
+  auc_shrunk: number | null = 0.6,
+): InterviewerCalibration {
   return {
     interviewer: name,
     n_ratings: 20,
@@ -28,6 +33,9 @@ function interviewer(name: string, leniency: number, auc: number): InterviewerCa
     n_hires: 12,
     auc,
     auc_ci: [auc - 0.3, Math.min(1, auc + 0.3)],
+    auc_variance: 0.02,
+    auc_shrunk,
+    auc_shrinkage_weight: auc_shrunk === null ? null : 0.2,
     n_stayed: 20,
     n_left: 12,
     auc_note: null,
@@ -49,6 +57,7 @@ function interviewers(list: InterviewerCalibration[]): Interviewers {
       n_compared: 18 * list.length,
       note: null,
     },
+    auc_shrinkage: { pooled: 0.6, between_variance: 0.004, n_estimates: list.length, note: null },
     areas: [
       {
         key: 'ownership',
@@ -121,8 +130,11 @@ describe('InterviewersView', () => {
     )
     expect(screen.getAllByText('insufficient')).toHaveLength(3)
     expect(screen.getByText(/^Poor agreement: about 46%/)).toBeTruthy()
-    const leniencyHeader = screen.getByRole('button', { name: /Leniency/ })
+    const leniencyHeader = screen.getByRole('button', { name: /Leniency, shrunk/ })
     expect(leniencyHeader.closest('th')?.getAttribute('aria-sort')).toBe('descending')
+    expect(screen.getByTestId('shrinkage-note').textContent).toMatch(
+      /toward the pooled \.60 .* rank by the shrunk figures\.$/,
+    )
     expect(offering(downloadMenus(), 'PNG')).toBe(3)
   })
 
@@ -138,6 +150,30 @@ describe('InterviewersView', () => {
     fireEvent.click(byName)
     expect(rowNames()).toEqual(['cy.ng', 'bo.chen', 'ana.lee'])
     expect(router.state.location.search).toBe('?level=senior&sort=interviewer&order=desc')
+  })
+
+  it('shows raw and shrunk AUC side by side and ranks by the shrunk one', async () => {
+    const team = [
+      interviewer('ana.lee', 0.5, 0.95, 0.64),
+      interviewer('bo.chen', -0.4, 0.7, 0.68),
+      interviewer('cy.ng', 0.02, 0.6, null),
+    ]
+    mockFetch({ 'GET /api/analytics/interviewers': () => json(200, interviewers(team)) })
+    open('/interviewers?sort=auc_shrunk&order=desc')
+    await screen.findByTestId('interviewer-table')
+    expect(rowNames()).toEqual(['bo.chen', 'ana.lee', 'cy.ng'])
+    const ana = within(screen.getByTestId('interviewer-table')).getByRole('row', {
+      name: /^ana\.lee/,
+    })
+    expect(within(ana).getByText('.95')).toBeTruthy()
+    expect(within(ana).getByText('.64')).toBeTruthy()
+    expect(within(ana).getAllByText('keeps 20%').length).toBeGreaterThan(0)
+    expect(
+      screen
+        .getByRole('button', { name: /AUC, shrunk/ })
+        .closest('th')
+        ?.getAttribute('aria-sort'),
+    ).toBe('descending')
   })
 
   it("opens an interviewer's ratings from the table, with the filters kept", async () => {

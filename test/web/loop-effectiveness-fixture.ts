@@ -4,6 +4,7 @@ import type {
   ModelResponse,
   RetentionModel,
 } from '../../web/src/features/loop-effectiveness/api/get-model'
+import type { ValidityOverTime } from '../../web/src/features/loop-effectiveness/api/get-validity-over-time'
 
 const context = {
   as_of: '2026-03-31',
@@ -174,6 +175,92 @@ export function loopTime(overrides: Partial<LoopTime> = {}): LoopTime {
         r_corrected_ci: [0.17, 0.52],
       }),
     ],
+    ...overrides,
+  }
+}
+
+type HalfYearCell = ValidityOverTime['halves'][number]
+
+/** A half-year: r for each area (null below the floor), time to hire and retention. */
+export function halfYear(
+  half: string,
+  rs: readonly (number | null)[],
+  overrides: Partial<HalfYearCell> = {},
+): HalfYearCell {
+  return {
+    half,
+    areas: ['ownership', 'judgment'].map((key, k) => {
+      const r = rs[k] ?? null
+      return {
+        key,
+        n: r === null ? 12 : 60,
+        n_stayed: r === null ? 8 : 45,
+        n_left: r === null ? 4 : 15,
+        r,
+        r_ci: r === null ? null : ([r - 0.25, r + 0.22] as [number, number]),
+        not_computable: r === null ? 'Too few hires to tell: 12 with a known outcome.' : null,
+      }
+    }),
+    time_to_hire: { n: 40, median: 30, median_ci: [26, 35] },
+    retention: { n: 60, stayed: 45, share: 0.75, share_ci: [0.63, 0.84], insufficient: false },
+    ...overrides,
+  }
+}
+
+/** Validity over time with three half-years; the trends cannot tell unless overridden. */
+export function validityOverTime(overrides: Partial<ValidityOverTime> = {}): ValidityOverTime {
+  const cannotTell = (sentence: string) => ({
+    from: null,
+    to: null,
+    difference: null,
+    statistic: null,
+    p: null,
+    direction: 'cannot tell' as const,
+    sentence,
+  })
+  return {
+    as_of: '2026-03-31',
+    rubric: { key: 'rust', name: 'Rust engineer' },
+    filters: { level: null, requisition_id: null, hire_type: null, from: null, to: null },
+    disclosure: { restricted: false, floor: null, notes: [], withheld: [] },
+    areas: [
+      { key: 'ownership', name: 'Ownership & lifetimes' },
+      { key: 'judgment', name: 'Judgment' },
+    ],
+    halves: [
+      halfYear('2024-H2', [0.1, 0.2]),
+      halfYear('2025-H1', [0.15, null]),
+      halfYear('2025-H2', [null, null], {
+        retention: { n: 3, stayed: 3, share: 1, share_ci: [0.44, 1], insufficient: true },
+      }),
+    ],
+    trends: {
+      areas: [
+        {
+          key: 'ownership',
+          ...cannotTell(
+            'Ownership & lifetimes: the intervals overlap and the difference could be chance (r = 0.10 in 2024-H2, 0.15 in 2025-H1; p = .770); the data cannot tell yet whether it predicts better or worse.',
+          ),
+          from: '2024-H2',
+          to: '2025-H1',
+          difference: 0.05,
+          statistic: 0.29,
+          p: 0.77,
+        },
+        {
+          key: 'judgment',
+          ...cannotTell(
+            'Judgment: fewer than two half-years have enough hires for a correlation, so the data cannot tell yet whether it is changing.',
+          ),
+        },
+      ],
+      retention: cannotTell(
+        'Fewer than two half-years have enough hires with a known twelve-month outcome: the data cannot tell yet whether retention is changing.',
+      ),
+      time_to_hire: cannotTell(
+        'Time to hire: median 30 days in 2024-H2, 30 in 2025-H2; the intervals overlap and the data cannot tell yet whether it is changing.',
+      ),
+    },
     ...overrides,
   }
 }

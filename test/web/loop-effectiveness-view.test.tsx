@@ -9,6 +9,7 @@ import {
   loopTime,
   modelResponse,
   unfittedModel,
+  validityOverTime,
 } from './loop-effectiveness-fixture'
 import { renderView as renderRoute, useChartEnvironment } from './render-view'
 import { areaRow, validity } from './validity-fixture'
@@ -27,6 +28,7 @@ const COMPOSITE = 'GET /api/analytics/composite'
 const LOOP_TIME = 'GET /api/analytics/loop-time'
 const INCREMENTAL = 'GET /api/analytics/incremental-validity'
 const PANEL_SIZING = 'GET /api/analytics/panel-sizing'
+const OVER_TIME = 'GET /api/analytics/validity-over-time'
 
 const AREAS = [
   areaRow({ key: 'ownership', name: 'Ownership & lifetimes', r: 0.05, q: 0.6 }),
@@ -63,6 +65,7 @@ const everyPanel: Answers = {
   [LOOP_TIME]: () => json(200, loopTime()),
   [INCREMENTAL]: () => json(200, incrementalValidity()),
   [PANEL_SIZING]: () => json(200, panelSizing()),
+  [OVER_TIME]: () => json(200, validityOverTime()),
 }
 
 function renderView(answers: Answers, entry = '/') {
@@ -77,6 +80,7 @@ const COMPOSITE_PANEL = 'Composite weights: current, suggested and what-if'
 const LOOP_TIME_PANEL = 'Loop time beside validity'
 const INCREMENTAL_PANEL = 'What each area adds beyond the others'
 const PANEL_SIZING_PANEL = 'Panel sizing: how many interviewers each area needs'
+const OVER_TIME_PANEL = 'Validity over time: is the loop getting better?'
 
 describe('LoopEffectivenessView', () => {
   afterEach(() => {
@@ -94,10 +98,11 @@ describe('LoopEffectivenessView', () => {
         [LOOP_TIME]: withheld,
         [INCREMENTAL]: withheld,
         [PANEL_SIZING]: withheld,
+        [OVER_TIME]: withheld,
       },
       '/?as_of=2023-06-01',
     )
-    await vi.waitFor(() => expect(screen.getAllByRole('status')).toHaveLength(6))
+    await vi.waitFor(() => expect(screen.getAllByRole('status')).toHaveLength(7))
     for (const state of screen.getAllByRole('status')) {
       expect(state.textContent).toContain('not shown to you for this selection')
       expect(state.textContent).toContain(WITHHELD)
@@ -116,6 +121,7 @@ describe('LoopEffectivenessView', () => {
       [LOOP_TIME]: never,
       [INCREMENTAL]: never,
       [PANEL_SIZING]: never,
+      [OVER_TIME]: never,
     })
     expect(screen.getByText('Computing validity…')).toBeTruthy()
     expect(within(panel(MODEL_PANEL)).getByText('Fitting the model…')).toBeTruthy()
@@ -127,6 +133,7 @@ describe('LoopEffectivenessView', () => {
     expect(
       within(panel(PANEL_SIZING_PANEL)).getByText('Measuring how far interviewers agree…'),
     ).toBeTruthy()
+    expect(within(panel(OVER_TIME_PANEL)).getByText('Computing the half-years…')).toBeTruthy()
   })
 
   it('keeps the other panels when one fails, and retries only that one', async () => {
@@ -163,7 +170,7 @@ describe('LoopEffectivenessView', () => {
     expect(offering(downloadMenus(model), 'PNG')).toBe(1)
     await screen.findByTestId('incremental-summary')
     await screen.findByTestId('panel-sizing-summary')
-    expect(offering(downloadMenus(), 'CSV')).toBe(5)
+    expect(offering(downloadMenus(), 'CSV')).toBe(6)
     expect(offering(downloadMenus(panel(PANEL_SIZING_PANEL)), 'PNG')).toBe(1)
     const rows = within(panel(COMPOSITE_PANEL)).getAllByRole('row')
     expect(rows.map((row) => row.getAttribute('data-composite')).filter(Boolean)).toEqual([

@@ -3,6 +3,7 @@ import { quantile } from '../../analytics/quantiles'
 import { daysBetween } from '../../analytics/dates'
 import { COMPA_BANDS, matchingBand } from '../../analytics/salary'
 import { SCORE_BAND_THRESHOLD } from '../../analytics/retention-curves'
+import { halfYearOf } from '../../analytics/validity-over-time'
 import { textAt } from '../../dataset/dataset'
 import { selectionAt, type Cohort } from '../cohort'
 import { salaryBandsOf } from '../context'
@@ -119,6 +120,7 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
   const groupNames = new Set<string>()
   const levelNames = new Set<string>()
   const typeNames = new Set<string>()
+  const halfYears = new Set<string>()
 
   // Cell ids per row: keys are made once per distinct (prefix, name, suffix), not per row.
   const memo = new Map<string, Map<string, Map<string, number>>>()
@@ -153,6 +155,8 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
     const hireType = textAt(text.hireType, row)
     const stated = attributes.map((attribute) => textAt(attribute.column, row) ?? NOT_STATED)
     const group = textAt(text.selfIdGroup, row) ?? NOT_STATED
+    const half = halfYearOf(textAt(text.appliedAt, row)!)
+    halfYears.add(half)
     const decisionCell =
       selection === null ? null : selection === 'hired' ? 'chosen' : ('passed' as const)
     if (decisionCell) {
@@ -170,6 +174,7 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
     if (gone) add('gone')
     if (word) {
       add(word)
+      add('half:', half, AFTER[word])
       attributes.forEach((attribute, a) => add(attribute.cell, stated[a], AFTER[word]))
     }
 
@@ -181,7 +186,10 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
         continue
       }
       add('pool:', area.key)
-      if (word) add(word, ':', area.key)
+      if (word) {
+        add(word, ':', area.key)
+        add('half:', half, `${AFTER[word]}:${area.key}`)
+      }
       if (hire) {
         const band = score >= SCORE_BAND_THRESHOLD ? ':ge3' : ':lt3'
         add('band:', area.key, band)
@@ -196,6 +204,7 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
       add('accepted')
       add('accepted:level:', level)
       add('accepted:type:', typeName)
+      add('half:', half, ':accepted')
       levelNames.add(level)
       typeNames.add(typeName)
       if (word) {
@@ -285,6 +294,15 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
         parts: ['ge3', 'lt3', 'ge3:gone', 'lt3:gone'].map((part) => `band:${area.key}:${part}`),
         everyPart: true,
       },
+    ]),
+    ...[...halfYears].flatMap((half) => [
+      outcomes(`half ${half} outcomes`, `half:${half}:`),
+      { name: `half ${half} accepted`, parts: [`half:${half}:accepted`] },
+      ...dataset.areas.map((area) => ({
+        name: `half ${half} outcomes ${area.key}`,
+        parts: [`half:${half}:stayed:${area.key}`, `half:${half}:left:${area.key}`],
+        everyPart: true,
+      })),
     ]),
     ...[...interviewerNames].flatMap((name) => [
       { name: `interviewer ${name}`, parts: [`rated:${name}`] },

@@ -3,7 +3,9 @@ import {
   areaReliabilityShape,
   calibrationOfTable,
   interviewerCalibrationSchema,
+  withShrunkAucs,
 } from '../../analytics/interviewer-calibration'
+import { estimateShrinkageSchema } from '../../analytics/estimate-shrinkage'
 import { leniencyShrinkageSchema } from '../../analytics/leniency-shrinkage'
 import { ratingTableOfRows } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
@@ -16,6 +18,7 @@ export const interviewersResponseSchema = z
     ...contextShape,
     interviewers: z.array(interviewerCalibrationSchema),
     leniency_shrinkage: leniencyShrinkageSchema,
+    auc_shrinkage: estimateShrinkageSchema,
     areas: z.array(z.object({ ...areaReliabilityShape, name: z.string() })),
   })
   .openapi('Interviewers')
@@ -31,6 +34,7 @@ export function interviewersResponse(cohort: Cohort): z.infer<typeof interviewer
     ...contextOf(cohort),
     interviewers: report.interviewers,
     leniency_shrinkage: report.leniency_shrinkage,
+    auc_shrinkage: report.auc_shrinkage,
     areas: report.areas.map((area, k) => ({ ...area, name: cohort.dataset.areas[k]!.name })),
   }
 }
@@ -38,6 +42,8 @@ export function interviewersResponse(cohort: Cohort): z.infer<typeof interviewer
 /**
  * A restricted answer: an interviewer only over at least the floor of other managers'
  * applications, and their own AUC only over as many hires who stayed and as many who left.
+ * The AUCs shown are shrunk toward the pooled AUC of those shown only, so no withheld AUC
+ * moves a figure shown.
  */
 export function restrictInterviewers(
   response: z.infer<typeof interviewersResponseSchema>,
@@ -51,30 +57,29 @@ export function restrictInterviewers(
   )
   const hidden = response.interviewers.length - shown.length
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
-  return saying(
-    {
-      ...response,
-      interviewers: shown.map((row) =>
-        withoutAuc.includes(row) ? { ...row, auc: null, auc_ci: null, insufficient: true } : row,
-      ),
-    },
-    [
-      ...(hidden > 0
-        ? [
-            {
-              figure: 'interviewers',
-              reason: `${plural(hidden, 'interviewer')} with fewer than ${release.floor} of other managers' applications not shown.`,
-            },
-          ]
-        : []),
-      ...(withoutAuc.length > 0
-        ? [
-            {
-              figure: 'interviewers.auc',
-              reason: `How well their ratings predicted retention is withheld for ${plural(withoutAuc.length, 'interviewer')}: fewer than ${release.floor} of the hires they rated stayed, or fewer than ${release.floor} left.`,
-            },
-          ]
-        : []),
-    ],
+  const { interviewers, shrinkage } = withShrunkAucs(
+    shown.map((row) =>
+      withoutAuc.includes(row)
+        ? { ...row, auc: null, auc_ci: null, auc_variance: null, insufficient: true }
+        : row,
+    ),
   )
+  return saying({ ...response, interviewers, auc_shrinkage: shrinkage }, [
+    ...(hidden > 0
+      ? [
+          {
+            figure: 'interviewers',
+            reason: `${plural(hidden, 'interviewer')} with fewer than ${release.floor} of other managers' applications not shown.`,
+          },
+        ]
+      : []),
+    ...(withoutAuc.length > 0
+      ? [
+          {
+            figure: 'interviewers.auc',
+            reason: `How well their ratings predicted retention is withheld for ${plural(withoutAuc.length, 'interviewer')}: fewer than ${release.floor} of the hires they rated stayed, or fewer than ${release.floor} left.`,
+          },
+        ]
+      : []),
+  ])
 }

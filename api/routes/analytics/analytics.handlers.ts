@@ -40,6 +40,8 @@ export const incrementalValidity: AppRouteHandler<typeof routes.incrementalValid
 
 export const panelSizing: AppRouteHandler<typeof routes.panelSizing> = async (c) =>
   c.json(await c.var.analyses.run('panelSizing', scopeOf(c), c.req.valid('query')), 200)
+export const validityOverTime: AppRouteHandler<typeof routes.validityOverTime> = async (c) =>
+  c.json(await c.var.analyses.run('validityOverTime', scopeOf(c), c.req.valid('query')), 200)
 
 export const adverseImpact: AppRouteHandler<typeof routes.adverseImpact> = async (c) =>
   c.json(await c.var.analyses.run('adverseImpact', scopeOf(c), c.req.valid('query')), 200)

@@ -12,6 +12,7 @@ import { retentionResponseSchema } from '../../analyses/reports/retention'
 import { salaryResponseSchema } from '../../analyses/reports/salary'
 import { timeToHireResponseSchema } from '../../analyses/reports/time-to-hire'
 import { modelResponseSchema, validityResponseSchema } from '../../analyses/reports/validity'
+import { validityOverTimeResponseSchema } from '../../analyses/reports/validity-over-time'
 
 /** A GET analytics endpoint: the shared filters in, one JSON answer out. */
 function analyticsRoute<Path extends string, Response extends z.ZodType>(
@@ -111,6 +112,11 @@ export const panelSizing = analyticsRoute(
   'panel-sizing',
   'Per area: ICC(1), Spearman–Brown reliability by number of interviewers, interviewers needed for .70 and .80, and interviewer hours a quarter',
   panelSizingResponseSchema,
+)
+export const validityOverTime = analyticsRoute(
+  'validity-over-time',
+  'Per half-year of application: each area r with retention, median time to hire and twelve-month retention, and whether they changed',
+  validityOverTimeResponseSchema,
 )
 export const adverseImpact = analyticsRoute(
   'adverse-impact',

@@ -129,6 +129,18 @@ const OTHER: Definition[] = [
     formula: 'ρ_k = kρ₁ / (1 + (k − 1)ρ₁),   k = R(1 − ρ₁) / (ρ₁(1 − R))',
   },
   {
+    term: 'Shrunk interviewer figures',
+    text: "The interviewers view shows each interviewer's leniency and AUC raw and shrunk side by side, and ranks by the shrunk figure, so an interviewer with 6 loops is not ranked beside one with 200. Leniency is shrunk toward 0 as above. An AUC is shrunk toward the pooled AUC μ, the inverse-variance weighted mean of every interviewer's AUC, by normal–normal empirical Bayes: with its DeLong variance vᵢ as the squared standard error, the interviewer keeps Bᵢ = τ² / (τ² + vᵢ) of their distance from μ. τ², how much interviewers' true AUCs differ, is the method-of-moments (DerSimonian–Laird) estimate, floored at 0; when it is 0 every shrunk AUC is μ and the view says the data cannot tell the interviewers apart yet. An AUC with no DeLong variance (fewer than two hires who stayed or two who left, or every stayer rated above every leaver) takes no part and has no shrunk figure. For a hiring manager the pool is recomputed over the interviewers whose AUC is shown.",
+    formula:
+      'shrunkᵢ = μ + Bᵢ·(AUCᵢ − μ),   Bᵢ = τ² / (τ² + vᵢ),   μ = Σwᵢ·AUCᵢ / Σwᵢ,   wᵢ = 1/vᵢ,   τ² = max(0, (Q − (k − 1)) / (Σw − Σw²/Σw)),   Q = Σwᵢ(AUCᵢ − μ)²',
+  },
+  {
+    term: 'Validity over time',
+    text: "Applications are grouped by the half-year of their application date (2025-H1 is January to June 2025). In each half-year: each area's r with twelve-month retention among its hires, with the Fisher-z interval, shown only with 30 hires with a known outcome, 10 who stayed and 10 who left; the median days from application to accepted offer of the offers accepted by the as-of date, with the distribution-free interval between the order statistics l and n − l + 1, l = qbinom(0.025, n, ½) (none below six offers); and the share of hires with a known outcome who stayed twelve months, with a Wilson interval. Is the loop getting better? For each area, the first and last half-years that show an r are compared by the test of two independent correlations; retention between the first and last half-years with enough hires by the two-proportion z test (R's prop.test without continuity correction); time to hire between the first and last half-years with 30 accepted offers, called longer or shorter only when the two median intervals do not overlap (a conservative test). A change is put in words only when p < .05 (for time to hire, when the intervals are apart); otherwise the panel says the data cannot tell yet. Recent half-years have few known outcomes, since most of their hires have not yet reached a year. For a hiring manager each half-year's retention, area r and time to hire is shown only over at least 10 of other managers' hires who stayed and 10 who left (10 accepted offers), and the comparison uses only the half-years shown.",
+    formula:
+      'z = (atanh r₂ − atanh r₁) / √(1/(n₁ − 3) + 1/(n₂ − 3)),   z = (p₂ − p₁) / √(p̄(1 − p̄)(1/n₁ + 1/n₂))',
+  },
+  {
     term: 'Rates with intervals',
     text: 'Hire and retention rates by red-flag tag and background carry Wilson score intervals; below 30 hires with a known outcome a rate is marked insufficient.',
   },
@@ -149,7 +161,7 @@ const DISCLOSURE: Definition[] = [
   },
   {
     term: 'The populations that may be shown',
-    text: "Each restricted answer describes one box: a level or all, a hire type or all, and a window of years. For each data version Loopscope counts, in every box, the people in every cell an answer could show (applications, hires, those who stayed and who left, each area, score band, interviewer, red flag, background, level, hire type, compa-ratio and time-to-hire band; for self-ID each group selected and not selected), leaving out a manager's own applications, which they could subtract. It then takes the boxes broadest first. A box is shown only with at least 10 hires, 10 who stayed and 10 who left (self-ID: 5 decided applications), and only if, against every box shown before it, each cell both show differs by none or by at least 10 people (self-ID: 5 in any group, shown or pooled). A clash in the hires or outcomes withholds the box and names the one it clashed with; a clash elsewhere only hides that figure in the later box.",
+    text: "Each restricted answer describes one box: a level or all, a hire type or all, and a window of years. For each data version Loopscope counts, in every box, the people in every cell an answer could show (applications, hires, those who stayed and who left, each area, score band, interviewer, red flag, background, level, hire type, compa-ratio and time-to-hire band, and each half-year of application; for self-ID each group selected and not selected), leaving out a manager's own applications, which they could subtract. It then takes the boxes broadest first. A box is shown only with at least 10 hires, 10 who stayed and 10 who left (self-ID: 5 decided applications), and only if, against every box shown before it, each cell both show differs by none or by at least 10 people (self-ID: 5 in any group, shown or pooled). A clash in the hires or outcomes withholds the box and names the one it clashed with; a clash elsewhere only hides that figure in the later box.",
     formula:
       'shown(B) ⇔ floor met and ∀ shown B′, ∀ cell c shown in both: |c(B) Δ c(B′)| = 0 or ≥ 10',
   },

@@ -47,7 +47,8 @@ export function LeniencyPanel({ interviewers, fileName }: PanelProps) {
         reference={{ value: 0, label: 'Rates like colleagues' }}
         axisLabel="Rating points above colleagues on the same candidate"
         format={formatLeniency}
-        caption="Each interviewer's mean difference from the other interviewers who rated the same application in the same area, with its 95% t interval. Zero is rating like colleagues. The numbers are in the interviewer table."
+        shrunkLabel="Shrunk toward 0 (empirical Bayes)"
+        caption="Each interviewer's mean difference from the other interviewers who rated the same application in the same area, with its 95% t interval; the triangle is the same leniency shrunk toward 0 by empirical Bayes, and rows are ranked by it. Zero is rating like colleagues. The numbers are in the interviewer table."
       />
       <ChartDownloads
         fileName={`${fileName}-leniency`}
@@ -71,7 +72,8 @@ export function AucPanel({ interviewers, fileName }: PanelProps) {
         reference={{ value: 0.5, label: 'Chance' }}
         axisLabel="AUC for staying twelve months (½ is chance)"
         format={formatCorrelation}
-        caption="How well each interviewer's own ratings told hires who stayed a year from hires who left: the chance that a stayer got a higher rating than a leaver, with its 95% DeLong interval. Grey rings rest on fewer than 30 hires and are no evidence either way."
+        shrunkLabel="Shrunk toward the pooled AUC (empirical Bayes)"
+        caption="How well each interviewer's own ratings told hires who stayed a year from hires who left: the chance that a stayer got a higher rating than a leaver, with its 95% DeLong interval. The triangle is the AUC shrunk toward the pooled AUC of all interviewers by empirical Bayes, and rows are ranked by it, so few hires cannot put anyone at the top. Grey rings rest on fewer than 30 hires and are no evidence either way."
       />
       <ChartDownloads
         fileName={`${fileName}-auc`}

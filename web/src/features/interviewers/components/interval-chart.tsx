@@ -1,6 +1,7 @@
 import type { Ref } from 'react'
 import { IntervalPlot } from '../../../components/interval-plot'
-import type { Marker } from '../../../lib/interval-plot-layout'
+import type { IntervalSeries, Marker } from '../../../lib/interval-plot-layout'
+import { PALETTE } from '../../../lib/palette'
 import type { IntervalChartData } from './interviewers-data'
 
 export type MarkerShape = Marker | 'ring'
@@ -20,10 +21,15 @@ interface Props<Kind extends string> {
   format: (value: number) => string
   caption: string
   name: string
+  /** How the legend names the shrunk estimate drawn beside each raw one. */
+  shrunkLabel: string
   ref?: Ref<HTMLElement>
 }
 
-/** A dot per interviewer with its interval, marker shape and colour by what it shows. */
+/**
+ * A dot per interviewer with its interval, marker shape and colour by what it shows, and a
+ * triangle on the same line where empirical Bayes puts the estimate.
+ */
 export function IntervalChart<Kind extends string>({
   data,
   styles,
@@ -32,31 +38,50 @@ export function IntervalChart<Kind extends string>({
   format,
   caption,
   name,
+  shrunkLabel,
   ref,
 }: Props<Kind>) {
   const kinds = (Object.keys(styles) as Kind[]).filter((kind) =>
     data.points.some((point) => point.kind === kind),
   )
+  const shrunk = data.points.filter((point) => point.shrunk !== null)
+  const shrunkSeries: IntervalSeries[] =
+    shrunk.length === 0
+      ? []
+      : [
+          {
+            key: 'shrunk',
+            label: shrunkLabel,
+            colour: PALETTE.orange,
+            marker: 'triangle',
+            estimates: Object.fromEntries(
+              shrunk.map((point) => [point.key, { value: point.shrunk, ci: null }]),
+            ),
+          },
+        ]
   return (
     <div className="interval-chart" data-chart={name}>
       <IntervalPlot
         ref={ref}
         rows={data.rows}
-        series={kinds.map((kind) => ({
-          key: kind,
-          label: styles[kind].label,
-          colour: styles[kind].colour,
-          // A ring is an outlined circle: the estimate is there but not to be read.
-          marker: styles[kind].shape === 'ring' ? 'circle' : styles[kind].shape,
-          estimates: Object.fromEntries(
-            data.points
-              .filter((point) => point.kind === kind)
-              .map((point) => [
-                point.key,
-                { value: point.estimate, ci: point.ci, hollow: styles[kind].shape === 'ring' },
-              ]),
-          ),
-        }))}
+        series={[
+          ...kinds.map((kind): IntervalSeries => ({
+            key: kind,
+            label: styles[kind].label,
+            colour: styles[kind].colour,
+            // A ring is an outlined circle: the estimate is there but not to be read.
+            marker: styles[kind].shape === 'ring' ? 'circle' : styles[kind].shape,
+            estimates: Object.fromEntries(
+              data.points
+                .filter((point) => point.kind === kind)
+                .map((point) => [
+                  point.key,
+                  { value: point.estimate, ci: point.ci, hollow: styles[kind].shape === 'ring' },
+                ]),
+            ),
+          })),
+          ...shrunkSeries,
+        ]}
         axis={data.axis}
         reference={reference}
         axisLabel={axisLabel}

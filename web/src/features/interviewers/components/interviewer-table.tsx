@@ -11,6 +11,9 @@ import {
   type SortKey,
 } from './interviewers-data'
 
+/** "keeps 80%": the share of the raw figure's distance from the prior that shrinkage keeps. */
+const formatShare = (weight: number) => `${Math.round(weight * 100)}%`
+
 const COLUMNS: { key: SortKey; label: string; title?: string }[] = [
   { key: 'interviewer', label: 'Interviewer' },
   { key: 'n_ratings', label: 'Ratings' },
@@ -20,8 +23,18 @@ const COLUMNS: { key: SortKey; label: string; title?: string }[] = [
     title: 'Ratings of an application and area that other interviewers rated too',
   },
   { key: 'leniency', label: 'Leniency (95% CI)' },
+  {
+    key: 'leniency_shrunk',
+    label: 'Leniency, shrunk',
+    title: 'Leniency pulled toward 0 by empirical Bayes, the more the fewer ratings were compared',
+  },
   { key: 'n_hires', label: 'Hires', title: 'Hires with a known twelve-month outcome they rated' },
   { key: 'auc', label: 'AUC (95% CI)' },
+  {
+    key: 'auc_shrunk',
+    label: 'AUC, shrunk',
+    title: 'AUC pulled toward the pooled AUC by empirical Bayes, the more the wider its interval',
+  },
 ]
 
 const LENIENCY_NOTE = {
@@ -109,6 +122,18 @@ export function InterviewerTable({ interviewers, sort, onSort, selected, fileNam
                     </span>
                     <span className="row-note">{LENIENCY_NOTE[leniencyKind(interviewer)]}</span>
                   </td>
+                  <td>
+                    <span className="estimate">
+                      {formatLeniency(
+                        interviewer.leniency === null ? null : interviewer.leniency_shrunk,
+                      )}
+                    </span>
+                    {interviewer.leniency !== null && (
+                      <span className="row-note">
+                        keeps {formatShare(interviewer.shrinkage_weight)}
+                      </span>
+                    )}
+                  </td>
                   <td>{interviewer.n_hires}</td>
                   <td className={aucInsufficient ? 'is-insufficient' : undefined}>
                     <span className="estimate">{formatCorrelation(interviewer.auc)}</span>
@@ -116,6 +141,14 @@ export function InterviewerTable({ interviewers, sort, onSort, selected, fileNam
                       {formatInterval(interviewer.auc_ci, formatCorrelation)}
                     </span>
                     {aucInsufficient && <span className="badge">insufficient</span>}
+                  </td>
+                  <td className={aucInsufficient ? 'is-insufficient' : undefined}>
+                    <span className="estimate">{formatCorrelation(interviewer.auc_shrunk)}</span>
+                    {interviewer.auc_shrinkage_weight !== null && (
+                      <span className="row-note">
+                        keeps {formatShare(interviewer.auc_shrinkage_weight)}
+                      </span>
+                    )}
                   </td>
                 </tr>
               )

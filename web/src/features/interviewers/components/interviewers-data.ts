@@ -1,7 +1,7 @@
 import { toCsv } from '../../../../../common/csv'
-import { formatNumber } from '../../../lib/format'
+import { formatCorrelation, formatNumber } from '../../../lib/format'
 import type { Axis } from '../../../lib/axis'
-import type { AreaReliability, InterviewerCalibration } from '../api/get-interviewers'
+import type { AreaReliability, InterviewerCalibration, Interviewers } from '../api/get-interviewers'
 
 /** Columns the interviewer table sorts by, as written in the URL. */
 export const SORT_KEYS = [
@@ -9,8 +9,10 @@ export const SORT_KEYS = [
   'n_ratings',
   'n_compared',
   'leniency',
+  'leniency_shrunk',
   'n_hires',
   'auc',
+  'auc_shrunk',
 ] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 export type SortOrder = 'asc' | 'desc'
@@ -19,8 +21,11 @@ export interface Sort {
   order: SortOrder
 }
 
-/** Most lenient first: the question the view answers first. */
-export const DEFAULT_SORT: Sort = { key: 'leniency', order: 'desc' }
+/**
+ * Most lenient first, by the shrunk leniency: the question the view answers first, without
+ * ranking an interviewer with a handful of ratings beside one with hundreds.
+ */
+export const DEFAULT_SORT: Sort = { key: 'leniency_shrunk', order: 'desc' }
 
 /** The sort a URL asks for; anything not understood falls back to the default. */
 export function sortFrom(params: URLSearchParams): Sort {
@@ -79,6 +84,8 @@ export interface IntervalPoint<Kind extends string> {
   label: string
   estimate: number
   ci: [number, number] | null
+  /** The estimate shrunk by empirical Bayes, drawn beside the raw one; null without one. */
+  shrunk: number | null
   kind: Kind
 }
 
@@ -105,6 +112,7 @@ function intervalChartData<Kind extends string>(
   read: (interviewer: InterviewerCalibration) => {
     estimate: number | null
     ci: [number, number] | null
+    shrunk: number | null
     kind: Kind
   },
   axis: { low: number; high: number; step: number; clampLow: number; clampHigh: number },
@@ -112,7 +120,7 @@ function intervalChartData<Kind extends string>(
   const points: IntervalPoint<Kind>[] = []
   const missing: string[] = []
   interviewers.forEach((interviewer) => {
-    const { estimate, ci, kind } = read(interviewer)
+    const { estimate, ci, shrunk, kind } = read(interviewer)
     if (estimate === null) {
       missing.push(interviewer.interviewer)
       return
@@ -122,10 +130,14 @@ function intervalChartData<Kind extends string>(
       label: interviewer.interviewer,
       estimate,
       ci,
+      shrunk,
       kind,
     })
   })
-  const ends = points.flatMap((point) => point.ci ?? [point.estimate])
+  const ends = points.flatMap((point) => [
+    ...(point.ci ?? [point.estimate]),
+    ...(point.shrunk === null ? [] : [point.shrunk]),
+  ])
   const { step } = axis
   const low = Math.max(axis.clampLow, Math.floor(Math.min(axis.low, ...ends) / step) * step)
   const high = Math.min(axis.clampHigh, Math.ceil(Math.max(axis.high, ...ends) / step) * step)
@@ -140,26 +152,34 @@ function intervalChartData<Kind extends string>(
   }
 }
 
-/** Leniency in rating points with its t interval, around a zero line, in the given order. */
+/**
+ * Leniency in rating points with its t interval and its shrunk value, around a zero line,
+ * most lenient first by the shrunk value.
+ */
 export function leniencyChartData(interviewers: readonly InterviewerCalibration[]) {
   return intervalChartData(
-    interviewers,
+    sortInterviewers(interviewers, { key: 'leniency_shrunk', order: 'desc' }),
     (interviewer) => ({
       estimate: interviewer.leniency,
       ci: interviewer.leniency_ci,
+      shrunk: interviewer.leniency === null ? null : interviewer.leniency_shrunk,
       kind: leniencyKind(interviewer),
     }),
     { low: -0.5, high: 0.5, step: 0.25, clampLow: -3, clampHigh: 3 },
   )
 }
 
-/** Each interviewer's own AUC for twelve-month retention with its DeLong interval, on [0, 1]. */
+/**
+ * Each interviewer's own AUC for twelve-month retention with its DeLong interval and its
+ * shrunk value, on [0, 1], highest shrunk AUC first.
+ */
 export function aucChartData(interviewers: readonly InterviewerCalibration[]) {
   return intervalChartData(
-    interviewers,
+    sortInterviewers(interviewers, { key: 'auc_shrunk', order: 'desc' }),
     (interviewer) => ({
       estimate: interviewer.auc,
       ci: interviewer.auc_ci,
+      shrunk: interviewer.auc_shrunk,
       kind: aucKind(interviewer),
     }),
     { low: 0, high: 1, step: 0.25, clampLow: 0, clampHigh: 1 },
@@ -229,10 +249,14 @@ export function interviewersCsv(interviewers: readonly InterviewerCalibration[])
       'leniency',
       'leniency_ci_lower',
       'leniency_ci_upper',
+      'leniency_shrunk',
+      'leniency_shrinkage_weight',
       'hires_with_outcome',
       'auc',
       'auc_ci_lower',
       'auc_ci_upper',
+      'auc_shrunk',
+      'auc_shrinkage_weight',
       'insufficient',
     ],
     interviewers.map((entry) => [
@@ -242,10 +266,14 @@ export function interviewersCsv(interviewers: readonly InterviewerCalibration[])
       entry.leniency,
       entry.leniency_ci?.[0],
       entry.leniency_ci?.[1],
+      entry.leniency_shrunk,
+      entry.shrinkage_weight,
       entry.n_hires,
       entry.auc,
       entry.auc_ci?.[0],
       entry.auc_ci?.[1],
+      entry.auc_shrunk,
+      entry.auc_shrinkage_weight,
       entry.insufficient,
     ]),
   )
@@ -294,4 +322,26 @@ export function leniencySummary(interviewers: readonly InterviewerCalibration[])
 export function formatLeniency(value: number | null): string {
   if (value === null) return '–'
   return `${value > 0 ? '+' : ''}${formatNumber(value, 2)}`
+}
+
+/**
+ * What shrinkage did, in words: how far the AUCs were pulled toward the pooled AUC, or why
+ * they were not.
+ */
+export function shrinkageSentence(
+  data: Pick<Interviewers, 'auc_shrinkage' | 'leniency_shrinkage'>,
+): string {
+  const auc = data.auc_shrinkage
+  const leniency = data.leniency_shrinkage
+  const leniencyPart =
+    leniency.between_variance === null
+      ? (leniency.note ?? 'No leniency is shrunk.')
+      : `Shrunk leniency pulls each interviewer toward 0 (rating like colleagues) in proportion to how few of their ratings were compared (between-interviewer variance τ² = ${formatNumber(leniency.between_variance, 3)}).`
+  const aucPart =
+    auc.pooled === null || auc.between_variance === null
+      ? (auc.note ?? 'No AUC is shrunk.')
+      : auc.between_variance === 0
+        ? `The interviewers' AUCs differ no more than their standard errors allow, so every shrunk AUC is the pooled ${formatCorrelation(auc.pooled)}: the data cannot tell their ratings apart yet.`
+        : `Shrunk AUC pulls each interviewer toward the pooled ${formatCorrelation(auc.pooled)} by τ² / (τ² + their squared standard error), τ² = ${formatNumber(auc.between_variance, 4)}: an interviewer who rated few hires keeps little of their distance from it.`
+  return `${leniencyPart} ${aucPart} Tables and charts rank by the shrunk figures.`
 }

@@ -11,6 +11,7 @@ import {
   DEFAULT_SORT,
   leniencySummary,
   nextSort,
+  shrinkageSentence,
   sortFrom,
   sortInterviewers,
   type SortKey,
@@ -65,6 +66,9 @@ export function InterviewersView() {
             Sort by any column; choose an interviewer to see the ratings they gave. An AUC marked
             insufficient rests on fewer than 30 hires with a known outcome and says nothing either
             way.
+          </p>
+          <p className="power-note" data-testid="shrinkage-note">
+            {shrinkageSentence(data)}
           </p>
           <PanelBoundary title="The interviewer table">
             <InterviewerTable

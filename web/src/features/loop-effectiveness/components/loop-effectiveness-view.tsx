@@ -12,6 +12,7 @@ import { useLoopTime } from '../api/get-loop-time'
 import { usePanelSizing } from '../api/get-panel-sizing'
 import { useModel } from '../api/get-model'
 import { useValidity, type Validity } from '../api/get-validity'
+import { useValidityOverTime } from '../api/get-validity-over-time'
 import { CompositePanel } from './composite-panel'
 import { ForestPlotPanel } from './forest-plot-panel'
 import { IncrementalValidityPanel } from './incremental-validity-panel'
@@ -20,6 +21,7 @@ import type { AreaNames } from './model-data'
 import { ModelPanel } from './model-panel'
 import { PanelSizingPanel } from './panel-sizing-panel'
 import { validitySummary } from './validity-summary'
+import { ValidityOverTimePanel } from './validity-over-time-panel'
 import { ValidityTable } from './validity-table'
 import './loop-effectiveness.css'
 
@@ -100,6 +102,7 @@ export function LoopEffectivenessView() {
   const loopTime = useLoopTime(filters)
   const increments = useIncrementalValidity(filters)
   const panelSizing = usePanelSizing(filters)
+  const overTime = useValidityOverTime(filters)
   // Area names come with the validity answer; the other panels fall back to the keys without it.
   const names: AreaNames = Object.fromEntries(
     (validity.data?.areas ?? []).map((area) => [area.key, area.name]),
@@ -189,6 +192,18 @@ export function LoopEffectivenessView() {
             loading="Measuring how far interviewers agree…"
           >
             {(data) => <PanelSizingPanel panel={data} />}
+          </QueryStates>
+        </PanelBoundary>
+      </section>
+      <section className="panel" aria-labelledby="over-time-title">
+        <h2 id="over-time-title">Validity over time: is the loop getting better?</h2>
+        <PanelBoundary title="Validity over time">
+          <QueryStates
+            query={overTime}
+            what="Validity over time"
+            loading="Computing the half-years…"
+          >
+            {(data) => <ValidityOverTimePanel response={data} />}
           </QueryStates>
         </PanelBoundary>
       </section>
