@@ -12,4 +12,6 @@ export const ANALYTICS_ENDPOINTS = [
   'sources',
   'loop-time',
   'adverse-impact',
+  'expectancy',
+  'utility',
 ] as const
