@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createReferenceApp, createTestApp } from '../helpers/app'
+import { createApiToken } from '../../api/auth/accounts'
+import { createFirstUsers } from '../../api/auth/first-users'
+import { PasswordChecker } from '../../api/auth/passwords'
+import { seedDemoIfEmpty } from '../../api/seed-demo'
+import { users } from '../../db/schema'
+import { createBareApp, createReferenceApp, createTestApp } from '../helpers/app'
+import { TEST_PASSWORD_COST } from '../helpers/auth'
+import { createTestDatabase } from '../helpers/database'
+import type { ExpectancyResponse, UtilityResponse } from '../../api/analyses/reports/worth'
+import type { CorrectedValidity } from '../../api/analytics/corrected-validity'
 import { WHAT_IF, worthExpected } from '../helpers/worth'
 
 const reference = worthExpected.reference
@@ -12,19 +21,27 @@ beforeAll(async () => {
   ;({ app } = await createReferenceApp())
 })
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = Record<string, any>
+type Body = ExpectancyResponse & UtilityResponse & { error: { message: string } }
 const get = async (path: string) => {
   const response = await app.request(path)
   return { status: response.status, body: (await response.json()) as Body }
 }
 
-const near = (actual: number, wanted: number, tolerance = PROBABILITY) =>
-  expect(Math.abs(actual - wanted)).toBeLessThanOrEqual(tolerance)
-const nearDollars = (actual: number, wanted: number) =>
-  expect(Math.abs(actual - wanted) / Math.abs(wanted)).toBeLessThanOrEqual(1e-5)
+const near = (actual: number | null | undefined, wanted: number, tolerance = PROBABILITY) => {
+  expect(actual).toBeTypeOf('number')
+  expect(Math.abs(actual! - wanted)).toBeLessThanOrEqual(tolerance)
+}
+const nearDollars = (actual: number | null | undefined, wanted: number) => {
+  expect(actual).toBeTypeOf('number')
+  expect(Math.abs(actual! - wanted) / Math.abs(wanted)).toBeLessThanOrEqual(1e-5)
+}
 
-function expectValidity(actual: Body, wanted: (typeof reference.validity)['current']) {
+function expectValidity(
+  shown: CorrectedValidity | null | undefined,
+  wanted: (typeof reference.validity)['current'],
+) {
+  expect(shown).toBeTruthy()
+  const actual = shown!
   near(actual.r, wanted.r)
   near(actual.r_ci[0], wanted.r_ci[0])
   near(actual.r_ci[1], wanted.r_ci[1])
@@ -40,23 +57,30 @@ describe('GET /api/analytics/expectancy on the reference data set, against R', (
     expect(status).toBe(200)
     expect(body.as_of).toBe(reference.as_of)
     expect(body.n).toBe(reference.n_used)
-    reference.expectancy.forEach((wanted, k) => {
-      const band = body.bands[k]
+    const pairs = [
+      ...reference.expectancy.map((wanted, k) => [wanted, body.bands[k]] as const),
+      ...reference.coarse_expectancy.map((wanted, k) => [wanted, body.coarse_bands[k]] as const),
+    ]
+    pairs.forEach(([wanted, shown]) => {
+      const band = shown!
+      near(band.curve, wanted.curve)
+      near(band.curve_ci?.[0], wanted.curve_ci[0])
+      near(band.curve_ci?.[1], wanted.curve_ci[1])
       expect([band.n, band.stayed]).toEqual([wanted.n, wanted.stayed])
       if (wanted.share === null) {
         expect(band.share_stayed).toBeNull()
         return
       }
       near(band.share_stayed, wanted.share)
-      near(band.share_ci[0], wanted.ci![0])
-      near(band.share_ci[1], wanted.ci![1])
+      near(band.share_ci?.[0], wanted.ci![0])
+      near(band.share_ci?.[1], wanted.ci![1])
       near(band.expected, wanted.expected!)
     })
   })
 
   it('gives Taylor–Russell at the corrected validity of the composite', async () => {
     const { body } = await get('/api/analytics/expectancy')
-    const taylor = body.taylor_russell
+    const taylor = body.taylor_russell!
     expect([taylor.n_pool, taylor.n_hires]).toEqual([reference.n_pool, reference.n_used])
     near(taylor.selection_ratio, reference.selection_ratio)
     near(taylor.observed_retention, reference.observed_retention)
@@ -88,25 +112,25 @@ describe('GET /api/analytics/utility on the reference data set, against R', () =
   it('gives ΔU and its interval for the current, suggested and what-if weights', async () => {
     const { body } = await get(`/api/analytics/utility?weights=${WHAT_IF}`)
     for (const name of ['current', 'suggested', 'what_if'] as const) {
-      const scenario = body[name]
+      const scenario = body[name]!
       expectValidity(scenario.validity, reference.validity[name])
       nearDollars(scenario.gain, reference.gains[name].gain)
-      nearDollars(scenario.gain_ci[0], reference.gains[name].gain_ci[0])
-      nearDollars(scenario.gain_ci[1], reference.gains[name].gain_ci[1])
+      nearDollars(scenario.gain_ci?.[0], reference.gains[name].gain_ci[0])
+      nearDollars(scenario.gain_ci?.[1], reference.gains[name].gain_ci[1])
     }
     for (const [key, weight] of Object.entries(reference.suggested_weights)) {
-      near(body.suggested.weights[key], weight)
+      near(body.suggested!.weights![key], weight)
     }
     near(
-      body.suggested.versus_current.r_difference_ci[0],
+      body.suggested!.versus_current!.r_difference_ci[0],
       reference.suggested_minus_current_r_ci[0],
     )
     near(
-      body.suggested.versus_current.r_difference_ci[1],
+      body.suggested!.versus_current!.r_difference_ci[1],
       reference.suggested_minus_current_r_ci[1],
     )
     nearDollars(
-      body.suggested.versus_current.gain_difference,
+      body.suggested!.versus_current!.gain_difference,
       reference.gains.suggested.gain - reference.gains.current.gain,
     )
   })
@@ -120,10 +144,10 @@ describe('GET /api/analytics/utility on the reference data set, against R', () =
     // The difference from the current weights has an interval across 0 on these data.
     expect(reference.suggested_minus_current_r_ci[0]).toBeLessThan(0)
     expect(reference.suggested_minus_current_r_ci[1]).toBeGreaterThan(0)
-    expect(body.suggested.sentence).toMatch(
+    expect(body.suggested!.sentence).toMatch(
       /^The data cannot tell yet whether the suggested weights/,
     )
-    expect(body.what_if.sentence).toMatch(/^The data cannot tell yet/)
+    expect(body.what_if!.sentence).toMatch(/^The data cannot tell yet/)
   })
 
   it('scales with the editable inputs', async () => {
@@ -131,7 +155,7 @@ describe('GET /api/analytics/utility on the reference data set, against R', () =
     const changed = (await get('/api/analytics/utility?sdy_share=0.2&hourly_cost=0')).body
     expect(changed.inputs.cost_per_applicant).toBe(0)
     const { inputs } = base
-    const benefit = base.current.gain + inputs.applicants_per_year * inputs.cost_per_applicant
+    const benefit = base.current.gain! + inputs.applicants_per_year! * inputs.cost_per_applicant!
     nearDollars(changed.current.gain, benefit / 2)
   })
 
@@ -154,10 +178,43 @@ describe('below the rule for enough data', () => {
     const expectancy = (await (await empty.request('/api/analytics/expectancy')).json()) as Body
     expect(expectancy.too_few).toMatch(/Too few hires/)
     expect(expectancy.taylor_russell).toBeNull()
-    expect(expectancy.bands.every((band: Body) => band.share_stayed === null)).toBe(true)
+    expect(expectancy.bands.every((band) => band.share_stayed === null)).toBe(true)
     const utility = (await (await empty.request('/api/analytics/utility')).json()) as Body
     expect(utility.current.gain).toBeNull()
     expect(utility.current.validity).toBeNull()
     expect(utility.suggested).toBeNull()
+  })
+})
+
+describe('for a hiring manager, organisation-wide', () => {
+  it('withholds bands below the floor but keeps the composite curve and Taylor–Russell', async () => {
+    const today = '2026-11-24'
+    const db = createTestDatabase()
+    await seedDemoIfEmpty(db, today)
+    await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
+    const demo = createBareApp(db, { today: () => today })
+    const manager = db
+      .select()
+      .from(users)
+      .all()
+      .find((user) => user.email === 'manager@demo.test')!
+    const { token } = createApiToken(db, manager, 'worth', { command: 'test' }, new Date())
+    const ask = async (path: string) => {
+      const response = await demo.request(path, { headers: { authorization: `Bearer ${token}` } })
+      return { status: response.status, body: (await response.json()) as Body }
+    }
+    const expectancy = await ask('/api/analytics/expectancy')
+    expect(expectancy.status).toBe(200)
+    expect(expectancy.body.disclosure.restricted).toBe(true)
+    for (const band of expectancy.body.bands) {
+      // Each band shown holds at least the floor of stayers and leavers, or shows no counts.
+      if (band.share_stayed === null) expect(band.withheld).toMatch(/Withheld/)
+      else expect(band.n - band.stayed).toBeGreaterThanOrEqual(10)
+    }
+    expect(expectancy.body.bands.some((band) => band.curve !== null)).toBe(true)
+    expect(expectancy.body.taylor_russell?.sentence).toMatch(/at random/)
+    const utility = await ask('/api/analytics/utility')
+    expect(utility.status).toBe(200)
+    expect(utility.body.current.gain).not.toBeNull()
   })
 })

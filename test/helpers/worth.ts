@@ -10,6 +10,16 @@ interface Validity {
   r_corrected_ci: Pair
 }
 
+interface ExpectedBand {
+  n: number
+  stayed: number
+  share: number | null
+  ci: Pair | null
+  expected: number | null
+  curve: number
+  curve_ci: Pair
+}
+
 /** Values computed by test/fixtures/worth/worth.R. */
 export interface WorthExpected {
   phi2: { a: number; b: number; rho: number; p: number }[]
@@ -46,13 +56,8 @@ export interface WorthExpected {
     sdy: number
     gains: Record<'current' | 'suggested' | 'what_if', { gain: number; gain_ci: Pair }>
     suggested_minus_current_r_ci: Pair
-    expectancy: {
-      n: number
-      stayed: number
-      share: number | null
-      ci: Pair | null
-      expected: number | null
-    }[]
+    expectancy: ExpectedBand[]
+    coarse_expectancy: ExpectedBand[]
   }
 }
 

@@ -1,5 +1,9 @@
 import { HIRE_TYPES, LEVELS, type Level } from '../../../db/domain'
-import { COMPOSITE_BANDS, compositeBandOf } from '../../analytics/expectancy'
+import {
+  COARSE_COMPOSITE_BANDS,
+  COMPOSITE_BANDS,
+  compositeBandOf,
+} from '../../analytics/expectancy'
 import { compositeScore } from '../../analytics/retention-model'
 import { quantile } from '../../analytics/quantiles'
 import { daysBetween } from '../../analytics/dates'
@@ -197,7 +201,10 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
         dataset.areaScores.map((column) => column[row]!),
         dataset.areas.map((area) => area.weights[level as Level] ?? 0),
       )
-      if (Number.isFinite(composite)) add('composite:', compositeBandOf(composite).key, `:${word}`)
+      if (Number.isFinite(composite)) {
+        add('composite:', compositeBandOf(composite).key, `:${word}`)
+        add('composite:', compositeBandOf(composite, COARSE_COMPOSITE_BANDS).key, `:${word}`)
+      }
     }
 
     const acceptedAt = textAt(text.offerAcceptedAt, row)

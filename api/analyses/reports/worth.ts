@@ -9,7 +9,13 @@ import {
 import { daysBetween } from '../../analytics/dates'
 import { overlappingDifference } from '../../analytics/dependent-correlations'
 import { mean } from '../../analytics/descriptive'
-import { COMPOSITE_BANDS, expectancyBandSchema, expectancyTable } from '../../analytics/expectancy'
+import {
+  COARSE_COMPOSITE_BANDS,
+  COMPOSITE_BANDS,
+  expectancyBandSchema,
+  expectancyTable,
+  type ExpectancyBand,
+} from '../../analytics/expectancy'
 import { kaplanMeier, restrictedMean } from '../../analytics/kaplan-meier'
 import { tooFewHires } from '../../analytics/power'
 import { tenureAsOf } from '../../analytics/retention-curves'
@@ -41,6 +47,7 @@ export const DEFAULT_SDY_SHARE = 0.4
 /** A fully loaded hour of an engineer's time, in dollars: the default interview cost. */
 export const DEFAULT_HOURLY_COST = 100
 
+const COARSE_BAND_RULE = `Two fixed bands of the composite, ${COARSE_COMPOSITE_BANDS.map((band) => band.label).join(' and ')}: the finer bands would rest on fewer than the floor of other managers' hires who stayed or who left.`
 const BAND_RULE = `Fixed bands of the composite (a weighted mean of 1–4 ratings): ${COMPOSITE_BANDS.map((band) => band.label).join(', ')}. Fixed rather than quantiles, so every answer cuts hires at the same scores and bands can be compared between filters.`
 
 /**
@@ -136,6 +143,10 @@ export const expectancyResponseSchema = z
     too_few: z.string().nullable(),
     band_rule: z.string(),
     bands: z.array(expectancyBandSchema),
+    coarse_bands: z.array(expectancyBandSchema).openapi({
+      description:
+        "The same in two bands, below 3 and 3 and above: what a hiring manager is shown where the finer bands rest on too few of other managers' hires",
+    }),
     taylor_russell: taylorRussellSchema.nullable(),
     taylor_russell_note: z
       .string()
@@ -160,18 +171,23 @@ export function expectancyResponse(cohort: Cohort, model: RetentionModel): Expec
     return [{ composite, outcome: frame.outcomes[i]!, predicted: predicted?.probability ?? null }]
   })
   const bands = expectancyTable(cases)
+  const coarseBands = expectancyTable(cases, COARSE_COMPOSITE_BANDS)
   const base = { ...contextOf(cohort), n: frame.usedRows.length, band_rule: BAND_RULE }
   if (tooFew !== null) {
+    const unshown = (band: ExpectancyBand) => ({
+      ...band,
+      share_stayed: null,
+      share_ci: null,
+      expected: null,
+      curve: null,
+      curve_ci: null,
+      withheld: tooFew,
+    })
     return {
       ...base,
       too_few: tooFew,
-      bands: bands.map((band) => ({
-        ...band,
-        share_stayed: null,
-        share_ci: null,
-        expected: null,
-        withheld: tooFew,
-      })),
+      bands: bands.map(unshown),
+      coarse_bands: coarseBands.map(unshown),
       taylor_russell: null,
       taylor_russell_note: tooFew,
     }
@@ -182,6 +198,7 @@ export function expectancyResponse(cohort: Cohort, model: RetentionModel): Expec
     ...base,
     too_few: null,
     bands,
+    coarse_bands: coarseBands,
     taylor_russell: typeof taylorRussell === 'string' ? null : taylorRussell,
     taylor_russell_note: typeof taylorRussell === 'string' ? taylorRussell : null,
   }
@@ -234,9 +251,10 @@ function suggestedWeightsOf(frame: CompositeFrame, model: RetentionModel): numbe
 }
 
 /**
- * A restricted answer: each band only where its hires who stayed and who left both reach the
- * floor; the model's expectation and Taylor–Russell only where the hires scored in every area
- * and the pool scored in every area do.
+ * A restricted answer: the bands where each one's hires who stayed and who left reach the
+ * floor (an empty band tells nothing); else the two coarse bands where they do; else none. The
+ * model's expectation and Taylor–Russell only where the hires scored in every area and the
+ * pool scored in every area reach it.
  */
 export function restrictExpectancy(
   response: ExpectancyResponse,
@@ -244,37 +262,58 @@ export function restrictExpectancy(
 ): ExpectancyResponse {
   const withheldFigures: { figure: string; reason: string }[] = []
   const modelShown = release.visible('complete')
-  const bands = response.bands.map((band) => {
-    if (release.visible(`composite band ${band.key}`)) {
-      return modelShown ? band : { ...band, expected: null }
-    }
-    const reason = `Withheld: fewer than ${release.floor} of other managers' hires in this band stayed, or fewer than ${release.floor} left.`
-    withheldFigures.push({ figure: `bands.${band.key}`, reason: `Band ${band.label}: ${reason}` })
-    return {
-      ...band,
-      n: 0,
-      stayed: 0,
-      share_stayed: null,
-      share_ci: null,
-      expected: null,
-      withheld: reason,
-    }
+  const shownIn = (bands: ExpectancyBand[]) =>
+    bands.every((band) => band.n === 0 || release.visible(`composite band ${band.key}`))
+  const withoutModel = (band: ExpectancyBand) =>
+    modelShown ? band : { ...band, expected: null, curve: null, curve_ci: null }
+  const reason = `Withheld: in every way of banding the composite, a band holds fewer than ${release.floor} of other managers' hires who stayed, or fewer than ${release.floor} who left.`
+  const fine = shownIn(response.bands)
+  const coarse = shownIn(response.coarse_bands)
+  // With no banding shown, the composite's curve (resting on every hire used, as the model
+  // does) still reads at each band: counts and shares are withheld.
+  const curveOnly = (band: ExpectancyBand) => ({
+    ...band,
+    n: 0,
+    stayed: 0,
+    share_stayed: null,
+    share_ci: null,
+    expected: null,
+    curve: modelShown ? band.curve : null,
+    curve_ci: modelShown ? band.curve_ci : null,
+    withheld: reason,
   })
-  const taylorShown = modelShown && release.visible('pool complete')
-  if (!taylorShown && response.taylor_russell) {
+  const shown = fine
+    ? response.bands
+    : coarse
+      ? response.coarse_bands
+      : response.bands.map(curveOnly)
+  if (!fine) {
     withheldFigures.push({
-      figure: 'taylor_russell',
-      reason: `The comparison with random hiring is withheld: fewer than ${release.floor} of other managers' hires scored in every area stayed or left, or fewer than ${release.floor} of their applicants were scored in every area.`,
+      figure: 'bands',
+      reason: coarse
+        ? `The four bands are withheld, as one holds fewer than ${release.floor} of other managers' hires who stayed or who left: shown in two bands instead.`
+        : `${reason} Only the composite's curve is shown at each band.`,
     })
+  }
+  if (!modelShown) {
+    withheldFigures.push({
+      figure: 'bands.expected',
+      reason: `The model's expectation is withheld: fewer than ${release.floor} of other managers' hires scored in every area stayed, or fewer than ${release.floor} left.`,
+    })
+  }
+  const taylorShown = modelShown && release.visible('pool complete')
+  const taylorReason = `The comparison with random hiring is withheld: fewer than ${release.floor} of other managers' hires scored in every area stayed or left, or fewer than ${release.floor} of their applicants were scored in every area.`
+  if (!taylorShown && response.taylor_russell) {
+    withheldFigures.push({ figure: 'taylor_russell', reason: taylorReason })
   }
   return saying(
     {
       ...response,
-      bands,
+      band_rule: fine ? response.band_rule : coarse ? COARSE_BAND_RULE : reason,
+      bands: shown.map(withoutModel),
+      coarse_bands: coarse ? response.coarse_bands.map(withoutModel) : [],
       taylor_russell: taylorShown ? response.taylor_russell : null,
-      taylor_russell_note: taylorShown
-        ? response.taylor_russell_note
-        : (withheldFigures.at(-1)?.reason ?? response.taylor_russell_note),
+      taylor_russell_note: taylorShown ? response.taylor_russell_note : taylorReason,
     },
     withheldFigures,
   )
