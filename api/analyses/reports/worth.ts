@@ -22,7 +22,7 @@ import { tenureAsOf } from '../../analytics/retention-curves'
 import {
   compositeScore,
   predictRetention,
-  suggestedComposite,
+  suggestedAreaWeights,
   type RetentionModel,
 } from '../../analytics/retention-model'
 import { matchingBand, type SalaryBand } from '../../analytics/salary'
@@ -246,8 +246,7 @@ function suggestedValidity(frame: CompositeFrame, model: RetentionModel) {
 }
 
 function suggestedWeightsOf(frame: CompositeFrame, model: RetentionModel): number[] | null {
-  const { cases } = modelCases(frame.cohort)
-  return suggestedComposite(model, cases).weights
+  return suggestedAreaWeights(model, frame.cohort.dataset.areas.length)
 }
 
 /**
