@@ -329,11 +329,11 @@ const scenarioSchema = z
     gain: z.number().nullable().openapi({ description: 'ΔU per year in dollars' }),
     gain_ci: intervalSchema
       .nullable()
-      .openapi({ description: "ΔU at the ends of the corrected validity's 95% interval" }),
+      .meta({ description: "ΔU at the ends of the corrected validity's 95% interval" }),
     versus_current: z
       .object({
         r_difference: z.number(),
-        r_difference_ci: intervalSchema.openapi({
+        r_difference_ci: intervalSchema.meta({
           description:
             "Zou's 95% interval of r(this) − r(current) on the same hires (overlapping dependent correlations)",
         }),
