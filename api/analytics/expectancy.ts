@@ -50,7 +50,7 @@ export const expectancyBandSchema = z.object({
     .meta({ description: "The model's mean predicted probability of staying in the band" }),
   curve: z.number().nullable().meta({
     description:
-      "Probability of staying at the band's centre, from a logistic regression of retention on the composite",
+      "Probability of staying at the band's centre, from a logistic regression of retention on the composite; null for a band without hires",
   }),
   curve_ci: intervalSchema.nullable(),
   withheld: z.string().nullable(),
@@ -87,8 +87,9 @@ export function expectancyTable(
       share_stayed: inBand.length > 0 ? stayed / inBand.length : null,
       share_ci: wilsonInterval(stayed, inBand.length),
       expected: known.length > 0 && known.length === inBand.length ? mean(known) : null,
-      curve: curve?.(band.centre).probability ?? null,
-      curve_ci: curve?.(band.centre).ci ?? null,
+      // Read only where the band has hires: beyond them the curve would be extrapolation.
+      curve: inBand.length > 0 ? (curve?.(band.centre).probability ?? null) : null,
+      curve_ci: inBand.length > 0 ? (curve?.(band.centre).ci ?? null) : null,
       withheld: null,
     }
   })

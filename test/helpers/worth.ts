@@ -16,8 +16,8 @@ interface ExpectedBand {
   share: number | null
   ci: Pair | null
   expected: number | null
-  curve: number
-  curve_ci: Pair
+  curve: number | null
+  curve_ci: Pair | null
 }
 
 /** Values computed by test/fixtures/worth/worth.R. */

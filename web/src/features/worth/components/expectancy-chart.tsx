@@ -32,20 +32,15 @@ interface Props {
 export function ExpectancyChart({ rows, observed, caption, ref }: Props) {
   return (
     <figure ref={ref} className="expectancy-chart">
+      <p className="expectancy-chart__axes">
+        Stayed twelve months (vertical) by band of the composite score (horizontal)
+      </p>
       <div style={{ height: HEIGHT }}>
         <ResponsiveContainer initialDimension={{ width: 600, height: HEIGHT }}>
-          <ComposedChart data={rows} margin={{ top: 12, right: 24, bottom: 28, left: 8 }}>
+          <ComposedChart data={rows} margin={{ top: 12, right: 24, bottom: 8, left: 0 }}>
             <CartesianGrid vertical={false} strokeDasharray="3 3" />
-            <XAxis
-              dataKey="label"
-              label={{ value: 'Composite score band', position: 'bottom', offset: 8 }}
-            />
-            <YAxis
-              domain={[0, 1]}
-              ticks={[0, 0.25, 0.5, 0.75, 1]}
-              tickFormatter={percent}
-              label={{ value: 'Stayed twelve months', angle: -90, position: 'insideLeft' }}
-            />
+            <XAxis dataKey="label" />
+            <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={percent} />
             <Legend />
             {observed && (
               <Bar
