@@ -14,7 +14,7 @@ import { buildCatalog, type CellCatalog } from './disclosure/cells'
 import { coarsen, publicationDate, boxKey, type Box } from './disclosure/publication'
 import { describeBox, releaseFamily, type BoxRelease, type ShownBox } from './disclosure/release'
 import { withheld } from './disclosure/withheld'
-import type { AnalyticsFilters, CompositeQuery } from './filters'
+import type { AnalyticsFilters, CompositeQuery, UtilityQuery } from './filters'
 import { adverseImpactResponse } from './reports/adverse-impact'
 import { compositeResponse } from './reports/composite'
 import {
@@ -43,6 +43,12 @@ import {
   validityResponse,
 } from './reports/validity'
 import { restrictValidityOverTime, validityOverTimeResponse } from './reports/validity-over-time'
+import {
+  expectancyResponse,
+  restrictExpectancy,
+  restrictUtility,
+  utilityResponse,
+} from './reports/worth'
 import { redFlagNamer } from './red-flags'
 import type { Scope } from './scope'
 
@@ -258,6 +264,35 @@ export class Analyses {
           requireModelCases(release)
           return result
         },
+      },
+      scope,
+      filters,
+    )
+  }
+
+  expectancy(scope: Scope, filters: AnalyticsFilters) {
+    return this.run(
+      {
+        name: 'expectancy',
+        compute: (cohort) => expectancyResponse(cohort, this.validityOf(cohort).model),
+        restrict: restrictExpectancy,
+      },
+      scope,
+      filters,
+    )
+  }
+
+  utility(scope: Scope, { weights, sdy_share, hourly_cost, ...filters }: UtilityQuery) {
+    return this.run(
+      {
+        name: `utility:${weights ?? ''}:${sdy_share}:${hourly_cost}`,
+        compute: (cohort) =>
+          utilityResponse(cohort, this.validityOf(cohort).model, {
+            weights,
+            sdyShare: sdy_share,
+            hourlyCost: hourly_cost,
+          }),
+        restrict: restrictUtility,
       },
       scope,
       filters,

@@ -38,17 +38,45 @@ export const analyticsFiltersSchema = z
   .strictObject(filterShape)
   .refine(fromNotAfterTo.check, fromNotAfterTo.options)
 
+const weightsShape = {
+  weights: z.string().max(500).optional().openapi({
+    description:
+      'Proposed weights as area:weight pairs, e.g. ownership:0.2,judgment:0.8; scaled to sum to 1',
+    example: 'ownership:0.2,concurrency:0.3,judgment:0.5',
+  }),
+}
+
 /** The filters, and weights to score a composite with ("ownership:0.3,judgment:0.7"). */
 export const compositeQuerySchema = z
+  .strictObject({ ...filterShape, ...weightsShape })
+  .refine(fromNotAfterTo.check, fromNotAfterTo.options)
+
+/** The filters, the inputs of the dollar figure a user may change, and a what-if weighting. */
+export const utilityQuerySchema = z
   .strictObject({
     ...filterShape,
-    weights: z.string().max(500).optional().openapi({
-      description:
-        'Proposed weights as area:weight pairs, e.g. ownership:0.2,judgment:0.8; scaled to sum to 1',
-      example: 'ownership:0.2,concurrency:0.3,judgment:0.5',
-    }),
+    ...weightsShape,
+    sdy_share: z.coerce
+      .number()
+      .gt(0, { error: 'must be above 0' })
+      .max(2, { error: 'must be at most 2 (200% of the band midpoint)' })
+      .default(0.4)
+      .openapi({
+        description: "SD_y as a share of the level's salary band midpoint (default 0.40)",
+        example: 0.4,
+      }),
+    hourly_cost: z.coerce
+      .number()
+      .min(0, { error: 'must be 0 or more' })
+      .max(10_000, { error: 'must be at most 10000 dollars an hour' })
+      .default(100)
+      .openapi({
+        description: "Dollars per interviewer hour, the interview's cost (default 100)",
+        example: 100,
+      }),
   })
   .refine(fromNotAfterTo.check, fromNotAfterTo.options)
 
 export type AnalyticsFilters = z.infer<typeof analyticsFiltersSchema>
+export type UtilityQuery = z.infer<typeof utilityQuerySchema>
 export type CompositeQuery = z.infer<typeof compositeQuerySchema>

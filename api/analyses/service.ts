@@ -11,6 +11,8 @@ export type Report =
   | 'validity'
   | 'model'
   | 'composite'
+  | 'expectancy'
+  | 'utility'
   | 'retention'
   | 'timeToHire'
   | 'salary'
@@ -36,6 +38,8 @@ const REPORTS: {
   validity: (analyses, scope, query) => analyses.validity(scope, query),
   model: (analyses, scope, query) => analyses.model(scope, query),
   composite: (analyses, scope, query) => analyses.composite(scope, query),
+  expectancy: (analyses, scope, query) => analyses.expectancy(scope, query),
+  utility: (analyses, scope, query) => analyses.utility(scope, query),
   retention: (analyses, scope, query) => analyses.retention(scope, query),
   timeToHire: (analyses, scope, query) => analyses.timeToHire(scope, query),
   salary: (analyses, scope, query) => analyses.salary(scope, query),

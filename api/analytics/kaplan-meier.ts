@@ -223,3 +223,21 @@ export function logRank(groups: readonly (readonly SurvivalObservation[])[]): Lo
   }
   return { chisq, df, p: chiSquareUpperP(chisq, df), observed, expected }
 }
+
+/**
+ * Restricted mean survival time: the area under the curve from 0 to `horizon`, the mean time
+ * survived within the horizon, as R's print(survfit(...), rmean = horizon).
+ */
+export function restrictedMean(curve: KaplanMeierCurve, horizon: number): number {
+  if (!(horizon > 0)) throw new RangeError('restrictedMean: horizon must be above 0')
+  let area = 0
+  let from = 0
+  let surv = 1
+  for (const step of curve.steps) {
+    if (step.time >= horizon) break
+    area += surv * (step.time - from)
+    from = step.time
+    surv = step.surv
+  }
+  return area + surv * (horizon - from)
+}

@@ -401,6 +401,26 @@ export function compositeValidity(
   return { ...validityOfScores(composites, outcomes), cv_auc: meanOfKnown(cvFolds) }
 }
 
+/** Weights of the areas the model kept, spread back over every area (0 for one left out). */
+function spreadWeights(
+  model: Pick<RetentionModel, 'columns'>,
+  areaCount: number,
+  kept: readonly number[] | null,
+): number[] | null {
+  if (!kept) return null
+  const full = Array.from({ length: areaCount }, () => 0)
+  model.columns.forEach((k, index) => {
+    full[k] = kept[index]!
+  })
+  return full
+}
+
+/** The weights the model suggests over every area, without validating them; null when none. */
+export function suggestedAreaWeights(model: RetentionModel, areaCount: number): number[] | null {
+  if (model.status !== 'ok' || !model.coefficients) return null
+  return spreadWeights(model, areaCount, suggestedWeights(model.coefficients))
+}
+
 export interface SuggestedComposite {
   weights: number[] | null
   /** Why there are no suggested weights; null when there are. */
@@ -424,15 +444,8 @@ export function suggestedComposite(
       validity: null,
     }
   }
-  // Weights of the areas the model kept, spread back over every area (0 for one left out).
-  const spread = (kept: readonly number[] | null) => {
-    if (!kept) return null
-    const full = cases[0]?.scores.map(() => 0) ?? []
-    model.columns.forEach((k, index) => {
-      full[k] = kept[index]!
-    })
-    return full
-  }
+  const areaCount = cases[0]?.scores.length ?? 0
+  const spread = (kept: readonly number[] | null) => spreadWeights(model, areaCount, kept)
   const weights = spread(suggestedWeights(model.coefficients))
   if (!weights) {
     return {

@@ -58,6 +58,8 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/analytics/incremental-validity': { access: 'signed_in' },
   'GET /api/analytics/panel-sizing': { access: 'signed_in' },
   'GET /api/analytics/validity-over-time': { access: 'signed_in' },
+  'GET /api/analytics/expectancy': { access: 'signed_in' },
+  'GET /api/analytics/utility': { access: 'signed_in' },
   // Self-identified groups: admins and talent leads only, and only as aggregates.
   'GET /api/analytics/adverse-impact': { access: LEADS },
 

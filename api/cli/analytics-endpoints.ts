@@ -15,4 +15,6 @@ export const ANALYTICS_ENDPOINTS = [
   'panel-sizing',
   'validity-over-time',
   'adverse-impact',
+  'expectancy',
+  'utility',
 ] as const

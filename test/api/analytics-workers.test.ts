@@ -17,6 +17,8 @@ const PATHS = [
   '/api/analytics/interviewers?level=senior',
   '/api/analytics/retention?as_of=2025-06-30',
   '/api/analytics/composite?weights=judgment:1,ownership:1',
+  '/api/analytics/expectancy',
+  '/api/analytics/utility?hourly_cost=50&weights=judgment:1',
   '/api/analytics/adverse-impact',
   '/api/analytics/adverse-impact?requisition_id=REQ-0001',
   '/api/analytics/validity?requisition_id=REQ-9999',

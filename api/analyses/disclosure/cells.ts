@@ -1,4 +1,10 @@
-import { HIRE_TYPES, LEVELS } from '../../../db/domain'
+import { HIRE_TYPES, LEVELS, type Level } from '../../../db/domain'
+import {
+  COARSE_COMPOSITE_BANDS,
+  COMPOSITE_BANDS,
+  compositeBandOf,
+} from '../../analytics/expectancy'
+import { compositeScore } from '../../analytics/retention-model'
 import { quantile } from '../../analytics/quantiles'
 import { daysBetween } from '../../analytics/dates'
 import { COMPA_BANDS, matchingBand } from '../../analytics/salary'
@@ -196,7 +202,18 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
         if (gone) add('band:', area.key, `${band}:gone`)
       }
     }
-    if (word && complete) add('complete:', word)
+    if (complete) add('pool:complete')
+    if (word && complete) {
+      add('complete:', word)
+      const composite = compositeScore(
+        dataset.areaScores.map((column) => column[row]!),
+        dataset.areas.map((area) => area.weights[level as Level] ?? 0),
+      )
+      if (Number.isFinite(composite)) {
+        add('composite:', compositeBandOf(composite).key, `:${word}`)
+        add('composite:', compositeBandOf(composite, COARSE_COMPOSITE_BANDS).key, `:${word}`)
+      }
+    }
 
     const acceptedAt = textAt(text.offerAcceptedAt, row)
     if (acceptedAt !== null && acceptedAt <= asOf) {
@@ -262,6 +279,10 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
     { ...outcomes('outcomes', ''), essential: true },
     { name: 'departures', parts: ['gone'] },
     outcomes('complete', 'complete:'),
+    { name: 'pool complete', parts: ['pool:complete'] },
+    ...COMPOSITE_BANDS.map((band) =>
+      outcomes(`composite band ${band.key}`, `composite:${band.key}:`),
+    ),
     { name: 'accepted', parts: ['accepted'] },
     { name: 'accepted by level', parts: [...levelNames].map((level) => `accepted:level:${level}`) },
     { name: 'accepted by hire type', parts: [...typeNames].map((type) => `accepted:type:${type}`) },

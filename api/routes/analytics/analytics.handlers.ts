@@ -45,3 +45,9 @@ export const validityOverTime: AppRouteHandler<typeof routes.validityOverTime> =
 
 export const adverseImpact: AppRouteHandler<typeof routes.adverseImpact> = async (c) =>
   c.json(await c.var.analyses.run('adverseImpact', scopeOf(c), c.req.valid('query')), 200)
+
+export const expectancy: AppRouteHandler<typeof routes.expectancy> = async (c) =>
+  c.json(await c.var.analyses.run('expectancy', scopeOf(c), c.req.valid('query')), 200)
+
+export const utility: AppRouteHandler<typeof routes.utility> = async (c) =>
+  c.json(await c.var.analyses.run('utility', scopeOf(c), c.req.valid('query')), 200)

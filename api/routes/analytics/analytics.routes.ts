@@ -1,6 +1,10 @@
 import { createRoute, type z } from '@hono/zod-openapi'
 import { errorResponse, internalErrorResponse } from '../../lib/errors'
-import { analyticsFiltersSchema, compositeQuerySchema } from '../../analyses/filters'
+import {
+  analyticsFiltersSchema,
+  compositeQuerySchema,
+  utilityQuerySchema,
+} from '../../analyses/filters'
 import { adverseImpactResponseSchema } from '../../analyses/reports/adverse-impact'
 import { compositeResponseSchema } from '../../analyses/reports/composite'
 import { groupRatesResponseSchema } from '../../analyses/reports/group-rates'
@@ -13,6 +17,7 @@ import { salaryResponseSchema } from '../../analyses/reports/salary'
 import { timeToHireResponseSchema } from '../../analyses/reports/time-to-hire'
 import { modelResponseSchema, validityResponseSchema } from '../../analyses/reports/validity'
 import { validityOverTimeResponseSchema } from '../../analyses/reports/validity-over-time'
+import { expectancyResponseSchema, utilityResponseSchema } from '../../analyses/reports/worth'
 
 /** A GET analytics endpoint: the shared filters in, one JSON answer out. */
 function analyticsRoute<Path extends string, Response extends z.ZodType>(
@@ -123,3 +128,25 @@ export const adverseImpact = analyticsRoute(
   'Selection rates by self-identified group, impact ratios and the four-fifths rule',
   adverseImpactResponseSchema,
 )
+export const expectancy = analyticsRoute(
+  'expectancy',
+  "Twelve-month retention by composite band beside the model's expectation, and Taylor–Russell against random hiring",
+  expectancyResponseSchema,
+)
+export const utility = createRoute({
+  method: 'get',
+  path: '/analytics/utility',
+  tags: ['Analytics'],
+  summary: 'What the loop is worth a year over hiring at random (Brogden–Cronbach–Gleser)',
+  request: { query: utilityQuerySchema },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: utilityResponseSchema } },
+      description:
+        'ΔU per year with its interval for the current, suggested and what-if weights, and every input',
+    },
+    400: errorResponse,
+    404: errorResponse,
+    500: internalErrorResponse,
+  },
+})

@@ -13,6 +13,7 @@ const LEADS: readonly UserRole[] = ['admin', 'talent_lead']
 // Analytics first, then the people behind them, then the data and settings.
 const NAVIGATION: { to: string; label: string; end: boolean; roles: readonly UserRole[] }[] = [
   { to: '/', label: 'Loop effectiveness', end: true, roles: USER_ROLES },
+  { to: '/worth', label: 'Worth', end: false, roles: USER_ROLES },
   { to: '/retention', label: 'Retention', end: false, roles: USER_ROLES },
   { to: '/time-to-hire', label: 'Time to hire', end: false, roles: USER_ROLES },
   { to: '/salary', label: 'Salary bands', end: false, roles: USER_ROLES },

@@ -22,6 +22,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'worth',
+        lazy: async () => ({
+          Component: (await import('../features/worth/components/worth-view')).WorthView,
+        }),
+      },
+      {
         path: 'retention',
         lazy: async () => ({
           Component: (await import('../features/retention/components/retention-view'))

@@ -150,6 +150,33 @@ const OTHER: Definition[] = [
   },
 ]
 
+const WORTH: Definition[] = [
+  {
+    term: 'Composite and its corrected validity',
+    text: "The composite of an application is the level-weighted mean of its five area scores (the rubric's weights for the requisition's level). Its pool is every application in the filter scored in every area; the hires used are the hires among them with a known twelve-month outcome. r is the point-biserial correlation of the composite with staying twelve months, with a Fisher-z interval. Selection happens on the composite, so the direct correction (Thorndike Case II) applies, with U = SD(composite in the pool) / SD(composite of the hires used); the interval's ends are corrected the same way. Both observed and corrected are shown.",
+    formula: 'R = U·r / √(1 + r²(U² − 1)),   U = SD(pool) / SD(hires used)',
+  },
+  {
+    term: 'Expectancy by composite band',
+    text: "The share of hires used who stayed twelve months in fixed bands of the current composite (below 2.5, 2.5 to 3, 3 to 3.5, 3.5 and above), with a Wilson 95% interval, beside the multivariable model's mean predicted probability for the same hires, and a logistic regression of retention on the composite alone read at each band's centre (2.25, 2.75, 3.25, 3.75) with its interval on the log-odds scale. The bands are fixed scores rather than quantiles, so every answer cuts hires in the same places. A hiring manager, organisation-wide, sees the four bands where each holds at least 10 of other managers' hires who stayed and 10 who left; else two bands (below 3, 3 and above) under the same rule; else only the composite's curve, which rests on every hire used as the model does.",
+  },
+  {
+    term: 'Taylor–Russell: the loop against random hiring',
+    text: "SR is the hires used over the pool. BR, the share that would have stayed had hires been picked at random from the same pool, is solved so that the success ratio at the composite's corrected validity equals the observed retention of the hires used; Φ₂ is the bivariate normal distribution function (Drezner–Wesolowsky as refined by Genz, exact to double precision). The answer also gives the success ratio the suggested weights' corrected validity would reach at the same SR and BR.",
+    formula: 'success ratio = Φ₂(−x_c, −y_c; ρ) / SR,   x_c = Φ⁻¹(1 − SR),   y_c = Φ⁻¹(1 − BR)',
+  },
+  {
+    term: 'Utility in dollars (Brogden–Cronbach–Gleser)',
+    text: "The yearly gain of selecting with the composite over selecting at random. N_a and N_s are the pool and the hires used per year, over the days from the pool's first application to its last (÷ 365.25). T is the Kaplan–Meier restricted mean tenure of every hire within three years (1,095 days), in years (÷ 365). ρ is the composite's corrected validity. SD_y is sdy_share (default 0.40) times the mean, over the hires used, of their level's salary band midpoint (the band for every level where a level has none). C is the interviewer minutes of a loop (the sum over areas of the mean minutes recorded) over 60 times hourly_cost (default $100). ΔU is linear in ρ, so the ends of ρ's interval give ΔU's interval. The same is computed for the suggested weights and for what-if weights (the same weights at every level).",
+    formula: 'ΔU = N_s · T · ρ · SD_y · φ(x_c) / SR − N_a · C',
+  },
+  {
+    term: 'When the words claim something',
+    text: '"The loop adds about $X a year over hiring at random" only when ΔU\'s whole interval is above 0 (and "costs more than it returns" only when it is below); otherwise the data cannot tell yet. "The suggested weights would add about $Y more" only when Zou\'s 95% interval for the difference between their observed r and the current weights\' r, on the same hires, lies above 0; $Y is the gain of the difference in corrected validity. The suggested weights are learnt from these same hires, so the rule asks the difference to hold beyond chance before it is said. Below 30 hires used, or 10 who stayed or 10 who left, no figure is given.',
+    formula: 'ΔU(b) − ΔU(a) = N_s · T · SD_y · φ(x_c) / SR · (ρ_b − ρ_a)',
+  },
+]
+
 const DISCLOSURE: Definition[] = [
   {
     term: 'Who is restricted',
@@ -209,6 +236,10 @@ export function HowItsComputedView() {
       <section className="panel">
         <h2>The other analyses</h2>
         <DefinitionList items={OTHER} />
+      </section>
+      <section className="panel">
+        <h2>What the loop is worth</h2>
+        <DefinitionList items={WORTH} />
       </section>
       <section className="panel">
         <h2>What a restricted viewer sees</h2>
