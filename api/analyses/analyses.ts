@@ -4,6 +4,11 @@ import { applications, requisitions, rubrics } from '../../db/schema'
 import { MIN_GROUP_APPLICANTS } from '../analytics/adverse-impact'
 import { AnalyticsCache } from '../dataset/cache'
 import { textAt, type AnalyticsDataset, type RowLists } from '../dataset/dataset'
+import {
+  loadQuestionRatings,
+  questionKeysOf,
+  type QuestionRatings,
+} from '../dataset/question-ratings'
 import { ApiError } from '../lib/errors'
 import { buildCohort, type Cohort } from './cohort'
 import { compareApplications } from './compare'
@@ -13,7 +18,7 @@ import { buildCatalog, type CellCatalog } from './disclosure/cells'
 import { coarsen, publicationDate, boxKey, type Box } from './disclosure/publication'
 import { describeBox, releaseFamily, type BoxRelease, type ShownBox } from './disclosure/release'
 import { withheld } from './disclosure/withheld'
-import type { AnalyticsFilters, CompositeQuery } from './filters'
+import type { AnalyticsFilters, CompositeQuery, QuestionsQuery } from './filters'
 import { adverseImpactResponse } from './reports/adverse-impact'
 import { compositeResponse } from './reports/composite'
 import {
@@ -26,6 +31,7 @@ import {
 } from './reports/group-rates'
 import { interviewersResponse, restrictInterviewers } from './reports/interviewers'
 import { loopTimeResponse, restrictLoopTime } from './reports/loop-time'
+import { questionsResponse, restrictQuestions } from './reports/questions'
 import { restrictRetention, retentionResponse } from './reports/retention'
 import { restrictSalary, salaryResponse } from './reports/salary'
 import { restrictTimeToHire, timeToHireResponse } from './reports/time-to-hire'
@@ -173,10 +179,12 @@ export class Analyses {
     return this.cache.remember('disclosure-catalog', { rubric, publication }, () => {
       const base = this.cohortOf({ outcome: 'retained_12m', rubric }, publication)
       const { ratings, redFlags } = base.dataset
+      const asked = this.questionRatingsOf(base.dataset)
       return buildCatalog({
         base,
         interviewersOf: (row) => namesOf(ratings.interviewers, row),
         tagsOf: (row) => namesOf(redFlags, row),
+        questionsOf: (row) => questionKeysOf(base.dataset, asked, row),
       })
     })
   }
@@ -218,6 +226,13 @@ export class Analyses {
         requirement: (count, box) => organisationRequirement(count, box),
       })
     })
+  }
+
+  /** The ratings of a rubric that name a question, read once per data version. */
+  private questionRatingsOf(dataset: AnalyticsDataset): QuestionRatings {
+    return this.cache.remember('question-ratings', { rubric: dataset.rubric.key }, () =>
+      loadQuestionRatings(this.db, dataset),
+    )
   }
 
   /** The unrestricted validity of a cohort, shared by the reports built on it. */
@@ -357,6 +372,31 @@ export class Analyses {
       scope,
       filters,
     )
+  }
+
+  /** Per question within each area (or the one asked for; 400 for an area the rubric lacks). */
+  questions(scope: Scope, { area, ...filters }: QuestionsQuery) {
+    if (area !== undefined) {
+      const areas = this.datasetFor(filters.rubric).areas.map((entry) => entry.key)
+      if (!areas.includes(area)) {
+        const message = `must be one of the rubric's areas: ${areas.join(', ')} (got "${area.slice(0, 40)}")`
+        throw new ApiError(400, 'invalid_request', `Invalid query: area ${message}`, [
+          { field: 'area', message },
+        ])
+      }
+    }
+    const report = this.run(
+      {
+        name: 'questions',
+        compute: (cohort) => questionsResponse(cohort, this.questionRatingsOf(cohort.dataset)),
+        restrict: restrictQuestions,
+      },
+      scope,
+      filters,
+    )
+    return area === undefined
+      ? report
+      : { ...report, areas: report.areas.filter((entry) => entry.key === area) }
   }
 
   compare(scope: Scope, applicationIds: readonly string[]) {

@@ -20,6 +20,7 @@ export type Report =
   | 'sources'
   | 'loopTime'
   | 'adverseImpact'
+  | 'questions'
   | 'compare'
   | 'compareCandidates'
 
@@ -42,6 +43,7 @@ const REPORTS: {
   sources: (analyses, scope, query) => analyses.sources(scope, query),
   loopTime: (analyses, scope, query) => analyses.loopTime(scope, query),
   adverseImpact: (analyses, scope, query) => analyses.adverseImpact(scope, query),
+  questions: (analyses, scope, query) => analyses.questions(scope, query),
   compare: (analyses, scope, query) => analyses.compare(scope, query),
   compareCandidates: (analyses, scope, query) => analyses.compareCandidates(scope, query),
 }

@@ -55,6 +55,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/analytics/backgrounds': { access: 'signed_in' },
   'GET /api/analytics/sources': { access: 'signed_in' },
   'GET /api/analytics/loop-time': { access: 'signed_in' },
+  'GET /api/analytics/questions': { access: 'signed_in' },
   // Self-identified groups: admins and talent leads only, and only as aggregates.
   'GET /api/analytics/adverse-impact': { access: LEADS },
 

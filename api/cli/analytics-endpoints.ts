@@ -12,4 +12,5 @@ export const ANALYTICS_ENDPOINTS = [
   'sources',
   'loop-time',
   'adverse-impact',
+  'questions',
 ] as const

@@ -95,6 +95,46 @@ const NOTES: Record<Area, [string, string]> = {
   ],
 }
 
+/**
+ * A question of an area's bank. `offTopic` is the spread of what an answer shows besides the
+ * area's skill (recall of trivia, a rehearsed story): 0 for a question that surfaces the skill,
+ * so only some questions carry the area's link with retention. `ease` shifts its ratings.
+ */
+interface DemoQuestion {
+  text: string
+  offTopic: number
+  ease: number
+}
+
+const QUESTION_BANK: Record<Area, DemoQuestion[]> = {
+  ownership: [
+    { text: 'Explain a borrow-checker error you fixed', offTopic: 0, ease: 0 },
+    { text: 'Annotate the lifetimes of a struct that holds a &str', offTopic: 0.5, ease: -0.1 },
+    { text: 'When would you reach for Rc<RefCell<T>>?', offTopic: 0.9, ease: 0.15 },
+  ],
+  concurrency: [
+    { text: 'Why is Rc not Send, and what do you use instead?', offTopic: 0, ease: 0 },
+    { text: 'Design a worker pool with channels', offTopic: 0.1, ease: -0.1 },
+    { text: 'What does async/await compile to?', offTopic: 1.1, ease: 0.1 },
+  ],
+  unsafe_ffi: [
+    { text: 'Wrap a C library safely: who frees the buffer?', offTopic: 0, ease: -0.1 },
+    { text: 'What invariants must an unsafe block uphold?', offTopic: 0.4, ease: 0 },
+    { text: 'What is repr(C) for?', offTopic: 1.1, ease: 0.2 },
+  ],
+  traits_errors: [
+    { text: 'Design the error type of a small library', offTopic: 0, ease: 0 },
+    { text: 'Trait objects or generics: when each?', offTopic: 0.5, ease: 0 },
+    { text: 'What does the ? operator desugar to?', offTopic: 1.1, ease: 0.2 },
+  ],
+  judgment: [
+    { text: 'Tell us about a time Rust was the wrong tool', offTopic: 0, ease: -0.1 },
+    { text: 'Would you rewrite this Python service in Rust?', offTopic: 0.15, ease: 0 },
+    { text: 'Which Rust feature would you remove?', offTopic: 1.1, ease: 0.1 },
+    { text: 'Name a crate you admire and why', offTopic: 1.3, ease: 0.2 },
+  ],
+}
+
 const LEVEL_SHARE: Record<Level, number> = {
   junior: 14,
   mid: 40,
@@ -290,6 +330,8 @@ export function* generateDemoData(
   const random = new Random(options.seed)
   // A stream of its own, so adding self-ID left every other draw of a seed as it was.
   const selfIdRandom = new Random(options.seed ^ 0x5e1f)
+  // And one for the questions a loop asks and how each candidate answers them.
+  const questionRandom = new Random(options.seed ^ 0x9e57)
   const lastDay = dayNumber(options.until)
   const firstDay = lastDay - 3 * 365
   const interviewers = makeInterviewers(
@@ -363,6 +405,22 @@ export function* generateDemoData(
       if (inLoop) {
         interviewDay = appliedDay + random.integer(5, Math.min(21, daysOpen - 2))
         const panel = random.sample(interviewers, random.integer(3, 4))
+        // One or two questions of each area's bank; the panel's raters of the area take turns.
+        const asked = Object.fromEntries(
+          AREAS.map((area) => [
+            area,
+            questionRandom
+              .sample(QUESTION_BANK[area], questionRandom.chance(0.75) ? 2 : 1)
+              .map((question) => ({
+                question,
+                answer: question.ease + questionRandom.normal(0, question.offTopic),
+              })),
+          ]),
+        ) as Record<Area, { question: DemoQuestion; answer: number }[]>
+        const ratersOfArea = Object.fromEntries(AREAS.map((area) => [area, 0])) as Record<
+          Area,
+          number
+        >
         const ratingSums: Record<Area, [number, number]> = Object.fromEntries(
           AREAS.map((area) => [area, [0, 0]]),
         ) as Record<Area, [number, number]>
@@ -370,9 +428,11 @@ export function* generateDemoData(
           // Every panel covers every area; each interviewer takes three or more of them.
           const areas = AREAS.filter((_, k) => k % panel.length === seat || random.chance(0.6))
           for (const area of areas) {
+            const questions = asked[area]
+            const { question, answer } = questions[ratersOfArea[area]++ % questions.length]!
             const rating = roundRating(
               random,
-              trueScore[area] + interviewer.leniency + random.normal(0, interviewer.noise),
+              trueScore[area] + answer + interviewer.leniency + random.normal(0, interviewer.noise),
             )
             ratingSums[area][0] += rating
             ratingSums[area][1]++
@@ -387,6 +447,7 @@ export function* generateDemoData(
               minutes: String(random.integer(...MINUTES[area])),
               red_flags: flagged ? RED_FLAG_OF_AREA[area] : '',
               note: noted ? NOTES[area][rating >= 3 ? 0 : 1] : '',
+              question: question.text,
             })
           }
         })

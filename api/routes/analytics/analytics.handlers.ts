@@ -35,5 +35,8 @@ export const sources: AppRouteHandler<typeof routes.sources> = async (c) =>
 export const loopTime: AppRouteHandler<typeof routes.loopTime> = async (c) =>
   c.json(await c.var.analyses.run('loopTime', scopeOf(c), c.req.valid('query')), 200)
 
+export const questions: AppRouteHandler<typeof routes.questions> = async (c) =>
+  c.json(await c.var.analyses.run('questions', scopeOf(c), c.req.valid('query')), 200)
+
 export const adverseImpact: AppRouteHandler<typeof routes.adverseImpact> = async (c) =>
   c.json(await c.var.analyses.run('adverseImpact', scopeOf(c), c.req.valid('query')), 200)

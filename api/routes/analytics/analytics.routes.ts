@@ -1,11 +1,16 @@
 import { createRoute, type z } from '@hono/zod-openapi'
 import { errorResponse, internalErrorResponse } from '../../lib/errors'
-import { analyticsFiltersSchema, compositeQuerySchema } from '../../analyses/filters'
+import {
+  analyticsFiltersSchema,
+  compositeQuerySchema,
+  questionsQuerySchema,
+} from '../../analyses/filters'
 import { adverseImpactResponseSchema } from '../../analyses/reports/adverse-impact'
 import { compositeResponseSchema } from '../../analyses/reports/composite'
 import { groupRatesResponseSchema } from '../../analyses/reports/group-rates'
 import { interviewersResponseSchema } from '../../analyses/reports/interviewers'
 import { loopTimeResponseSchema } from '../../analyses/reports/loop-time'
+import { questionsResponseSchema } from '../../analyses/reports/questions'
 import { retentionResponseSchema } from '../../analyses/reports/retention'
 import { salaryResponseSchema } from '../../analyses/reports/salary'
 import { timeToHireResponseSchema } from '../../analyses/reports/time-to-hire'
@@ -105,3 +110,21 @@ export const adverseImpact = analyticsRoute(
   'Selection rates by self-identified group, impact ratios and the four-fifths rule',
   adverseImpactResponseSchema,
 )
+export const questions = createRoute({
+  method: 'get',
+  path: '/analytics/questions',
+  tags: ['Analytics'],
+  summary:
+    'Per question within each area: loops asked, mean, r with the area and with retention, shrunk',
+  request: { query: questionsQuerySchema },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: questionsResponseSchema } },
+      description:
+        "Each question's correlation with twelve-month retention, raw and shrunk toward its area's",
+    },
+    400: errorResponse,
+    404: errorResponse,
+    500: internalErrorResponse,
+  },
+})
