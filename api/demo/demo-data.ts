@@ -96,43 +96,78 @@ const NOTES: Record<Area, [string, string]> = {
 }
 
 /**
- * A question of an area's bank. `offTopic` is the spread of what an answer shows besides the
- * area's skill (recall of trivia, a rehearsed story): 0 for a question that surfaces the skill,
- * so only some questions carry the area's link with retention. `ease` shifts its ratings.
+ * A question of an area's bank. One that `surfaces` the skill draws answers that show the
+ * candidate's true skill in the area; the others mostly test recall or a rehearsed story.
+ * `share` is how often loops pick it.
  */
 interface DemoQuestion {
   text: string
-  offTopic: number
-  ease: number
+  surfaces: boolean
+  share: number
 }
 
+// Two questions most loops ask in each area, one that surfaces the skill and one that mostly
+// tests recall, and a third tried now and then (too rarely asked to tell).
 const QUESTION_BANK: Record<Area, DemoQuestion[]> = {
   ownership: [
-    { text: 'Explain a borrow-checker error you fixed', offTopic: 0, ease: 0 },
-    { text: 'Annotate the lifetimes of a struct that holds a &str', offTopic: 0.5, ease: -0.1 },
-    { text: 'When would you reach for Rc<RefCell<T>>?', offTopic: 0.9, ease: 0.15 },
+    { text: 'Explain a borrow-checker error you fixed', surfaces: true, share: 1 },
+    { text: 'When would you reach for Rc<RefCell<T>>?', surfaces: false, share: 1 },
+    { text: 'Annotate the lifetimes of a struct that holds a &str', surfaces: true, share: 0.15 },
   ],
   concurrency: [
-    { text: 'Why is Rc not Send, and what do you use instead?', offTopic: 0, ease: 0 },
-    { text: 'Design a worker pool with channels', offTopic: 0.1, ease: -0.1 },
-    { text: 'What does async/await compile to?', offTopic: 1.1, ease: 0.1 },
+    { text: 'Why is Rc not Send, and what do you use instead?', surfaces: true, share: 1 },
+    { text: 'What does async/await compile to?', surfaces: false, share: 1 },
+    { text: 'Design a worker pool with channels', surfaces: true, share: 0.15 },
   ],
   unsafe_ffi: [
-    { text: 'Wrap a C library safely: who frees the buffer?', offTopic: 0, ease: -0.1 },
-    { text: 'What invariants must an unsafe block uphold?', offTopic: 0.4, ease: 0 },
-    { text: 'What is repr(C) for?', offTopic: 1.1, ease: 0.2 },
+    { text: 'Wrap a C library safely: who frees the buffer?', surfaces: true, share: 1 },
+    { text: 'What is repr(C) for?', surfaces: false, share: 1 },
+    { text: 'What invariants must an unsafe block uphold?', surfaces: true, share: 0.15 },
   ],
   traits_errors: [
-    { text: 'Design the error type of a small library', offTopic: 0, ease: 0 },
-    { text: 'Trait objects or generics: when each?', offTopic: 0.5, ease: 0 },
-    { text: 'What does the ? operator desugar to?', offTopic: 1.1, ease: 0.2 },
+    { text: 'Design the error type of a small library', surfaces: true, share: 1 },
+    { text: 'What does the ? operator desugar to?', surfaces: false, share: 1 },
+    { text: 'Trait objects or generics: when each?', surfaces: true, share: 0.15 },
   ],
   judgment: [
-    { text: 'Tell us about a time Rust was the wrong tool', offTopic: 0, ease: -0.1 },
-    { text: 'Would you rewrite this Python service in Rust?', offTopic: 0.15, ease: 0 },
-    { text: 'Which Rust feature would you remove?', offTopic: 1.1, ease: 0.1 },
-    { text: 'Name a crate you admire and why', offTopic: 1.3, ease: 0.2 },
+    { text: 'Tell us about a time Rust was the wrong tool', surfaces: true, share: 1 },
+    { text: 'Which Rust feature would you remove?', surfaces: false, share: 1 },
+    { text: 'Would you rewrite this Python service in Rust?', surfaces: true, share: 0.15 },
   ],
+}
+
+/**
+ * Names the question each rating of an area in one loop answers. The ratings were drawn as
+ * before questions existed, so every other figure of the demo stays as it was; a question
+ * that surfaces the skill is taken to be the one whose ratings came nearest the candidate's
+ * true skill, so only such questions carry the area's link with retention.
+ */
+function nameQuestions(
+  random: Random,
+  bank: readonly DemoQuestion[],
+  ratings: readonly { score: ScoreRecord; miss: number }[],
+): void {
+  const asked = pickQuestions(random, bank, random.chance(0.9) ? 2 : 1).sort(
+    (a, b) => Number(b.surfaces) - Number(a.surfaces),
+  )
+  const nearestFirst = [...ratings].sort((a, b) => a.miss - b.miss)
+  const perQuestion = Math.ceil(nearestFirst.length / asked.length)
+  nearestFirst.forEach(({ score }, at) => {
+    score.question = asked[Math.floor(at / perQuestion)]!.text
+  })
+}
+
+/** `count` questions of a bank, each pick in proportion to its share among those left. */
+function pickQuestions(random: Random, bank: readonly DemoQuestion[], count: number) {
+  const left = [...bank]
+  const picked: DemoQuestion[] = []
+  while (picked.length < count && left.length > 0) {
+    const chosen = random.weighted(
+      Object.fromEntries(left.map((question, at) => [String(at), question.share])),
+    )
+    picked.push(...left.splice(Number(chosen), 1))
+  }
+  return picked
 }
 
 const LEVEL_SHARE: Record<Level, number> = {
@@ -405,40 +440,26 @@ export function* generateDemoData(
       if (inLoop) {
         interviewDay = appliedDay + random.integer(5, Math.min(21, daysOpen - 2))
         const panel = random.sample(interviewers, random.integer(3, 4))
-        // One or two questions of each area's bank; the panel's raters of the area take turns.
-        const asked = Object.fromEntries(
-          AREAS.map((area) => [
-            area,
-            questionRandom
-              .sample(QUESTION_BANK[area], questionRandom.chance(0.75) ? 2 : 1)
-              .map((question) => ({
-                question,
-                answer: question.ease + questionRandom.normal(0, question.offTopic),
-              })),
-          ]),
-        ) as Record<Area, { question: DemoQuestion; answer: number }[]>
-        const ratersOfArea = Object.fromEntries(AREAS.map((area) => [area, 0])) as Record<
-          Area,
-          number
-        >
         const ratingSums: Record<Area, [number, number]> = Object.fromEntries(
           AREAS.map((area) => [area, [0, 0]]),
         ) as Record<Area, [number, number]>
+        const ratingsOfArea = Object.fromEntries(AREAS.map((area) => [area, []])) as Record<
+          Area,
+          { score: ScoreRecord; miss: number }[]
+        >
         panel.forEach((interviewer, seat) => {
           // Every panel covers every area; each interviewer takes three or more of them.
           const areas = AREAS.filter((_, k) => k % panel.length === seat || random.chance(0.6))
           for (const area of areas) {
-            const questions = asked[area]
-            const { question, answer } = questions[ratersOfArea[area]++ % questions.length]!
             const rating = roundRating(
               random,
-              trueScore[area] + answer + interviewer.leniency + random.normal(0, interviewer.noise),
+              trueScore[area] + interviewer.leniency + random.normal(0, interviewer.noise),
             )
             ratingSums[area][0] += rating
             ratingSums[area][1]++
             const flagged = rating <= 2 && random.chance(0.22)
             const noted = random.chance(0.07)
-            scores.push({
+            const score: ScoreRecord = {
               application_id: `APP-${pad(applicationNumber, 6)}`,
               interviewer: interviewer.handle,
               area,
@@ -447,10 +468,15 @@ export function* generateDemoData(
               minutes: String(random.integer(...MINUTES[area])),
               red_flags: flagged ? RED_FLAG_OF_AREA[area] : '',
               note: noted ? NOTES[area][rating >= 3 ? 0 : 1] : '',
-              question: question.text,
-            })
+              question: '',
+            }
+            scores.push(score)
+            ratingsOfArea[area].push({ score, miss: Math.abs(rating - trueScore[area]) })
           }
         })
+        for (const area of AREAS) {
+          nameQuestions(questionRandom, QUESTION_BANK[area], ratingsOfArea[area])
+        }
         const composite = AREAS.reduce((total, area) => {
           const [sum, count] = ratingSums[area]
           return total + LEVEL_WEIGHTS[level][area] * (count > 0 ? sum / count : 2.5)
