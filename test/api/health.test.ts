@@ -57,6 +57,7 @@ describe('unknown paths and the OpenAPI document', () => {
       '/api/analytics/interviewers',
       '/api/analytics/loop-time',
       '/api/analytics/model',
+      '/api/analytics/questions',
       '/api/analytics/red-flags',
       '/api/analytics/retention',
       '/api/analytics/salary',
