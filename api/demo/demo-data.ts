@@ -443,10 +443,9 @@ export function* generateDemoData(
         const ratingSums: Record<Area, [number, number]> = Object.fromEntries(
           AREAS.map((area) => [area, [0, 0]]),
         ) as Record<Area, [number, number]>
-        const ratingsOfArea = Object.fromEntries(AREAS.map((area) => [area, []])) as Record<
-          Area,
-          { score: ScoreRecord; miss: number }[]
-        >
+        const ratingsOfArea = Object.fromEntries(
+          AREAS.map((area) => [area, [] as { score: ScoreRecord; miss: number }[]]),
+        ) as Record<Area, { score: ScoreRecord; miss: number }[]>
         panel.forEach((interviewer, seat) => {
           // Every panel covers every area; each interviewer takes three or more of them.
           const areas = AREAS.filter((_, k) => k % panel.length === seat || random.chance(0.6))
