@@ -113,6 +113,12 @@ const OTHER: Definition[] = [
       'adjusted = rating − Bᵢ·leniencyᵢ,   Bᵢ = nᵢτ² / (nᵢτ² + σ²),   τ² = max(0, (MSB − MSW) / n₀),   σ² = MSW',
   },
   {
+    term: 'Questions within areas',
+    text: "Where a rating names the question it answers (the question column of scores.csv, or a Greenhouse attribute or Lever field mapped onto an area it is not named like), each question of an area is reported on its own; area scores stay the mean of every rating in the area, questions or not. A loop's question score is the mean of its ratings on that question. Per question: the loops that asked it, the mean of its ratings, the Pearson r of question score with the loop's area score (which contains it, so it runs high), and the point-biserial r of question score with retained_12m over the hires asked it, with a Fisher-z interval (SE 1/√(n − 3)). Below 30 such hires, or fewer than 10 who stayed or 10 who left, a question says it was asked too rarely and shows no r. Each question's r is then shrunk toward the area's own r (area score against retained_12m over all the area's hires) by normal–normal empirical Bayes on Fisher's z: zᵢ = atanh(rᵢ) with sampling variance seᵢ² = 1/(nᵢ − 3); true values spread as N(μ, τ²) around μ = atanh(r of the area); τ² by the method of moments about that centre, floored at 0; the shrunk z is μ + Bᵢ(zᵢ − μ) with Bᵢ = τ² / (τ² + seᵢ²), its interval ± 1.96·√(Bᵢ·seᵢ²), both turned back into r by tanh. A question asked of few hires is pulled further toward its area. When τ² is 0 the questions differ no more than chance and every one is shown at the area's figure. The interval treats μ and τ² as known, so it is somewhat narrow. A question is said to go with staying only when its own interval lies above zero. A restricted viewer sees a question only when at least 10 applicants of other managers' requisitions were asked it, its r only when 10 such hires stayed and 10 left, and the shrinkage is redone over the questions shown.",
+    formula:
+      'shrunk r = tanh(μ + Bᵢ(zᵢ − μ)),   Bᵢ = τ² / (τ² + 1/(nᵢ − 3)),   τ² = max(0, Σ[(zᵢ − μ)² − 1/(nᵢ − 3)] / k),   μ = atanh(r of the area)',
+  },
+  {
     term: 'Rates with intervals',
     text: 'Hire and retention rates by red-flag tag and background carry Wilson score intervals; below 30 hires with a known outcome a rate is marked insufficient.',
   },
