@@ -165,7 +165,7 @@ describe('GET /api/analytics/questions against R', () => {
     expect(unknown.status).toBe(400)
   })
 
-  it('exports the question of each rating, and an export imports back to the same answer', () => {
+  it('exports the question of each rating, quotes and commas as written', () => {
     const exported = [...scoreRecords(db)]
     expect(exported.filter((record) => record.question !== '').length).toBeGreaterThan(0)
     const named = exported.find((record) => record.question.includes('"in Rust"'))
