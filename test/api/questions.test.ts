@@ -1,9 +1,22 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { createApiToken } from '../../api/auth/accounts'
+import { createFirstUsers } from '../../api/auth/first-users'
+import { PasswordChecker } from '../../api/auth/passwords'
 import { scoreRecords } from '../../api/export/canonical-rows'
-import { createReferenceApp, createTestApp, type ErrorResponseBody } from '../helpers/app'
-import { importTexts } from '../helpers/database'
+import { seedDemoIfEmpty } from '../../api/seed-demo'
+import { users } from '../../db/schema'
+import {
+  createBareApp,
+  createReferenceApp,
+  createTestApp,
+  FIXED_TODAY,
+  type ErrorResponseBody,
+} from '../helpers/app'
+import { TEST_PASSWORD_COST } from '../helpers/auth'
+import { createTestDatabase, importTexts } from '../helpers/database'
 
 const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures', 'questions')
 const fixture = (name: string) => readFileSync(join(FIXTURE_DIR, name))
@@ -233,4 +246,35 @@ describe('the question column', () => {
       }),
     ])
   })
+})
+
+describe('the questions answer for a hiring manager', () => {
+  it('withholds each question figure that rests on fewer than ten hires of other managers', async () => {
+    const db = createTestDatabase()
+    await seedDemoIfEmpty(db, FIXED_TODAY)
+    await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
+    const manager = db.select().from(users).where(eq(users.email, 'manager@demo.test')).get()!
+    const { token } = createApiToken(db, manager, 'questions', { command: 'test' }, new Date())
+    const response = await createBareApp(db).request('/api/analytics/questions', {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as QuestionsBody & {
+      disclosure: { restricted: boolean; floor: number }
+    }
+    expect(body.disclosure.restricted).toBe(true)
+    const rows = body.areas.flatMap((area) => area.questions)
+    expect(rows.length).toBeGreaterThan(0)
+    for (const question of rows) {
+      if (question.r === null) {
+        expect(question.n).toBe(0)
+        expect(question.shrunk).toBeNull()
+        expect(question.insufficient).toMatch(/^Withheld: fewer than 10 hires|^Too few hires/)
+      } else {
+        expect(question.stayed).toBeGreaterThanOrEqual(10)
+        expect(question.left).toBeGreaterThanOrEqual(10)
+      }
+    }
+    expect(rows.some((question) => question.insufficient?.startsWith('Withheld'))).toBe(true)
+  }, 120_000)
 })
