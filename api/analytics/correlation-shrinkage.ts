@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { intervalSchema, type Interval } from './correlation'
-import { twoSidedZ } from './distributions'
+import { chiSquareUpperP, twoSidedZ } from './distributions'
 
 /** A correlation and the number of pairs it is over. */
 export interface CorrelationEstimate {
@@ -20,6 +20,11 @@ export interface CorrelationShrinkage {
   /** τ² on the Fisher-z scale; null, with the reason in `note`, when it cannot be estimated. */
   betweenVariance: number | null
   note: string | null
+  /**
+   * Whether the true values differ from the centre at all: Q = Σ (z_i − μ)² / se_i², χ² with k
+   * df when every θ_i = μ. Null when nothing is shrunk.
+   */
+  heterogeneity: { statistic: number; df: number; p: number } | null
   /** Per estimate, in the order given; null when nothing is shrunk. */
   shrunk: (ShrunkCorrelation | null)[]
 }
@@ -41,6 +46,7 @@ export function shrinkCorrelations(
   if (estimates.length < 2) {
     return {
       betweenVariance: null,
+      heterogeneity: null,
       note: 'Fewer than two questions with enough hires: nothing to shrink toward the area.',
       shrunk: estimates.map(() => null),
     }
@@ -48,6 +54,7 @@ export function shrinkCorrelations(
   if (!(Math.abs(centre) < 1) || estimates.some(({ r, n }) => !(Math.abs(r) < 1) || n <= 3)) {
     return {
       betweenVariance: null,
+      heterogeneity: null,
       note: 'A correlation of ±1 or over three hires or fewer cannot be shrunk on Fisher’s z.',
       shrunk: estimates.map(() => null),
     }
@@ -58,6 +65,11 @@ export function shrinkCorrelations(
     0,
   )
   const between = Math.max(0, excess / estimates.length)
+  const statistic = estimates.reduce(
+    (total, { r, n }) => total + (Math.atanh(r) - mu) ** 2 * (n - 3),
+    0,
+  )
+  const df = estimates.length
   const z = twoSidedZ(confidence)
   const shrunk = estimates.map(({ r, n }): ShrunkCorrelation => {
     const variance = 1 / (n - 3)
@@ -72,6 +84,7 @@ export function shrinkCorrelations(
   })
   return {
     betweenVariance: between,
+    heterogeneity: { statistic, df, p: chiSquareUpperP(statistic, df) },
     note:
       between === 0
         ? 'The questions differ no more than their sampling error (τ² = 0): every question is shrunk to the area’s figure.'

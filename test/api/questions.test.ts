@@ -44,6 +44,7 @@ interface ExpectedArea {
   r: number
   r_ci: Interval
   between_variance: number
+  heterogeneity: { statistic: number; df: number; p: number }
   questions: ExpectedQuestion[]
 }
 
@@ -102,6 +103,11 @@ describe('GET /api/analytics/questions against R', () => {
       expect(Math.abs(area.r - wanted.r)).toBeLessThan(TOLERANCE)
       expectInterval(area.r_ci, wanted.r_ci)
       expect(Math.abs(area.between_variance - wanted.between_variance)).toBeLessThan(TOLERANCE)
+      expect(area.heterogeneity.df).toBe(wanted.heterogeneity.df)
+      expect(Math.abs(area.heterogeneity.statistic - wanted.heterogeneity.statistic)).toBeLessThan(
+        TOLERANCE,
+      )
+      expect(Math.abs(area.heterogeneity.p - wanted.heterogeneity.p)).toBeLessThan(TOLERANCE)
     }
   })
 

@@ -25,6 +25,9 @@ describe('the questions view in Chromium, as a talent lead', () => {
       /went with staying twelve months/,
     )
     await page.screenshot({ path: session.screenshot('questions.png'), fullPage: true })
+    await page
+      .locator('section', { has: judgment })
+      .screenshot({ path: session.screenshot('questions-judgment.png') })
     await page.setViewportSize({ width: 768, height: 1000 })
     await page.waitForTimeout(300)
     await expectNoSidewaysScroll(page)

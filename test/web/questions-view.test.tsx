@@ -66,6 +66,7 @@ const JUDGMENT: QuestionArea = {
   r: 0.326,
   r_ci: [0.147, 0.485],
   between_variance: 0.019,
+  heterogeneity: { statistic: 5.12, df: 2, p: 0.0773 },
   note: null,
   questions: [WRONG_TOOL, REMOVE, REWRITE],
 }
@@ -77,6 +78,7 @@ const CONCURRENCY: QuestionArea = {
   r: 0.27,
   r_ci: [0.086, 0.437],
   between_variance: 0,
+  heterogeneity: { statistic: 0.95, df: 2, p: 0.622 },
   note: 'The questions differ no more than their sampling error (τ² = 0): every question is shrunk to the area’s figure.',
   questions: [
     question('Why is Rc not Send?', [93, 22], [0.12, [-0.08, 0.31]], [0.27, [0.27, 0.27], 0]),
@@ -105,13 +107,18 @@ const open = (entry = '/questions') => renderView('/questions', <QuestionsView /
 describe('areaSummary', () => {
   it('says a question goes with staying only where its own interval lies above zero', () => {
     expect(areaSummary(JUDGMENT)).toBe(
-      "Ratings on “Tell us about a time Rust was the wrong tool” (r .33, 95% CI .14 to .50) went with staying twelve months. The questions differ by more than their sampling error alone; the shrunk figures keep part of each question's difference from the area's r, .33. Asked of too few hires to tell: “Would you rewrite this Python service in Rust?” (15).",
+      "Ratings on “Tell us about a time Rust was the wrong tool” (r .33, 95% CI .14 to .50) went with staying twelve months. Whether the questions differ cannot be told from chance yet (Cochran's Q = 5.1, 2 df, p = .077): the shrunk figures pull each toward the area's r, .33, and the data cannot tell yet which works better. Asked of too few hires to tell: “Would you rewrite this Python service in Rust?” (15).",
+    )
+    expect(
+      areaSummary({ ...JUDGMENT, heterogeneity: { statistic: 12.2, df: 3, p: 0.0067 } }),
+    ).toMatch(
+      /The questions differ by more than chance \(Cochran's Q = 12\.2, 3 df, p = \.007\): the shrunk figures keep part/,
     )
   })
 
   it('claims nothing when no interval excludes zero, and ranks none when τ² is 0', () => {
     expect(areaSummary(CONCURRENCY)).toBe(
-      "No question's own 95% interval rules out no link with staying: the data cannot tell yet whether any one of them predicts retention. The questions differ no more than chance would make them, so each is best read as the area's own r, .27: the data cannot tell yet which works better.",
+      "No question's own 95% interval rules out no link with staying: the data cannot tell yet whether any one of them predicts retention. The questions differ no more than chance would make them (Cochran's Q = 0.9, 2 df, p = .622), so each is best read as the area's own r, .27: the data cannot tell yet which works better.",
     )
     expect(areaSummary({ ...JUDGMENT, questions: [REWRITE] })).toMatch(
       /^No question of Judgment was asked of enough hires/,

@@ -41,6 +41,10 @@ const questionAreaSchema = z.object({
   r_ci: intervalSchema.nullable(),
   /** τ² between the questions' true correlations, on Fisher's z. */
   between_variance: z.number().nullable(),
+  /** Whether the questions' true correlations differ from the area's: Q, χ² with k df, and p. */
+  heterogeneity: z
+    .object({ statistic: z.number(), df: z.number().int(), p: z.number() })
+    .nullable(),
   note: z.string().nullable(),
   questions: z.array(questionSchema),
 })
@@ -129,6 +133,7 @@ export function questionsResponse(cohort: Cohort, asked: QuestionRatings): Quest
       r: areaTest?.r ?? null,
       r_ci: areaTest?.ci ?? null,
       between_variance: null,
+      heterogeneity: null,
       note: null,
       questions,
     })
@@ -155,6 +160,7 @@ function shrinkArea(area: QuestionArea): QuestionArea {
     area.r === null
       ? {
           betweenVariance: null,
+          heterogeneity: null,
           note: 'The area has no correlation with retention to shrink toward.',
           shrunk: withR.map(() => null),
         }
@@ -169,7 +175,13 @@ function shrinkArea(area: QuestionArea): QuestionArea {
         b.loops - a.loops ||
         a.question.localeCompare(b.question),
     )
-  return { ...area, between_variance: shrinkage.betweenVariance, note: shrinkage.note, questions }
+  return {
+    ...area,
+    between_variance: shrinkage.betweenVariance,
+    heterogeneity: shrinkage.heterogeneity,
+    note: shrinkage.note,
+    questions,
+  }
 }
 
 /**
@@ -201,6 +213,7 @@ export function restrictQuestions(
         r: null,
         r_ci: null,
         between_variance: null,
+        heterogeneity: null,
         note: null,
         questions: [],
       }

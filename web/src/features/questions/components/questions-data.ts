@@ -1,5 +1,5 @@
 import { toCsv } from '../../../../../common/csv'
-import { formatCorrelation, formatInterval } from '../../../lib/format'
+import { formatCorrelation, formatInterval, formatP } from '../../../lib/format'
 import type { IntervalRow, IntervalSeries } from '../../../lib/interval-plot-layout'
 import { PALETTE } from '../../../lib/palette'
 import type { Question, QuestionArea } from '../api/get-questions'
@@ -66,12 +66,18 @@ export function areaSummary(area: QuestionArea): string {
     linked.length > 0
       ? `Ratings on ${linked.map((question) => `${quoted(question)} (r ${formatCorrelation(question.r)}, 95% CI ${formatInterval(question.r_ci, formatCorrelation)})`).join(' and ')} went with staying twelve months.`
       : `No question's own 95% interval rules out no link with staying: the data cannot tell yet whether any one of them predicts retention.`
+  const test = area.heterogeneity
+  const tested = test
+    ? `Cochran's Q = ${test.statistic.toFixed(1)}, ${test.df} df, p ${test.p < 0.001 ? formatP(test.p) : `= ${formatP(test.p)}`}`
+    : ''
   const spread =
-    area.between_variance === null
+    test === null
       ? ''
-      : area.between_variance === 0
-        ? ` The questions differ no more than chance would make them, so each is best read as the area's own r, ${formatCorrelation(area.r)}: the data cannot tell yet which works better.`
-        : ` The questions differ by more than their sampling error alone; the shrunk figures keep part of each question's difference from the area's r, ${formatCorrelation(area.r)}.`
+      : test.p < 0.05
+        ? ` The questions differ by more than chance (${tested}): the shrunk figures keep part of each question's difference from the area's r, ${formatCorrelation(area.r)}.`
+        : area.between_variance === 0
+          ? ` The questions differ no more than chance would make them (${tested}), so each is best read as the area's own r, ${formatCorrelation(area.r)}: the data cannot tell yet which works better.`
+          : ` Whether the questions differ cannot be told from chance yet (${tested}): the shrunk figures pull each toward the area's r, ${formatCorrelation(area.r)}, and the data cannot tell yet which works better.`
   return `${linkedNote}${spread}${rareNote}`
 }
 

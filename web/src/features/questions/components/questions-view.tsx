@@ -100,7 +100,7 @@ function AreaPanel({ area, asOf }: { area: QuestionArea; asOf: string }) {
         <p className="power-note">
           The area as a whole: r {formatCorrelation(area.r)} (95% CI{' '}
           {formatInterval(area.r_ci, formatCorrelation)}) over {area.n} hires.
-          {area.note && ` ${area.note}`}
+          {area.between_variance === null && area.note && ` ${area.note}`}
         </p>
       )}
       {rows.length > 0 && (
