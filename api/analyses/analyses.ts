@@ -4,11 +4,7 @@ import { applications, requisitions, rubrics } from '../../db/schema'
 import { MIN_GROUP_APPLICANTS } from '../analytics/adverse-impact'
 import { AnalyticsCache } from '../dataset/cache'
 import { textAt, type AnalyticsDataset, type RowLists } from '../dataset/dataset'
-import {
-  loadQuestionRatings,
-  questionKeysOf,
-  type QuestionRatings,
-} from '../dataset/question-ratings'
+import { questionKeysOf } from '../dataset/question-ratings'
 import { ApiError } from '../lib/errors'
 import { buildCohort, type Cohort } from './cohort'
 import { compareApplications } from './compare'
@@ -179,12 +175,11 @@ export class Analyses {
     return this.cache.remember('disclosure-catalog', { rubric, publication }, () => {
       const base = this.cohortOf({ outcome: 'retained_12m', rubric }, publication)
       const { ratings, redFlags } = base.dataset
-      const asked = this.questionRatingsOf(base.dataset)
       return buildCatalog({
         base,
         interviewersOf: (row) => namesOf(ratings.interviewers, row),
         tagsOf: (row) => namesOf(redFlags, row),
-        questionsOf: (row) => questionKeysOf(base.dataset, asked, row),
+        questionsOf: (row) => questionKeysOf(base.dataset.areas, base.dataset.questions, row),
       })
     })
   }
@@ -226,13 +221,6 @@ export class Analyses {
         requirement: (count, box) => organisationRequirement(count, box),
       })
     })
-  }
-
-  /** The ratings of a rubric that name a question, read once per data version. */
-  private questionRatingsOf(dataset: AnalyticsDataset): QuestionRatings {
-    return this.cache.remember('question-ratings', { rubric: dataset.rubric.key }, () =>
-      loadQuestionRatings(this.db, dataset),
-    )
   }
 
   /** The unrestricted validity of a cohort, shared by the reports built on it. */
@@ -388,7 +376,7 @@ export class Analyses {
     const report = this.run(
       {
         name: 'questions',
-        compute: (cohort) => questionsResponse(cohort, this.questionRatingsOf(cohort.dataset)),
+        compute: questionsResponse,
         restrict: restrictQuestions,
       },
       scope,

@@ -1,7 +1,6 @@
 import { isNotNull } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { scores } from '../../db/schema'
-import type { AnalyticsDataset } from './dataset'
 
 /** A question of an area: the area's index in the dataset and the question as imported. */
 export interface AskedQuestion {
@@ -23,11 +22,17 @@ export interface QuestionRatings {
 }
 
 /**
- * Every rating of the dataset's rubric that names a question, summed per loop and question.
+ * Every rating of the rubric's areas that names a question, summed per loop and question, for
+ * the `size` application rows `rowOf` finds by id (undefined: not of this rubric).
  * The ratings are read in stored order and summed here: a GROUP BY on the text keys would sort
  * every rating first, several times slower at a company's size.
  */
-export function loadQuestionRatings(db: Db, dataset: AnalyticsDataset): QuestionRatings {
+export function loadQuestionRatings(
+  db: Db,
+  areas: readonly { id: number }[],
+  size: number,
+  rowOf: (applicationId: string) => number | undefined,
+): QuestionRatings {
   const { sql: text, params } = db
     .select({
       applicationId: scores.applicationId,
@@ -42,21 +47,19 @@ export function loadQuestionRatings(db: Db, dataset: AnalyticsDataset): Question
     .prepare(text)
     .raw(true)
     .iterate(...params) as IterableIterator<[string, number, string, number]>
-  // Ids are unique, so an id's code in the dataset is its row.
-  const rowOfId = new Map(dataset.text.id.values.map((id, row) => [id, row]))
-  const areaOfId = new Map(dataset.areas.map((area, index) => [area.id, index]))
+  const areaOfId = new Map(areas.map((area, index) => [area.id, index]))
   const questions: AskedQuestion[] = []
   const codeOf = new Map<string, number>()
   // One entry per (row, question); a row's entries are chained from its first, a few each.
-  const firstEntryOfRow = new Int32Array(dataset.size).fill(-1)
+  const firstEntryOfRow = new Int32Array(size).fill(-1)
   const nextEntry: number[] = []
   const rowOfEntry: number[] = []
   const questionOfEntry: number[] = []
   const sumOfEntry: number[] = []
   const countOfEntry: number[] = []
-  const counts = new Int32Array(dataset.size)
+  const counts = new Int32Array(size)
   for (const [applicationId, areaId, question, rating] of ratingsRead) {
-    const row = rowOfId.get(applicationId)
+    const row = rowOf(applicationId)
     const area = areaOfId.get(areaId)
     if (row === undefined || area === undefined) continue
     const key = `${area}|${question}`
@@ -81,10 +84,10 @@ export function loadQuestionRatings(db: Db, dataset: AnalyticsDataset): Question
     sumOfEntry[entry]! += rating
     countOfEntry[entry]!++
   }
-  const start = new Int32Array(dataset.size + 1)
-  for (let row = 0; row < dataset.size; row++) start[row + 1] = start[row]! + counts[row]!
-  const next = start.slice(0, dataset.size)
-  const total = start[dataset.size]!
+  const start = new Int32Array(size + 1)
+  for (let row = 0; row < size; row++) start[row + 1] = start[row]! + counts[row]!
+  const next = start.slice(0, size)
+  const total = start[size]!
   const question = new Int32Array(total)
   const ratingSum = new Float64Array(total)
   const ratings = new Int32Array(total)
@@ -99,14 +102,14 @@ export function loadQuestionRatings(db: Db, dataset: AnalyticsDataset): Question
 
 /** The names of the questions asked in a row's loop, as `area key|question`. */
 export function questionKeysOf(
-  dataset: AnalyticsDataset,
+  areas: readonly { key: string }[],
   asked: QuestionRatings,
   row: number,
 ): string[] {
   const keys: string[] = []
   for (let slot = asked.start[row]!; slot < asked.start[row + 1]!; slot++) {
     const question = asked.questions[asked.question[slot]!]!
-    keys.push(questionKey(dataset.areas[question.area]!.key, question.text))
+    keys.push(questionKey(areas[question.area]!.key, question.text))
   }
   return keys
 }

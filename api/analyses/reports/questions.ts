@@ -6,7 +6,7 @@ import {
   type CorrelationEstimate,
 } from '../../analytics/correlation-shrinkage'
 import { tooFewHires } from '../../analytics/power'
-import { questionKey, type QuestionRatings } from '../../dataset/question-ratings'
+import { questionKey } from '../../dataset/question-ratings'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ShownBox } from '../disclosure/release'
@@ -61,8 +61,9 @@ type QuestionArea = QuestionsResponse['areas'][number]
 type QuestionRow = QuestionArea['questions'][number]
 
 /** Per question of each area: what it was asked in, and how its ratings went with retention. */
-export function questionsResponse(cohort: Cohort, asked: QuestionRatings): QuestionsResponse {
+export function questionsResponse(cohort: Cohort): QuestionsResponse {
   const { dataset, outcomeOfRow } = cohort
+  const asked = dataset.questions
   const perQuestion = asked.questions.map(() => ({
     scores: [] as number[],
     areaScores: [] as number[],
