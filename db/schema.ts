@@ -234,6 +234,8 @@ export const scores = sqliteTable(
     minutes: integer('minutes'),
     redFlags: text('red_flags', { mode: 'json' }).$type<string[]>().notNull().default([]),
     note: text('note'),
+    /** The question the rating answers, within its area; null where the import named none. */
+    question: text('question'),
   },
   (table) => [
     // Also the covering order for per-application area means (GROUP BY application, area).

@@ -4,6 +4,7 @@ import { applications, requisitions, rubrics } from '../../db/schema'
 import { MIN_GROUP_APPLICANTS } from '../analytics/adverse-impact'
 import { AnalyticsCache } from '../dataset/cache'
 import { textAt, type AnalyticsDataset, type RowLists } from '../dataset/dataset'
+import { questionKeysOf } from '../dataset/question-ratings'
 import { ApiError } from '../lib/errors'
 import { areaRatersOf } from './area-reliability'
 import { buildCohort, type Cohort } from './cohort'
@@ -14,7 +15,7 @@ import { buildCatalog, type CellCatalog } from './disclosure/cells'
 import { coarsen, publicationDate, boxKey, type Box } from './disclosure/publication'
 import { describeBox, releaseFamily, type BoxRelease, type ShownBox } from './disclosure/release'
 import { withheld } from './disclosure/withheld'
-import type { AnalyticsFilters, CompositeQuery, UtilityQuery } from './filters'
+import type { AnalyticsFilters, CompositeQuery, QuestionsQuery, UtilityQuery } from './filters'
 import { adverseImpactResponse } from './reports/adverse-impact'
 import { compositeResponse } from './reports/composite'
 import {
@@ -33,6 +34,7 @@ import {
 import { interviewersResponse, restrictInterviewers } from './reports/interviewers'
 import { loopTimeResponse, restrictLoopTime } from './reports/loop-time'
 import { panelSizingResponse, restrictPanelSizing } from './reports/panel-sizing'
+import { questionsResponse, restrictQuestions } from './reports/questions'
 import { restrictRetention, retentionResponse } from './reports/retention'
 import { restrictSalary, salaryResponse } from './reports/salary'
 import { restrictTimeToHire, timeToHireResponse } from './reports/time-to-hire'
@@ -191,6 +193,7 @@ export class Analyses {
         base,
         interviewersOf: (row) => namesOf(ratings.interviewers, row),
         tagsOf: (row) => namesOf(redFlags, row),
+        questionsOf: (row) => questionKeysOf(base.dataset.areas, base.dataset.questions, row),
       })
     })
   }
@@ -463,6 +466,31 @@ export class Analyses {
       scope,
       filters,
     )
+  }
+
+  /** Per question within each area (or the one asked for; 400 for an area the rubric lacks). */
+  questions(scope: Scope, { area, ...filters }: QuestionsQuery) {
+    if (area !== undefined) {
+      const areas = this.datasetFor(filters.rubric).areas.map((entry) => entry.key)
+      if (!areas.includes(area)) {
+        const message = `must be one of the rubric's areas: ${areas.join(', ')} (got "${area.slice(0, 40)}")`
+        throw new ApiError(400, 'invalid_request', `Invalid query: area ${message}`, [
+          { field: 'area', message },
+        ])
+      }
+    }
+    const report = this.run(
+      {
+        name: 'questions',
+        compute: questionsResponse,
+        restrict: restrictQuestions,
+      },
+      scope,
+      filters,
+    )
+    return area === undefined
+      ? report
+      : { ...report, areas: report.areas.filter((entry) => entry.key === area) }
   }
 
   compare(scope: Scope, applicationIds: readonly string[]) {

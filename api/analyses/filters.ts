@@ -80,3 +80,18 @@ export const utilityQuerySchema = z
 export type AnalyticsFilters = z.infer<typeof analyticsFiltersSchema>
 export type UtilityQuery = z.infer<typeof utilityQuerySchema>
 export type CompositeQuery = z.infer<typeof compositeQuerySchema>
+
+/** The filters, and the rubric area whose questions are wanted (all areas when left out). */
+export const questionsQuerySchema = z
+  .strictObject({
+    ...filterShape,
+    area: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .openapi({ description: 'Key of a rubric area: only its questions', example: 'judgment' }),
+  })
+  .refine(fromNotAfterTo.check, fromNotAfterTo.options)
+
+export type QuestionsQuery = z.infer<typeof questionsQuerySchema>

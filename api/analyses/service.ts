@@ -25,6 +25,7 @@ export type Report =
   | 'panelSizing'
   | 'validityOverTime'
   | 'adverseImpact'
+  | 'questions'
   | 'compare'
   | 'compareCandidates'
 
@@ -52,6 +53,7 @@ const REPORTS: {
   panelSizing: (analyses, scope, query) => analyses.panelSizing(scope, query),
   validityOverTime: (analyses, scope, query) => analyses.validityOverTime(scope, query),
   adverseImpact: (analyses, scope, query) => analyses.adverseImpact(scope, query),
+  questions: (analyses, scope, query) => analyses.questions(scope, query),
   compare: (analyses, scope, query) => analyses.compare(scope, query),
   compareCandidates: (analyses, scope, query) => analyses.compareCandidates(scope, query),
 }

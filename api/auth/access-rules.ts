@@ -60,6 +60,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/analytics/validity-over-time': { access: 'signed_in' },
   'GET /api/analytics/expectancy': { access: 'signed_in' },
   'GET /api/analytics/utility': { access: 'signed_in' },
+  'GET /api/analytics/questions': { access: 'signed_in' },
   // Self-identified groups: admins and talent leads only, and only as aggregates.
   'GET /api/analytics/adverse-impact': { access: LEADS },
 

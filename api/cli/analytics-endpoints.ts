@@ -17,4 +17,5 @@ export const ANALYTICS_ENDPOINTS = [
   'adverse-impact',
   'expectancy',
   'utility',
+  'questions',
 ] as const

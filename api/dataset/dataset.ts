@@ -1,6 +1,7 @@
 import { asc, eq, gt, is, ne, Placeholder, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import type { RatingTable } from '../analytics/rating-table'
+import { loadQuestionRatings, type QuestionRatings } from './question-ratings'
 import type { Background, Decision, Departure, HireType, Level } from '../../db/domain'
 import {
   applicationAreaScores,
@@ -64,6 +65,8 @@ export interface ApplicationColumns {
   areaMinutes: Float64Array[]
   ratings: RatingColumns
   redFlags: RowLists
+  /** The ratings that name a question, per loop and question. */
+  questions: QuestionRatings
 }
 
 /**
@@ -325,6 +328,7 @@ export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
     areaRatings,
     areaMinutes,
     ...loadRatingColumns(db, frame, size, rowOfRowid, areaRatings),
+    questions: loadQuestionRatings(db, frame.areas, size, (id) => ids.codeOf(id)),
   }
 }
 

@@ -13,7 +13,7 @@ import {
 } from './dataset'
 
 /** Bump when the encoding changes: an older snapshot is then rebuilt, not misread. */
-const FORMAT = 3
+const FORMAT = 4
 
 /** The most bytes of a typed array stored in one part. */
 export const PART_BYTES = 1024 * 1024

@@ -95,6 +95,81 @@ const NOTES: Record<Area, [string, string]> = {
   ],
 }
 
+/**
+ * A question of an area's bank. One that `surfaces` the skill draws answers that show the
+ * candidate's true skill in the area; the others mostly test recall or a rehearsed story.
+ * `share` is how often loops pick it.
+ */
+interface DemoQuestion {
+  text: string
+  surfaces: boolean
+  share: number
+}
+
+// Two questions most loops ask in each area, one that surfaces the skill and one that mostly
+// tests recall, and a third tried now and then (too rarely asked to tell).
+const QUESTION_BANK: Record<Area, DemoQuestion[]> = {
+  ownership: [
+    { text: 'Explain a borrow-checker error you fixed', surfaces: true, share: 1 },
+    { text: 'When would you reach for Rc<RefCell<T>>?', surfaces: false, share: 1 },
+    { text: 'Annotate the lifetimes of a struct that holds a &str', surfaces: true, share: 0.15 },
+  ],
+  concurrency: [
+    { text: 'Why is Rc not Send, and what do you use instead?', surfaces: true, share: 1 },
+    { text: 'What does async/await compile to?', surfaces: false, share: 1 },
+    { text: 'Design a worker pool with channels', surfaces: true, share: 0.15 },
+  ],
+  unsafe_ffi: [
+    { text: 'Wrap a C library safely: who frees the buffer?', surfaces: true, share: 1 },
+    { text: 'What is repr(C) for?', surfaces: false, share: 1 },
+    { text: 'What invariants must an unsafe block uphold?', surfaces: true, share: 0.15 },
+  ],
+  traits_errors: [
+    { text: 'Design the error type of a small library', surfaces: true, share: 1 },
+    { text: 'What does the ? operator desugar to?', surfaces: false, share: 1 },
+    { text: 'Trait objects or generics: when each?', surfaces: true, share: 0.15 },
+  ],
+  judgment: [
+    { text: 'Tell us about a time Rust was the wrong tool', surfaces: true, share: 1 },
+    { text: 'Which Rust feature would you remove?', surfaces: false, share: 1 },
+    { text: 'Would you rewrite this Python service in Rust?', surfaces: true, share: 0.15 },
+  ],
+}
+
+/**
+ * Names the question each rating of an area in one loop answers. The ratings were drawn as
+ * before questions existed, so every other figure of the demo stays as it was; a question
+ * that surfaces the skill is taken to be the one whose ratings came nearest the candidate's
+ * true skill, so only such questions carry the area's link with retention.
+ */
+function nameQuestions(
+  random: Random,
+  bank: readonly DemoQuestion[],
+  ratings: readonly { score: ScoreRecord; miss: number }[],
+): void {
+  const asked = pickQuestions(random, bank, random.chance(0.9) ? 2 : 1).sort(
+    (a, b) => Number(b.surfaces) - Number(a.surfaces),
+  )
+  const nearestFirst = [...ratings].sort((a, b) => a.miss - b.miss)
+  const perQuestion = Math.ceil(nearestFirst.length / asked.length)
+  nearestFirst.forEach(({ score }, at) => {
+    score.question = asked[Math.floor(at / perQuestion)]!.text
+  })
+}
+
+/** `count` questions of a bank, each pick in proportion to its share among those left. */
+function pickQuestions(random: Random, bank: readonly DemoQuestion[], count: number) {
+  const left = [...bank]
+  const picked: DemoQuestion[] = []
+  while (picked.length < count && left.length > 0) {
+    const chosen = random.weighted(
+      Object.fromEntries(left.map((question, at) => [String(at), question.share])),
+    )
+    picked.push(...left.splice(Number(chosen), 1))
+  }
+  return picked
+}
+
 const LEVEL_SHARE: Record<Level, number> = {
   junior: 14,
   mid: 40,
@@ -290,6 +365,8 @@ export function* generateDemoData(
   const random = new Random(options.seed)
   // A stream of its own, so adding self-ID left every other draw of a seed as it was.
   const selfIdRandom = new Random(options.seed ^ 0x5e1f)
+  // And one for the questions a loop asks and how each candidate answers them.
+  const questionRandom = new Random(options.seed ^ 0x9e57)
   const lastDay = dayNumber(options.until)
   const firstDay = lastDay - 3 * 365
   const interviewers = makeInterviewers(
@@ -366,6 +443,9 @@ export function* generateDemoData(
         const ratingSums: Record<Area, [number, number]> = Object.fromEntries(
           AREAS.map((area) => [area, [0, 0]]),
         ) as Record<Area, [number, number]>
+        const ratingsOfArea = Object.fromEntries(
+          AREAS.map((area) => [area, [] as { score: ScoreRecord; miss: number }[]]),
+        ) as Record<Area, { score: ScoreRecord; miss: number }[]>
         panel.forEach((interviewer, seat) => {
           // Every panel covers every area; each interviewer takes three or more of them.
           const areas = AREAS.filter((_, k) => k % panel.length === seat || random.chance(0.6))
@@ -378,7 +458,7 @@ export function* generateDemoData(
             ratingSums[area][1]++
             const flagged = rating <= 2 && random.chance(0.22)
             const noted = random.chance(0.07)
-            scores.push({
+            const score: ScoreRecord = {
               application_id: `APP-${pad(applicationNumber, 6)}`,
               interviewer: interviewer.handle,
               area,
@@ -387,9 +467,15 @@ export function* generateDemoData(
               minutes: String(random.integer(...MINUTES[area])),
               red_flags: flagged ? RED_FLAG_OF_AREA[area] : '',
               note: noted ? NOTES[area][rating >= 3 ? 0 : 1] : '',
-            })
+              question: '',
+            }
+            scores.push(score)
+            ratingsOfArea[area].push({ score, miss: Math.abs(rating - trueScore[area]) })
           }
         })
+        for (const area of AREAS) {
+          nameQuestions(questionRandom, QUESTION_BANK[area], ratingsOfArea[area])
+        }
         const composite = AREAS.reduce((total, area) => {
           const [sum, count] = ratingSums[area]
           return total + LEVEL_WEIGHTS[level][area] * (count > 0 ? sum / count : 2.5)

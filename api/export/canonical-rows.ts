@@ -88,6 +88,7 @@ export function* scoreRecords(db: Db): Generator<ScoreRecord> {
       minutes: scores.minutes,
       red_flags: scores.redFlags,
       note: scores.note,
+      question: scores.question,
     })
     .from(scores)
     .innerJoin(interviewers, eq(interviewers.id, scores.interviewerId))
@@ -102,6 +103,7 @@ export function* scoreRecords(db: Db): Generator<ScoreRecord> {
     minutes,
     redFlags,
     note,
+    question,
   ] of iterateRows(db, query)) {
     yield {
       application_id: text(application),
@@ -112,6 +114,7 @@ export function* scoreRecords(db: Db): Generator<ScoreRecord> {
       minutes: text(minutes),
       red_flags: (JSON.parse(text(redFlags) || '[]') as string[]).join(';'),
       note: text(note),
+      question: text(question),
     }
   }
 }

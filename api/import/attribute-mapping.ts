@@ -8,7 +8,11 @@ export function attributeKey(name: string): string {
   return name.trim().toLowerCase().replace(/&/g, 'and').replace(/\s+/g, ' ')
 }
 
-export type AttributeTarget = { area: string } | { ignored: true } | null
+/**
+ * Where an attribute's ratings go. `question` is the attribute's own name when it is mapped to
+ * an area it is not named like (one of several questions of the area), null when it is the area.
+ */
+export type AttributeTarget = { area: string; question: string | null } | { ignored: true } | null
 
 /**
  * Resolves an applicant-tracking system's attribute to a rubric area: a saved mapping first,
@@ -39,10 +43,12 @@ export class AttributeMapper {
     const savedKey = `${rubricId}|${source}|${key}`
     if (this.saved.has(savedKey)) {
       const area = this.saved.get(savedKey)
-      return area === null || area === undefined ? { ignored: true } : { area }
+      if (area === null || area === undefined) return { ignored: true }
+      const namedLikeArea = this.byName.get(`${rubricId}|${key}`) === area
+      return { area, question: namedLikeArea ? null : attribute.trim() }
     }
     const area = this.byName.get(`${rubricId}|${key}`)
-    return area === undefined ? null : { area }
+    return area === undefined ? null : { area, question: null }
   }
 }
 

@@ -154,6 +154,9 @@ export const APPLICATION_COLUMNS = {
   self_id_group: optional(text(64)),
 }
 
+/** Longest question text kept: a question names what was asked, it is not a transcript. */
+export const MAX_QUESTION_LENGTH = 300
+
 export const SCORE_COLUMNS = {
   application_id: required(identifier),
   interviewer: required(identifier),
@@ -163,6 +166,7 @@ export const SCORE_COLUMNS = {
   minutes: optional(minutes),
   red_flags: optional(tagList),
   note: optional(text(10_000, { multiline: true })),
+  question: optional(text(MAX_QUESTION_LENGTH)),
 }
 
 type ColumnSpec = Record<string, Column<unknown>>

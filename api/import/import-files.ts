@@ -296,6 +296,7 @@ const CANONICAL_SCORE_COLUMNS = [
   'rating',
   'interviewed_at',
   'note',
+  'question',
 ]
 
 /**
@@ -436,7 +437,10 @@ export async function runImport(
 
     const readScoreValues = canonicalRow(FILE_KINDS.scores, CANONICAL_SCORE_COLUMNS)
     const jsonScoreColumns: ReadonlySet<string> = new Set(CANONICAL_SCORE_COLUMNS)
-    /** One rating per area of a scorecard: attributes mapped to the same area are averaged. */
+    /**
+     * One rating per area of a scorecard: attributes mapped to the same area are averaged, and
+     * the names of those that are questions of the area (not the area itself) name the rating.
+     */
     const scorecard = (name: string, item: Item, source: AtsSource, card: ConvertedScorecard) => {
       for (const problem of card.problems) log.add({ file: name, line: null, ...problem })
       const rubricId = session.rubricOf(card.applicationId)
@@ -453,7 +457,7 @@ export async function runImport(
       }
       const byArea = new Map<
         string,
-        { sum: number; count: number; notes: string[]; path: string }
+        { sum: number; count: number; notes: string[]; questions: string[] | null; path: string }
       >()
       for (const rating of card.ratings) {
         // Each rating is checked before any averaging could hide one off the scale.
@@ -483,9 +487,20 @@ export async function runImport(
           continue
         }
         if ('ignored' in target) continue
-        const entry = byArea.get(target.area) ?? { sum: 0, count: 0, notes: [], path: rating.path }
+        const entry = byArea.get(target.area) ?? {
+          sum: 0,
+          count: 0,
+          notes: [],
+          questions: [],
+          path: rating.path,
+        }
         entry.sum += rating.rating
         entry.count++
+        // A rating of the area itself among them: the average answers no one question.
+        if (target.question === null) entry.questions = null
+        else if (entry.questions && !entry.questions.includes(target.question)) {
+          entry.questions.push(target.question)
+        }
         if (rating.note) entry.notes.push(rating.note)
         byArea.set(target.area, entry)
       }
@@ -497,6 +512,7 @@ export async function runImport(
           rating: String(entry.sum / entry.count),
           interviewed_at: card.interviewedAt,
           note: entry.notes.join('\n'),
+          question: entry.questions?.join(' / ') ?? '',
         })
         if (result.problems) report(name, item, result.problems, entry.path)
         else

@@ -458,6 +458,7 @@ export class ImportSession {
       minutes: row.minutes,
       redFlags: row.red_flags ?? [],
       note: row.note,
+      question: row.question,
     }))
     let lastId: number
     try {
@@ -495,6 +496,7 @@ export class ImportSession {
           minutes: stated(columns, 'minutes', row.minutes),
           redFlags: stated(columns, 'red_flags', row.red_flags ?? []),
           note: stated(columns, 'note', row.note),
+          question: stated(columns, 'question', row.question),
         },
         stored,
       )
@@ -510,6 +512,7 @@ export class ImportSession {
     fresh.minutes = row.minutes
     fresh.redFlags = row.red_flags ?? []
     fresh.note = row.note
+    fresh.question = row.question
     try {
       const { lastInsertRowid } = this.statements.scores.insert(fresh)
       this.ledger.noteRating(Number(lastInsertRowid), applicationId, where)

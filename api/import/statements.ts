@@ -79,7 +79,14 @@ const APPLICATION_COLUMNS = [
 ] as const
 const OFFER_COLUMNS = ['salary', 'acceptedAt'] as const
 const EMPLOYMENT_COLUMNS = ['startDate', 'endDate', 'departure'] as const
-const SCORE_COLUMNS = ['rating', 'interviewedAt', 'minutes', 'redFlags', 'note'] as const
+const SCORE_COLUMNS = [
+  'rating',
+  'interviewedAt',
+  'minutes',
+  'redFlags',
+  'note',
+  'question',
+] as const
 
 /** Compiled statements for every row the importer may read, insert, update or delete. */
 export function prepareStatements(db: Db) {
@@ -194,6 +201,7 @@ export interface NewScore {
   minutes: number | null
   redFlags: string[]
   note: string | null
+  question: string | null
 }
 
 const NEW_SCORE_COLUMNS = [
@@ -205,6 +213,7 @@ const NEW_SCORE_COLUMNS = [
   scores.minutes,
   scores.redFlags,
   scores.note,
+  scores.question,
 ] as const
 
 /**
@@ -232,6 +241,7 @@ export function prepareScoreBatch(
       values[at++] = score.minutes
       values[at++] = scores.redFlags.mapToDriverValue(score.redFlags)
       values[at++] = score.note
+      values[at++] = score.question
     }
     return statement.run(values)
   }

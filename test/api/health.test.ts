@@ -60,6 +60,7 @@ describe('unknown paths and the OpenAPI document', () => {
       '/api/analytics/loop-time',
       '/api/analytics/model',
       '/api/analytics/panel-sizing',
+      '/api/analytics/questions',
       '/api/analytics/red-flags',
       '/api/analytics/retention',
       '/api/analytics/salary',

@@ -9,6 +9,7 @@ const ANALYTICS = [
   'Time to hire',
   'Salary bands',
   'Interviewers',
+  'Questions',
   'Sources',
 ]
 const PEOPLE = ['Compare candidates', 'Requisitions', 'Candidates']

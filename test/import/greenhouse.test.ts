@@ -373,6 +373,29 @@ describe('Greenhouse Harvest export, end to end', () => {
     ])
   })
 
+  it('names a rating after the attribute when it is one of several mapped to its area', async () => {
+    saveGreenhouseMappings(db)
+    expectClean(await importGreenhouse(db))
+    const questionOf = (application: string, interviewer: string, area: string) =>
+      (
+        all(
+          db,
+          `SELECT s.question FROM scores s
+             JOIN rubric_areas a ON a.id = s.area_id
+             JOIN interviewers i ON i.id = s.interviewer_id
+            WHERE s.application_id = '${application}' AND a.key = '${area}'
+              AND i.handle = '${interviewer}'`,
+        )[0] as { question: string | null }
+      ).question
+    // "Rust ownership" and "Problem Solving" are mapped onto areas named otherwise.
+    expect(questionOf('69102001', 'niklaus.wirth', 'ownership')).toBe('Rust ownership')
+    expect(questionOf('69102001', 'jose.valim', 'judgment')).toBe('Problem Solving')
+    // Averaged with the "Judgment" attribute, the area itself: the rating answers no one question.
+    expect(questionOf('69102001', 'niklaus.wirth', 'judgment')).toBeNull()
+    // "Fearless concurrency" is the area's own name.
+    expect(questionOf('69102001', 'niklaus.wirth', 'concurrency')).toBeNull()
+  })
+
   it('gives no rating for no_decision', async () => {
     saveGreenhouseMappings(db)
     expectClean(await importGreenhouse(db))

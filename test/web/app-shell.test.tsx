@@ -93,6 +93,7 @@ describe('the app shell', () => {
       'Time to hire',
       'Salary bands',
       'Interviewers',
+      'Questions',
       'Sources',
       'Fairness',
       'Compare candidates',

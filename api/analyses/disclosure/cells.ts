@@ -59,6 +59,8 @@ export interface CatalogInput {
   interviewersOf: (row: number) => Iterable<string>
   /** The red-flag tags of each row. */
   tagsOf: (row: number) => Iterable<string>
+  /** The questions asked in each row's loop, as `area key|question`. */
+  questionsOf: (row: number) => Iterable<string>
 }
 
 /** The base cohort's quartiles of time to hire among accepted offers with a known outcome. */
@@ -93,7 +95,12 @@ export const ATTRIBUTE_GROUPS = [
   { field: 'source', cell: 'src:', partition: 'sources', prefix: 'source' },
 ] as const
 
-export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): CellCatalog {
+export function buildCatalog({
+  base,
+  interviewersOf,
+  tagsOf,
+  questionsOf,
+}: CatalogInput): CellCatalog {
   const { dataset, asOf } = base
   const { text } = dataset
   const ids = new Map<string, number>()
@@ -117,6 +124,7 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
 
   const interviewerNames = new Set<string>()
   const tagNames = new Set<string>()
+  const questionNames = new Set<string>()
   // Applications by one stated attribute each: every application counts under one name.
   const attributes = ATTRIBUTE_GROUPS.map((group) => ({
     ...group,
@@ -247,6 +255,11 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
       add('rated:', interviewer)
       if (word) add('rated:', interviewer, AFTER[word])
     }
+    for (const question of questionsOf(row)) {
+      questionNames.add(question)
+      add('asked:', question)
+      if (word) add('asked:', question, AFTER[word])
+    }
     for (const tag of tagsOf(row)) {
       tagNames.add(tag)
       add('flag:', tag)
@@ -328,6 +341,10 @@ export function buildCatalog({ base, interviewersOf, tagsOf }: CatalogInput): Ce
     ...[...interviewerNames].flatMap((name) => [
       { name: `interviewer ${name}`, parts: [`rated:${name}`] },
       outcomes(`interviewer ${name} outcomes`, `rated:${name}:`),
+    ]),
+    ...[...questionNames].flatMap((question) => [
+      { name: `question ${question}`, parts: [`asked:${question}`] },
+      outcomes(`question ${question} outcomes`, `asked:${question}:`),
     ]),
     ...[...tagNames].flatMap((tag) => [
       { name: `flag ${tag}`, parts: [`flag:${tag}`] },

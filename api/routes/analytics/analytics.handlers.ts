@@ -42,6 +42,8 @@ export const panelSizing: AppRouteHandler<typeof routes.panelSizing> = async (c)
   c.json(await c.var.analyses.run('panelSizing', scopeOf(c), c.req.valid('query')), 200)
 export const validityOverTime: AppRouteHandler<typeof routes.validityOverTime> = async (c) =>
   c.json(await c.var.analyses.run('validityOverTime', scopeOf(c), c.req.valid('query')), 200)
+export const questions: AppRouteHandler<typeof routes.questions> = async (c) =>
+  c.json(await c.var.analyses.run('questions', scopeOf(c), c.req.valid('query')), 200)
 
 export const adverseImpact: AppRouteHandler<typeof routes.adverseImpact> = async (c) =>
   c.json(await c.var.analyses.run('adverseImpact', scopeOf(c), c.req.valid('query')), 200)

@@ -4,6 +4,7 @@ import {
   analyticsFiltersSchema,
   compositeQuerySchema,
   utilityQuerySchema,
+  questionsQuerySchema,
 } from '../../analyses/filters'
 import { adverseImpactResponseSchema } from '../../analyses/reports/adverse-impact'
 import { compositeResponseSchema } from '../../analyses/reports/composite'
@@ -12,6 +13,7 @@ import { incrementalValidityResponseSchema } from '../../analyses/reports/increm
 import { panelSizingResponseSchema } from '../../analyses/reports/panel-sizing'
 import { interviewersResponseSchema } from '../../analyses/reports/interviewers'
 import { loopTimeResponseSchema } from '../../analyses/reports/loop-time'
+import { questionsResponseSchema } from '../../analyses/reports/questions'
 import { retentionResponseSchema } from '../../analyses/reports/retention'
 import { salaryResponseSchema } from '../../analyses/reports/salary'
 import { timeToHireResponseSchema } from '../../analyses/reports/time-to-hire'
@@ -144,6 +146,24 @@ export const utility = createRoute({
       content: { 'application/json': { schema: utilityResponseSchema } },
       description:
         'ΔU per year with its interval for the current, suggested and what-if weights, and every input',
+    },
+    400: errorResponse,
+    404: errorResponse,
+    500: internalErrorResponse,
+  },
+})
+export const questions = createRoute({
+  method: 'get',
+  path: '/analytics/questions',
+  tags: ['Analytics'],
+  summary:
+    'Per question within each area: loops asked, mean, r with the area and with retention, shrunk',
+  request: { query: questionsQuerySchema },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: questionsResponseSchema } },
+      description:
+        "Each question's correlation with twelve-month retention, raw and shrunk toward its area's",
     },
     400: errorResponse,
     404: errorResponse,

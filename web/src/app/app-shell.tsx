@@ -18,6 +18,7 @@ const NAVIGATION: { to: string; label: string; end: boolean; roles: readonly Use
   { to: '/time-to-hire', label: 'Time to hire', end: false, roles: USER_ROLES },
   { to: '/salary', label: 'Salary bands', end: false, roles: USER_ROLES },
   { to: '/interviewers', label: 'Interviewers', end: false, roles: USER_ROLES },
+  { to: '/questions', label: 'Questions', end: false, roles: USER_ROLES },
   { to: '/sources', label: 'Sources', end: false, roles: USER_ROLES },
   // Self-identified groups: the API answers only admins and talent leads.
   { to: '/fairness', label: 'Fairness', end: false, roles: LEADS },

@@ -48,6 +48,13 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'questions',
+        lazy: async () => ({
+          Component: (await import('../features/questions/components/questions-view'))
+            .QuestionsView,
+        }),
+      },
+      {
         path: 'sources',
         lazy: async () => ({
           Component: (await import('../features/sources/components/sources-view')).SourcesView,
