@@ -169,7 +169,6 @@ export function areaReliabilities(
   })
 }
 
-
 type UnshrunkCalibration = Omit<InterviewerCalibration, 'auc_shrunk' | 'auc_shrinkage_weight'>
 
 /**

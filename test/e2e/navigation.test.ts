@@ -5,6 +5,7 @@ import { useSignedInBrowser } from './signed-in-browser'
 
 const ANALYTICS = [
   'Loop effectiveness',
+  'Worth',
   'Retention',
   'Time to hire',
   'Salary bands',

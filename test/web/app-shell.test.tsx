@@ -89,6 +89,7 @@ describe('the app shell', () => {
     const views = within(screen.getByRole('navigation', { name: 'Views' })).getAllByRole('link')
     expect(views.map((link) => link.textContent)).toEqual([
       'Loop effectiveness',
+      'Worth',
       'Retention',
       'Time to hire',
       'Salary bands',
