@@ -501,10 +501,21 @@ export class Analyses {
     return compareCandidates(this, this.db, scope, query)
   }
 
-  /** Loads every rubric's dataset, so that the first request does not wait for it. */
+  /**
+   * Loads every rubric's dataset, and with disclosure control the cells it counts, so that
+   * the first request does not wait for them.
+   */
   warm(): void {
+    const publication = publicationDate(this.today())
     for (const { key } of this.db.select({ key: rubrics.key }).from(rubrics).all()) {
       this.cache.datasetFor(key)
+      if (!this.disclosureControl) continue
+      try {
+        this.catalogFor(key, publication)
+      } catch (error) {
+        // A rubric with nothing to count yet: its first request says so.
+        if (!(error instanceof ApiError)) throw error
+      }
     }
   }
 
