@@ -11,6 +11,7 @@ import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ShownBox } from '../disclosure/release'
 import { saying } from '../disclosure/withheld'
+import { areaWithheld } from './validity'
 
 const questionSchema = z.object({
   question: z.string(),
@@ -204,10 +205,7 @@ export function restrictQuestions(
     })
   const areas = response.areas.map((area) => {
     if (!release.visible(`outcomes ${area.key}`)) {
-      withheldFigures.push({
-        figure: `areas.${area.key}`,
-        reason: `${area.name}: withheld, as fewer than ${release.floor} of other managers' hires scored in it stayed or fewer than ${release.floor} left.`,
-      })
+      withheldFigures.push(areaWithheld(area, release.floor))
       return {
         ...area,
         n: 0,

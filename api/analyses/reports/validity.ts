@@ -114,6 +114,14 @@ export function requireModelCases(release: ShownBox): void {
   }
 }
 
+/** The withheld entry of an area whose hires are too few of either outcome to be shown. */
+export function areaWithheld(area: { key: string; name: string }, floor: number) {
+  return {
+    figure: `areas.${area.key}`,
+    reason: `${area.name}: withheld, as fewer than ${floor} of other managers' hires scored in it stayed or fewer than ${floor} left.`,
+  }
+}
+
 /**
  * A restricted answer: the model and the composite need ten hires scored in every area who
  * stayed and ten who left; an area's figures need as many in the area, and its pool's spread
@@ -124,10 +132,7 @@ export function restrictValidity(response: ValidityResponse, release: ShownBox):
   const withheldFigures: Disclosure['withheld'] = []
   const areas = response.areas.map((area) => {
     if (!release.visible(`outcomes ${area.key}`)) {
-      withheldFigures.push({
-        figure: `areas.${area.key}`,
-        reason: `${area.name}: withheld, as fewer than ${release.floor} of other managers' hires scored in it stayed or fewer than ${release.floor} left.`,
-      })
+      withheldFigures.push(areaWithheld(area, release.floor))
       return {
         ...area,
         ...noStatistics(),
