@@ -101,7 +101,7 @@ describe('the loop effectiveness view in Chromium, as a talent lead', () => {
     ).toEqual(['menu', 'menu', 'menu', 'menu', 'menu', 'menu'])
     // What each area adds, and panel sizing: a row per area, and the words the tests allow.
     const increments = panel(page, 'What each area adds beyond the others')
-    expect(await increments.locator('tbody tr').count()).toBe(6)
+    expect(await increments.locator('tbody tr').count()).toBe(5)
     expect(await page.getByTestId('incremental-summary').textContent()).toMatch(
       /add to what the other areas predict|detects nothing added|cannot tell/,
     )

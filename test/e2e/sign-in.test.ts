@@ -7,6 +7,16 @@ import { signInThroughForm, watchPage, type PageWatch } from './page-checks'
 import { launchBrowser, startServer, type RunningServer } from './server'
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
+// Each panel of the home view asks for its own figures.
+const HOME_PANELS = [
+  'validity',
+  'model',
+  'composite',
+  'loop-time',
+  'incremental-validity',
+  'panel-sizing',
+  'validity-over-time',
+]
 
 const demoUser = (email: string) => {
   const user = DEMO_USERS.find((candidate) => candidate.email === email)
@@ -88,7 +98,7 @@ describe('signing in and out in Chromium', () => {
 
   it('brings a hiring manager back to the page asked for, with the figures or the reason', async () => {
     watch.allow(401, '/api/auth/session')
-    for (const panel of ['validity', 'model', 'composite', 'loop-time']) {
+    for (const panel of HOME_PANELS) {
       watch.allow(403, `/api/analytics/${panel}`)
     }
     await page.goto(`${url()}/?level=senior`)
@@ -99,7 +109,7 @@ describe('signing in and out in Chromium', () => {
     const figures = page.locator('[data-series="observed"]')
     const withheld = page.getByText('not shown to you for this selection')
     await expect
-      .poll(async () => (await figures.count()) === 5 || (await withheld.count()) === 4, {
+      .poll(async () => (await figures.count()) === 5 || (await withheld.count()) === HOME_PANELS.length, {
         timeout: 20_000,
       })
       .toBe(true)
@@ -108,13 +118,13 @@ describe('signing in and out in Chromium', () => {
 
   it('tells a hiring manager plainly why organisation-wide figures over too few outcomes are withheld', async () => {
     // Each panel of the home view asks for its own figures, and each is withheld.
-    for (const panel of ['validity', 'model', 'composite', 'loop-time']) {
+    for (const panel of HOME_PANELS) {
       watch.allow(403, `/api/analytics/${panel}`)
     }
     await page.goto(`${url()}/sign-in?next=${encodeURIComponent('/?level=senior')}`)
     await signInThroughForm(page, demoUser('manager@demo.test'))
     const states = page.getByRole('status').filter({ hasText: 'not shown to you' })
-    await expect.poll(() => states.count(), { timeout: 20_000 }).toBe(4)
+    await expect.poll(() => states.count(), { timeout: 20_000 }).toBe(HOME_PANELS.length)
     for (const text of await states.allTextContents()) {
       expect(text).toContain("fewer than 10 of other managers' hires in it stayed twelve months")
     }
