@@ -192,6 +192,37 @@ describe('GET /api/analytics/questions against R', () => {
   })
 })
 
+describe('the questions answer below the data floor', () => {
+  it('shows no r for an area or its questions, and says why, as the validity table does', async () => {
+    const { app, db } = createTestApp()
+    // The first 20 applications of the fixture: fewer than 30 hires with a known outcome.
+    const lines = fixture('applications.csv').toString('utf8').trimEnd().split('\n')
+    const kept = lines.slice(0, 21)
+    const ids = new Set(kept.slice(1).map((line) => line.split(',')[0]))
+    const scores = fixture('scores.csv').toString('utf8').trimEnd().split('\n')
+    const report = await importTexts(db, {
+      'applications.csv': `${kept.join('\n')}\n`,
+      'scores.csv': `${[scores[0], ...scores.slice(1).filter((line) => ids.has(line.split(',')[0]))].join('\n')}\n`,
+    })
+    expect(report.problems).toEqual([])
+    const response = await app.request(`/api/analytics/questions?as_of=${expected.as_of}`)
+    expect(response.status).toBe(200)
+    const { areas } = (await response.json()) as QuestionsBody
+    expect(areas.length).toBeGreaterThan(0)
+    for (const area of areas) {
+      expect(area.n).toBeLessThan(30)
+      expect(area.r).toBeNull()
+      expect(area.r_ci).toBeNull()
+      expect(area.note).toMatch(/^Too few hires to tell/)
+      for (const question of area.questions) {
+        expect(question.r).toBeNull()
+        expect(question.shrunk).toBeNull()
+        expect(question.insufficient).toMatch(/^Too few hires to tell/)
+      }
+    }
+  })
+})
+
 describe('imports without a question column', () => {
   it('work unchanged, and the questions answer has no areas', async () => {
     const { app, db } = await createReferenceApp()

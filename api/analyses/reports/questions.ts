@@ -98,7 +98,10 @@ export function questionsResponse(cohort: Cohort): QuestionsResponse {
       hireScores.push(score)
       outcomes.push(outcome)
     }
-    const areaTest = correlationTest(hireScores, outcomes)
+    // Below the data floor the area shows no r either, as on the validity table.
+    const areaStayed = outcomes.filter((outcome) => outcome === 1).length
+    const areaTooFew = tooFewHires(areaStayed, outcomes.length - areaStayed)
+    const areaTest = areaTooFew === null ? correlationTest(hireScores, outcomes) : null
     const questions = asked.questions.flatMap((question, code): QuestionRow[] => {
       if (question.area !== k) return []
       const entry = perQuestion[code]!
@@ -128,7 +131,7 @@ export function questionsResponse(cohort: Cohort): QuestionsResponse {
         },
       ]
     })
-    return shrinkArea({
+    const shrunk = shrinkArea({
       key: area.key,
       name: area.name,
       n: hireScores.length,
@@ -139,6 +142,7 @@ export function questionsResponse(cohort: Cohort): QuestionsResponse {
       note: null,
       questions,
     })
+    return areaTooFew === null ? shrunk : { ...shrunk, note: areaTooFew }
   })
   return {
     ...contextOf(cohort),

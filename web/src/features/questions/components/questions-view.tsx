@@ -96,12 +96,14 @@ function AreaPanel({ area, asOf }: { area: QuestionArea; asOf: string }) {
       <p className="headline" data-testid={`questions-summary-${area.key}`}>
         {areaSummary(area)}
       </p>
-      {area.r !== null && (
+      {area.r !== null ? (
         <p className="power-note">
           The area as a whole: r {formatCorrelation(area.r)} (95% CI{' '}
           {formatInterval(area.r_ci, formatCorrelation)}) over {area.n} hires.
           {area.between_variance === null && area.note && ` ${area.note}`}
         </p>
+      ) : (
+        area.note && <p className="power-note">The area as a whole: {area.note}</p>
       )}
       {rows.length > 0 && (
         <IntervalPlot
