@@ -144,6 +144,27 @@ describe('SalaryView', () => {
     expect(await screen.findByText(/No offers with a salary match these filters/)).toBeTruthy()
   })
 
+  it('says retention is not known yet when hires have a compa-ratio but no outcome', async () => {
+    const data: Salary = salary({
+      retention_by_compa_ratio: salary().retention_by_compa_ratio.map((band) => ({
+        ...band,
+        n_outcome: 0,
+        retained: 0,
+        retention_rate: null,
+        retention_rate_ci: null,
+        insufficient: true,
+      })),
+    })
+    mockFetch({ [ENDPOINT]: () => json(200, data) })
+    open()
+    await screen.findByTestId('salary-summary')
+    expect(
+      within(panel('Did hires paid below the midpoint stay less?')).getByText(
+        /retention is not known yet/,
+      ),
+    ).toBeTruthy()
+  })
+
   it('gives panels without data their own state, and keeps a broken panel to itself', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const data: Salary = salary({
@@ -167,9 +188,10 @@ describe('SalaryView', () => {
     expect(
       within(panel('Compa-ratio of hires')).getByText(/^No hire in this selection has an offer/),
     ).toBeTruthy()
+    // The reason is the missing compa-ratio, not the outcomes.
     expect(
       within(panel('Did hires paid below the midpoint stay less?')).getByText(
-        /retention is not known yet/,
+        /^No hire in this selection has a compa-ratio: none has an offer and a benchmark band/,
       ),
     ).toBeTruthy()
     expect(within(panel('Offers per hire')).getByRole('alert').textContent).toContain(

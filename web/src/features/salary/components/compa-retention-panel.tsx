@@ -10,6 +10,14 @@ import { retentionByCompaRatio } from './salary-data'
 export function CompaRetentionPanel({ data }: { data: Salary }) {
   const chart = useRef<HTMLElement>(null)
   const groups = retentionByCompaRatio(data)
+  if (data.compa_ratio.n === 0) {
+    return (
+      <p className="panel-state">
+        No hire in this selection has a compa-ratio: none has an offer and a benchmark band of their
+        own level, so retention by compa-ratio cannot be shown. Add a band per level in Settings.
+      </p>
+    )
+  }
   if (groups.every((group) => group.n_outcome === 0)) {
     return <p className="panel-state">{retentionComparisonSentence(groups)}</p>
   }
