@@ -109,9 +109,13 @@ describe('signing in and out in Chromium', () => {
     const figures = page.locator('[data-series="observed"]')
     const withheld = page.getByText('not shown to you for this selection')
     await expect
-      .poll(async () => (await figures.count()) === 5 || (await withheld.count()) === HOME_PANELS.length, {
-        timeout: 20_000,
-      })
+      .poll(
+        async () =>
+          (await figures.count()) === 5 || (await withheld.count()) === HOME_PANELS.length,
+        {
+          timeout: 20_000,
+        },
+      )
       .toBe(true)
     await page.screenshot({ path: join(SCREENSHOTS, 'signed-in-manager.png'), fullPage: true })
   })
