@@ -346,6 +346,26 @@ export const analyticsSnapshotParts = sqliteTable(
   (table) => [primaryKey({ columns: [table.rubricId, table.part] })],
 )
 
+/**
+ * Sign-in tries per throttle key (`account:…`, `address:…`): a `pending` row while its password
+ * is being checked, a `failed` row once it failed. Kept in the database so every instance on it
+ * counts the same tries; rows older than the window are swept as new tries arrive.
+ */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    state: text('state', { enum: ['pending', 'failed'] }).notNull(),
+    /** Milliseconds since the epoch: when it was reserved, then when it failed. */
+    at: integer('at').notNull(),
+  },
+  (table) => [
+    index('login_attempts_key_at').on(table.key, table.at),
+    index('login_attempts_at').on(table.at),
+  ],
+)
+
 /** Small key/value facts about the database itself (demo data flag, data version). */
 export const appMeta = sqliteTable('app_meta', {
   key: text('key').primaryKey(),

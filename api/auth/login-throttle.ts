@@ -1,3 +1,7 @@
+import { and, asc, count, eq, gt, inArray, lte } from 'drizzle-orm'
+import { atomically, immediately, type Db } from '../../db/client'
+import { loginAttempts } from '../../db/schema'
+
 /** How many failed sign-ins a key may have within the window before it must wait. */
 export interface ThrottleLimits {
   perAccount: number
@@ -18,10 +22,14 @@ export const DEFAULT_THROTTLE: Required<ThrottleLimits> = {
   queuedChecks: 16,
 }
 
-const MAX_KEYS = 50_000
-
 /** What a sign-in that is still being checked waits before trying again. */
 export const IN_FLIGHT_RETRY_MS = 1000
+
+/**
+ * How long a try reserved but never settled counts as in flight: one whose instance stopped
+ * mid-check. A check, with its wait in line, takes a few seconds at most.
+ */
+export const IN_FLIGHT_EXPIRY_MS = 60_000
 
 /** A try reserved before the password is checked; settle it exactly once. */
 export interface SignInAttempt {
@@ -32,27 +40,22 @@ export interface SignInAttempt {
 }
 
 /**
- * Failed sign-ins per account and per client address in a sliding window, in memory: one
- * process serves a company, and a restart forgetting the count is acceptable. A try is
- * counted before its password is checked, so tries sent at once cannot all pass the check.
+ * Failed sign-ins per account and per client address in a sliding window, kept in the
+ * database so that every instance serving it counts the same tries. A try is counted before
+ * its password is checked, so tries sent at once, to one instance or several, cannot all pass
+ * the check. How many rows there can be is bounded by the password checks, a few a second.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>()
-  private readonly pending = new Map<string, number>()
   private readonly limits: Required<ThrottleLimits>
   /** The password checks of sign-ins, a few at a time. */
   readonly checks: CheckQueue
 
-  constructor(limits: ThrottleLimits = DEFAULT_THROTTLE) {
+  constructor(
+    private readonly db: Db,
+    limits: ThrottleLimits = DEFAULT_THROTTLE,
+  ) {
     this.limits = { ...DEFAULT_THROTTLE, ...limits }
     this.checks = new CheckQueue(this.limits.concurrentChecks, this.limits.queuedChecks)
-  }
-
-  private recent(key: string, now: number): number[] {
-    const times = (this.failures.get(key) ?? []).filter((at) => at > now - this.limits.windowMs)
-    if (times.length === 0) this.failures.delete(key)
-    else this.failures.set(key, times)
-    return times
   }
 
   private keys(account: string, address: string) {
@@ -67,55 +70,90 @@ export class LoginThrottle {
    * or, when either has no try left, the milliseconds until it may try again.
    */
   reserve(account: string, address: string, now: number): SignInAttempt | { retryAfterMs: number } {
-    let wait = 0
-    for (const [key, limit] of this.keys(account, address)) {
-      const times = this.recent(key, now)
-      const inFlight = this.pending.get(key) ?? 0
-      if (times.length >= limit) {
-        wait = Math.max(wait, times[times.length - limit]! + this.limits.windowMs - now)
-      } else if (times.length + inFlight >= limit) {
-        wait = Math.max(wait, IN_FLIGHT_RETRY_MS)
+    const keys = this.keys(account, address)
+    // Read and reserve under the write lock, so another instance cannot count in between.
+    const reserved = immediately(this.db, () => {
+      this.db
+        .delete(loginAttempts)
+        .where(lte(loginAttempts.at, now - Math.max(this.limits.windowMs, IN_FLIGHT_EXPIRY_MS)))
+        .run()
+      let wait = 0
+      for (const [key, limit] of keys) {
+        const times = this.failureTimes(key, now)
+        const inFlight = this.inFlight(key, now)
+        if (times.length >= limit) {
+          wait = Math.max(wait, times[times.length - limit]! + this.limits.windowMs - now)
+        } else if (times.length + inFlight >= limit) {
+          wait = Math.max(wait, IN_FLIGHT_RETRY_MS)
+        }
       }
-    }
-    if (wait > 0) return { retryAfterMs: wait }
-    const keys = this.keys(account, address).map(([key]) => key)
-    for (const key of keys) this.pending.set(key, (this.pending.get(key) ?? 0) + 1)
+      if (wait > 0) return { retryAfterMs: wait }
+      return keys.map(
+        ([key]) =>
+          this.db
+            .insert(loginAttempts)
+            .values({ key, state: 'pending', at: now })
+            .returning({ id: loginAttempts.id })
+            .get().id,
+      )
+    })
+    if (!Array.isArray(reserved)) return reserved
+    const rows = inArray(loginAttempts.id, reserved)
     let settled = false
     const settle = () => {
       if (settled) throw new Error('A sign-in attempt was settled twice')
       settled = true
-      for (const key of keys) {
-        const left = (this.pending.get(key) ?? 1) - 1
-        if (left === 0) this.pending.delete(key)
-        else this.pending.set(key, left)
-      }
     }
     return {
       failed: (at) => {
         settle()
-        this.recordFailure(keys, at)
+        this.db.update(loginAttempts).set({ state: 'failed', at }).where(rows).run()
       },
       // A successful sign-in clears the account's count; the address keeps its history.
       succeeded: () => {
         settle()
-        this.failures.delete(keys[0]!)
+        atomically(this.db, () => {
+          this.db.delete(loginAttempts).where(rows).run()
+          this.db.delete(loginAttempts).where(eq(loginAttempts.key, keys[0][0])).run()
+        })
       },
-      withdrawn: settle,
+      withdrawn: () => {
+        settle()
+        this.db.delete(loginAttempts).where(rows).run()
+      },
     }
   }
 
-  private recordFailure(keys: readonly string[], now: number): void {
-    if (this.failures.size >= MAX_KEYS) this.sweep(now)
-    for (const key of keys) this.failures.set(key, [...this.recent(key, now), now])
+  /** The key's failures within the window, oldest first. */
+  private failureTimes(key: string, now: number): number[] {
+    return this.db
+      .select({ at: loginAttempts.at })
+      .from(loginAttempts)
+      .where(
+        and(
+          eq(loginAttempts.key, key),
+          eq(loginAttempts.state, 'failed'),
+          gt(loginAttempts.at, now - this.limits.windowMs),
+        ),
+      )
+      .orderBy(asc(loginAttempts.at))
+      .all()
+      .map((row) => row.at)
   }
 
-  private sweep(now: number): void {
-    for (const key of [...this.failures.keys()]) this.recent(key, now)
-    // Still full: drop the oldest keys rather than grow without bound.
-    for (const key of this.failures.keys()) {
-      if (this.failures.size < MAX_KEYS) break
-      this.failures.delete(key)
-    }
+  /** The key's tries still being checked. */
+  private inFlight(key: string, now: number): number {
+    return this.db
+      .select({ tries: count() })
+      .from(loginAttempts)
+      .where(
+        and(
+          eq(loginAttempts.key, key),
+          eq(loginAttempts.state, 'pending'),
+          gt(loginAttempts.at, now - IN_FLIGHT_EXPIRY_MS),
+        ),
+      )
+      .get()!.tries
   }
 }
 

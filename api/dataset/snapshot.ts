@@ -1,6 +1,7 @@
 import { deserialize, serialize } from 'node:v8'
 import { asc, eq, sql } from 'drizzle-orm'
 import { importRunning } from '../import/import-lock'
+import { busyDatabase } from '../lib/errors'
 import { atomically, type Db } from '../../db/client'
 import { DATA_VERSION_KEY, readMeta } from '../../db/meta'
 import { analyticsSnapshotParts, analyticsSnapshots, rubrics } from '../../db/schema'
@@ -169,7 +170,14 @@ export function readDataset(db: Db, rubricKey: string): AnalyticsDataset | null 
   const stored = readSnapshot(db, frame)
   if (stored) return { ...frame, ...stored }
   const columns = loadColumns(db, frame)
-  // Storing is an optimisation: while an import holds the write lock, do not wait for it.
-  if (!importRunning(db)) storeSnapshot(db, frame, columns)
+  // Storing is an optimisation: while an import holds the write lock, here or in another
+  // instance on the same database, do not wait for it.
+  if (!importRunning(db)) {
+    try {
+      storeSnapshot(db, frame, columns)
+    } catch (error) {
+      if (!busyDatabase(error)) throw error
+    }
+  }
   return { ...frame, ...columns }
 }

@@ -76,7 +76,7 @@ export function createBaseApp({
   analyses = new AnalysesService({ db, today, disclosureControl, workers: analyticsWorkers }),
 }: AppDependencies) {
   const app = createRouter()
-  const loginThrottle = new LoginThrottle(throttleLimits)
+  const loginThrottle = new LoginThrottle(db, throttleLimits)
   app.use(async (c, next) => {
     c.set('db', db)
     c.set('today', today)

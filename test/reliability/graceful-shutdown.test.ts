@@ -1,19 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { Agent, get, type IncomingMessage } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/client'
+import { apiToken, ServerProcesses, type ServerProcess } from '../helpers/server-process'
 
 /**
  * SIGTERM to the real server: it stops accepting connections, lets the request in flight (a
  * slow import) finish and commit, closes idle keep-alive connections, then exits 0.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const START_TIMEOUT_MS = 60_000
 const TEST_TIMEOUT = 90_000
 /** Far longer than a stop takes; short of the grace period, so waiting it out fails. */
 const EXIT_WITHIN_MS = 15_000
@@ -23,99 +17,17 @@ const IMPORT_ROWS = 300
 const CHUNKS = 30
 const CHUNK_DELAY_MS = 20
 
-interface Server {
-  child: ChildProcess
-  url: string
-  password: string
-  databasePath: string
-  output: () => string
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-}
+const servers = new ServerProcesses()
 
-const directories: string[] = []
-const servers: Server[] = []
+afterEach(() => servers.stop())
 
-afterEach(() => {
-  for (const server of servers.splice(0)) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGKILL')
-    }
-  }
-  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true })
-})
-
-/** The real server on a free port with a new, demo-free database; its first admin's password. */
-async function startServer(): Promise<Server> {
-  const directory = mkdtempSync(join(tmpdir(), 'loopscope-shutdown-'))
-  directories.push(directory)
-  const databasePath = join(directory, 'server.db')
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_PATH: databasePath,
-      DEMO_DATA: 'false',
-      SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  )
-  const started = await new Promise<{ url: string; password: string }>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`The server did not start:\n${output}`))
-    }, START_TIMEOUT_MS)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const url = /serving (http:\/\/\S+)/.exec(output)?.[1]
-      const password = /first admin: admin@localhost with password (\S+)/.exec(output)?.[1]
-      if (url && password) {
-        clearTimeout(timer)
-        resolve({ url, password })
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer)
-      reject(new Error(`The server exited (${code ?? signal}) before serving:\n${output}`))
-    })
-  })
-  const server = { child, ...started, databasePath, output: () => output, exited }
-  servers.push(server)
-  return server
-}
-
-/** An API token of the first admin, signing in with the printed password. */
-async function apiToken(server: Server): Promise<string> {
-  const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@localhost', password: server.password }),
-  })
-  expect(signIn.status).toBe(200)
-  const { csrf_token } = (await signIn.json()) as { csrf_token: string }
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0]!)
-    .find((pair) => pair.startsWith('loopscope_session='))
-  expect(cookie).toBeDefined()
-  const created = await fetch(`${server.url}/api/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie!, 'X-CSRF-Token': csrf_token },
-    body: JSON.stringify({ name: 't' }),
-  })
-  expect(created.status).toBe(201)
-  return ((await created.json()) as { token: string }).token
-}
+/** The real server on a free port with a new, demo-free database. */
+const startServer = () =>
+  servers.start(undefined, { SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS) })
 
 /** Resolves with how the server exited, or rejects if it still runs after `ms`. */
 function exitWithin(
-  server: Server,
+  server: ServerProcess,
   ms: number,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
