@@ -24,11 +24,25 @@ export default defineConfig({
           name: 'unit',
           root: projectRoot,
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/pg/**'],
           environment: 'node',
           // An import into a database file starts a thread (about a second, longer on a busy
           // machine): a test of several must not fail on the default 5 s.
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Against a real PostgreSQL server: TEST_DATABASE_URL's, or one started for the run.
+          name: 'pg',
+          root: projectRoot,
+          include: ['test/pg/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          globalSetup: ['test/pg/global-setup.ts'],
         },
       },
       {

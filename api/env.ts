@@ -15,6 +15,17 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   /** Worker threads for analytics computations (0: on the request thread). */
   ANALYTICS_WORKERS: z.coerce.number().int().min(0).max(64).default(DEFAULT_ANALYTICS_WORKERS),
+  /**
+   * Refused while set: the data is served from SQLite (`DATABASE_PATH`) only, and a server
+   * that quietly ignored a PostgreSQL address would split a team's data between stores.
+   */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === '', {
+      message:
+        'PostgreSQL is not yet a store Loopscope serves from: unset DATABASE_URL to use the SQLite file at DATABASE_PATH',
+    }),
 })
 
 export type Env = z.infer<typeof envSchema>
