@@ -1,6 +1,5 @@
-import { icc1OfGroups } from '../analytics/icc'
+import { icc1ByArea } from '../analytics/icc'
 import { spearmanBrown } from '../analytics/reliability'
-import type { AnalyticsDataset } from '../dataset/dataset'
 import type { Cohort } from './cohort'
 
 export interface AreaRaters {
@@ -27,41 +26,20 @@ function meanRaters(column: Int32Array, rows: Iterable<number>): number | null {
   return count > 0 ? total / count : null
 }
 
-/**
- * Each area's ratings over the given rows, grouped by the row's position in them: read straight
- * from the dataset's rating columns, in two passes, without building a rating table.
- */
-function areaGroupsOf(dataset: AnalyticsDataset, rows: ArrayLike<number>) {
-  const { interviewers, area, value } = dataset.ratings
-  const sizes = new Int32Array(dataset.areas.length)
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!
-    for (let slot = interviewers.start[row]!; slot < interviewers.start[row + 1]!; slot++) {
-      sizes[area[slot]!]!++
-    }
-  }
-  const byArea = Array.from(sizes, (size) => ({
-    groups: new Int32Array(size),
-    values: new Float64Array(size),
-    filled: 0,
-  }))
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!
-    for (let slot = interviewers.start[row]!; slot < interviewers.start[row + 1]!; slot++) {
-      const entry = byArea[area[slot]!]!
-      entry.groups[entry.filled] = i
-      entry.values[entry.filled++] = value[slot]!
-    }
-  }
-  return byArea
-}
-
 /** Each area's inter-rater reliability and how many interviewers rate it, over the cohort. */
 export function areaRatersOf(cohort: Cohort): AreaRaters[] {
   const { dataset } = cohort
-  const reliabilities = areaGroupsOf(dataset, cohort.rows).map(({ groups, values }) =>
-    icc1OfGroups(groups, values, cohort.rows.length),
-  )
+  const { interviewers, area, value } = dataset.ratings
+  const { rows } = cohort
+  // Read straight from the dataset's rating columns, without building a rating table.
+  const reliabilities = icc1ByArea(dataset.areas.length, rows.length, (visit) => {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!
+      for (let slot = interviewers.start[row]!; slot < interviewers.start[row + 1]!; slot++) {
+        visit(area[slot]!, i, value[slot]!)
+      }
+    }
+  })
   const knownHires = cohort.hires.flatMap(({ row, outcome }) => (outcome === null ? [] : [row]))
   return dataset.areaRatings.map((column, k) => {
     const icc1 = reliabilities[k]?.icc1 ?? null

@@ -86,3 +86,33 @@ export function icc1OfGroups(
     icc1: (msb - msw) / denominator,
   }
 }
+
+/** Calls `visit` once for each rating: its area's and its group's codes, and its value. */
+export type RatingVisitor = (visit: (area: number, group: number, value: number) => void) => void
+
+/**
+ * Each area's ICC(1) (see icc1OfGroups), groups coded 0 … groupCount − 1, from ratings that
+ * `ratings` visits twice: once to size each area's arrays, once to fill them. Null for an
+ * area where it is not defined.
+ */
+export function icc1ByArea(
+  areaCount: number,
+  groupCount: number,
+  ratings: RatingVisitor,
+): (IccResult | null)[] {
+  const sizes = new Int32Array(areaCount)
+  ratings((area) => {
+    sizes[area]!++
+  })
+  const byArea = Array.from(sizes, (size) => ({
+    groups: new Int32Array(size),
+    values: new Float64Array(size),
+    filled: 0,
+  }))
+  ratings((area, group, value) => {
+    const entry = byArea[area]!
+    entry.groups[entry.filled] = group
+    entry.values[entry.filled++] = value
+  })
+  return byArea.map(({ groups, values }) => icc1OfGroups(groups, values, groupCount))
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { aucDeLong } from './auc'
 import { intervalSchema } from './correlation'
-import { icc1OfGroups } from './icc'
+import { icc1ByArea } from './icc'
 import {
   interviewerLeniencyShape,
   leniencyDeviations,
@@ -140,23 +140,14 @@ export function areaReliabilities(
   table: RatingTable,
   areaKeys: readonly string[],
 ): AreaReliability[] {
-  // Each area's ratings, grouped by application, in one pass over the table.
-  const areaCount = table.areaNames.length
-  const areaSizes = new Int32Array(areaCount)
-  for (const area of table.area) areaSizes[area]!++
-  const byArea = Array.from(areaSizes, (size) => ({
-    groups: new Int32Array(size),
-    values: new Float64Array(size),
-    filled: 0,
-  }))
-  for (let i = 0; i < table.value.length; i++) {
-    const entry = byArea[table.area[i]!]!
-    entry.groups[entry.filled] = table.application[i]!
-    entry.values[entry.filled++] = table.value[i]!
-  }
+  const results = icc1ByArea(table.areaNames.length, table.applicationCount, (visit) => {
+    for (let i = 0; i < table.value.length; i++) {
+      visit(table.area[i]!, table.application[i]!, table.value[i]!)
+    }
+  })
   return areaKeys.map((key): AreaReliability => {
-    const entry = byArea[table.areaNames.indexOf(key)]
-    const result = entry ? icc1OfGroups(entry.groups, entry.values, table.applicationCount) : null
+    const code = table.areaNames.indexOf(key)
+    const result = code < 0 ? null : results[code]!
     return {
       key,
       n_groups: result?.n_groups ?? null,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { icc1 } from '../../api/analytics/icc'
+import { icc1, icc1ByArea } from '../../api/analytics/icc'
 
 const REFERENCE_DIR = join(import.meta.dirname, '..', 'fixtures', 'reference')
 
@@ -165,5 +165,39 @@ describe('icc1', () => {
 
   it('is null when every rating is the same (zero denominator)', () => {
     expect(icc1(ratingsOf({ a: [0.1, 0.1, 0.1], b: [0.1, 0.1], c: [0.1] }))).toBeNull()
+  })
+})
+
+describe('icc1ByArea', () => {
+  it('gives each area what icc1 gives its ratings alone, and null for an area without any', () => {
+    // Ratings of three areas over five groups; area 2 has none.
+    const ratings: [area: number, group: number, value: number][] = [
+      [0, 0, 3],
+      [0, 0, 4],
+      [0, 1, 2],
+      [0, 1, 2],
+      [0, 2, 4],
+      [0, 2, 3],
+      [1, 0, 1],
+      [1, 3, 3],
+      [1, 3, 4],
+      [1, 4, 2],
+      [1, 4, 4],
+      [0, 4, 1],
+    ]
+    const visited: number[] = []
+    const results = icc1ByArea(3, 5, (visit) => {
+      visited.push(ratings.length)
+      for (const [area, group, value] of ratings) visit(area, group, value)
+    })
+    expect(visited).toEqual([ratings.length, ratings.length])
+    for (const area of [0, 1]) {
+      const alone = ratings
+        .filter((rating) => rating[0] === area)
+        .map(([, group, value]) => ({ group: String(group), value }))
+      expect(results[area]).toEqual(icc1(alone))
+      expect(results[area]).not.toBeNull()
+    }
+    expect(results[2]).toBeNull()
   })
 })
