@@ -204,6 +204,47 @@ describe('Lever feedback, end to end', () => {
     expect(traits.sort()).toEqual([1, 2, 3, 3, 3, 4])
   })
 
+  it('names a rating after its field when the field is mapped onto an area named otherwise', async () => {
+    await importApplications()
+    const questions = (area: string) =>
+      db.$client
+        .prepare(
+          `SELECT DISTINCT s.question FROM scores s JOIN rubric_areas a ON a.id = s.area_id
+            WHERE a.key = ?`,
+        )
+        .pluck()
+        .all(area)
+    expect(
+      saveMappings(db, rustRubricId(db), [
+        { source: 'lever', attribute: 'Rating', area: 'traits_errors' },
+      ]),
+    ).toEqual([])
+    expect((await importFeedback(db)).ok).toBe(true)
+    expect(questions('traits_errors')).toEqual(['Rating'])
+    // "Fearless concurrency" is the area's own name: the rating is the area's, no one question.
+    expect(questions('concurrency')).toEqual([null])
+  })
+
+  it('averages two fields mapped onto one area into a rating that answers no one question', async () => {
+    await importApplications()
+    expect(
+      saveMappings(db, rustRubricId(db), [
+        { source: 'lever', attribute: 'Rating', area: 'judgment' },
+      ]),
+    ).toEqual([])
+    expect((await importFeedback(db)).ok).toBe(true)
+    const judgment = db.$client
+      .prepare(
+        `SELECT s.rating, s.question FROM scores s
+           JOIN rubric_areas a ON a.id = s.area_id
+           JOIN interviewers i ON i.id = s.interviewer_id
+          WHERE a.key = 'judgment' AND s.application_id = ? AND i.handle = ?`,
+      )
+      .get(OPPORTUNITY.ada, BARBARA) as { rating: number; question: string | null }
+    // "Rating" 3 ("3 - Hire") and "Judgment" yes (4), averaged.
+    expect(judgment).toEqual({ rating: 3.5, question: null })
+  })
+
   it('reports feedback on an unknown opportunity with its JSONPath and writes nothing', async () => {
     // Margaret's application is missing: $.data[4] is the only feedback about her.
     await importApplications(['ada', 'alan', 'edsger', 'frances'])
