@@ -15,6 +15,7 @@ import { modelResponseSchema } from '../../api/analyses/reports/validity'
 import { wilsonInterval } from '../../api/analytics/proportions'
 import { BACKGROUNDS } from '../../db/domain'
 import { createReferenceApp, createTestApp, FIXED_TODAY } from '../helpers/app'
+import { importFirstApplications } from '../helpers/database'
 import { expected, referenceFile } from '../helpers/reference'
 
 type App = Awaited<ReturnType<typeof createReferenceApp>>['app']
@@ -233,12 +234,14 @@ interface RetentionBody extends Context {
     key: string
     bands: (Curve & { band: string })[]
     logrank: { chisq: number; df: number; p: number } | null
+    too_few: string | null
   }[]
   overall: Curve & {
     at_12_months: { surv: number; lower: number | null; upper: number | null }
     n_outcome: number
     retained: number
     retained_rate: number | null
+    retained_rate_ci: [number, number] | null
   }
   benchmark: { value: number | null } | null
 }
@@ -607,6 +610,7 @@ describe('analytics endpoints on the reference data', () => {
           expect(band.steps.reduce((sum, step) => sum + step.n_event, 0)).toBe(band.events)
         }
         expect(area.logrank?.df).toBe(1)
+        expect(area.too_few).toBeNull()
       }
     })
 
@@ -868,6 +872,66 @@ describe('analytics endpoints on the reference data', () => {
       expect(body.suppressed).toEqual([])
       expect(body.four_fifths).toBe(0.8)
     })
+  })
+})
+
+// ---------------------------------------------------------------- below the data floor
+
+/** The reason the API gives below the data floor, for these stayed and left. */
+const tooFewPattern = (outcomes: readonly (0 | 1)[]) => {
+  const stayed = outcomes.filter((outcome) => outcome === 1).length
+  const left = outcomes.length - stayed
+  return new RegExp(
+    `^Too few hires to tell: ${outcomes.length} with a known twelve-month outcome \\(${stayed} stayed, ${left} left\\)`,
+  )
+}
+
+describe('analytics endpoints below the data floor', () => {
+  // A small first import: the first 100 reference applications.
+  const FIRST = 100
+  const firstApplications = applicationsCsv.slice(0, FIRST)
+  const knownOutcomes = firstApplications.flatMap((row) => {
+    const outcome = outcomeOf(row)
+    return outcome === null ? [] : [{ row, outcome }]
+  })
+  let app: App
+  beforeAll(async () => {
+    const setup = createTestApp()
+    const report = await importFirstApplications(
+      setup.db,
+      { applications: referenceFile('applications.csv'), scores: referenceFile('scores.csv') },
+      FIRST,
+    )
+    expect(report.problems).toEqual([])
+    app = setup.app
+  })
+
+  const get = async <Body>(path: string) => {
+    const response = await app.request(path)
+    expect(response.status).toBe(200)
+    return (await response.json()) as Body
+  }
+
+  it('holds fewer than 30 hires with a known outcome', () => {
+    expect(knownOutcomes.length).toBeGreaterThan(0)
+    expect(knownOutcomes.length).toBeLessThan(30)
+  })
+
+  it('retention: curves and the overall rate with its interval, but no log-rank test, and why', async () => {
+    const body = await get<RetentionBody>(`/api/analytics/retention?as_of=${AS_OF}`)
+    expect(body.overall.n_outcome).toBe(knownOutcomes.length)
+    expect(body.overall.retained_rate_ci).not.toBeNull()
+    for (const area of body.areas) {
+      expect(
+        area.bands.reduce((sum, band) => sum + band.n, 0),
+        area.key,
+      ).toBeGreaterThan(0)
+      expect(area.logrank, area.key).toBeNull()
+      const scored = knownOutcomes.filter(
+        ({ row }) => scoreOf(row.application_id!, area.key) !== null,
+      )
+      expect(area.too_few, area.key).toMatch(tooFewPattern(scored.map(({ outcome }) => outcome)))
+    }
   })
 })
 
