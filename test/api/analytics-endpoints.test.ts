@@ -260,7 +260,14 @@ interface TimeToHireBody extends Context {
   by_level: { key: string; time_to_hire: Distribution }[]
   by_hire_type: { key: string; time_to_hire: Distribution }[]
   histogram: { from: number; to: number; count: number }[]
-  retention: { n: number; r: number | null }
+  retention: {
+    n: number
+    r: number | null
+    r_ci: [number, number] | null
+    p: number | null
+    too_few: string | null
+    by_quartile: { n_outcome: number; retention_rate: number | null }[]
+  }
 }
 
 interface Band {
@@ -659,6 +666,8 @@ describe('analytics endpoints on the reference data', () => {
       expect(total(body.by_hire_type)).toBe(100)
       expect(body.histogram.reduce((sum, bin) => sum + bin.count, 0)).toBe(100)
       expect(body.retention.n).toBe(expected.n_hires_outcome)
+      expect(body.retention.r).toEqual(expect.any(Number))
+      expect(body.retention.too_few).toBeNull()
     })
   })
 
@@ -932,6 +941,19 @@ describe('analytics endpoints below the data floor', () => {
       )
       expect(area.too_few, area.key).toMatch(tooFewPattern(scored.map(({ outcome }) => outcome)))
     }
+  })
+
+  it('time-to-hire: retention by quartile, but no r with retention, and why', async () => {
+    const body = await get<TimeToHireBody>(`/api/analytics/time-to-hire?as_of=${AS_OF}`)
+    const measured = knownOutcomes.filter(
+      ({ row }) => row.offer_accepted_at !== '' && row.offer_accepted_at! <= AS_OF,
+    )
+    expect(body.retention.n).toBe(measured.length)
+    expect(body.retention.by_quartile.length).toBeGreaterThan(0)
+    expect(body.retention.r).toBeNull()
+    expect(body.retention.r_ci).toBeNull()
+    expect(body.retention.p).toBeNull()
+    expect(body.retention.too_few).toMatch(tooFewPattern(measured.map(({ outcome }) => outcome)))
   })
 })
 

@@ -97,7 +97,7 @@ const OTHER: Definition[] = [
   },
   {
     term: 'Time to hire and to fill',
-    text: "Days from the application to the accepted offer, and from the requisition's opening to it, summarised by median and quartiles (R's type 7), against the 17-day benchmark of a general IT search.",
+    text: "Days from the application to the accepted offer, and from the requisition's opening to it, summarised by median and quartiles (R's type 7), against the 17-day benchmark of a general IT search. Retention by quartile of time to hire carries Wilson intervals; the correlation of days with staying twelve months is given only above the data floor (30 hires with a known outcome, 10 who stayed and 10 who left).",
   },
   {
     term: 'Compa-ratio',
