@@ -15,7 +15,8 @@ import { modelResponseSchema } from '../../api/analyses/reports/validity'
 import { wilsonInterval } from '../../api/analytics/proportions'
 import { BACKGROUNDS } from '../../db/domain'
 import { createReferenceApp, createTestApp, FIXED_TODAY } from '../helpers/app'
-import { importFirstApplications } from '../helpers/database'
+import { APPLICATION_HEADER, applicationRow, csv, SCORE_HEADER, scoreRow } from '../helpers/csv'
+import { importFirstApplications, importTexts } from '../helpers/database'
 import { expected, referenceFile } from '../helpers/reference'
 
 type App = Awaited<ReturnType<typeof createReferenceApp>>['app']
@@ -306,7 +307,16 @@ interface InterviewersBody extends Context {
     n_ratings: number
     distribution: { rating: number; count: number }[]
     n_hires: number
+    n_stayed: number
+    n_left: number
+    auc: number | null
+    auc_ci: [number, number] | null
+    auc_variance: number | null
+    auc_shrunk: number | null
+    auc_note: string | null
+    insufficient: boolean
   }[]
+  auc_shrinkage: { pooled: number | null; n_estimates: number }
   areas: {
     key: string
     name: string
@@ -954,6 +964,80 @@ describe('analytics endpoints below the data floor', () => {
     expect(body.retention.r_ci).toBeNull()
     expect(body.retention.p).toBeNull()
     expect(body.retention.too_few).toMatch(tooFewPattern(measured.map(({ outcome }) => outcome)))
+  })
+
+  it("interviewers: leniency, but no interviewer's AUC or shrunk AUC, and why", async () => {
+    const body = await get<InterviewersBody>(`/api/analytics/interviewers?as_of=${AS_OF}`)
+    // Some rated hires who stayed and hires who left: an AUC could be computed, but not shown.
+    expect(body.interviewers.some((entry) => entry.n_stayed > 0 && entry.n_left > 0)).toBe(true)
+    for (const entry of body.interviewers) {
+      expect(entry.insufficient, entry.interviewer).toBe(true)
+      expect(entry).toMatchObject({
+        auc: null,
+        auc_ci: null,
+        auc_variance: null,
+        auc_shrunk: null,
+      })
+      const outcomes = [...Array<1>(entry.n_stayed).fill(1), ...Array<0>(entry.n_left).fill(0)]
+      expect(entry.auc_note, entry.interviewer).toMatch(tooFewPattern(outcomes))
+    }
+    expect(body.auc_shrinkage).toMatchObject({ pooled: null, n_estimates: 0 })
+  })
+  it('interviewers: those above the floor keep their AUC, shrunk over those shown only', async () => {
+    const { app: ownApp, db } = createTestApp()
+    // grace.hopper and alan.turing rate 40 hires, 20 of whom left; ada.lovelace rates 6 of them.
+    const hires = Array.from({ length: 40 }, (_, i) => ({
+      id: `APP-${i + 1}`,
+      left: i % 2 === 1,
+      rating: 1 + (i % 4),
+    }))
+    const report = await importTexts(db, {
+      'applications.csv': csv(
+        APPLICATION_HEADER,
+        hires.map(({ id, left }, i) =>
+          applicationRow({
+            application_id: id,
+            candidate_id: `CAND-${i + 1}`,
+            decision: 'hired',
+            offer_accepted_at: '2024-01-20',
+            start_date: '2024-02-01',
+            end_date: left ? '2024-06-01' : '',
+          }),
+        ),
+      ),
+      'scores.csv': csv(SCORE_HEADER, [
+        ...hires.map(({ id, rating }) => scoreRow({ application_id: id, rating })),
+        ...hires.map(({ id, left }, i) =>
+          scoreRow({
+            application_id: id,
+            interviewer: 'alan.turing',
+            rating: left ? 2 + (i % 3) : 3,
+          }),
+        ),
+        ...hires
+          .slice(0, 6)
+          .map(({ id, rating }) =>
+            scoreRow({ application_id: id, interviewer: 'ada.lovelace', rating }),
+          ),
+      ]),
+    })
+    expect(report.problems).toEqual([])
+    const response = await ownApp.request(`/api/analytics/interviewers?as_of=${AS_OF}`)
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as InterviewersBody
+    const [ada, ...enough] = ['ada.lovelace', 'alan.turing', 'grace.hopper'].map((name) =>
+      body.interviewers.find((entry) => entry.interviewer === name),
+    )
+    for (const entry of enough) {
+      expect(entry).toMatchObject({ n_stayed: 20, n_left: 20, insufficient: false, auc_note: null })
+      expect(entry!.auc).toEqual(expect.any(Number))
+      expect(entry!.auc_ci).not.toBeNull()
+      expect(entry!.auc_shrunk).toEqual(expect.any(Number))
+    }
+    expect(ada).toMatchObject({ n_stayed: 3, n_left: 3, auc: null, auc_shrunk: null })
+    expect(ada!.auc_note).toMatch(tooFewPattern([1, 0, 1, 0, 1, 0]))
+    // The pooled AUC is of the two shown only.
+    expect(body.auc_shrinkage.n_estimates).toBe(2)
   })
 })
 

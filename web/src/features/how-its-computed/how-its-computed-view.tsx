@@ -105,7 +105,7 @@ const OTHER: Definition[] = [
   },
   {
     term: 'Interviewer calibration',
-    text: "Leniency is the mean of an interviewer's rating minus the other interviewers' mean rating of the same application and area, with a t interval clustered by application (CR1): an interviewer rates several areas of one loop, and those deviations move together, so treating each rating as independent would make the interval too narrow. Inter-rater reliability per area is the one-way ICC(1) with unequal panel sizes. An interviewer's own AUC asks whether their mean rating of a hire told stayers from leavers.",
+    text: "Leniency is the mean of an interviewer's rating minus the other interviewers' mean rating of the same application and area, with a t interval clustered by application (CR1): an interviewer rates several areas of one loop, and those deviations move together, so treating each rating as independent would make the interval too narrow. Inter-rater reliability per area is the one-way ICC(1) with unequal panel sizes. An interviewer's own AUC asks whether their mean rating of a hire told stayers from leavers; it is given, raw and shrunk, only above the data floor (30 hires with a known outcome they rated, 10 who stayed and 10 who left).",
     formula: 'ICC(1) = (MSB − MSW) / (MSB + (k₀ − 1)·MSW),   k₀ = (N − Σnᵢ²/N) / (a − 1)',
   },
   {
