@@ -2,15 +2,22 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { Analyses } from '../../api/analyses/analyses'
+import { buildCohort } from '../../api/analyses/cohort'
 import { aucDeLong } from '../../api/analytics/auc'
 import { shrinkEstimates } from '../../api/analytics/estimate-shrinkage'
+import {
+  calibrationOfTable,
+  type CalibrationReport,
+} from '../../api/analytics/interviewer-calibration'
 import {
   halfYearOf,
   validityOverTime,
   type HalfYear,
   type TimelineApplication,
 } from '../../api/analytics/validity-over-time'
-import { createTestApp } from '../helpers/app'
+import { ratingTableOfRows } from '../../api/dataset/dataset'
+import { createTestApp, FIXED_TODAY } from '../helpers/app'
 import { createTestDatabase, importTexts } from '../helpers/database'
 import { referenceFile } from '../helpers/reference'
 
@@ -232,12 +239,16 @@ describe('the reference data over time and its interviewers, through the API', (
     auc_shrinkage: { pooled: number | null; between_variance: number | null; n_estimates: number }
     interviewers: {
       interviewer: string
+      n_hires: number
       auc: number | null
       auc_variance: number | null
       auc_shrunk: number | null
       auc_shrinkage_weight: number | null
+      auc_note: string | null
     }[]
   }
+  // The calibration the interviewers answer starts from, before the data floor is applied.
+  let calibration: CalibrationReport
 
   beforeAll(async () => {
     const db = createTestDatabase()
@@ -251,9 +262,16 @@ describe('the reference data over time and its interviewers, through the API', (
     const answer = await app.request(`/api/analytics/validity-over-time?as_of=${asOf}`)
     expect(answer.status).toBe(200)
     timeline = (await answer.json()) as typeof timeline
-    const calibration = await app.request(`/api/analytics/interviewers?as_of=${asOf}`)
-    expect(calibration.status).toBe(200)
-    interviewers = (await calibration.json()) as typeof interviewers
+    const response = await app.request(`/api/analytics/interviewers?as_of=${asOf}`)
+    expect(response.status).toBe(200)
+    interviewers = (await response.json()) as typeof interviewers
+    const dataset = new Analyses(db, () => FIXED_TODAY).datasetFor('rust')
+    const cohort = buildCohort(dataset, { outcome: 'retained_12m', rubric: 'rust' }, asOf)
+    calibration = calibrationOfTable(
+      ratingTableOfRows(dataset, cohort.rows),
+      Int8Array.from(cohort.rows, (row) => cohort.outcomeOfRow[row]!),
+      dataset.areas.map((area) => area.key),
+    )
   })
 
   it('gives the half-years as R does, with no r below the rule for enough data', () => {
@@ -261,13 +279,13 @@ describe('the reference data over time and its interviewers, through the API', (
     expect(timeline.trends.areas.every((trend) => trend.direction === 'cannot tell')).toBe(true)
   })
 
-  it("gives each interviewer's shrunk AUC as R does", () => {
+  it("computes each interviewer's AUC and its shrinkage as R does", () => {
     const reference = expected.reference.auc_shrinkage
-    expectClose(interviewers.auc_shrinkage.pooled, reference.pooled, 'pooled')
-    expectClose(interviewers.auc_shrinkage.between_variance, reference.between_variance, 'τ²')
-    expect(interviewers.auc_shrinkage.n_estimates).toBe(reference.n_estimates)
+    expectClose(calibration.auc_shrinkage.pooled, reference.pooled, 'pooled')
+    expectClose(calibration.auc_shrinkage.between_variance, reference.between_variance, 'τ²')
+    expect(calibration.auc_shrinkage.n_estimates).toBe(reference.n_estimates)
     for (const row of reference.interviewers) {
-      const got = interviewers.interviewers.find((entry) => entry.interviewer === row.interviewer)
+      const got = calibration.interviewers.find((entry) => entry.interviewer === row.interviewer)
       if (!got) {
         expect(row.auc, row.interviewer).toBeNull()
         continue
@@ -277,5 +295,20 @@ describe('the reference data over time and its interviewers, through the API', (
       expectClose(got.auc_shrinkage_weight, row.weight, `${row.interviewer} weight`)
       expectClose(got.auc_shrunk, row.auc_shrunk, `${row.interviewer} shrunk`)
     }
+  })
+
+  it('answers no AUC, raw or shrunk, for an interviewer below the data floor, and says why', () => {
+    expect(interviewers.interviewers).toHaveLength(calibration.interviewers.length)
+    for (const row of interviewers.interviewers) {
+      expect(row.n_hires, row.interviewer).toBeLessThan(30)
+      expect(row, row.interviewer).toMatchObject({
+        auc: null,
+        auc_variance: null,
+        auc_shrunk: null,
+        auc_shrinkage_weight: null,
+      })
+      expect(row.auc_note, row.interviewer).toMatch(/^Too few hires to tell: /)
+    }
+    expect(interviewers.auc_shrinkage.n_estimates).toBe(0)
   })
 })

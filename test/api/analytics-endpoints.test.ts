@@ -15,6 +15,8 @@ import { modelResponseSchema } from '../../api/analyses/reports/validity'
 import { wilsonInterval } from '../../api/analytics/proportions'
 import { BACKGROUNDS } from '../../db/domain'
 import { createReferenceApp, createTestApp, FIXED_TODAY } from '../helpers/app'
+import { APPLICATION_HEADER, applicationRow, csv, SCORE_HEADER, scoreRow } from '../helpers/csv'
+import { importFirstApplications, importTexts } from '../helpers/database'
 import { expected, referenceFile } from '../helpers/reference'
 
 type App = Awaited<ReturnType<typeof createReferenceApp>>['app']
@@ -233,12 +235,14 @@ interface RetentionBody extends Context {
     key: string
     bands: (Curve & { band: string })[]
     logrank: { chisq: number; df: number; p: number } | null
+    too_few: string | null
   }[]
   overall: Curve & {
     at_12_months: { surv: number; lower: number | null; upper: number | null }
     n_outcome: number
     retained: number
     retained_rate: number | null
+    retained_rate_ci: [number, number] | null
   }
   benchmark: { value: number | null } | null
 }
@@ -257,7 +261,14 @@ interface TimeToHireBody extends Context {
   by_level: { key: string; time_to_hire: Distribution }[]
   by_hire_type: { key: string; time_to_hire: Distribution }[]
   histogram: { from: number; to: number; count: number }[]
-  retention: { n: number; r: number | null }
+  retention: {
+    n: number
+    r: number | null
+    r_ci: [number, number] | null
+    p: number | null
+    too_few: string | null
+    by_quartile: { n_outcome: number; retention_rate: number | null }[]
+  }
 }
 
 interface Band {
@@ -296,7 +307,16 @@ interface InterviewersBody extends Context {
     n_ratings: number
     distribution: { rating: number; count: number }[]
     n_hires: number
+    n_stayed: number
+    n_left: number
+    auc: number | null
+    auc_ci: [number, number] | null
+    auc_variance: number | null
+    auc_shrunk: number | null
+    auc_note: string | null
+    insufficient: boolean
   }[]
+  auc_shrinkage: { pooled: number | null; n_estimates: number }
   areas: {
     key: string
     name: string
@@ -607,6 +627,7 @@ describe('analytics endpoints on the reference data', () => {
           expect(band.steps.reduce((sum, step) => sum + step.n_event, 0)).toBe(band.events)
         }
         expect(area.logrank?.df).toBe(1)
+        expect(area.too_few).toBeNull()
       }
     })
 
@@ -655,6 +676,8 @@ describe('analytics endpoints on the reference data', () => {
       expect(total(body.by_hire_type)).toBe(100)
       expect(body.histogram.reduce((sum, bin) => sum + bin.count, 0)).toBe(100)
       expect(body.retention.n).toBe(expected.n_hires_outcome)
+      expect(body.retention.r).toEqual(expect.any(Number))
+      expect(body.retention.too_few).toBeNull()
     })
   })
 
@@ -868,6 +891,153 @@ describe('analytics endpoints on the reference data', () => {
       expect(body.suppressed).toEqual([])
       expect(body.four_fifths).toBe(0.8)
     })
+  })
+})
+
+// ---------------------------------------------------------------- below the data floor
+
+/** The reason the API gives below the data floor, for these stayed and left. */
+const tooFewPattern = (outcomes: readonly (0 | 1)[]) => {
+  const stayed = outcomes.filter((outcome) => outcome === 1).length
+  const left = outcomes.length - stayed
+  return new RegExp(
+    `^Too few hires to tell: ${outcomes.length} with a known twelve-month outcome \\(${stayed} stayed, ${left} left\\)`,
+  )
+}
+
+describe('analytics endpoints below the data floor', () => {
+  // A small first import: the first 100 reference applications.
+  const FIRST = 100
+  const firstApplications = applicationsCsv.slice(0, FIRST)
+  const knownOutcomes = firstApplications.flatMap((row) => {
+    const outcome = outcomeOf(row)
+    return outcome === null ? [] : [{ row, outcome }]
+  })
+  let app: App
+  beforeAll(async () => {
+    const setup = createTestApp()
+    const report = await importFirstApplications(
+      setup.db,
+      { applications: referenceFile('applications.csv'), scores: referenceFile('scores.csv') },
+      FIRST,
+    )
+    expect(report.problems).toEqual([])
+    app = setup.app
+  })
+
+  const get = async <Body>(path: string) => {
+    const response = await app.request(path)
+    expect(response.status).toBe(200)
+    return (await response.json()) as Body
+  }
+
+  it('holds fewer than 30 hires with a known outcome', () => {
+    expect(knownOutcomes.length).toBeGreaterThan(0)
+    expect(knownOutcomes.length).toBeLessThan(30)
+  })
+
+  it('retention: curves and the overall rate with its interval, but no log-rank test, and why', async () => {
+    const body = await get<RetentionBody>(`/api/analytics/retention?as_of=${AS_OF}`)
+    expect(body.overall.n_outcome).toBe(knownOutcomes.length)
+    expect(body.overall.retained_rate_ci).not.toBeNull()
+    for (const area of body.areas) {
+      expect(
+        area.bands.reduce((sum, band) => sum + band.n, 0),
+        area.key,
+      ).toBeGreaterThan(0)
+      expect(area.logrank, area.key).toBeNull()
+      const scored = knownOutcomes.filter(
+        ({ row }) => scoreOf(row.application_id!, area.key) !== null,
+      )
+      expect(area.too_few, area.key).toMatch(tooFewPattern(scored.map(({ outcome }) => outcome)))
+    }
+  })
+
+  it('time-to-hire: retention by quartile, but no r with retention, and why', async () => {
+    const body = await get<TimeToHireBody>(`/api/analytics/time-to-hire?as_of=${AS_OF}`)
+    const measured = knownOutcomes.filter(
+      ({ row }) => row.offer_accepted_at !== '' && row.offer_accepted_at! <= AS_OF,
+    )
+    expect(body.retention.n).toBe(measured.length)
+    expect(body.retention.by_quartile.length).toBeGreaterThan(0)
+    expect(body.retention.r).toBeNull()
+    expect(body.retention.r_ci).toBeNull()
+    expect(body.retention.p).toBeNull()
+    expect(body.retention.too_few).toMatch(tooFewPattern(measured.map(({ outcome }) => outcome)))
+  })
+
+  it("interviewers: leniency, but no interviewer's AUC or shrunk AUC, and why", async () => {
+    const body = await get<InterviewersBody>(`/api/analytics/interviewers?as_of=${AS_OF}`)
+    // Some rated hires who stayed and hires who left: an AUC could be computed, but not shown.
+    expect(body.interviewers.some((entry) => entry.n_stayed > 0 && entry.n_left > 0)).toBe(true)
+    for (const entry of body.interviewers) {
+      expect(entry.insufficient, entry.interviewer).toBe(true)
+      expect(entry).toMatchObject({
+        auc: null,
+        auc_ci: null,
+        auc_variance: null,
+        auc_shrunk: null,
+      })
+      const outcomes = [...Array<1>(entry.n_stayed).fill(1), ...Array<0>(entry.n_left).fill(0)]
+      expect(entry.auc_note, entry.interviewer).toMatch(tooFewPattern(outcomes))
+    }
+    expect(body.auc_shrinkage).toMatchObject({ pooled: null, n_estimates: 0 })
+  })
+  it('interviewers: those above the floor keep their AUC, shrunk over those shown only', async () => {
+    const { app: ownApp, db } = createTestApp()
+    // grace.hopper and alan.turing rate 40 hires, 20 of whom left; ada.lovelace rates 6 of them.
+    const hires = Array.from({ length: 40 }, (_, i) => ({
+      id: `APP-${i + 1}`,
+      left: i % 2 === 1,
+      rating: 1 + (i % 4),
+    }))
+    const report = await importTexts(db, {
+      'applications.csv': csv(
+        APPLICATION_HEADER,
+        hires.map(({ id, left }, i) =>
+          applicationRow({
+            application_id: id,
+            candidate_id: `CAND-${i + 1}`,
+            decision: 'hired',
+            offer_accepted_at: '2024-01-20',
+            start_date: '2024-02-01',
+            end_date: left ? '2024-06-01' : '',
+          }),
+        ),
+      ),
+      'scores.csv': csv(SCORE_HEADER, [
+        ...hires.map(({ id, rating }) => scoreRow({ application_id: id, rating })),
+        ...hires.map(({ id, left }, i) =>
+          scoreRow({
+            application_id: id,
+            interviewer: 'alan.turing',
+            rating: left ? 2 + (i % 3) : 3,
+          }),
+        ),
+        ...hires
+          .slice(0, 6)
+          .map(({ id, rating }) =>
+            scoreRow({ application_id: id, interviewer: 'ada.lovelace', rating }),
+          ),
+      ]),
+    })
+    expect(report.problems).toEqual([])
+    const response = await ownApp.request(`/api/analytics/interviewers?as_of=${AS_OF}`)
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as InterviewersBody
+    const [ada, ...enough] = ['ada.lovelace', 'alan.turing', 'grace.hopper'].map((name) =>
+      body.interviewers.find((entry) => entry.interviewer === name),
+    )
+    for (const entry of enough) {
+      expect(entry).toMatchObject({ n_stayed: 20, n_left: 20, insufficient: false, auc_note: null })
+      expect(entry!.auc).toEqual(expect.any(Number))
+      expect(entry!.auc_ci).not.toBeNull()
+      expect(entry!.auc_shrunk).toEqual(expect.any(Number))
+    }
+    expect(ada).toMatchObject({ n_stayed: 3, n_left: 3, auc: null, auc_shrunk: null })
+    expect(ada!.auc_note).toMatch(tooFewPattern([1, 0, 1, 0, 1, 0]))
+    // The pooled AUC is of the two shown only.
+    expect(body.auc_shrinkage.n_estimates).toBe(2)
   })
 })
 

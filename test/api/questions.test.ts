@@ -16,7 +16,7 @@ import {
   type ErrorResponseBody,
 } from '../helpers/app'
 import { TEST_PASSWORD_COST } from '../helpers/auth'
-import { createTestDatabase, importTexts } from '../helpers/database'
+import { createTestDatabase, importFirstApplications, importTexts } from '../helpers/database'
 
 const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures', 'questions')
 const fixture = (name: string) => readFileSync(join(FIXTURE_DIR, name))
@@ -196,14 +196,11 @@ describe('the questions answer below the data floor', () => {
   it('shows no r for an area or its questions, and says why, as the validity table does', async () => {
     const { app, db } = createTestApp()
     // The first 20 applications of the fixture: fewer than 30 hires with a known outcome.
-    const lines = fixture('applications.csv').toString('utf8').trimEnd().split('\n')
-    const kept = lines.slice(0, 21)
-    const ids = new Set(kept.slice(1).map((line) => line.split(',')[0]))
-    const scores = fixture('scores.csv').toString('utf8').trimEnd().split('\n')
-    const report = await importTexts(db, {
-      'applications.csv': `${kept.join('\n')}\n`,
-      'scores.csv': `${[scores[0], ...scores.slice(1).filter((line) => ids.has(line.split(',')[0]))].join('\n')}\n`,
-    })
+    const report = await importFirstApplications(
+      db,
+      { applications: fixture('applications.csv'), scores: fixture('scores.csv') },
+      20,
+    )
     expect(report.problems).toEqual([])
     const response = await app.request(`/api/analytics/questions?as_of=${expected.as_of}`)
     expect(response.status).toBe(200)

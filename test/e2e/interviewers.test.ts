@@ -47,13 +47,15 @@ describe('the interviewers view in Chromium, as a talent lead', () => {
     expect(await seriesOf(page, 'leniency')).toBe(kinds)
     expect(await page.locator('[data-chart="leniency"] [data-series="shrunk"]').count()).toBe(25)
     expect(await page.locator('[data-chart="leniency"] [data-series]').count()).toBe(50)
-    // Nobody has rated 30 hires with a known outcome: every AUC is marked insufficient, and
-    // those with a DeLong variance have a shrunk AUC beside it.
-    expect(await seriesOf(page, 'auc')).toBe(2)
-    expect(await page.locator('[data-chart="auc"] [data-series="insufficient"]').count()).toBe(25)
-    expect(await page.locator('[data-chart="auc"] [data-series="shrunk"]').count()).toBeGreaterThan(
-      0,
-    )
+    // Nobody has rated 30 hires with a known outcome: no AUC is drawn or written, raw or
+    // shrunk, and the panel and every row say why.
+    expect(await page.locator('[data-chart="auc"]').count()).toBe(0)
+    expect(
+      await page
+        .getByRole('region', { name: 'Did their ratings predict who stayed?' })
+        .textContent(),
+    ).toContain('Too few hires to tell')
+    expect(await table(page).getByText('too few hires', { exact: true }).count()).toBe(25)
     // One stacked series per rating value used: 1, 2, 2.5, 3 and 4.
     expect(
       await page.locator('.distribution-chart .recharts-bar.distribution-series').count(),

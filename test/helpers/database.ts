@@ -1,4 +1,6 @@
 import { Readable } from 'node:stream'
+import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
 import { openDatabase, type Db } from '../../db/client'
 import { importFiles, type ImportReport } from '../../api/import/import-files'
 
@@ -21,6 +23,29 @@ export function importTexts(
     })),
     { dryRun },
   )
+}
+
+/**
+ * A small first import: the first `count` applications of a fixture's applications.csv and
+ * the rows of its scores.csv that rate them, through the real importer.
+ */
+export function importFirstApplications(
+  db: Db,
+  fixture: { applications: Buffer; scores: Buffer },
+  count: number,
+): Promise<ImportReport> {
+  const [applicationHeader = [], ...applications] = parse(fixture.applications)
+  const [scoreHeader = [], ...scores] = parse(fixture.scores)
+  const idColumn = (header: string[]) => header.indexOf('application_id')
+  const kept = applications.slice(0, count)
+  const ids = new Set(kept.map((row) => row[idColumn(applicationHeader)]))
+  return importTexts(db, {
+    'applications.csv': stringify([applicationHeader, ...kept]),
+    'scores.csv': stringify([
+      scoreHeader,
+      ...scores.filter((row) => ids.has(row[idColumn(scoreHeader)])),
+    ]),
+  })
 }
 
 const DATA_TABLES = [

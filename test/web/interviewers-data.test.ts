@@ -132,7 +132,7 @@ describe('leniency and AUC charts', () => {
     expect(data.axis.ticks).toEqual([-0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75])
   })
 
-  it('greys out an AUC over fewer than 30 hires however high it is', () => {
+  it('shows no AUC below the data floor, however high it is', () => {
     const few = interviewer('ed.wu', {
       n_hires: 12,
       insufficient: true,
@@ -141,19 +141,19 @@ describe('leniency and AUC charts', () => {
     })
     const clear = interviewer('fay.li', { auc: 0.8, auc_ci: [0.62, 0.98] })
     expect([few, clear, interviewer('gil.x')].map(aucKind)).toEqual([
-      'insufficient',
+      'too_few',
       'better',
       'no_better',
     ])
     const data = aucChartData([few, clear, strict])
+    expect(data.points.map((point) => point.key)).toEqual(['fay.li'])
     expect(data.axis.domain).toEqual([0, 1])
-    expect(data.missing).toEqual(['bo.chen'])
+    expect(data.missing).toEqual(['bo.chen', 'ed.wu'])
   })
 
-  it('ranks AUCs by the shrunk figure, so a high AUC over few hires is not put first', () => {
-    const few = interviewer('ed.wu', {
-      n_hires: 6,
-      insufficient: true,
+  it('ranks AUCs by the shrunk figure, so a high AUC with a wide interval is not put first', () => {
+    const wide = interviewer('ed.wu', {
+      n_hires: 32,
       auc: 0.95,
       auc_ci: [0.6, 1],
       auc_shrunk: 0.66,
@@ -161,7 +161,7 @@ describe('leniency and AUC charts', () => {
     })
     const many = interviewer('fay.li', { auc: 0.8, auc_shrunk: 0.78, auc_shrinkage_weight: 0.9 })
     const none = interviewer('gil.x', { auc: 0.7, auc_shrunk: null, auc_shrinkage_weight: null })
-    const data = aucChartData([few, none, many])
+    const data = aucChartData([wide, none, many])
     expect(data.rows.map((row) => row.key)).toEqual(['fay.li', 'ed.wu', 'gil.x'])
     expect(data.points.map((point) => [point.estimate, point.shrunk])).toEqual([
       [0.8, 0.78],
@@ -169,7 +169,7 @@ describe('leniency and AUC charts', () => {
       [0.7, null],
     ])
     expect(
-      sortInterviewers([few, many], { key: 'auc_shrunk', order: 'desc' }).map(
+      sortInterviewers([wide, many], { key: 'auc_shrunk', order: 'desc' }).map(
         (entry) => entry.interviewer,
       ),
     ).toEqual(['fay.li', 'ed.wu'])

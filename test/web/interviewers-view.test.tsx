@@ -30,7 +30,7 @@ function interviewer(
       { rating: 2, count: 8 },
       { rating: 3, count: 12 },
     ],
-    n_hires: 12,
+    n_hires: 32,
     auc,
     auc_ci: [auc - 0.3, Math.min(1, auc + 0.3)],
     auc_variance: 0.02,
@@ -39,9 +39,34 @@ function interviewer(
     n_stayed: 20,
     n_left: 12,
     auc_note: null,
+    insufficient: false,
+  }
+}
+
+/** An interviewer below the data floor: the answer gives no AUC, and why. */
+function belowFloor(name: string, leniency: number): InterviewerCalibration {
+  return {
+    ...interviewer(name, leniency, 0.5),
+    n_hires: 12,
+    n_stayed: 9,
+    n_left: 3,
+    auc: null,
+    auc_ci: null,
+    auc_variance: null,
+    auc_shrunk: null,
+    auc_shrinkage_weight: null,
+    auc_note: TOO_FEW,
     insufficient: true,
   }
 }
+
+const TOO_FEW =
+  'Too few hires to tell: 12 with a known twelve-month outcome (9 stayed, 3 left), where a finding needs at least 30, with at least 10 who stayed and 10 who left.'
+
+const aucCells = (name: string) =>
+  within(screen.getByTestId('interviewer-table'))
+    .getByRole('row', { name: new RegExp(`^${name.replace('.', '\\.')}`) })
+    .querySelectorAll('td')
 
 function interviewers(list: InterviewerCalibration[]): Interviewers {
   return {
@@ -128,7 +153,6 @@ describe('InterviewersView', () => {
     expect(screen.getByTestId('interviewers-summary').textContent).toBe(
       'Of 3 interviewers, 1 rates higher and 1 rates lower than colleagues on the same candidates, by 95% intervals that exclude zero.',
     )
-    expect(screen.getAllByText('insufficient')).toHaveLength(3)
     expect(screen.getByText(/^Poor agreement: about 46%/)).toBeTruthy()
     const leniencyHeader = screen.getByRole('button', { name: /Leniency, shrunk/ })
     expect(leniencyHeader.closest('th')?.getAttribute('aria-sort')).toBe('descending')
@@ -174,6 +198,35 @@ describe('InterviewersView', () => {
         .closest('th')
         ?.getAttribute('aria-sort'),
     ).toBe('descending')
+  })
+
+  it('below the data floor shows no AUC, raw or shrunk, in the table or the chart, and says why', async () => {
+    const team = [belowFloor('ana.lee', 0.5), interviewer('bo.chen', -0.4, 0.7, 0.68)]
+    mockFetch({ 'GET /api/analytics/interviewers': () => json(200, interviewers(team)) })
+    open()
+    await screen.findByTestId('interviewer-table')
+    const [auc, shrunk] = [...aucCells('ana.lee')].slice(-2)
+    expect(auc!.textContent).toBe('–too few hires')
+    expect(auc!.querySelector('[title]')?.getAttribute('title')).toBe(TOO_FEW)
+    expect(shrunk!.textContent).toBe('–')
+    expect(screen.queryByText('insufficient')).toBeNull()
+    // Leniency keeps its own figures.
+    expect(aucCells('ana.lee')[2]!.textContent).toMatch(/^\+0\.50/)
+    const chart = screen.getByRole('region', { name: 'Did their ratings predict who stayed?' })
+    expect(chart.textContent).toContain('Not shown, too few hires to tell: ana.lee.')
+  })
+
+  it('with every interviewer below the data floor draws no AUC chart, and says why', async () => {
+    const team = [belowFloor('ana.lee', 0.5), belowFloor('bo.chen', -0.4)]
+    mockFetch({ 'GET /api/analytics/interviewers': () => json(200, interviewers(team)) })
+    open()
+    await screen.findByTestId('interviewer-table')
+    const chart = screen.getByRole('region', { name: 'Did their ratings predict who stayed?' })
+    expect(chart.textContent).toMatch(
+      /^Did their ratings predict who stayed\?Too few hires to tell/,
+    )
+    expect(chart.querySelector('[data-chart="auc"]')).toBeNull()
+    expect(offering(downloadMenus(), 'PNG')).toBe(2)
   })
 
   it("opens an interviewer's ratings from the table, with the filters kept", async () => {

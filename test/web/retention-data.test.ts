@@ -95,6 +95,7 @@ function area(overrides: Partial<AreaRetention> = {}): AreaRetention {
       }),
     ],
     logrank: { chisq: 4.12, df: 1, p: 0.042, observed: [3, 1], expected: [2.2, 1.8] },
+    too_few: null,
     ...overrides,
   }
 }
@@ -242,6 +243,14 @@ describe('logRankSentence', () => {
       area({ logrank: { chisq: 11.9, df: 1, p: 0.0004, observed: [3, 1], expected: [1, 3] } }),
     )
     expect(text).toBe('Tenure differs between the bands (log-rank χ² = 11.9, p < .001).')
+  })
+
+  it('below the data floor gives the reason the answer gives, and no statistic', () => {
+    const tooFew =
+      'Too few hires to tell: 17 with a known twelve-month outcome (14 stayed, 3 left), where a finding needs at least 30, with at least 10 who stayed and 10 who left.'
+    expect(logRankSentence(area({ logrank: null, too_few: tooFew }))).toBe(tooFew)
+    // Even a test sent with the reason is not printed as a finding.
+    expect(logRankSentence(area({ too_few: tooFew }))).toBe(tooFew)
   })
 
   it('says "too few hires" when there is no test or a band is empty', () => {

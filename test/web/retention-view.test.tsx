@@ -21,6 +21,7 @@ function area(key: string, name: string): AreaRetention {
       { band: 'lt3', label: 'score < 3', n: 10, events: 1, steps: steps(0.9), interval_note: null },
     ],
     logrank: { chisq: 0, df: 1, p: 1, observed: [1, 1], expected: [1, 1] },
+    too_few: null,
   }
 }
 
@@ -90,6 +91,20 @@ describe('RetentionView', () => {
     expect(calls[0]!.query.get('from')).toBe('2024-03-01')
     expect(calls[0]!.query.get('to')).toBe('2024-05-31')
     expect(screen.getByLabelText<HTMLInputElement>('Applied from').value).toBe('2024-03-01')
+  })
+
+  it('below the data floor keeps the curves and says why there is no test instead of a χ²', async () => {
+    const tooFew =
+      'Too few hires to tell: 20 with a known twelve-month outcome (20 stayed, 0 left), where a finding needs at least 30, with at least 10 who stayed and 10 who left.'
+    mockFetch({
+      'GET /api/analytics/retention': () =>
+        json(200, retention([{ ...area('judgment', 'Judgment'), logrank: null, too_few: tooFew }])),
+    })
+    open()
+    const sentence = await screen.findByTestId('logrank-judgment')
+    expect(sentence.textContent).toBe(tooFew)
+    expect(document.body.textContent).not.toMatch(/χ²/)
+    expect(offering(downloadMenus(), 'CSV')).toBe(1)
   })
 
   it('says when no hires match the filters', async () => {

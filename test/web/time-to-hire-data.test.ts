@@ -139,6 +139,19 @@ describe('speedCorrelationSentence', () => {
     )
   })
 
+  it('below the data floor gives the reason the answer gives, and no r', () => {
+    const tooFew =
+      'Too few hires to tell: 19 with a known twelve-month outcome (14 stayed, 5 left), where a finding needs at least 30, with at least 10 who stayed and 10 who left.'
+    const base = timeToHire()
+    const below = timeToHire({
+      retention: { ...base.retention, r: null, r_ci: null, p: null, too_few: tooFew },
+    })
+    expect(speedCorrelationSentence(below)).toBe(tooFew)
+    // Even an r sent with the reason is not printed as a finding.
+    const sent = timeToHire({ retention: { ...base.retention, too_few: tooFew } })
+    expect(speedCorrelationSentence(sent)).toBe(tooFew)
+  })
+
   it('says nothing when the correlation could not be computed', () => {
     const base = timeToHire()
     const data = timeToHire({ retention: { ...base.retention, r: null, r_ci: null, p: null } })

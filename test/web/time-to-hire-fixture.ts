@@ -86,6 +86,7 @@ export function timeToHire(overrides: Partial<TimeToHire> = {}): TimeToHire {
           insufficient: true,
         },
       ],
+      too_few: null,
     },
     ...overrides,
   }

@@ -14,6 +14,9 @@ const ENDPOINT = 'GET /api/analytics/time-to-hire'
 
 const panel = (name: string) => screen.getByRole('region', { name })
 
+const TOO_FEW_NONE =
+  'Too few hires to tell: 0 with a known twelve-month outcome (0 stayed, 0 left), where a finding needs at least 30, with at least 10 who stayed and 10 who left.'
+
 describe('TimeToHireView', () => {
   useChartEnvironment()
   itShowsWithheldAndFailedStates({
@@ -43,6 +46,21 @@ describe('TimeToHireView', () => {
     expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Hire type' }).value).toBe(
       'direct',
     )
+  })
+
+  it('below the data floor shows retention by quartile and says why there is no r', async () => {
+    const tooFew =
+      'Too few hires to tell: 19 with a known twelve-month outcome (14 stayed, 5 left), where a finding needs at least 30, with at least 10 who stayed and 10 who left.'
+    const base = timeToHire()
+    const data = timeToHire({
+      retention: { ...base.retention, r: null, r_ci: null, p: null, too_few: tooFew },
+    })
+    mockFetch({ [ENDPOINT]: () => json(200, data) })
+    open()
+    const summary = await screen.findByTestId('speed-retention-summary')
+    expect(summary.textContent).toContain(tooFew)
+    expect(summary.textContent).not.toMatch(/r = /)
+    expect(downloadMenus(panel('Did slower hires stay less?'))).toEqual([['CSV', 'SVG', 'PNG']])
   })
 
   it('lists both measures of every level in the level table', async () => {
@@ -77,7 +95,7 @@ describe('TimeToHireView', () => {
       by_level: [],
       by_hire_type: [],
       histogram: [],
-      retention: { n: 0, r: null, r_ci: null, p: null, by_quartile: [] },
+      retention: { n: 0, r: null, r_ci: null, p: null, by_quartile: [], too_few: TOO_FEW_NONE },
     })
     mockFetch({ [ENDPOINT]: () => json(200, empty) })
     open('/time-to-hire?level=principal')
@@ -90,7 +108,7 @@ describe('TimeToHireView', () => {
     const data = timeToHire({
       by_level: [],
       by_hire_type: [broken],
-      retention: { n: 0, r: null, r_ci: null, p: null, by_quartile: [] },
+      retention: { n: 0, r: null, r_ci: null, p: null, by_quartile: [], too_few: TOO_FEW_NONE },
     })
     mockFetch({ [ENDPOINT]: () => json(200, data) })
     open()

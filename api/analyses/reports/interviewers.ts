@@ -4,7 +4,9 @@ import {
   calibrationOfTable,
   interviewerCalibrationSchema,
   withShrunkAucs,
+  type InterviewerCalibration,
 } from '../../analytics/interviewer-calibration'
+import { tooFewHires } from '../../analytics/power'
 import { estimateShrinkageSchema } from '../../analytics/estimate-shrinkage'
 import { leniencyShrinkageSchema } from '../../analytics/leniency-shrinkage'
 import { ratingTableOfRows } from '../../dataset/dataset'
@@ -23,18 +25,34 @@ export const interviewersResponseSchema = z
   })
   .openapi('Interviewers')
 
-/** Calibration of every interviewer over the cohort's ratings, and each area's ICC(1). */
+/** An interviewer's row with no AUC, and why. */
+function withoutAuc(row: InterviewerCalibration, note: string): InterviewerCalibration {
+  return { ...row, auc: null, auc_ci: null, auc_variance: null, auc_note: note, insufficient: true }
+}
+
+/**
+ * Calibration of every interviewer over the cohort's ratings, and each area's ICC(1). Below
+ * the rule for enough data (see tooFewHires) an interviewer keeps their leniency, which has
+ * its own interval, but not their AUC, raw or shrunk, which would read as a finding; the AUCs
+ * shown are shrunk toward the pooled AUC of those shown only.
+ */
 export function interviewersResponse(cohort: Cohort): z.infer<typeof interviewersResponseSchema> {
   const report = calibrationOfTable(
     ratingTableOfRows(cohort.dataset, cohort.rows),
     Int8Array.from(cohort.rows, (row) => cohort.outcomeOfRow[row]!),
     cohort.dataset.areas.map((area) => area.key),
   )
+  const { interviewers, shrinkage } = withShrunkAucs(
+    report.interviewers.map((row) => {
+      const tooFew = tooFewHires(row.n_stayed, row.n_left)
+      return tooFew === null ? row : withoutAuc(row, tooFew)
+    }),
+  )
   return {
     ...contextOf(cohort),
-    interviewers: report.interviewers,
+    interviewers,
     leniency_shrinkage: report.leniency_shrinkage,
-    auc_shrinkage: report.auc_shrinkage,
+    auc_shrinkage: shrinkage,
     areas: report.areas.map((area, k) => ({ ...area, name: cohort.dataset.areas[k]!.name })),
   }
 }
@@ -52,15 +70,18 @@ export function restrictInterviewers(
   const shown = response.interviewers.filter((row) =>
     release.visible(`interviewer ${row.interviewer}`),
   )
-  const withoutAuc = shown.filter(
+  const aucWithheld = shown.filter(
     (row) => !release.visible(`interviewer ${row.interviewer} outcomes`),
   )
   const hidden = response.interviewers.length - shown.length
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   const { interviewers, shrinkage } = withShrunkAucs(
     shown.map((row) =>
-      withoutAuc.includes(row)
-        ? { ...row, auc: null, auc_ci: null, auc_variance: null, insufficient: true }
+      aucWithheld.includes(row)
+        ? withoutAuc(
+            row,
+            `Withheld: fewer than ${release.floor} hires of other managers' requisitions they rated stayed, or fewer than ${release.floor} left.`,
+          )
         : row,
     ),
   )
@@ -73,11 +94,11 @@ export function restrictInterviewers(
           },
         ]
       : []),
-    ...(withoutAuc.length > 0
+    ...(aucWithheld.length > 0
       ? [
           {
             figure: 'interviewers.auc',
-            reason: `How well their ratings predicted retention is withheld for ${plural(withoutAuc.length, 'interviewer')}: fewer than ${release.floor} of the hires they rated stayed, or fewer than ${release.floor} left.`,
+            reason: `How well their ratings predicted retention is withheld for ${plural(aucWithheld.length, 'interviewer')}: fewer than ${release.floor} of the hires they rated stayed, or fewer than ${release.floor} left.`,
           },
         ]
       : []),

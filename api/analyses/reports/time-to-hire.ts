@@ -1,12 +1,13 @@
 import { z } from '@hono/zod-openapi'
 import { LEVELS } from '../../../db/domain'
+import { tooFewHires } from '../../analytics/power'
 import { timeToHireReport, timeToHireReportSchema } from '../../analytics/time-to-hire'
 import { applicationsWhere, type Cohort } from '../cohort'
 import { benchmarkFigureSchema, contextOf, contextShape, generalBenchmark } from '../context'
 import type { ShownBox } from '../disclosure/release'
 import { saying, withheld } from '../disclosure/withheld'
 
-const { benchmark_days, ...report } = timeToHireReportSchema.shape
+const { benchmark_days, retention, ...report } = timeToHireReportSchema.shape
 
 export const timeToHireResponseSchema = z
   .object({
@@ -14,6 +15,12 @@ export const timeToHireResponseSchema = z
     benchmark_days,
     benchmark: benchmarkFigureSchema.nullable(),
     ...report,
+    retention: retention.extend({
+      too_few: z.string().nullable().openapi({
+        description:
+          'Why there is no r with retention: the hires with a known outcome are below the rule for enough data; null when they reach it',
+      }),
+    }),
   })
   .openapi('TimeToHire')
 
@@ -21,7 +28,9 @@ type TimeToHireResponse = z.infer<typeof timeToHireResponseSchema>
 
 /**
  * Time to hire and to fill of the cohort's accepted offers, against the benchmark; retention
- * by quartile of time to hire, or by the cut points given.
+ * by quartile of time to hire, or by the cut points given. Below the rule for enough data (see
+ * tooFewHires) the quartiles' retention stays, as a description with its intervals, but not
+ * the correlation of days with retention, which would read as a finding.
  */
 export function timeToHireResponse(
   cohort: Cohort,
@@ -29,16 +38,25 @@ export function timeToHireResponse(
 ): TimeToHireResponse {
   const benchmark = generalBenchmark(cohort.dataset, 'time_to_hire_days')
   const accepted = cohort.dataset.text.offerAcceptedAt
+  const report = timeToHireReport(
+    applicationsWhere(cohort, (row) => accepted.codes[row] !== -1),
+    cohort.asOf,
+    benchmark?.value ?? null,
+    LEVELS,
+    quartileCuts,
+  )
+  // Every hire with a known outcome lies in one of the quartiles.
+  const stayed = report.retention.by_quartile.reduce((sum, band) => sum + band.retained, 0)
+  const tooFew = tooFewHires(stayed, report.retention.n - stayed)
   return {
     ...contextOf(cohort),
     benchmark,
-    ...timeToHireReport(
-      applicationsWhere(cohort, (row) => accepted.codes[row] !== -1),
-      cohort.asOf,
-      benchmark?.value ?? null,
-      LEVELS,
-      quartileCuts,
-    ),
+    ...report,
+    retention: {
+      ...report.retention,
+      ...(tooFew === null ? {} : { r: null, r_ci: null, p: null }),
+      too_few: tooFew,
+    },
   }
 }
 
@@ -61,15 +79,21 @@ export function restrictTimeToHire(
     bands: release.visible('time-to-hire bins'),
   }
   const fewer = `fewer than ${release.floor} accepted offers of other managers' requisitions`
+  const bandsWithheld = `Retention by time to hire: withheld, as a band holds fewer than ${release.floor} of other managers' hires who stayed, or fewer than ${release.floor} who left.`
+  const { retention } = response
   return saying(
     {
       ...response,
       by_level: shown.levels ? response.by_level : [],
       by_hire_type: shown.hireTypes ? response.by_hire_type : [],
-      retention: {
-        ...response.retention,
-        by_quartile: shown.bands ? response.retention.by_quartile : [],
-      },
+      // Why there is no r names how many stayed and left only where the bands show them.
+      retention: shown.bands
+        ? retention
+        : {
+            ...retention,
+            by_quartile: [],
+            too_few: retention.too_few === null ? null : bandsWithheld,
+          },
     },
     [
       ...(shown.levels
@@ -83,14 +107,7 @@ export function restrictTimeToHire(
               reason: `By hire type: withheld, as a hire type has ${fewer}.`,
             },
           ]),
-      ...(shown.bands
-        ? []
-        : [
-            {
-              figure: 'retention.by_quartile',
-              reason: `Retention by time to hire: withheld, as a band holds fewer than ${release.floor} of other managers' hires who stayed, or fewer than ${release.floor} who left.`,
-            },
-          ]),
+      ...(shown.bands ? [] : [{ figure: 'retention.by_quartile', reason: bandsWithheld }]),
     ],
   )
 }

@@ -92,12 +92,12 @@ const OTHER: Definition[] = [
   },
   {
     term: 'Retention curves',
-    text: "Kaplan–Meier estimates of staying employed by days since starting, for hires scoring 3 or more in an area and those below, with Greenwood's variance and a log-transformed 95% interval (R's survfit default); the log-rank test compares the two bands. Someone still employed is counted until the as-of date (censored). The twelve-month figure is read on day 364 after starting, so leaving on day 365 counts as staying, as in the outcome. It differs from the share of hires who stayed because that share counts only hires whose first year is over, while Kaplan–Meier also uses those still in their first year for as long as they have been seen. Once everyone at risk has left, the estimate is 0 and its interval is not defined (R reports an infinite standard error).",
+    text: "Kaplan–Meier estimates of staying employed by days since starting, for hires scoring 3 or more in an area and those below, with Greenwood's variance and a log-transformed 95% interval (R's survfit default); the log-rank test compares the two bands, and is given only above the data floor (30 hires with a known outcome scored in the area, 10 who stayed and 10 who left): below it the curves are drawn and the panel says why there is no test. Someone still employed is counted until the as-of date (censored). The twelve-month figure is read on day 364 after starting, so leaving on day 365 counts as staying, as in the outcome. It differs from the share of hires who stayed because that share counts only hires whose first year is over, while Kaplan–Meier also uses those still in their first year for as long as they have been seen. Once everyone at risk has left, the estimate is 0 and its interval is not defined (R reports an infinite standard error).",
     formula: 'S(t) = Π (1 − dᵢ/nᵢ),   Var(log S) = Σ dᵢ / (nᵢ(nᵢ − dᵢ)),   CI = S·exp(± 1.96·SE)',
   },
   {
     term: 'Time to hire and to fill',
-    text: "Days from the application to the accepted offer, and from the requisition's opening to it, summarised by median and quartiles (R's type 7), against the 17-day benchmark of a general IT search.",
+    text: "Days from the application to the accepted offer, and from the requisition's opening to it, summarised by median and quartiles (R's type 7), against the 17-day benchmark of a general IT search. Retention by quartile of time to hire carries Wilson intervals; the correlation of days with staying twelve months is given only above the data floor (30 hires with a known outcome, 10 who stayed and 10 who left).",
   },
   {
     term: 'Compa-ratio',
@@ -105,7 +105,7 @@ const OTHER: Definition[] = [
   },
   {
     term: 'Interviewer calibration',
-    text: "Leniency is the mean of an interviewer's rating minus the other interviewers' mean rating of the same application and area, with a t interval clustered by application (CR1): an interviewer rates several areas of one loop, and those deviations move together, so treating each rating as independent would make the interval too narrow. Inter-rater reliability per area is the one-way ICC(1) with unequal panel sizes. An interviewer's own AUC asks whether their mean rating of a hire told stayers from leavers.",
+    text: "Leniency is the mean of an interviewer's rating minus the other interviewers' mean rating of the same application and area, with a t interval clustered by application (CR1): an interviewer rates several areas of one loop, and those deviations move together, so treating each rating as independent would make the interval too narrow. Inter-rater reliability per area is the one-way ICC(1) with unequal panel sizes. An interviewer's own AUC asks whether their mean rating of a hire told stayers from leavers; it is given, raw and shrunk, only above the data floor (30 hires with a known outcome they rated, 10 who stayed and 10 who left).",
     formula: 'ICC(1) = (MSB − MSW) / (MSB + (k₀ − 1)·MSW),   k₀ = (N − Σnᵢ²/N) / (a − 1)',
   },
   {

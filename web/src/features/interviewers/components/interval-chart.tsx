@@ -23,6 +23,8 @@ interface Props<Kind extends string> {
   name: string
   /** How the legend names the shrunk estimate drawn beside each raw one. */
   shrunkLabel: string
+  /** Said before the names of the rows with no estimate. */
+  missingNote: string
   ref?: Ref<HTMLElement>
 }
 
@@ -39,6 +41,7 @@ export function IntervalChart<Kind extends string>({
   caption,
   name,
   shrunkLabel,
+  missingNote,
   ref,
 }: Props<Kind>) {
   const kinds = (Object.keys(styles) as Kind[]).filter((kind) =>
@@ -93,7 +96,12 @@ export function IntervalChart<Kind extends string>({
       />
       <p className="interval-chart__note">
         {caption}
-        {data.missing.length > 0 && <> Not shown, no estimate: {data.missing.join(', ')}.</>}
+        {data.missing.length > 0 && (
+          <>
+            {' '}
+            {missingNote}: {data.missing.join(', ')}.
+          </>
+        )}
       </p>
     </div>
   )

@@ -95,7 +95,7 @@ export function InterviewerTable({ interviewers, sort, onSort, selected, fileNam
           <tbody>
             {interviewers.map((interviewer) => {
               const isSelected = interviewer.interviewer === selected
-              const aucInsufficient = aucKind(interviewer) === 'insufficient'
+              const aucTooFew = aucKind(interviewer) === 'too_few'
               return (
                 <tr
                   key={interviewer.interviewer}
@@ -135,21 +135,38 @@ export function InterviewerTable({ interviewers, sort, onSort, selected, fileNam
                     )}
                   </td>
                   <td>{interviewer.n_hires}</td>
-                  <td className={aucInsufficient ? 'is-insufficient' : undefined}>
-                    <span className="estimate">{formatCorrelation(interviewer.auc)}</span>
-                    <span className="interval">
-                      {formatInterval(interviewer.auc_ci, formatCorrelation)}
-                    </span>
-                    {aucInsufficient && <span className="badge">insufficient</span>}
-                  </td>
-                  <td className={aucInsufficient ? 'is-insufficient' : undefined}>
-                    <span className="estimate">{formatCorrelation(interviewer.auc_shrunk)}</span>
-                    {interviewer.auc_shrinkage_weight !== null && (
-                      <span className="row-note">
-                        keeps {formatShare(interviewer.auc_shrinkage_weight)}
-                      </span>
-                    )}
-                  </td>
+                  {aucTooFew ? (
+                    <>
+                      <td>
+                        <span className="estimate">–</span>
+                        <span className="row-note" title={interviewer.auc_note ?? undefined}>
+                          too few hires
+                        </span>
+                      </td>
+                      <td>
+                        <span className="estimate">–</span>
+                      </td>
+                    </>
+                  ) : (
+                    <>
+                      <td>
+                        <span className="estimate">{formatCorrelation(interviewer.auc)}</span>
+                        <span className="interval">
+                          {formatInterval(interviewer.auc_ci, formatCorrelation)}
+                        </span>
+                      </td>
+                      <td>
+                        <span className="estimate">
+                          {formatCorrelation(interviewer.auc_shrunk)}
+                        </span>
+                        {interviewer.auc_shrinkage_weight !== null && (
+                          <span className="row-note">
+                            keeps {formatShare(interviewer.auc_shrinkage_weight)}
+                          </span>
+                        )}
+                      </td>
+                    </>
+                  )}
                 </tr>
               )
             })}

@@ -71,11 +71,16 @@ export function leniencyKind(interviewer: InterviewerCalibration): LeniencyKind 
   return 'in_line'
 }
 
-export type AucKind = 'better' | 'no_better' | 'insufficient'
+export type AucKind = 'better' | 'no_better' | 'too_few'
 
-/** Only an interval above ½ over enough hires counts as telling stayers from leavers. */
+/**
+ * Only an interval above ½ over enough hires counts as telling stayers from leavers; below the
+ * data floor there is no AUC to read, whatever was sent.
+ */
 export function aucKind(interviewer: InterviewerCalibration): AucKind {
-  if (interviewer.insufficient || interviewer.auc_ci === null) return 'insufficient'
+  if (interviewer.insufficient || interviewer.auc === null || interviewer.auc_ci === null) {
+    return 'too_few'
+  }
   return interviewer.auc_ci[0] > 0.5 ? 'better' : 'no_better'
 }
 
@@ -107,32 +112,21 @@ function ticksBetween(low: number, high: number, step: number): number[] {
   return ticks
 }
 
+/** `read` gives an interviewer's estimate, or null when there is none to draw. */
 function intervalChartData<Kind extends string>(
   interviewers: readonly InterviewerCalibration[],
-  read: (interviewer: InterviewerCalibration) => {
-    estimate: number | null
-    ci: [number, number] | null
-    shrunk: number | null
-    kind: Kind
-  },
+  read: (interviewer: InterviewerCalibration) => Omit<IntervalPoint<Kind>, 'key' | 'label'> | null,
   axis: { low: number; high: number; step: number; clampLow: number; clampHigh: number },
 ): IntervalChartData<Kind> {
   const points: IntervalPoint<Kind>[] = []
   const missing: string[] = []
   interviewers.forEach((interviewer) => {
-    const { estimate, ci, shrunk, kind } = read(interviewer)
-    if (estimate === null) {
+    const point = read(interviewer)
+    if (point === null) {
       missing.push(interviewer.interviewer)
       return
     }
-    points.push({
-      key: interviewer.interviewer,
-      label: interviewer.interviewer,
-      estimate,
-      ci,
-      shrunk,
-      kind,
-    })
+    points.push({ key: interviewer.interviewer, label: interviewer.interviewer, ...point })
   })
   const ends = points.flatMap((point) => [
     ...(point.ci ?? [point.estimate]),
@@ -159,29 +153,42 @@ function intervalChartData<Kind extends string>(
 export function leniencyChartData(interviewers: readonly InterviewerCalibration[]) {
   return intervalChartData(
     sortInterviewers(interviewers, { key: 'leniency_shrunk', order: 'desc' }),
-    (interviewer) => ({
-      estimate: interviewer.leniency,
-      ci: interviewer.leniency_ci,
-      shrunk: interviewer.leniency === null ? null : interviewer.leniency_shrunk,
-      kind: leniencyKind(interviewer),
-    }),
+    (interviewer) =>
+      interviewer.leniency === null
+        ? null
+        : {
+            estimate: interviewer.leniency,
+            ci: interviewer.leniency_ci,
+            shrunk: interviewer.leniency_shrunk,
+            kind: leniencyKind(interviewer),
+          },
     { low: -0.5, high: 0.5, step: 0.25, clampLow: -3, clampHigh: 3 },
   )
 }
 
+/** What an AUC drawn on the chart shows: those below the data floor are not drawn. */
+export type DrawnAucKind = Exclude<AucKind, 'too_few'>
+
 /**
  * Each interviewer's own AUC for twelve-month retention with its DeLong interval and its
- * shrunk value, on [0, 1], highest shrunk AUC first.
+ * shrunk value, on [0, 1], highest shrunk AUC first; below the data floor, only the name.
  */
-export function aucChartData(interviewers: readonly InterviewerCalibration[]) {
+export function aucChartData(
+  interviewers: readonly InterviewerCalibration[],
+): IntervalChartData<DrawnAucKind> {
   return intervalChartData(
     sortInterviewers(interviewers, { key: 'auc_shrunk', order: 'desc' }),
-    (interviewer) => ({
-      estimate: interviewer.auc,
-      ci: interviewer.auc_ci,
-      shrunk: interviewer.auc_shrunk,
-      kind: aucKind(interviewer),
-    }),
+    (interviewer) => {
+      const kind = aucKind(interviewer)
+      return kind === 'too_few'
+        ? null
+        : {
+            estimate: interviewer.auc!,
+            ci: interviewer.auc_ci,
+            shrunk: interviewer.auc_shrunk,
+            kind,
+          }
+    },
     { low: 0, high: 1, step: 0.25, clampLow: 0, clampHigh: 1 },
   )
 }

@@ -63,9 +63,10 @@ export function InterviewersView() {
             {leniencySummary(data.interviewers)}
           </p>
           <p className="power-note">
-            Sort by any column; choose an interviewer to see the ratings they gave. An AUC marked
-            insufficient rests on fewer than 30 hires with a known outcome and says nothing either
-            way.
+            Sort by any column; choose an interviewer to see the ratings they gave. An
+            interviewer&apos;s AUC is shown only from 30 hires with a known outcome they rated, 10
+            who stayed and 10 who left; below that it would say nothing either way, and the table
+            says too few hires.
           </p>
           <p className="power-note" data-testid="shrinkage-note">
             {shrinkageSentence(data)}

@@ -7,9 +7,11 @@ const percent = (value: number) => `${Math.round(value * 100)}%`
 
 /**
  * The log-rank result in words. It never claims more than the test carries: a p of .05 or more
- * is "no detectable difference", and a comparison without two populated bands is "too few hires".
+ * is "no detectable difference"; below the data floor it gives the answer's reason and no
+ * statistic; a comparison without two populated bands is "too few hires".
  */
 export function logRankSentence(area: AreaRetention): string {
+  if (area.too_few !== null) return area.too_few
   const test = area.logrank
   const populated = area.bands.filter((band) => band.n > 0).length
   if (test === null || populated < 2) {

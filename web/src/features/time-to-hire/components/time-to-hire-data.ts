@@ -162,10 +162,12 @@ const SIGNIFICANCE = 0.05
 
 /**
  * The correlation of days to hire with staying twelve months, in words that claim a relation
- * only where the test finds one at the 5% level.
+ * only where the test finds one at the 5% level; below the data floor, the answer's reason
+ * and no r.
  */
 export function speedCorrelationSentence(data: TimeToHire): string | null {
-  const { n, r, r_ci: interval, p } = data.retention
+  const { n, r, r_ci: interval, p, too_few: tooFew } = data.retention
+  if (tooFew !== null) return tooFew
   if (r === null || interval === null || p === null) return null
   const pText = formatP(p)
   const statistics = `r = ${formatCorrelation(r)}, 95% CI ${formatCorrelation(interval[0])} to ${formatCorrelation(interval[1])}, p ${pText.startsWith('<') ? pText : `= ${pText}`}`
