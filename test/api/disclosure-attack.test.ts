@@ -135,6 +135,8 @@ interface Cell {
   members: (population: Truth[], asOf: string) => string[]
   /** Whether the answer shows figures of this cell. */
   shown: (answer: Answer) => boolean
+  /** How many the answer says the cell holds, where it says: the model is checked on it. */
+  stated?: (answer: Answer) => number | null | undefined
 }
 
 const ids = (list: Truth[]) => list.map((truth) => truth.id)
@@ -145,40 +147,48 @@ const numberAt = (value: unknown, ...path: (string | number)[]) =>
   )
 
 /** The cells of an answer whose figures single people out when two answers differ by few. */
-function cellsOf(endpoint: string): Cell[] {
+function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
   const hires = (list: Truth[], asOf: string) => ids(list.filter((truth) => started(truth, asOf)))
-  const withOutcome = (value: 0 | 1, area?: string) => (list: Truth[], asOf: string) =>
-    ids(
-      list.filter(
-        (truth) => outcome(truth, asOf) === value && (area === undefined || truth.scores.has(area)),
-      ),
-    )
+  /** Those of a part of the population who stayed, and those who left, as two cells. */
+  const outcomeCells = (
+    name: string,
+    part: (list: Truth[]) => Truth[],
+    shown: (answer: Answer, value: 0 | 1) => boolean,
+  ): Cell[] =>
+    ([1, 0] as const).map((value) => ({
+      name: `${value === 1 ? 'stayed' : 'left'}${name}`,
+      members: (list, asOf) => ids(part(list).filter((truth) => outcome(truth, asOf) === value)),
+      shown: (answer) => shown(answer, value),
+    }))
+  const everyone = (list: Truth[]) => list
+  const ratedIn = (area: string) => (list: Truth[]) =>
+    list.filter((truth) => truth.scores.has(area))
   const always = () => true
   switch (endpoint) {
     case 'validity':
       return [
         { name: 'applications', members: (list) => ids(list), shown: always },
-        { name: 'hires', members: hires, shown: always },
-        { name: 'stayed', members: withOutcome(1), shown: always },
-        { name: 'left', members: withOutcome(0), shown: always },
-        ...AREAS.flatMap((area, k): Cell[] => [
-          {
-            name: `stayed in ${area}`,
-            members: withOutcome(1, area),
-            shown: (answer) => numberAt(answer.body, 'areas', k, 'mean_retained') != null,
-          },
-          {
-            name: `left in ${area}`,
-            members: withOutcome(0, area),
-            shown: (answer) => numberAt(answer.body, 'areas', k, 'mean_left') != null,
-          },
-        ]),
+        {
+          name: 'hires',
+          members: hires,
+          shown: always,
+          stated: (answer) => answer.body.n_hires as number,
+        },
+        ...outcomeCells('', everyone, always),
+        ...AREAS.flatMap((area, k): Cell[] =>
+          outcomeCells(
+            ` in ${area}`,
+            ratedIn(area),
+            (answer, value) =>
+              numberAt(answer.body, 'areas', k, value === 1 ? 'mean_retained' : 'mean_left') !=
+              null,
+          ),
+        ),
       ]
     case 'retention':
       return [
         { name: 'hires', members: hires, shown: always },
-        { name: 'stayed', members: withOutcome(1), shown: always },
-        { name: 'left', members: withOutcome(0), shown: always },
+        ...outcomeCells('', everyone, always),
       ]
     case 'salary':
       return LEVELS.map((level) => ({
@@ -208,18 +218,13 @@ function cellsOf(endpoint: string): Cell[] {
         (answer.body.halves as { half: string; retention: { share: number | null } }[]).some(
           (cell) => cell.half === half && cell.retention.share !== null,
         )
-      const years = Array.from({ length: 8 }, (_, k) => 2020 + k)
-      const halves = years.flatMap((year) => [`${year}-H1`, `${year}-H2`])
+      const halves = [...new Set(all.map((truth) => halfOf(truth.appliedAt)))]
       return halves.flatMap((half) =>
-        ([1, 0] as const).map((value) => ({
-          name: `${value === 1 ? 'stayed' : 'left'} applying in ${half}`,
-          members: (list: Truth[], asOf: string) =>
-            withOutcome(value)(
-              list.filter((truth) => halfOf(truth.appliedAt) === half),
-              asOf,
-            ),
-          shown: (answer: Answer) => shownHalf(answer, half),
-        })),
+        outcomeCells(
+          ` applying in ${half}`,
+          (list) => list.filter((truth) => halfOf(truth.appliedAt) === half),
+          (answer) => shownHalf(answer, half),
+        ),
       )
     }
     case 'sources': {
@@ -230,7 +235,7 @@ function cellsOf(endpoint: string): Cell[] {
         ] ?? null
       const from = (key: string) => (list: Truth[]) =>
         list.filter((truth) => (truth.source ?? 'not stated') === key)
-      const sources = ['inbound', 'referral', 'outbound', 'job_board', 'agency', 'not stated']
+      const sources = [...new Set(all.map((truth) => truth.source ?? 'not stated'))]
       return [
         { name: 'applications', members: (list) => ids(list), shown: always },
         ...sources.flatMap((key): Cell[] => [
@@ -239,11 +244,11 @@ function cellsOf(endpoint: string): Cell[] {
             members: (list, asOf) => hires(from(key)(list), asOf),
             shown: (answer) => rateOf(answer, key, 'hire_rate') !== null,
           },
-          ...([1, 0] as const).map((value) => ({
-            name: `${value === 1 ? 'stayed' : 'left'} from ${key}`,
-            members: (list: Truth[], asOf: string) => withOutcome(value)(from(key)(list), asOf),
-            shown: (answer: Answer) => rateOf(answer, key, 'retention_rate') !== null,
-          })),
+          ...outcomeCells(
+            ` from ${key}`,
+            from(key),
+            (answer) => rateOf(answer, key, 'retention_rate') !== null,
+          ),
         ]),
       ]
     }
@@ -253,9 +258,24 @@ function cellsOf(endpoint: string): Cell[] {
 }
 
 interface Leak {
+  endpoint: string
   pair: string
   cell: string
   differing: number
+}
+
+/** The population an answer describes, as a key: answers with the same one differ in nothing. */
+const describedBy = (answer: Answer) => JSON.stringify([answer.body.as_of, answer.body.filters])
+
+/** The cells whose count the answer states otherwise than the ground truth has it. */
+function misstated(all: readonly Truth[], endpoint: string, answer: Answer): string[] {
+  const everyone = population(all, answer, null)
+  return cellsOf(endpoint, all).flatMap((cell) => {
+    const stated = cell.stated?.(answer)
+    if (stated === null || stated === undefined) return []
+    const truly = cell.members(everyone, answer.body.as_of).length
+    return stated === truly ? [] : [`${answer.path}: ${cell.name} ${stated}, truly ${truly}`]
+  })
 }
 
 /** Every cell both answers show, whose populations differ by 1 to floor − 1. */
@@ -267,13 +287,14 @@ function leaksBetween(
   ownedBy: number | null,
   floor: number,
 ): Leak[] {
+  if (describedBy(a) === describedBy(b)) return []
   const popA = population(all, a, ownedBy)
   const popB = population(all, b, ownedBy)
-  return cellsOf(endpoint).flatMap((cell) => {
+  return cellsOf(endpoint, all).flatMap((cell) => {
     if (!cell.shown(a) || !cell.shown(b)) return []
     const count = differing(cell.members(popA, a.body.as_of), cell.members(popB, b.body.as_of))
     return count > 0 && count < floor
-      ? [{ pair: `${a.path} | ${b.path}`, cell: cell.name, differing: count }]
+      ? [{ endpoint, pair: `${a.path} | ${b.path}`, cell: cell.name, differing: count }]
       : []
   })
 }
@@ -469,6 +490,7 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
   const shownExtremes = new Set<string>()
   const dishonest = new Set<string>()
   const populations = new Set<string>()
+  const checked = new Set<string>()
   let answered = 0
   for (const [first, second, endpoints] of pairs) {
     for (const endpoint of endpoints) {
@@ -477,13 +499,14 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
       for (const answer of [a, b]) {
         if (answer.status === 200 && answer.body.filters.requisition_id === null) {
           answered++
-          populations.add(JSON.stringify([answer.body.as_of, answer.body.filters]))
+          populations.add(describedBy(answer))
           for (const where of extremes(answer)) shownExtremes.add(where)
-          // The answer describes the population it says it does.
-          const hires = population(truth, answer, null).filter((entry) =>
-            started(entry, answer.body.as_of),
-          ).length
-          if (endpoint === 'validity' && answer.body.n_hires !== hires) dishonest.add(answer.path)
+          // The answer describes the population it says it does (once per population).
+          const checking = `${endpoint} ${describedBy(answer)}`
+          if (!checked.has(checking)) {
+            checked.add(checking)
+            for (const where of misstated(truth, endpoint, answer)) dishonest.add(where)
+          }
         }
       }
       if (a.status !== 200 || b.status !== 200) continue
@@ -547,6 +570,7 @@ async function selfIdSweep({ ask, truth }: Setup, days: number) {
         const count = differing(members(popA), members(popB))
         if (count > 0 && count < SELF_ID_FLOOR) {
           leaks.push({
+            endpoint: 'adverse-impact',
             pair: `${a.path} | ${b.path}`,
             cell: `${group ?? 'not stated'} ${selected ? 'selected' : 'not selected'}`,
             differing: count,
@@ -603,9 +627,14 @@ describe('disclosure control against differencing', () => {
 
   it('finds the attack when the control is switched off', async () => {
     const found = await managerSweep(uncontrolled, 8)
+    const perEndpoint = new Map<string, number>()
+    for (const { endpoint } of found.leaks) {
+      perEndpoint.set(endpoint, (perEndpoint.get(endpoint) ?? 0) + 1)
+    }
     console.log(
-      `without disclosure control: ${found.leaks.length} leaking cells, ${found.solved.length} people solved for, ${found.extremes.length} extremes shown`,
+      `without disclosure control: ${found.leaks.length} leaking cells (${[...perEndpoint].map(([endpoint, count]) => `${endpoint} ${count}`).join(', ')}), ${found.solved.length} people solved for, ${found.extremes.length} extremes shown`,
     )
+    expect(found.dishonest).toEqual([])
     expect(found.leaks.length).toBeGreaterThan(0)
     expect(found.solved.length).toBeGreaterThan(0)
     expect(found.extremes.length).toBeGreaterThan(0)
