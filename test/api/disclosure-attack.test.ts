@@ -4,7 +4,9 @@ import { createApiToken } from '../../api/auth/accounts'
 import { ANALYTICS_ENDPOINTS } from '../../api/cli/analytics-endpoints'
 import { createFirstUsers } from '../../api/auth/first-users'
 import { PasswordChecker } from '../../api/auth/passwords'
+import type { ExpectancyResponse } from '../../api/analyses/reports/worth'
 import { addDays } from '../../api/analytics/dates'
+import { COARSE_COMPOSITE_BANDS, COMPOSITE_BANDS } from '../../api/analytics/expectancy'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import type { Db } from '../../db/client'
 import { DEMO_DATA_KEY, writeMeta } from '../../db/meta'
@@ -41,6 +43,8 @@ interface Truth {
   source: string | null
   scores: Map<string, number>
   raters: Set<string>
+  /** The level-weighted composite of the area scores; null unless scored in every area. */
+  composite: number | null
 }
 
 function loadTruth(db: Db): Truth[] {
@@ -54,11 +58,16 @@ function loadTruth(db: Db): Truth[] {
        LEFT JOIN employments e ON e.application_id = a.id
        LEFT JOIN offers o ON o.application_id = a.id`,
     )
-    .all() as Omit<Truth, 'scores' | 'raters'>[]
+    .all() as Omit<Truth, 'scores' | 'raters' | 'composite'>[]
   const byId = new Map(
-    rows.map((row) => [
+    rows.map((row): [string, Truth] => [
       row.id,
-      { ...row, scores: new Map<string, number>(), raters: new Set<string>() },
+      {
+        ...row,
+        scores: new Map(),
+        raters: new Set(),
+        composite: null,
+      },
     ]),
   )
   const ratings = db.$client
@@ -68,6 +77,23 @@ function loadTruth(db: Db): Truth[] {
     )
     .all() as { id: string; area: string; score: number }[]
   for (const { id, area, score } of ratings) byId.get(id)!.scores.set(area, score)
+  // Weights in the rubric's order of areas, so the sum runs as the composite's does.
+  const weights = db.$client
+    .prepare(
+      `SELECT ra.key AS area, w.level, w.weight FROM rubric_level_weights w
+       JOIN rubric_areas ra ON ra.id = w.area_id ORDER BY ra.position`,
+    )
+    .all() as { area: string; level: string; weight: number }[]
+  for (const truth of byId.values()) {
+    if (!AREAS.every((area) => truth.scores.has(area))) continue
+    const ofLevel = weights.filter((entry) => entry.level === truth.level)
+    const total = ofLevel.reduce(
+      (sum, entry) => sum + entry.weight * truth.scores.get(entry.area)!,
+      0,
+    )
+    const composite = total / ofLevel.reduce((sum, entry) => sum + entry.weight, 0)
+    truth.composite = Number.isFinite(composite) ? composite : null
+  }
   const raters = db.$client
     .prepare(
       `SELECT DISTINCT s.application_id AS id, i.handle FROM scores s
@@ -149,20 +175,25 @@ const numberAt = (value: unknown, ...path: (string | number)[]) =>
 /** The cells of an answer whose figures single people out when two answers differ by few. */
 function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
   const hires = (list: Truth[], asOf: string) => ids(list.filter((truth) => started(truth, asOf)))
+  const known = (list: Truth[], asOf: string) =>
+    ids(list.filter((truth) => outcome(truth, asOf) !== null))
   /** Those of a part of the population who stayed, and those who left, as two cells. */
   const outcomeCells = (
     name: string,
     part: (list: Truth[]) => Truth[],
     shown: (answer: Answer, value: 0 | 1) => boolean,
+    stated?: (answer: Answer, value: 0 | 1) => number | null | undefined,
   ): Cell[] =>
     ([1, 0] as const).map((value) => ({
       name: `${value === 1 ? 'stayed' : 'left'}${name}`,
       members: (list, asOf) => ids(part(list).filter((truth) => outcome(truth, asOf) === value)),
       shown: (answer) => shown(answer, value),
+      stated: stated && ((answer) => stated(answer, value)),
     }))
   const everyone = (list: Truth[]) => list
   const ratedIn = (area: string) => (list: Truth[]) =>
     list.filter((truth) => truth.scores.has(area))
+  const scoredInEvery = (list: Truth[]) => list.filter((truth) => truth.composite !== null)
   const always = () => true
   switch (endpoint) {
     case 'validity':
@@ -252,6 +283,54 @@ function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
         ]),
       ]
     }
+    case 'expectancy': {
+      // Hires scored in every area with a known outcome (n, always shown); their stayed and
+      // left wherever the model, its curve or Taylor–Russell is shown; the applicants scored in
+      // every area with Taylor–Russell; and per composite band, fine or coarse, its stayed and
+      // left wherever the answer shows that band's retention.
+      type Band = ExpectancyResponse['bands'][number]
+      const bandsOf = (answer: Answer) => [
+        ...(answer.body.bands as Band[]),
+        ...(answer.body.coarse_bands as Band[]),
+      ]
+      const modelShown = (answer: Answer) =>
+        answer.body.taylor_russell !== null ||
+        bandsOf(answer).some((band) => band.curve !== null || band.expected !== null)
+      const shownBand = (answer: Answer, key: string) =>
+        bandsOf(answer).find((band) => band.key === key && band.share_stayed !== null)
+      const inBand = (band: { key: string; label: string; from: number; to: number }) =>
+        outcomeCells(
+          ` in composite band ${band.label}`,
+          (list) =>
+            scoredInEvery(list).filter(
+              (truth) => truth.composite! >= band.from && truth.composite! < band.to,
+            ),
+          (answer) => shownBand(answer, band.key) !== undefined,
+          (answer, value) => {
+            const shown = shownBand(answer, band.key)
+            return shown && (value === 1 ? shown.stayed : shown.n - shown.stayed)
+          },
+        )
+      const taylorRussell = (answer: Answer) =>
+        answer.body.taylor_russell as ExpectancyResponse['taylor_russell']
+      return [
+        {
+          name: 'hires scored in every area',
+          members: (list, asOf) => known(scoredInEvery(list), asOf),
+          shown: always,
+          stated: (answer) => answer.body.n as number,
+        },
+        ...outcomeCells(' scored in every area', scoredInEvery, modelShown),
+        {
+          name: 'applicants scored in every area',
+          members: (list) => ids(scoredInEvery(list)),
+          shown: (answer) => taylorRussell(answer) !== null,
+          stated: (answer) => taylorRussell(answer)?.n_pool,
+        },
+        ...COMPOSITE_BANDS.flatMap(inBand),
+        ...COARSE_COMPOSITE_BANDS.flatMap(inBand),
+      ]
+    }
     default:
       return [{ name: 'applications', members: (list) => ids(list), shown: always }]
   }
@@ -278,7 +357,10 @@ function misstated(all: readonly Truth[], endpoint: string, answer: Answer): str
   })
 }
 
-/** Every cell both answers show, whose populations differ by 1 to floor − 1. */
+/**
+ * Every cell both answers show, whose populations differ by 1 to floor − 1; and how many
+ * cells both show, where the answers describe different populations.
+ */
 function leaksBetween(
   all: readonly Truth[],
   endpoint: string,
@@ -286,17 +368,18 @@ function leaksBetween(
   b: Answer,
   ownedBy: number | null,
   floor: number,
-): Leak[] {
-  if (describedBy(a) === describedBy(b)) return []
+): { compared: number; leaks: Leak[] } {
+  if (describedBy(a) === describedBy(b)) return { compared: 0, leaks: [] }
   const popA = population(all, a, ownedBy)
   const popB = population(all, b, ownedBy)
-  return cellsOf(endpoint, all).flatMap((cell) => {
-    if (!cell.shown(a) || !cell.shown(b)) return []
+  const shown = cellsOf(endpoint, all).filter((cell) => cell.shown(a) && cell.shown(b))
+  const leaks = shown.flatMap((cell) => {
     const count = differing(cell.members(popA, a.body.as_of), cell.members(popB, b.body.as_of))
     return count > 0 && count < floor
       ? [{ endpoint, pair: `${a.path} | ${b.path}`, cell: cell.name, differing: count }]
       : []
   })
+  return { compared: shown.length, leaks }
 }
 
 /**
@@ -457,7 +540,7 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
   )
   const own = truth.find((entry) => entry.owner === manager.id)!.requisition
   const pairs: [Record<string, string>, Record<string, string>, string[]][] = []
-  const timeEndpoints = ['validity', 'salary', 'retention', 'interviewers']
+  const timeEndpoints = ['validity', 'salary', 'retention', 'interviewers', 'expectancy']
   for (const day of applied) {
     pairs.push([{ to: day }, { to: addDays(day, -1) }, timeEndpoints])
     pairs.push([{ from: addDays(day, 1) }, { from: day }, timeEndpoints])
@@ -491,6 +574,7 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
   const dishonest = new Set<string>()
   const populations = new Set<string>()
   const checked = new Set<string>()
+  const compared: Record<string, number> = {}
   let answered = 0
   for (const [first, second, endpoints] of pairs) {
     for (const endpoint of endpoints) {
@@ -510,7 +594,9 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
         }
       }
       if (a.status !== 200 || b.status !== 200) continue
-      leaks.push(...leaksBetween(truth, endpoint, a, b, manager.id, FLOOR))
+      const between = leaksBetween(truth, endpoint, a, b, manager.id, FLOOR)
+      leaks.push(...between.leaks)
+      compared[endpoint] = (compared[endpoint] ?? 0) + between.compared
       for (const id of [...solvedPeople(truth, a, b), ...solvedPeople(truth, b, a)]) {
         if (truth.find((entry) => entry.id === id)!.owner !== manager.id) solved.add(id)
       }
@@ -522,6 +608,7 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
     extremes: [...shownExtremes],
     dishonest: [...dishonest],
     populations: populations.size,
+    compared,
     answered,
   }
 }
@@ -619,6 +706,10 @@ describe('disclosure control against differencing', () => {
     const found = await managerSweep(larger, 30)
     // Several different populations answered, so pairs of shown answers were compared.
     expect(found.populations).toBeGreaterThan(3)
+    // The newer reports' cells were among those compared.
+    for (const endpoint of ['expectancy']) {
+      expect(found.compared[endpoint], endpoint).toBeGreaterThan(0)
+    }
     expect(found.dishonest).toEqual([])
     expect(found.leaks.slice(0, 5)).toEqual([])
     expect(found.solved).toEqual([])
@@ -635,6 +726,19 @@ describe('disclosure control against differencing', () => {
       `without disclosure control: ${found.leaks.length} leaking cells (${[...perEndpoint].map(([endpoint, count]) => `${endpoint} ${count}`).join(', ')}), ${found.solved.length} people solved for, ${found.extremes.length} extremes shown`,
     )
     expect(found.dishonest).toEqual([])
+    // Every kind of cell of the newer reports' models is caught leaking somewhere.
+    const kinds: [string, RegExp][] = [
+      ['expectancy', /^hires scored in every area$/],
+      ['expectancy', /^(stayed|left) scored in every area$/],
+      ['expectancy', /^applicants scored in every area$/],
+      ['expectancy', /composite band (below 2\.5|2\.5 to 3|3 to 3\.5|3\.5 and above)$/],
+      ['expectancy', /composite band (below 3|3 and above)$/],
+    ]
+    const uncaught = kinds.filter(
+      ([endpoint, cell]) =>
+        !found.leaks.some((leak) => leak.endpoint === endpoint && cell.test(leak.cell)),
+    )
+    expect(uncaught).toEqual([])
     expect(found.leaks.length).toBeGreaterThan(0)
     expect(found.solved.length).toBeGreaterThan(0)
     expect(found.extremes.length).toBeGreaterThan(0)
