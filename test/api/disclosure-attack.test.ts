@@ -4,6 +4,7 @@ import { createApiToken } from '../../api/auth/accounts'
 import { ANALYTICS_ENDPOINTS } from '../../api/cli/analytics-endpoints'
 import { createFirstUsers } from '../../api/auth/first-users'
 import { PasswordChecker } from '../../api/auth/passwords'
+import type { QuestionsResponse } from '../../api/analyses/reports/questions'
 import type { ExpectancyResponse } from '../../api/analyses/reports/worth'
 import { addDays } from '../../api/analytics/dates'
 import { COARSE_COMPOSITE_BANDS, COMPOSITE_BANDS } from '../../api/analytics/expectancy'
@@ -43,6 +44,8 @@ interface Truth {
   source: string | null
   scores: Map<string, number>
   raters: Set<string>
+  /** The questions the loop asked, as `area key|question`. */
+  questions: Set<string>
   /** The level-weighted composite of the area scores; null unless scored in every area. */
   composite: number | null
 }
@@ -58,7 +61,7 @@ function loadTruth(db: Db): Truth[] {
        LEFT JOIN employments e ON e.application_id = a.id
        LEFT JOIN offers o ON o.application_id = a.id`,
     )
-    .all() as Omit<Truth, 'scores' | 'raters' | 'composite'>[]
+    .all() as Omit<Truth, 'scores' | 'raters' | 'questions' | 'composite'>[]
   const byId = new Map(
     rows.map((row): [string, Truth] => [
       row.id,
@@ -66,6 +69,7 @@ function loadTruth(db: Db): Truth[] {
         ...row,
         scores: new Map(),
         raters: new Set(),
+        questions: new Set(),
         composite: null,
       },
     ]),
@@ -77,6 +81,13 @@ function loadTruth(db: Db): Truth[] {
     )
     .all() as { id: string; area: string; score: number }[]
   for (const { id, area, score } of ratings) byId.get(id)!.scores.set(area, score)
+  const asked = db.$client
+    .prepare(
+      `SELECT DISTINCT s.application_id AS id, ra.key AS area, s.question FROM scores s
+       JOIN rubric_areas ra ON ra.id = s.area_id WHERE s.question IS NOT NULL`,
+    )
+    .all() as { id: string; area: string; question: string }[]
+  for (const { id, area, question } of asked) byId.get(id)!.questions.add(`${area}|${question}`)
   // Weights in the rubric's order of areas, so the sum runs as the composite's does.
   const weights = db.$client
     .prepare(
@@ -331,6 +342,48 @@ function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
         ...COARSE_COMPOSITE_BANDS.flatMap(inBand),
       ]
     }
+    case 'questions': {
+      // Per area, its stayed and left wherever its r is given; per question, the applicants
+      // asked it wherever it is listed, and those of them who stayed and who left wherever
+      // the answer counts them.
+      type Area = QuestionsResponse['areas'][number]
+      const areaOf = (answer: Answer, key: string) =>
+        (answer.body.areas as Area[]).find((area) => area.key === key)
+      const questionOf = (answer: Answer, key: string) => {
+        const at = key.indexOf('|')
+        const text = key.slice(at + 1)
+        return areaOf(answer, key.slice(0, at))?.questions.find((entry) => entry.question === text)
+      }
+      const askedOf = (key: string) => (list: Truth[]) =>
+        list.filter((truth) => truth.questions.has(key))
+      const asked = [...new Set(all.flatMap((truth) => [...truth.questions]))]
+      return [
+        ...AREAS.flatMap((area) =>
+          outcomeCells(
+            ` in ${area}`,
+            ratedIn(area),
+            (answer) => (areaOf(answer, area)?.n ?? 0) > 0,
+          ),
+        ),
+        ...asked.flatMap((key): Cell[] => [
+          {
+            name: `asked ${key}`,
+            members: (list) => ids(askedOf(key)(list)),
+            shown: (answer) => questionOf(answer, key) !== undefined,
+            stated: (answer) => questionOf(answer, key)?.loops,
+          },
+          ...outcomeCells(
+            ` asked ${key}`,
+            askedOf(key),
+            (answer) => (questionOf(answer, key)?.n ?? 0) > 0,
+            (answer, value) => {
+              const question = questionOf(answer, key)
+              return question && question.n > 0 ? question[value === 1 ? 'stayed' : 'left'] : null
+            },
+          ),
+        ]),
+      ]
+    }
     default:
       return [{ name: 'applications', members: (list) => ids(list), shown: always }]
   }
@@ -540,7 +593,14 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
   )
   const own = truth.find((entry) => entry.owner === manager.id)!.requisition
   const pairs: [Record<string, string>, Record<string, string>, string[]][] = []
-  const timeEndpoints = ['validity', 'salary', 'retention', 'interviewers', 'expectancy']
+  const timeEndpoints = [
+    'validity',
+    'salary',
+    'retention',
+    'interviewers',
+    'expectancy',
+    'questions',
+  ]
   for (const day of applied) {
     pairs.push([{ to: day }, { to: addDays(day, -1) }, timeEndpoints])
     pairs.push([{ from: addDays(day, 1) }, { from: day }, timeEndpoints])
@@ -707,7 +767,7 @@ describe('disclosure control against differencing', () => {
     // Several different populations answered, so pairs of shown answers were compared.
     expect(found.populations).toBeGreaterThan(3)
     // The newer reports' cells were among those compared.
-    for (const endpoint of ['expectancy']) {
+    for (const endpoint of ['expectancy', 'questions']) {
       expect(found.compared[endpoint], endpoint).toBeGreaterThan(0)
     }
     expect(found.dishonest).toEqual([])
@@ -733,6 +793,9 @@ describe('disclosure control against differencing', () => {
       ['expectancy', /^applicants scored in every area$/],
       ['expectancy', /composite band (below 2\.5|2\.5 to 3|3 to 3\.5|3\.5 and above)$/],
       ['expectancy', /composite band (below 3|3 and above)$/],
+      ['questions', /^(stayed|left) in /],
+      ['questions', /^asked /],
+      ['questions', /^(stayed|left) asked /],
     ]
     const uncaught = kinds.filter(
       ([endpoint, cell]) =>
