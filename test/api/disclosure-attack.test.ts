@@ -4,6 +4,7 @@ import { createApiToken } from '../../api/auth/accounts'
 import { ANALYTICS_ENDPOINTS } from '../../api/cli/analytics-endpoints'
 import { createFirstUsers } from '../../api/auth/first-users'
 import { PasswordChecker } from '../../api/auth/passwords'
+import type { PanelSizingResponse } from '../../api/analyses/reports/panel-sizing'
 import type { QuestionsResponse } from '../../api/analyses/reports/questions'
 import type { ExpectancyResponse } from '../../api/analyses/reports/worth'
 import { addDays } from '../../api/analytics/dates'
@@ -44,6 +45,8 @@ interface Truth {
   source: string | null
   scores: Map<string, number>
   raters: Set<string>
+  /** Areas whose interview minutes are recorded in the loop. */
+  timed: Set<string>
   /** The questions the loop asked, as `area key|question`. */
   questions: Set<string>
   /** The level-weighted composite of the area scores; null unless scored in every area. */
@@ -61,7 +64,7 @@ function loadTruth(db: Db): Truth[] {
        LEFT JOIN employments e ON e.application_id = a.id
        LEFT JOIN offers o ON o.application_id = a.id`,
     )
-    .all() as Omit<Truth, 'scores' | 'raters' | 'questions' | 'composite'>[]
+    .all() as Omit<Truth, 'scores' | 'raters' | 'timed' | 'questions' | 'composite'>[]
   const byId = new Map(
     rows.map((row): [string, Truth] => [
       row.id,
@@ -69,6 +72,7 @@ function loadTruth(db: Db): Truth[] {
         ...row,
         scores: new Map(),
         raters: new Set(),
+        timed: new Set(),
         questions: new Set(),
         composite: null,
       },
@@ -76,11 +80,15 @@ function loadTruth(db: Db): Truth[] {
   )
   const ratings = db.$client
     .prepare(
-      `SELECT s.application_id AS id, ra.key AS area, AVG(s.rating) AS score
+      `SELECT s.application_id AS id, ra.key AS area, AVG(s.rating) AS score,
+              SUM(s.minutes) AS minutes
        FROM scores s JOIN rubric_areas ra ON ra.id = s.area_id GROUP BY 1, 2`,
     )
-    .all() as { id: string; area: string; score: number }[]
-  for (const { id, area, score } of ratings) byId.get(id)!.scores.set(area, score)
+    .all() as { id: string; area: string; score: number; minutes: number | null }[]
+  for (const { id, area, score, minutes } of ratings) {
+    byId.get(id)!.scores.set(area, score)
+    if (minutes !== null) byId.get(id)!.timed.add(area)
+  }
   const asked = db.$client
     .prepare(
       `SELECT DISTINCT s.application_id AS id, ra.key AS area, s.question FROM scores s
@@ -384,6 +392,34 @@ function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
         ]),
       ]
     }
+    case 'panel-sizing': {
+      // Per area, the applicants rated in it wherever its reliability or raters per loop are
+      // given, and the loops with minutes recorded wherever its hours (and minutes per loop)
+      // are; the hires scored in every area who stayed and who left wherever the
+      // likelihood-ratio test is given.
+      type Area = PanelSizingResponse['areas'][number]
+      const areaOf = (answer: Answer, key: string) =>
+        (answer.body.areas as Area[]).find((area) => area.key === key)
+      return [
+        ...outcomeCells(' scored in every area', scoredInEvery, (answer) =>
+          (answer.body.areas as Area[]).some((area) => area.lr_p !== null),
+        ),
+        ...AREAS.flatMap((area): Cell[] => [
+          {
+            name: `rated in ${area}`,
+            members: (list) => ids(ratedIn(area)(list)),
+            shown: (answer) =>
+              areaOf(answer, area)?.icc1 != null || areaOf(answer, area)?.raters_today != null,
+            stated: (answer) => areaOf(answer, area)?.n_groups,
+          },
+          {
+            name: `timed in ${area}`,
+            members: (list) => ids(list.filter((truth) => truth.timed.has(area))),
+            shown: (answer) => areaOf(answer, area)?.hours_per_quarter != null,
+          },
+        ]),
+      ]
+    }
     default:
       return [{ name: 'applications', members: (list) => ids(list), shown: always }]
   }
@@ -600,6 +636,7 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
     'interviewers',
     'expectancy',
     'questions',
+    'panel-sizing',
   ]
   for (const day of applied) {
     pairs.push([{ to: day }, { to: addDays(day, -1) }, timeEndpoints])
@@ -767,7 +804,7 @@ describe('disclosure control against differencing', () => {
     // Several different populations answered, so pairs of shown answers were compared.
     expect(found.populations).toBeGreaterThan(3)
     // The newer reports' cells were among those compared.
-    for (const endpoint of ['expectancy', 'questions']) {
+    for (const endpoint of ['expectancy', 'questions', 'panel-sizing']) {
       expect(found.compared[endpoint], endpoint).toBeGreaterThan(0)
     }
     expect(found.dishonest).toEqual([])
@@ -796,6 +833,9 @@ describe('disclosure control against differencing', () => {
       ['questions', /^(stayed|left) in /],
       ['questions', /^asked /],
       ['questions', /^(stayed|left) asked /],
+      ['panel-sizing', /^(stayed|left) scored in every area$/],
+      ['panel-sizing', /^rated in /],
+      ['panel-sizing', /^timed in /],
     ]
     const uncaught = kinds.filter(
       ([endpoint, cell]) =>
