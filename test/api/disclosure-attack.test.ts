@@ -4,7 +4,11 @@ import { createApiToken } from '../../api/auth/accounts'
 import { ANALYTICS_ENDPOINTS } from '../../api/cli/analytics-endpoints'
 import { createFirstUsers } from '../../api/auth/first-users'
 import { PasswordChecker } from '../../api/auth/passwords'
+import type { PanelSizingResponse } from '../../api/analyses/reports/panel-sizing'
+import type { QuestionsResponse } from '../../api/analyses/reports/questions'
+import type { ExpectancyResponse } from '../../api/analyses/reports/worth'
 import { addDays } from '../../api/analytics/dates'
+import { COARSE_COMPOSITE_BANDS, COMPOSITE_BANDS } from '../../api/analytics/expectancy'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import type { Db } from '../../db/client'
 import { DEMO_DATA_KEY, writeMeta } from '../../db/meta'
@@ -41,6 +45,12 @@ interface Truth {
   source: string | null
   scores: Map<string, number>
   raters: Set<string>
+  /** Areas whose interview minutes are recorded in the loop. */
+  timed: Set<string>
+  /** The questions the loop asked, as `area key|question`. */
+  questions: Set<string>
+  /** The level-weighted composite of the area scores; null unless scored in every area. */
+  composite: number | null
 }
 
 function loadTruth(db: Db): Truth[] {
@@ -54,20 +64,55 @@ function loadTruth(db: Db): Truth[] {
        LEFT JOIN employments e ON e.application_id = a.id
        LEFT JOIN offers o ON o.application_id = a.id`,
     )
-    .all() as Omit<Truth, 'scores' | 'raters'>[]
+    .all() as Omit<Truth, 'scores' | 'raters' | 'timed' | 'questions' | 'composite'>[]
   const byId = new Map(
-    rows.map((row) => [
+    rows.map((row): [string, Truth] => [
       row.id,
-      { ...row, scores: new Map<string, number>(), raters: new Set<string>() },
+      {
+        ...row,
+        scores: new Map(),
+        raters: new Set(),
+        timed: new Set(),
+        questions: new Set(),
+        composite: null,
+      },
     ]),
   )
   const ratings = db.$client
     .prepare(
-      `SELECT s.application_id AS id, ra.key AS area, AVG(s.rating) AS score
+      `SELECT s.application_id AS id, ra.key AS area, AVG(s.rating) AS score,
+              SUM(s.minutes) AS minutes
        FROM scores s JOIN rubric_areas ra ON ra.id = s.area_id GROUP BY 1, 2`,
     )
-    .all() as { id: string; area: string; score: number }[]
-  for (const { id, area, score } of ratings) byId.get(id)!.scores.set(area, score)
+    .all() as { id: string; area: string; score: number; minutes: number | null }[]
+  for (const { id, area, score, minutes } of ratings) {
+    byId.get(id)!.scores.set(area, score)
+    if (minutes !== null) byId.get(id)!.timed.add(area)
+  }
+  const asked = db.$client
+    .prepare(
+      `SELECT DISTINCT s.application_id AS id, ra.key AS area, s.question FROM scores s
+       JOIN rubric_areas ra ON ra.id = s.area_id WHERE s.question IS NOT NULL`,
+    )
+    .all() as { id: string; area: string; question: string }[]
+  for (const { id, area, question } of asked) byId.get(id)!.questions.add(`${area}|${question}`)
+  // Weights in the rubric's order of areas, so the sum runs as the composite's does.
+  const weights = db.$client
+    .prepare(
+      `SELECT ra.key AS area, w.level, w.weight FROM rubric_level_weights w
+       JOIN rubric_areas ra ON ra.id = w.area_id ORDER BY ra.position`,
+    )
+    .all() as { area: string; level: string; weight: number }[]
+  for (const truth of byId.values()) {
+    if (!AREAS.every((area) => truth.scores.has(area))) continue
+    const ofLevel = weights.filter((entry) => entry.level === truth.level)
+    const total = ofLevel.reduce(
+      (sum, entry) => sum + entry.weight * truth.scores.get(entry.area)!,
+      0,
+    )
+    const composite = total / ofLevel.reduce((sum, entry) => sum + entry.weight, 0)
+    truth.composite = Number.isFinite(composite) ? composite : null
+  }
   const raters = db.$client
     .prepare(
       `SELECT DISTINCT s.application_id AS id, i.handle FROM scores s
@@ -135,6 +180,8 @@ interface Cell {
   members: (population: Truth[], asOf: string) => string[]
   /** Whether the answer shows figures of this cell. */
   shown: (answer: Answer) => boolean
+  /** How many the answer says the cell holds, where it says: the model is checked on it. */
+  stated?: (answer: Answer) => number | null | undefined
 }
 
 const ids = (list: Truth[]) => list.map((truth) => truth.id)
@@ -145,40 +192,53 @@ const numberAt = (value: unknown, ...path: (string | number)[]) =>
   )
 
 /** The cells of an answer whose figures single people out when two answers differ by few. */
-function cellsOf(endpoint: string): Cell[] {
+function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
   const hires = (list: Truth[], asOf: string) => ids(list.filter((truth) => started(truth, asOf)))
-  const withOutcome = (value: 0 | 1, area?: string) => (list: Truth[], asOf: string) =>
-    ids(
-      list.filter(
-        (truth) => outcome(truth, asOf) === value && (area === undefined || truth.scores.has(area)),
-      ),
-    )
+  const known = (list: Truth[], asOf: string) =>
+    ids(list.filter((truth) => outcome(truth, asOf) !== null))
+  /** Those of a part of the population who stayed, and those who left, as two cells. */
+  const outcomeCells = (
+    name: string,
+    part: (list: Truth[]) => Truth[],
+    shown: (answer: Answer, value: 0 | 1) => boolean,
+    stated?: (answer: Answer, value: 0 | 1) => number | null | undefined,
+  ): Cell[] =>
+    ([1, 0] as const).map((value) => ({
+      name: `${value === 1 ? 'stayed' : 'left'}${name}`,
+      members: (list, asOf) => ids(part(list).filter((truth) => outcome(truth, asOf) === value)),
+      shown: (answer) => shown(answer, value),
+      stated: stated && ((answer) => stated(answer, value)),
+    }))
+  const everyone = (list: Truth[]) => list
+  const ratedIn = (area: string) => (list: Truth[]) =>
+    list.filter((truth) => truth.scores.has(area))
+  const scoredInEvery = (list: Truth[]) => list.filter((truth) => truth.composite !== null)
   const always = () => true
   switch (endpoint) {
     case 'validity':
       return [
         { name: 'applications', members: (list) => ids(list), shown: always },
-        { name: 'hires', members: hires, shown: always },
-        { name: 'stayed', members: withOutcome(1), shown: always },
-        { name: 'left', members: withOutcome(0), shown: always },
-        ...AREAS.flatMap((area, k): Cell[] => [
-          {
-            name: `stayed in ${area}`,
-            members: withOutcome(1, area),
-            shown: (answer) => numberAt(answer.body, 'areas', k, 'mean_retained') != null,
-          },
-          {
-            name: `left in ${area}`,
-            members: withOutcome(0, area),
-            shown: (answer) => numberAt(answer.body, 'areas', k, 'mean_left') != null,
-          },
-        ]),
+        {
+          name: 'hires',
+          members: hires,
+          shown: always,
+          stated: (answer) => answer.body.n_hires as number,
+        },
+        ...outcomeCells('', everyone, always),
+        ...AREAS.flatMap((area, k): Cell[] =>
+          outcomeCells(
+            ` in ${area}`,
+            ratedIn(area),
+            (answer, value) =>
+              numberAt(answer.body, 'areas', k, value === 1 ? 'mean_retained' : 'mean_left') !=
+              null,
+          ),
+        ),
       ]
     case 'retention':
       return [
         { name: 'hires', members: hires, shown: always },
-        { name: 'stayed', members: withOutcome(1), shown: always },
-        { name: 'left', members: withOutcome(0), shown: always },
+        ...outcomeCells('', everyone, always),
       ]
     case 'salary':
       return LEVELS.map((level) => ({
@@ -208,18 +268,13 @@ function cellsOf(endpoint: string): Cell[] {
         (answer.body.halves as { half: string; retention: { share: number | null } }[]).some(
           (cell) => cell.half === half && cell.retention.share !== null,
         )
-      const years = Array.from({ length: 8 }, (_, k) => 2020 + k)
-      const halves = years.flatMap((year) => [`${year}-H1`, `${year}-H2`])
+      const halves = [...new Set(all.map((truth) => halfOf(truth.appliedAt)))]
       return halves.flatMap((half) =>
-        ([1, 0] as const).map((value) => ({
-          name: `${value === 1 ? 'stayed' : 'left'} applying in ${half}`,
-          members: (list: Truth[], asOf: string) =>
-            withOutcome(value)(
-              list.filter((truth) => halfOf(truth.appliedAt) === half),
-              asOf,
-            ),
-          shown: (answer: Answer) => shownHalf(answer, half),
-        })),
+        outcomeCells(
+          ` applying in ${half}`,
+          (list) => list.filter((truth) => halfOf(truth.appliedAt) === half),
+          (answer) => shownHalf(answer, half),
+        ),
       )
     }
     case 'sources': {
@@ -230,7 +285,7 @@ function cellsOf(endpoint: string): Cell[] {
         ] ?? null
       const from = (key: string) => (list: Truth[]) =>
         list.filter((truth) => (truth.source ?? 'not stated') === key)
-      const sources = ['inbound', 'referral', 'outbound', 'job_board', 'agency', 'not stated']
+      const sources = [...new Set(all.map((truth) => truth.source ?? 'not stated'))]
       return [
         { name: 'applications', members: (list) => ids(list), shown: always },
         ...sources.flatMap((key): Cell[] => [
@@ -239,11 +294,129 @@ function cellsOf(endpoint: string): Cell[] {
             members: (list, asOf) => hires(from(key)(list), asOf),
             shown: (answer) => rateOf(answer, key, 'hire_rate') !== null,
           },
-          ...([1, 0] as const).map((value) => ({
-            name: `${value === 1 ? 'stayed' : 'left'} from ${key}`,
-            members: (list: Truth[], asOf: string) => withOutcome(value)(from(key)(list), asOf),
-            shown: (answer: Answer) => rateOf(answer, key, 'retention_rate') !== null,
-          })),
+          ...outcomeCells(
+            ` from ${key}`,
+            from(key),
+            (answer) => rateOf(answer, key, 'retention_rate') !== null,
+          ),
+        ]),
+      ]
+    }
+    case 'expectancy': {
+      // Hires scored in every area with a known outcome (n, always shown); their stayed and
+      // left wherever the model, its curve or Taylor–Russell is shown; the applicants scored in
+      // every area with Taylor–Russell; and per composite band, fine or coarse, its stayed and
+      // left wherever the answer shows that band's retention.
+      type Band = ExpectancyResponse['bands'][number]
+      const bandsOf = (answer: Answer) => [
+        ...(answer.body.bands as Band[]),
+        ...(answer.body.coarse_bands as Band[]),
+      ]
+      const modelShown = (answer: Answer) =>
+        answer.body.taylor_russell !== null ||
+        bandsOf(answer).some((band) => band.curve !== null || band.expected !== null)
+      const shownBand = (answer: Answer, key: string) =>
+        bandsOf(answer).find((band) => band.key === key && band.share_stayed !== null)
+      const inBand = (band: { key: string; label: string; from: number; to: number }) =>
+        outcomeCells(
+          ` in composite band ${band.label}`,
+          (list) =>
+            scoredInEvery(list).filter(
+              (truth) => truth.composite! >= band.from && truth.composite! < band.to,
+            ),
+          (answer) => shownBand(answer, band.key) !== undefined,
+          (answer, value) => {
+            const shown = shownBand(answer, band.key)
+            return shown && (value === 1 ? shown.stayed : shown.n - shown.stayed)
+          },
+        )
+      const taylorRussell = (answer: Answer) =>
+        answer.body.taylor_russell as ExpectancyResponse['taylor_russell']
+      return [
+        {
+          name: 'hires scored in every area',
+          members: (list, asOf) => known(scoredInEvery(list), asOf),
+          shown: always,
+          stated: (answer) => answer.body.n as number,
+        },
+        ...outcomeCells(' scored in every area', scoredInEvery, modelShown),
+        {
+          name: 'applicants scored in every area',
+          members: (list) => ids(scoredInEvery(list)),
+          shown: (answer) => taylorRussell(answer) !== null,
+          stated: (answer) => taylorRussell(answer)?.n_pool,
+        },
+        ...COMPOSITE_BANDS.flatMap(inBand),
+        ...COARSE_COMPOSITE_BANDS.flatMap(inBand),
+      ]
+    }
+    case 'questions': {
+      // Per area, its stayed and left wherever its r is given; per question, the applicants
+      // asked it wherever it is listed, and those of them who stayed and who left wherever
+      // the answer counts them.
+      type Area = QuestionsResponse['areas'][number]
+      const areaOf = (answer: Answer, key: string) =>
+        (answer.body.areas as Area[]).find((area) => area.key === key)
+      const questionOf = (answer: Answer, key: string) => {
+        const at = key.indexOf('|')
+        const text = key.slice(at + 1)
+        return areaOf(answer, key.slice(0, at))?.questions.find((entry) => entry.question === text)
+      }
+      const askedOf = (key: string) => (list: Truth[]) =>
+        list.filter((truth) => truth.questions.has(key))
+      const asked = [...new Set(all.flatMap((truth) => [...truth.questions]))]
+      return [
+        ...AREAS.flatMap((area) =>
+          outcomeCells(
+            ` in ${area}`,
+            ratedIn(area),
+            (answer) => (areaOf(answer, area)?.n ?? 0) > 0,
+          ),
+        ),
+        ...asked.flatMap((key): Cell[] => [
+          {
+            name: `asked ${key}`,
+            members: (list) => ids(askedOf(key)(list)),
+            shown: (answer) => questionOf(answer, key) !== undefined,
+            stated: (answer) => questionOf(answer, key)?.loops,
+          },
+          ...outcomeCells(
+            ` asked ${key}`,
+            askedOf(key),
+            (answer) => (questionOf(answer, key)?.n ?? 0) > 0,
+            (answer, value) => {
+              const question = questionOf(answer, key)
+              return question && question.n > 0 ? question[value === 1 ? 'stayed' : 'left'] : null
+            },
+          ),
+        ]),
+      ]
+    }
+    case 'panel-sizing': {
+      // Per area, the applicants rated in it wherever its reliability or raters per loop are
+      // given, and the loops with minutes recorded wherever its hours (and minutes per loop)
+      // are; the hires scored in every area who stayed and who left wherever the
+      // likelihood-ratio test is given.
+      type Area = PanelSizingResponse['areas'][number]
+      const areaOf = (answer: Answer, key: string) =>
+        (answer.body.areas as Area[]).find((area) => area.key === key)
+      return [
+        ...outcomeCells(' scored in every area', scoredInEvery, (answer) =>
+          (answer.body.areas as Area[]).some((area) => area.lr_p !== null),
+        ),
+        ...AREAS.flatMap((area): Cell[] => [
+          {
+            name: `rated in ${area}`,
+            members: (list) => ids(ratedIn(area)(list)),
+            shown: (answer) =>
+              areaOf(answer, area)?.icc1 != null || areaOf(answer, area)?.raters_today != null,
+            stated: (answer) => areaOf(answer, area)?.n_groups,
+          },
+          {
+            name: `timed in ${area}`,
+            members: (list) => ids(list.filter((truth) => truth.timed.has(area))),
+            shown: (answer) => areaOf(answer, area)?.hours_per_quarter != null,
+          },
         ]),
       ]
     }
@@ -253,12 +426,30 @@ function cellsOf(endpoint: string): Cell[] {
 }
 
 interface Leak {
+  endpoint: string
   pair: string
   cell: string
   differing: number
 }
 
-/** Every cell both answers show, whose populations differ by 1 to floor − 1. */
+/** The population an answer describes, as a key: answers with the same one differ in nothing. */
+const describedBy = (answer: Answer) => JSON.stringify([answer.body.as_of, answer.body.filters])
+
+/** The cells whose count the answer states otherwise than the ground truth has it. */
+function misstated(all: readonly Truth[], endpoint: string, answer: Answer): string[] {
+  const everyone = population(all, answer, null)
+  return cellsOf(endpoint, all).flatMap((cell) => {
+    const stated = cell.stated?.(answer)
+    if (stated === null || stated === undefined) return []
+    const truly = cell.members(everyone, answer.body.as_of).length
+    return stated === truly ? [] : [`${answer.path}: ${cell.name} ${stated}, truly ${truly}`]
+  })
+}
+
+/**
+ * Every cell both answers show, whose populations differ by 1 to floor − 1; and how many
+ * cells both show, where the answers describe different populations.
+ */
 function leaksBetween(
   all: readonly Truth[],
   endpoint: string,
@@ -266,16 +457,18 @@ function leaksBetween(
   b: Answer,
   ownedBy: number | null,
   floor: number,
-): Leak[] {
+): { compared: number; leaks: Leak[] } {
+  if (describedBy(a) === describedBy(b)) return { compared: 0, leaks: [] }
   const popA = population(all, a, ownedBy)
   const popB = population(all, b, ownedBy)
-  return cellsOf(endpoint).flatMap((cell) => {
-    if (!cell.shown(a) || !cell.shown(b)) return []
+  const shown = cellsOf(endpoint, all).filter((cell) => cell.shown(a) && cell.shown(b))
+  const leaks = shown.flatMap((cell) => {
     const count = differing(cell.members(popA, a.body.as_of), cell.members(popB, b.body.as_of))
     return count > 0 && count < floor
-      ? [{ pair: `${a.path} | ${b.path}`, cell: cell.name, differing: count }]
+      ? [{ endpoint, pair: `${a.path} | ${b.path}`, cell: cell.name, differing: count }]
       : []
   })
+  return { compared: shown.length, leaks }
 }
 
 /**
@@ -436,7 +629,15 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
   )
   const own = truth.find((entry) => entry.owner === manager.id)!.requisition
   const pairs: [Record<string, string>, Record<string, string>, string[]][] = []
-  const timeEndpoints = ['validity', 'salary', 'retention', 'interviewers']
+  const timeEndpoints = [
+    'validity',
+    'salary',
+    'retention',
+    'interviewers',
+    'expectancy',
+    'questions',
+    'panel-sizing',
+  ]
   for (const day of applied) {
     pairs.push([{ to: day }, { to: addDays(day, -1) }, timeEndpoints])
     pairs.push([{ from: addDays(day, 1) }, { from: day }, timeEndpoints])
@@ -469,6 +670,8 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
   const shownExtremes = new Set<string>()
   const dishonest = new Set<string>()
   const populations = new Set<string>()
+  const checked = new Set<string>()
+  const compared: Record<string, number> = {}
   let answered = 0
   for (const [first, second, endpoints] of pairs) {
     for (const endpoint of endpoints) {
@@ -477,17 +680,20 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
       for (const answer of [a, b]) {
         if (answer.status === 200 && answer.body.filters.requisition_id === null) {
           answered++
-          populations.add(JSON.stringify([answer.body.as_of, answer.body.filters]))
+          populations.add(describedBy(answer))
           for (const where of extremes(answer)) shownExtremes.add(where)
-          // The answer describes the population it says it does.
-          const hires = population(truth, answer, null).filter((entry) =>
-            started(entry, answer.body.as_of),
-          ).length
-          if (endpoint === 'validity' && answer.body.n_hires !== hires) dishonest.add(answer.path)
+          // The answer describes the population it says it does (once per population).
+          const checking = `${endpoint} ${describedBy(answer)}`
+          if (!checked.has(checking)) {
+            checked.add(checking)
+            for (const where of misstated(truth, endpoint, answer)) dishonest.add(where)
+          }
         }
       }
       if (a.status !== 200 || b.status !== 200) continue
-      leaks.push(...leaksBetween(truth, endpoint, a, b, manager.id, FLOOR))
+      const between = leaksBetween(truth, endpoint, a, b, manager.id, FLOOR)
+      leaks.push(...between.leaks)
+      compared[endpoint] = (compared[endpoint] ?? 0) + between.compared
       for (const id of [...solvedPeople(truth, a, b), ...solvedPeople(truth, b, a)]) {
         if (truth.find((entry) => entry.id === id)!.owner !== manager.id) solved.add(id)
       }
@@ -499,6 +705,7 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
     extremes: [...shownExtremes],
     dishonest: [...dishonest],
     populations: populations.size,
+    compared,
     answered,
   }
 }
@@ -547,6 +754,7 @@ async function selfIdSweep({ ask, truth }: Setup, days: number) {
         const count = differing(members(popA), members(popB))
         if (count > 0 && count < SELF_ID_FLOOR) {
           leaks.push({
+            endpoint: 'adverse-impact',
             pair: `${a.path} | ${b.path}`,
             cell: `${group ?? 'not stated'} ${selected ? 'selected' : 'not selected'}`,
             differing: count,
@@ -595,6 +803,10 @@ describe('disclosure control against differencing', () => {
     const found = await managerSweep(larger, 30)
     // Several different populations answered, so pairs of shown answers were compared.
     expect(found.populations).toBeGreaterThan(3)
+    // The newer reports' cells were among those compared.
+    for (const endpoint of ['expectancy', 'questions', 'panel-sizing']) {
+      expect(found.compared[endpoint], endpoint).toBeGreaterThan(0)
+    }
     expect(found.dishonest).toEqual([])
     expect(found.leaks.slice(0, 5)).toEqual([])
     expect(found.solved).toEqual([])
@@ -603,9 +815,33 @@ describe('disclosure control against differencing', () => {
 
   it('finds the attack when the control is switched off', async () => {
     const found = await managerSweep(uncontrolled, 8)
+    const perEndpoint = new Map<string, number>()
+    for (const { endpoint } of found.leaks) {
+      perEndpoint.set(endpoint, (perEndpoint.get(endpoint) ?? 0) + 1)
+    }
     console.log(
-      `without disclosure control: ${found.leaks.length} leaking cells, ${found.solved.length} people solved for, ${found.extremes.length} extremes shown`,
+      `without disclosure control: ${found.leaks.length} leaking cells (${[...perEndpoint].map(([endpoint, count]) => `${endpoint} ${count}`).join(', ')}), ${found.solved.length} people solved for, ${found.extremes.length} extremes shown`,
     )
+    expect(found.dishonest).toEqual([])
+    // Every kind of cell of the newer reports' models is caught leaking somewhere.
+    const kinds: [string, RegExp][] = [
+      ['expectancy', /^hires scored in every area$/],
+      ['expectancy', /^(stayed|left) scored in every area$/],
+      ['expectancy', /^applicants scored in every area$/],
+      ['expectancy', /composite band (below 2\.5|2\.5 to 3|3 to 3\.5|3\.5 and above)$/],
+      ['expectancy', /composite band (below 3|3 and above)$/],
+      ['questions', /^(stayed|left) in /],
+      ['questions', /^asked /],
+      ['questions', /^(stayed|left) asked /],
+      ['panel-sizing', /^(stayed|left) scored in every area$/],
+      ['panel-sizing', /^rated in /],
+      ['panel-sizing', /^timed in /],
+    ]
+    const uncaught = kinds.filter(
+      ([endpoint, cell]) =>
+        !found.leaks.some((leak) => leak.endpoint === endpoint && cell.test(leak.cell)),
+    )
+    expect(uncaught).toEqual([])
     expect(found.leaks.length).toBeGreaterThan(0)
     expect(found.solved.length).toBeGreaterThan(0)
     expect(found.extremes.length).toBeGreaterThan(0)
