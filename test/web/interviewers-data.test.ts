@@ -203,7 +203,18 @@ describe('leniency and AUC charts', () => {
         note: 'Fewer than two figures with a standard error: nothing is shrunk.',
       },
     })
-    expect(none).toMatch(/Fewer than two figures/)
+    expect(none).toMatch(/Only one interviewer has an AUC shown: .* it is not shrunk\./)
+    const noneShown = shrinkageSentence({
+      leniency_shrinkage,
+      auc_shrinkage: {
+        pooled: null,
+        between_variance: null,
+        n_estimates: 0,
+        note: 'Fewer than two figures with a standard error: nothing is shrunk.',
+      },
+    })
+    expect(noneShown).toMatch(/No interviewer has an AUC shown, so none is shrunk\./)
+    expect(noneShown).not.toMatch(/Fewer than two figures/)
   })
 
   it('sums up who rates out of line without claiming more than the intervals', () => {

@@ -346,7 +346,11 @@ export function shrinkageSentence(
       : `Shrunk leniency pulls each interviewer toward 0 (rating like colleagues) in proportion to how few of their ratings were compared (between-interviewer variance τ² = ${formatNumber(leniency.between_variance, 3)}).`
   const aucPart =
     auc.pooled === null || auc.between_variance === null
-      ? (auc.note ?? 'No AUC is shrunk.')
+      ? auc.n_estimates === 0
+        ? 'No interviewer has an AUC shown, so none is shrunk.'
+        : auc.n_estimates === 1
+          ? 'Only one interviewer has an AUC shown: with nothing to pool it with, it is not shrunk.'
+          : `No AUC is shrunk: ${auc.note ?? 'the pooled AUC is not defined.'}`
       : auc.between_variance === 0
         ? `The interviewers' AUCs differ no more than their standard errors allow, so every shrunk AUC is the pooled ${formatCorrelation(auc.pooled)}: the data cannot tell their ratings apart yet.`
         : `Shrunk AUC pulls each interviewer toward the pooled ${formatCorrelation(auc.pooled)} by τ² / (τ² + their squared standard error), τ² = ${formatNumber(auc.between_variance, 4)}: an interviewer who rated few hires keeps little of their distance from it.`
