@@ -887,6 +887,18 @@ describe('disclosure control against differencing', () => {
     expect(found.leaks.slice(0, 5)).toEqual([])
   }, 120_000)
 
+  it('gives no interviewer hours or minutes of an area where too few loops record minutes', async () => {
+    expect(await apartFromMidLevel('panel-sizing', 'timed in judgment')).toBe(3)
+    // The broader answer, released first, keeps its hours.
+    const every = await partlyTimed.ask('manager', query('panel-sizing', {}))
+    const areas = every.body.areas as PanelSizingResponse['areas']
+    expect(areas.every((area) => area.hours_per_quarter !== null)).toBe(true)
+    const found = await managerSweep(partlyTimed, 8, ['panel-sizing'])
+    expect(found.compared['panel-sizing']).toBeGreaterThan(0)
+    expect(found.dishonest).toEqual([])
+    expect(found.leaks.slice(0, 5)).toEqual([])
+  }, 120_000)
+
   it('finds the attack when the control is switched off', async () => {
     const found = await managerSweep(uncontrolled, 8)
     const perEndpoint = new Map<string, number>()
