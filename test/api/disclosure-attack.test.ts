@@ -1,4 +1,4 @@
-import { Writable } from 'node:stream'
+import { stringify } from 'csv-stringify/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '../../api/auth/accounts'
 import { ANALYTICS_ENDPOINTS } from '../../api/cli/analytics-endpoints'
@@ -12,7 +12,9 @@ import { COARSE_COMPOSITE_BANDS, COMPOSITE_BANDS } from '../../api/analytics/exp
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import type { Db } from '../../db/client'
 import { DEMO_DATA_KEY, writeMeta } from '../../db/meta'
-import { DEMO_APPLICATIONS, writeDemoCsv } from '../../api/demo/demo-csv'
+import { DEMO_APPLICATIONS } from '../../api/demo/demo-csv'
+import { generateDemoData } from '../../api/demo/demo-data'
+import { APPLICATION_COLUMNS, SCORE_COLUMNS } from '../../api/import/canonical-format'
 import { HIRE_TYPES, LEVELS } from '../../db/domain'
 import { users } from '../../db/schema'
 import { createBareApp } from '../helpers/app'
@@ -394,7 +396,7 @@ function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
     }
     case 'panel-sizing': {
       // Per area, the applicants rated in it wherever its reliability or raters per loop are
-      // given, and the loops with minutes recorded wherever its hours (and minutes per loop)
+      // given, and the loops with minutes recorded wherever its hours or minutes per loop
       // are; the hires scored in every area who stayed and who left wherever the
       // likelihood-ratio test is given.
       type Area = PanelSizingResponse['areas'][number]
@@ -415,7 +417,9 @@ function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
           {
             name: `timed in ${area}`,
             members: (list) => ids(list.filter((truth) => truth.timed.has(area))),
-            shown: (answer) => areaOf(answer, area)?.hours_per_quarter != null,
+            shown: (answer) =>
+              areaOf(answer, area)?.hours_per_quarter != null ||
+              areaOf(answer, area)?.minutes_per_loop != null,
           },
         ]),
       ]
@@ -537,28 +541,33 @@ function extremes(answer: Answer): string[] {
   return found
 }
 
-/** The demo organisation, or a larger one from the same generator, with its demo users. */
-async function setup(disclosureControl: boolean, applications = DEMO_APPLICATIONS) {
+type DemoEntry = ReturnType<typeof generateDemoData> extends Iterable<infer Entry> ? Entry : never
+
+/**
+ * The demo organisation, or a larger one from the same generator with its applications
+ * reshaped as given before they are imported, with its demo users.
+ */
+async function setup(
+  disclosureControl: boolean,
+  applications = DEMO_APPLICATIONS,
+  reshape: (entry: DemoEntry) => DemoEntry = (entry) => entry,
+) {
   const db = createTestDatabase()
   if (applications === DEMO_APPLICATIONS) {
     await seedDemoIfEmpty(db, TODAY)
   } else {
-    const files = { applications: [] as Buffer[], scores: [] as Buffer[] }
-    const sink = (into: Buffer[]) =>
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          into.push(chunk)
-          done()
-        },
-      })
-    await writeDemoCsv(
-      { applications, seed: 7, until: TODAY },
-      sink(files.applications),
-      sink(files.scores),
-    )
+    const entries = Array.from(generateDemoData({ applications, seed: 7, until: TODAY }), reshape)
+    const csv = (records: object[], columns: object) =>
+      stringify(records, { header: true, columns: Object.keys(columns) })
     const report = await importTexts(db, {
-      'applications.csv': Buffer.concat(files.applications),
-      'scores.csv': Buffer.concat(files.scores),
+      'applications.csv': csv(
+        entries.map((entry) => entry.application),
+        APPLICATION_COLUMNS,
+      ),
+      'scores.csv': csv(
+        entries.flatMap((entry) => entry.scores),
+        SCORE_COLUMNS,
+      ),
     })
     expect(report.ok).toBe(true)
     writeMeta(db, DEMO_DATA_KEY, 'true')
@@ -597,6 +606,41 @@ async function setup(disclosureControl: boolean, applications = DEMO_APPLICATION
 
 type Setup = Awaited<ReturnType<typeof setup>>
 
+/** The level whose loops, in a partly timed organisation, record minutes and score judgment. */
+const TIMED_LEVEL = 'mid'
+
+/**
+ * An organisation that began recording interview minutes and scoring judgment with its
+ * mid-level loops: at other levels loops record neither, except those of three hires of
+ * another manager's requisitions (the demo managers own them alternately, the first the
+ * asking manager's), started long enough ago for their outcome to be known. An answer for
+ * every level then holds three more loops with minutes, and three more hires scored in every
+ * area, than an answer for level mid.
+ */
+function timedFromMidLevel(): (entry: DemoEntry) => DemoEntry {
+  let kept = 0
+  return (entry) => {
+    const { application, scores } = entry
+    if (application.level === TIMED_LEVEL) return entry
+    const anotherManagers = Number(application.requisition_id.slice('REQ-'.length)) % 2 === 0
+    const scoredInEvery = AREAS.every((area) => scores.some((score) => score.area === area))
+    const known =
+      application.decision === 'hired' &&
+      application.start_date !== '' &&
+      application.start_date <= '2025-06-30'
+    if (kept < 3 && anotherManagers && scoredInEvery && known) {
+      kept++
+      return entry
+    }
+    return {
+      application,
+      scores: scores
+        .filter((score) => score.area !== 'judgment')
+        .map((score) => ({ ...score, minutes: '' })),
+    }
+  }
+}
+
 const query = (endpoint: string, filters: Record<string, string>) => {
   const search = new URLSearchParams(filters).toString()
   return `/api/analytics/${endpoint}${search ? `?${search}` : ''}`
@@ -612,7 +656,11 @@ function spread<T>(items: readonly T[], count: number): T[] {
  * The hiring manager's sweep: adjacent days for to, from and as_of around other managers'
  * hires, each level and hire type against all, an own requisition against none.
  */
-async function managerSweep({ ask, manager, truth }: Setup, days: number) {
+async function managerSweep(
+  { ask, manager, truth }: Setup,
+  days: number,
+  only: readonly string[] | null = null,
+) {
   const others = truth.filter((entry) => entry.owner !== manager.id && entry.decision === 'hired')
   const applied = spread([...new Set(others.map((entry) => entry.appliedAt))].sort(), days)
   const changes = spread(
@@ -674,7 +722,7 @@ async function managerSweep({ ask, manager, truth }: Setup, days: number) {
   const compared: Record<string, number> = {}
   let answered = 0
   for (const [first, second, endpoints] of pairs) {
-    for (const endpoint of endpoints) {
+    for (const endpoint of endpoints.filter((name) => only === null || only.includes(name))) {
       const a = await ask('manager', query(endpoint, first))
       const b = await ask('manager', query(endpoint, second))
       for (const answer of [a, b]) {
@@ -784,10 +832,12 @@ describe('disclosure control against differencing', () => {
   let controlled: Setup
   let uncontrolled: Setup
   let larger: Setup
+  let partlyTimed: Setup
   beforeAll(async () => {
     controlled = await setup(true)
     uncontrolled = await setup(false)
     larger = await setup(true, 6000)
+    partlyTimed = await setup(true, 6000, timedFromMidLevel())
   }, 180_000)
 
   it('answers a hiring manager organisation-wide, but no two answers differ by 1 to 9 hires', async () => {
@@ -811,6 +861,42 @@ describe('disclosure control against differencing', () => {
     expect(found.leaks.slice(0, 5)).toEqual([])
     expect(found.solved).toEqual([])
     expect(found.extremes).toEqual([])
+  }, 120_000)
+
+  /**
+   * How many of other managers' people one cell of the partly timed organisation holds in an
+   * answer for every level and not in one for level mid, or the other way: both answered.
+   */
+  async function apartFromMidLevel(endpoint: string, cellName: string) {
+    const { ask, manager, truth } = partlyTimed
+    // Panel sizing answers both boxes whatever it withholds in them.
+    const every = await ask('manager', query('panel-sizing', {}))
+    const mid = await ask('manager', query('panel-sizing', { level: TIMED_LEVEL }))
+    expect([every.status, mid.status]).toEqual([200, 200])
+    const cell = cellsOf(endpoint, truth).find((entry) => entry.name === cellName)!
+    return differing(
+      cell.members(population(truth, every, manager.id), every.body.as_of),
+      cell.members(population(truth, mid, manager.id), mid.body.as_of),
+    )
+  }
+
+  it('gives no count of hires scored in every area where too few of them are shown', async () => {
+    expect(await apartFromMidLevel('expectancy', 'hires scored in every area')).toBe(3)
+    const found = await managerSweep(partlyTimed, 8, ['expectancy'])
+    expect(found.dishonest).toEqual([])
+    expect(found.leaks.slice(0, 5)).toEqual([])
+  }, 120_000)
+
+  it('gives no interviewer hours or minutes of an area where too few loops record minutes', async () => {
+    expect(await apartFromMidLevel('panel-sizing', 'timed in judgment')).toBe(3)
+    // The broader answer, released first, keeps its hours.
+    const every = await partlyTimed.ask('manager', query('panel-sizing', {}))
+    const areas = every.body.areas as PanelSizingResponse['areas']
+    expect(areas.every((area) => area.hours_per_quarter !== null)).toBe(true)
+    const found = await managerSweep(partlyTimed, 8, ['panel-sizing'])
+    expect(found.compared['panel-sizing']).toBeGreaterThan(0)
+    expect(found.dishonest).toEqual([])
+    expect(found.leaks.slice(0, 5)).toEqual([])
   }, 120_000)
 
   it('finds the attack when the control is switched off', async () => {

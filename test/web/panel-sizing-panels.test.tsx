@@ -56,6 +56,32 @@ describe('PanelSizingPanel', () => {
     expect(row.textContent).not.toContain('NaN')
   })
 
+  it("says why an area's hours and minutes are not shown where they are withheld", () => {
+    const reason =
+      "Judgment: interviewer hours and minutes per loop withheld, as fewer than 10 loops of other managers' requisitions recorded minutes in it."
+    const panel = panelSizing()
+    panel.disclosure = {
+      restricted: true,
+      floor: 10,
+      notes: [],
+      withheld: [{ figure: 'areas.judgment.minutes', reason }],
+    }
+    panel.areas[1] = {
+      ...panel.areas[1]!,
+      minutes_per_loop: null,
+      hours_per_quarter: null,
+      note: null,
+    }
+    render(<PanelSizingPanel panel={panel} />)
+    const row = screen.getByRole('row', { name: /^Judgment/ })
+    expect(within(row).getByText(reason)).toBeTruthy()
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent)
+    expect(cells.slice(5, 7)).toEqual(['–', '–'])
+    expect(screen.getByRole('row', { name: /^Ownership/ }).textContent).not.toContain(reason)
+  })
+
   it('writes its numbers as CSV', () => {
     const lines = panelSizingCsv(panelSizing().areas).trimEnd().split('\r\n')
     expect(lines[0]).toMatch(/^area_key,area,icc1,reliability_1_interviewers,/)

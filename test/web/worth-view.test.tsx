@@ -38,6 +38,20 @@ describe('WorthView', () => {
     expect(state.textContent).toContain(reason)
   })
 
+  it("shows the server's reason when it withholds the expectancy, and the dollar figure beside it", async () => {
+    const reason =
+      "Withheld: fewer than 10 hires of other managers' requisitions scored in every area stayed twelve months, or fewer than 10 left within them, so the figures could describe single people."
+    mockFetch({
+      [EXPECTANCY]: () => apiError(403, 'forbidden', reason),
+      [UTILITY]: () => json(200, utility()),
+    })
+    open()
+    expect(await screen.findByTestId('utility-summary')).toBeTruthy()
+    const state = await within(panel('Who stays, by composite score')).findByRole('status')
+    expect(state.textContent).toContain(reason)
+    expect(screen.queryByTestId('taylor-russell')).toBeNull()
+  })
+
   it('shows the Taylor–Russell sentence, the bands and the dollar figure with every input', async () => {
     const calls = mockFetch({
       [EXPECTANCY]: () => json(200, expectancy()),

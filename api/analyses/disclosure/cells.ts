@@ -200,6 +200,7 @@ export function buildCatalog({
         continue
       }
       add('pool:', area.key)
+      if (!Number.isNaN(dataset.areaMinutes[k]![row]!)) add('timed:', area.key)
       if (word) {
         add(word, ':', area.key)
         add('half:', half, `${AFTER[word]}:${area.key}`)
@@ -318,6 +319,8 @@ export function buildCatalog({
     })),
     ...dataset.areas.flatMap((area) => [
       { name: `pool ${area.key}`, parts: [`pool:${area.key}`] },
+      // Loops with minutes recorded: the hours spent on the area rest on them.
+      { name: `timed ${area.key}`, parts: [`timed:${area.key}`] },
       {
         name: `outcomes ${area.key}`,
         parts: [`stayed:${area.key}`, `left:${area.key}`],

@@ -127,7 +127,8 @@ export function panelSizingResponse(
 
 /**
  * A restricted answer: reliabilities rest on the applicants rated in the area, so they need
- * the floor of the pool; the LR test and what it says rest on the model of all areas.
+ * the floor of the pool; hours and minutes per loop the floor of loops with minutes recorded;
+ * the LR test and what it says rest on the model of all areas.
  */
 export function restrictPanelSizing(
   response: PanelSizingResponse,
@@ -137,10 +138,20 @@ export function restrictPanelSizing(
   const withheldFigures: PanelSizingResponse['disclosure']['withheld'] = []
   const areas = response.areas.map((area, k): PanelArea => {
     const increment = restrictedIncrements?.areas[k]
+    const timed = release.visible(`timed ${area.key}`)
+    if (!timed && (area.hours_per_quarter !== null || area.minutes_per_loop !== null)) {
+      withheldFigures.push({
+        figure: `areas.${area.key}.minutes`,
+        reason: `${area.name}: interviewer hours and minutes per loop withheld, as fewer than ${release.floor} loops of other managers' requisitions recorded minutes in it.`,
+      })
+    }
+    const hours = timed ? area.hours_per_quarter : null
     const shown = {
       ...area,
+      minutes_per_loop: timed ? area.minutes_per_loop : null,
+      hours_per_quarter: hours,
       lr_p: increment?.p ?? null,
-      note: noteOf(area.name, area.hours_per_quarter, increment),
+      note: noteOf(area.name, hours, increment),
     }
     if (release.visible(`pool ${area.key}`)) return shown
     withheldFigures.push({

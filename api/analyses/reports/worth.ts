@@ -250,21 +250,20 @@ function suggestedWeightsOf(frame: CompositeFrame, model: RetentionModel): numbe
 }
 
 /**
- * A restricted answer: the bands where each one's hires who stayed and who left reach the
- * floor (an empty band tells nothing); else the two coarse bands where they do; else none. The
- * model's expectation and Taylor–Russell only where the hires scored in every area and the
- * pool scored in every area reach it.
+ * A restricted answer: as the validity table, none at all unless the hires scored in every
+ * area reach the floor of stayers and of leavers (`n` counts them). Then the bands where each
+ * one's hires who stayed and who left reach the floor (an empty band tells nothing); else the
+ * two coarse bands where they do; else only the composite's curve. Taylor–Russell only where
+ * the pool scored in every area reaches it too.
  */
 export function restrictExpectancy(
   response: ExpectancyResponse,
   release: ShownBox,
 ): ExpectancyResponse {
+  requireModelCases(release)
   const withheldFigures: { figure: string; reason: string }[] = []
-  const modelShown = release.visible('complete')
   const shownIn = (bands: ExpectancyBand[]) =>
     bands.every((band) => band.n === 0 || release.visible(`composite band ${band.key}`))
-  const withoutModel = (band: ExpectancyBand) =>
-    modelShown ? band : { ...band, expected: null, curve: null, curve_ci: null }
   const reason = `Withheld: in every way of banding the composite, a band holds fewer than ${release.floor} of other managers' hires who stayed, or fewer than ${release.floor} who left.`
   const fine = shownIn(response.bands)
   const coarse = shownIn(response.coarse_bands)
@@ -277,8 +276,6 @@ export function restrictExpectancy(
     share_stayed: null,
     share_ci: null,
     expected: null,
-    curve: modelShown ? band.curve : null,
-    curve_ci: modelShown ? band.curve_ci : null,
     withheld: reason,
   })
   const shown = fine
@@ -294,14 +291,8 @@ export function restrictExpectancy(
         : `${reason} Only the composite's curve is shown at each band.`,
     })
   }
-  if (!modelShown) {
-    withheldFigures.push({
-      figure: 'bands.expected',
-      reason: `The model's expectation is withheld: fewer than ${release.floor} of other managers' hires scored in every area stayed, or fewer than ${release.floor} left.`,
-    })
-  }
-  const taylorShown = modelShown && release.visible('pool complete')
-  const taylorReason = `The comparison with random hiring is withheld: fewer than ${release.floor} of other managers' hires scored in every area stayed or left, or fewer than ${release.floor} of their applicants were scored in every area.`
+  const taylorShown = release.visible('pool complete')
+  const taylorReason = `The comparison with random hiring is withheld: fewer than ${release.floor} of other managers' applicants were scored in every area.`
   if (!taylorShown && response.taylor_russell) {
     withheldFigures.push({ figure: 'taylor_russell', reason: taylorReason })
   }
@@ -309,8 +300,8 @@ export function restrictExpectancy(
     {
       ...response,
       band_rule: fine ? response.band_rule : coarse ? COARSE_BAND_RULE : reason,
-      bands: shown.map(withoutModel),
-      coarse_bands: coarse ? response.coarse_bands.map(withoutModel) : [],
+      bands: shown,
+      coarse_bands: coarse ? response.coarse_bands : [],
       taylor_russell: taylorShown ? response.taylor_russell : null,
       taylor_russell_note: taylorShown ? response.taylor_russell_note : taylorReason,
     },
