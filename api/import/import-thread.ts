@@ -3,6 +3,14 @@ import { busyTimeoutOf, type Db } from '../../db/client'
 import type { ImportOptions, ImportProgress, ImportReport } from './import-files'
 import type { ImportSource } from './row-checks'
 
+/**
+ * How long an import waits for another connection's write lock before it fails with
+ * SQLITE_BUSY. The wait is in the import's own thread, so the server does not stall on it; it
+ * rides out the short writes other connections make (a sign-in, a session, in this instance or
+ * another on the same database) rather than failing for meeting one.
+ */
+export const IMPORT_LOCK_WAIT_MS = 2000
+
 /** What the import's thread is given: where to write, how, and the files by name. */
 export interface ImportTask {
   databasePath: string
@@ -70,7 +78,7 @@ export function importInWorker(
 ): Promise<ImportReport> {
   const task: ImportTask = {
     databasePath: db.$client.name,
-    busyTimeoutMs: busyTimeoutOf(db),
+    busyTimeoutMs: Math.max(busyTimeoutOf(db), IMPORT_LOCK_WAIT_MS),
     options,
     sources: sources.map(({ name, size }) => ({ name, ...(size === undefined ? {} : { size }) })),
   }

@@ -24,10 +24,15 @@ function serverDatabase(): Db {
   return db
 }
 
-/** An import that has taken the write lock and waits, mid-file, until `finish` is called. */
+/**
+ * An import that has taken the write lock and waits, mid-file, until `finish` is called;
+ * `reading` resolves once its thread asks for the file's first bytes.
+ */
 function heldImport(db: Db) {
   let finish: () => void = () => undefined
   const released = new Promise<void>((resolve) => (finish = resolve))
+  let markReading: () => void = () => undefined
+  const reading = new Promise<void>((resolve) => (markReading = resolve))
   const rows = Array.from({ length: 2000 }, (_, index) =>
     applicationRow({ application_id: `APP-${index}`, candidate_id: `CAND-${index}` }),
   )
@@ -35,13 +40,14 @@ function heldImport(db: Db) {
   const half = text.lastIndexOf('\n', text.length / 2) + 1
   const stream = Readable.from(
     (async function* () {
+      markReading()
       yield Buffer.from(text.slice(0, half))
       await released
       yield Buffer.from(text.slice(half))
     })(),
   )
   const report = importFiles(db, [{ name: 'applications.csv', stream }], { dryRun: false })
-  return { report, finish }
+  return { report, finish, reading }
 }
 
 async function expectBusy(response: Response) {
@@ -85,6 +91,23 @@ describe('requests that would wait for the writer', () => {
     const backup = await app.request('/api/admin/backup')
     expect(backup.status).toBe(200)
     await backup.arrayBuffer()
+  })
+
+  it('an import waits out a short write of another connection instead of failing', async () => {
+    const db = serverDatabase()
+    const other = new Database(db.$client.name)
+    cleanups.push(() => other.close())
+    other.exec('BEGIN IMMEDIATE')
+    const { report, finish, reading } = heldImport(db)
+    finish()
+    // Held from before the import's thread starts reading until after it has begun writing:
+    // as a sign-in's or a session's write might be, in this instance or another on the file.
+    await reading
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    other.exec('ROLLBACK')
+    const done = await report
+    expect(done.ok).toBe(true)
+    expect(db.$client.prepare('SELECT count(*) FROM applications').pluck().get()).toBe(2000)
   })
 
   it('while another process holds the write lock, writes, sign-ins and exports answer 503, never 500', async () => {
