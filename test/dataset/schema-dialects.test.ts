@@ -1,4 +1,4 @@
-import { is } from 'drizzle-orm'
+import { getTableName, is, type Table } from 'drizzle-orm'
 import { getTableConfig as pgConfig, PgTable } from 'drizzle-orm/pg-core'
 import { getTableConfig as sqliteConfig, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { describe, expect, it } from 'vitest'
@@ -35,42 +35,35 @@ interface Shape {
 
 const names = (columns: readonly { name: string }[]) => columns.map((column) => column.name)
 
-function sqliteShape(table: SQLiteTable): Shape {
-  const config = sqliteConfig(table)
-  return {
-    columns: config.columns.map((column) => ({
-      name: column.name,
-      type: column.getSQLType(),
-      notNull: column.notNull,
-      primary: column.primary,
-      unique: column.isUnique,
-      // An integer primary key is SQLite's row number, numbered when left out; only one that
-      // is declared to be numbered (autoincrement) has a default the application relies on.
-      hasDefault:
-        column.hasDefault &&
-        !(column.primary && !('autoIncrement' in column && column.autoIncrement === true)),
-    })),
-    primaryKeys: config.primaryKeys.map((key) => names(key.columns)),
-    indexes: config.indexes.map(({ config: index }) => ({
-      name: index.name,
-      columns: names(index.columns as { name: string }[]),
-      unique: index.unique,
-    })),
-    foreignKeys: config.foreignKeys.map((key) => {
-      const reference = key.reference()
-      return {
-        columns: names(reference.columns),
-        table: sqliteConfig(reference.foreignTable).name,
-        references: names(reference.foreignColumns),
-        onDelete: key.onDelete ?? 'no action',
-      }
-    }),
-    checks: config.checks.map((constraint) => constraint.name),
-  }
+/** What the shape is read from: the part both dialects' table configs share. */
+interface TableConfig<Column> {
+  columns: Column[]
+  primaryKeys: { columns: { name: string }[] }[]
+  indexes: { config: { name?: string | undefined; columns: unknown[]; unique: boolean } }[]
+  foreignKeys: {
+    onDelete?: string | undefined
+    reference(): {
+      columns: { name: string }[]
+      foreignTable: Table
+      foreignColumns: { name: string }[]
+    }
+  }[]
+  checks: { name: string }[]
 }
 
-function pgShape(table: PgTable): Shape {
-  const config = pgConfig(table)
+interface ColumnConfig {
+  name: string
+  getSQLType(): string
+  notNull: boolean
+  primary: boolean
+  isUnique: boolean
+}
+
+/** A table's shape; `hasDefault` says whether the application may leave the column out. */
+function shapeOf<Column extends ColumnConfig>(
+  config: TableConfig<Column>,
+  hasDefault: (column: Column) => boolean,
+): Shape {
   return {
     columns: config.columns.map((column) => ({
       name: column.name,
@@ -78,7 +71,7 @@ function pgShape(table: PgTable): Shape {
       notNull: column.notNull,
       primary: column.primary,
       unique: column.isUnique,
-      hasDefault: column.hasDefault,
+      hasDefault: hasDefault(column),
     })),
     primaryKeys: config.primaryKeys.map((key) => names(key.columns)),
     indexes: config.indexes.map(({ config: index }) => ({
@@ -90,7 +83,7 @@ function pgShape(table: PgTable): Shape {
       const reference = key.reference()
       return {
         columns: names(reference.columns),
-        table: pgConfig(reference.foreignTable).name,
+        table: getTableName(reference.foreignTable),
         references: names(reference.foreignColumns),
         onDelete: key.onDelete ?? 'no action',
       }
@@ -98,6 +91,18 @@ function pgShape(table: PgTable): Shape {
     checks: config.checks.map((constraint) => constraint.name),
   }
 }
+
+const sqliteShape = (table: SQLiteTable) =>
+  shapeOf(
+    sqliteConfig(table),
+    // An integer primary key is SQLite's row number, numbered when left out; only one that is
+    // declared to be numbered (autoincrement) has a default the application relies on.
+    (column) =>
+      column.hasDefault &&
+      !(column.primary && !('autoIncrement' in column && column.autoIncrement === true)),
+  )
+
+const pgShape = (table: PgTable) => shapeOf(pgConfig(table), (column) => column.hasDefault)
 
 const sqliteTables = new Map(
   (Object.values(sqlite) as unknown[])
