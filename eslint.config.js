@@ -159,6 +159,21 @@ export default tseslint.config(
   ),
   ...[1, 2, 3, 4].map(featureBoundaries),
   {
+    // Code written against a store runs on SQLite and PostgreSQL: its queries go through the
+    // store's rows/first/write, since .all(), .get() and .run() exist on SQLite only.
+    files: ['api/auth/accounts.ts', 'api/auth/login-throttle.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[arguments.length=0][callee.property.name=/^(all|get|run)$/]',
+          message:
+            'A store operation runs on both databases: hand the query to rows(), first() or write() from db/store.',
+        },
+      ],
+    },
+  },
+  {
     // No import cycles; no-cycle skips type-only imports, which are erased before run time.
     files: ['api/**/*.ts', 'db/**/*.ts', 'web/src/**/*.{ts,tsx}'],
     plugins: { 'import-x': importX },

@@ -88,7 +88,7 @@ function bodyLimitOf(maxSize: number): MiddlewareHandler {
 }
 
 /** The user behind the request's bearer token or session cookie; 401 for a bad credential. */
-function authenticate(c: Context<AppBindings>) {
+async function authenticate(c: Context<AppBindings>) {
   const now = c.var.now()
   const authorization = c.req.header('authorization')
   if (authorization !== undefined) {
@@ -96,13 +96,13 @@ function authenticate(c: Context<AppBindings>) {
     if (scheme?.toLowerCase() !== 'bearer' || !token.startsWith(API_TOKEN_PREFIX)) {
       throw new ApiError(401, 'unauthorized', 'The Authorization header must be "Bearer lsk_…"')
     }
-    const found = authenticateToken(c.var.db, token, now)
+    const found = await authenticateToken(c.var.store, token, now)
     if (!found) throw new ApiError(401, 'unauthorized', 'The API token is not valid or was revoked')
     return found
   }
   const cookie = getCookie(c, SESSION_COOKIE)
   if (cookie === undefined) return null
-  const found = authenticateSession(c.var.db, cookie, now)
+  const found = await authenticateSession(c.var.store, cookie, now)
   if (!found) {
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     throw new ApiError(401, 'unauthorized', 'Your session has ended: sign in again')
@@ -130,7 +130,7 @@ export const accessControl: MiddlewareHandler<AppBindings> = async (c, next) => 
     c.set('auth', null)
     if (isWrite) checkOrigin(c)
   } else {
-    const auth = authenticate(c)
+    const auth = await authenticate(c)
     if (!auth) throw new ApiError(401, 'unauthorized', 'Sign in first')
     c.set('auth', auth)
     if (!rule) throw new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}`)

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { rows, write, type Queries, type Store } from '../../db/store'
 import { auditLog } from '../../db/schema'
 
 export const AUDIT_ACTIONS = [
@@ -30,42 +31,51 @@ export interface AuditEntry {
   details?: Record<string, unknown> | null
 }
 
-/** Appends one entry; call it inside the transaction of the change it records. */
-export function recordAudit(db: Db, entry: AuditEntry, now: Date = new Date()): void {
-  const { actor } = entry
-  db.insert(auditLog)
-    .values({
-      at: now.toISOString(),
-      userId: 'id' in actor ? actor.id : null,
-      actor: 'id' in actor ? actor.email : `cli:${actor.command}`,
-      action: entry.action,
-      target: entry.target ?? null,
-      details: entry.details ?? null,
-    })
-    .run()
+/** The audit log's row for an entry. */
+function auditRow({ actor, action, target, details }: AuditEntry, now: Date) {
+  return {
+    at: now.toISOString(),
+    userId: 'id' in actor ? actor.id : null,
+    actor: 'id' in actor ? actor.email : `cli:${actor.command}`,
+    action,
+    target: target ?? null,
+    details: details ?? null,
+  }
 }
 
-export function readAudit(
-  db: Db,
-  { action, limit, offset }: { action?: AuditAction | undefined; limit: number; offset: number },
-) {
-  const where: SQL | undefined = action ? eq(auditLog.action, action) : undefined
-  const [total] = db.select({ n: count() }).from(auditLog).where(and(where)).all()
-  const items = db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      user_id: auditLog.userId,
-      actor: auditLog.actor,
-      action: auditLog.action,
-      target: auditLog.target,
-      details: auditLog.details,
-    })
-    .from(auditLog)
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(limit)
-    .offset(offset)
-    .all()
-  return { total: total?.n ?? 0, limit, offset, items }
+/** Appends one entry; call it inside the transaction of the change it records. */
+export function recordAudit(db: Db, entry: AuditEntry, now: Date = new Date()): void {
+  db.insert(auditLog).values(auditRow(entry, now)).run()
 }
+
+/** As `recordAudit`, as part of a store operation (its transaction). */
+export function* auditEntry({ db, tables }: Queries, entry: AuditEntry, now: Date = new Date()) {
+  yield* write(db.insert(tables.auditLog).values(auditRow(entry, now)))
+}
+
+export const readAudit = (
+  store: Store,
+  { action, limit, offset }: { action?: AuditAction | undefined; limit: number; offset: number },
+) =>
+  store.run(function* ({ db, tables: { auditLog } }) {
+    const where: SQL | undefined = action ? eq(auditLog.action, action) : undefined
+    const [total] = yield* rows(db.select({ n: count() }).from(auditLog).where(and(where)))
+    const items = yield* rows(
+      db
+        .select({
+          id: auditLog.id,
+          at: auditLog.at,
+          user_id: auditLog.userId,
+          actor: auditLog.actor,
+          action: auditLog.action,
+          target: auditLog.target,
+          details: auditLog.details,
+        })
+        .from(auditLog)
+        .where(where)
+        .orderBy(desc(auditLog.id))
+        .limit(limit)
+        .offset(offset),
+    )
+    return { total: total?.n ?? 0, limit, offset, items }
+  })

@@ -1,5 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { sqliteStore } from '../../db/store'
 import type { UserRole } from '../../db/domain'
 import { DEMO_DATA_KEY, readMeta } from '../../db/meta'
 import { requisitions, users } from '../../db/schema'
@@ -44,12 +45,13 @@ const FIRST_START = { command: 'start' }
  * random password. Returns the lines to print once; empty when there were users already.
  */
 export async function createFirstUsers(db: Db, passwords: PasswordChecker): Promise<string[]> {
+  const store = sqliteStore(db)
   const [existing] = db.select({ n: count() }).from(users).all()
   if ((existing?.n ?? 0) > 0) return []
   if (readMeta(db, DEMO_DATA_KEY) !== 'true') {
     const password = generatePassword()
     await createUser(
-      db,
+      store,
       passwords,
       { email: FIRST_ADMIN_EMAIL, role: 'admin', password, name: null, mustChangePassword: true },
       FIRST_START,
@@ -60,7 +62,7 @@ export async function createFirstUsers(db: Db, passwords: PasswordChecker): Prom
     ]
   }
   const created = []
-  for (const user of DEMO_USERS) created.push(await createUser(db, passwords, user, FIRST_START))
+  for (const user of DEMO_USERS) created.push(await createUser(store, passwords, user, FIRST_START))
   const managers = created.filter((user) => user.role === 'hiring_manager')
   const ids = db
     .select({ id: requisitions.id })

@@ -1,6 +1,5 @@
-import { and, asc, count, eq, gt, inArray, lte } from 'drizzle-orm'
-import { atomically, immediately, type Db } from '../../db/client'
-import { loginAttempts } from '../../db/schema'
+import { and, asc, count, eq, gt, inArray, lte, or, type SQL } from 'drizzle-orm'
+import { first, rows, write, type Operation, type Queries, type Store } from '../../db/store'
 
 /** How many failed sign-ins a key may have within the window before it must wait. */
 export interface ThrottleLimits {
@@ -33,10 +32,10 @@ export const IN_FLIGHT_EXPIRY_MS = 60_000
 
 /** A try reserved before the password is checked; settle it exactly once. */
 export interface SignInAttempt {
-  failed(now: number): void
-  succeeded(): void
+  failed(now: number): Promise<void>
+  succeeded(): Promise<void>
   /** The password was never checked (the server was too busy): the try does not count. */
-  withdrawn(): void
+  withdrawn(): Promise<void>
 }
 
 /**
@@ -51,7 +50,7 @@ export class LoginThrottle {
   readonly checks: CheckQueue
 
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     limits: ThrottleLimits = DEFAULT_THROTTLE,
   ) {
     this.limits = { ...DEFAULT_THROTTLE, ...limits }
@@ -69,92 +68,108 @@ export class LoginThrottle {
    * Reserves a try for the account and the address, counted as a failure until it settles;
    * or, when either has no try left, the milliseconds until it may try again.
    */
-  reserve(account: string, address: string, now: number): SignInAttempt | { retryAfterMs: number } {
+  async reserve(
+    account: string,
+    address: string,
+    now: number,
+  ): Promise<SignInAttempt | { retryAfterMs: number }> {
     const keys = this.keys(account, address)
-    // Read and reserve under the write lock, so another instance cannot count in between.
-    const reserved = immediately(this.db, () => {
-      this.db
-        .delete(loginAttempts)
-        .where(lte(loginAttempts.at, now - Math.max(this.limits.windowMs, IN_FLIGHT_EXPIRY_MS)))
-        .run()
-      let wait = 0
-      for (const [key, limit] of keys) {
-        const times = this.failureTimes(key, now)
-        const inFlight = this.inFlight(key, now)
-        if (times.length >= limit) {
-          wait = Math.max(wait, times[times.length - limit]! + this.limits.windowMs - now)
-        } else if (times.length + inFlight >= limit) {
-          wait = Math.max(wait, IN_FLIGHT_RETRY_MS)
+    const { windowMs } = this.limits
+    // Read and reserve one at a time, so another instance cannot count in between.
+    const reserved = await this.store.transaction(
+      function* (queries) {
+        const {
+          db,
+          tables: { loginAttempts },
+        } = queries
+        yield* write(
+          db
+            .delete(loginAttempts)
+            .where(lte(loginAttempts.at, now - Math.max(windowMs, IN_FLIGHT_EXPIRY_MS))),
+        )
+        let wait = 0
+        for (const [key, limit] of keys) {
+          const times = yield* failureTimes(queries, key, now - windowMs)
+          const inFlight = yield* pendingTries(queries, key, now - IN_FLIGHT_EXPIRY_MS)
+          if (times.length >= limit) {
+            wait = Math.max(wait, times[times.length - limit]! + windowMs - now)
+          } else if (times.length + inFlight >= limit) {
+            wait = Math.max(wait, IN_FLIGHT_RETRY_MS)
+          }
         }
-      }
-      if (wait > 0) return { retryAfterMs: wait }
-      return keys.map(
-        ([key]) =>
-          this.db
+        if (wait > 0) return { retryAfterMs: wait }
+        const added = yield* rows(
+          db
             .insert(loginAttempts)
-            .values({ key, state: 'pending', at: now })
-            .returning({ id: loginAttempts.id })
-            .get().id,
-      )
-    })
+            .values(keys.map(([key]) => ({ key, state: 'pending' as const, at: now })))
+            .returning({ id: loginAttempts.id }),
+        )
+        return added.map((row) => row.id)
+      },
+      { exclusive: true },
+    )
     if (!Array.isArray(reserved)) return reserved
-    const rows = inArray(loginAttempts.id, reserved)
     let settled = false
-    const settle = () => {
+    const settle = (
+      change: (queries: Queries, reservation: SQL) => Operation<void>,
+    ): Promise<void> => {
       if (settled) throw new Error('A sign-in attempt was settled twice')
       settled = true
+      return this.store.run((queries) =>
+        change(queries, inArray(queries.tables.loginAttempts.id, reserved)),
+      )
     }
     return {
-      failed: (at) => {
-        settle()
-        this.db.update(loginAttempts).set({ state: 'failed', at }).where(rows).run()
-      },
+      failed: (at) =>
+        settle(({ db, tables: { loginAttempts } }, reservation) =>
+          write(db.update(loginAttempts).set({ state: 'failed', at }).where(reservation)),
+        ),
       // A successful sign-in clears the account's count; the address keeps its history.
-      succeeded: () => {
-        settle()
-        atomically(this.db, () => {
-          this.db.delete(loginAttempts).where(rows).run()
-          this.db.delete(loginAttempts).where(eq(loginAttempts.key, keys[0][0])).run()
-        })
-      },
-      withdrawn: () => {
-        settle()
-        this.db.delete(loginAttempts).where(rows).run()
-      },
+      succeeded: () =>
+        settle(({ db, tables: { loginAttempts } }, reservation) =>
+          write(db.delete(loginAttempts).where(or(reservation, eq(loginAttempts.key, keys[0][0])))),
+        ),
+      withdrawn: () =>
+        settle(({ db, tables: { loginAttempts } }, reservation) =>
+          write(db.delete(loginAttempts).where(reservation)),
+        ),
     }
   }
+}
 
-  /** The key's failures within the window, oldest first. */
-  private failureTimes(key: string, now: number): number[] {
-    return this.db
+/** The key's failures since `since`, oldest first. */
+function* failureTimes({ db, tables: { loginAttempts } }: Queries, key: string, since: number) {
+  const found = yield* rows(
+    db
       .select({ at: loginAttempts.at })
       .from(loginAttempts)
       .where(
         and(
           eq(loginAttempts.key, key),
           eq(loginAttempts.state, 'failed'),
-          gt(loginAttempts.at, now - this.limits.windowMs),
+          gt(loginAttempts.at, since),
         ),
       )
-      .orderBy(asc(loginAttempts.at))
-      .all()
-      .map((row) => row.at)
-  }
+      .orderBy(asc(loginAttempts.at)),
+  )
+  return found.map((row) => row.at)
+}
 
-  /** The key's tries still being checked. */
-  private inFlight(key: string, now: number): number {
-    return this.db
+/** The key's tries reserved since `since` and still being checked. */
+function* pendingTries({ db, tables: { loginAttempts } }: Queries, key: string, since: number) {
+  const found = yield* first(
+    db
       .select({ tries: count() })
       .from(loginAttempts)
       .where(
         and(
           eq(loginAttempts.key, key),
           eq(loginAttempts.state, 'pending'),
-          gt(loginAttempts.at, now - IN_FLIGHT_EXPIRY_MS),
+          gt(loginAttempts.at, since),
         ),
-      )
-      .get()!.tries
-  }
+      ),
+  )
+  return found?.tries ?? 0
 }
 
 /**

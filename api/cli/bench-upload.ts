@@ -8,6 +8,7 @@ import { PassThrough, Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../db/client'
+import { sqliteStore } from '../../db/store'
 import { createApiToken, createUser } from '../auth/accounts'
 import { generatePassword, PasswordChecker } from '../auth/passwords'
 
@@ -76,13 +77,14 @@ interface Server {
 async function startServer(name: string): Promise<Server> {
   const databasePath = join(work, `${name}.db`)
   const db = openDatabase(databasePath)
+  const store = sqliteStore(db)
   const admin = await createUser(
-    db,
+    store,
     new PasswordChecker(),
     { email: 'bench@localhost', role: 'admin', password: generatePassword() },
     { command: 'bench' },
   )
-  const { token } = createApiToken(db, admin, 'bench', { command: 'bench' }, new Date())
+  const { token } = await createApiToken(store, admin, 'bench', { command: 'bench' }, new Date())
   db.$client.close()
   const child = fork(join(ROOT, 'api', 'cli', 'upload-bench-server.ts'), {
     // As npm start runs it.

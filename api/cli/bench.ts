@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../db/client'
+import { sqliteStore } from '../../db/store'
 import { AnalysesService } from '../analyses/service'
 import { createApp } from '../app'
 import { createApiToken, createUser } from '../auth/accounts'
@@ -95,13 +96,13 @@ for (const size of sizes) {
   const app = createApp({ db, today, analyses })
   // Timed as a script would call it: with a talent lead's API token.
   const lead = await createUser(
-    db,
+    sqliteStore(db),
     new PasswordChecker(),
     { email: 'bench@localhost', role: 'talent_lead', password: generatePassword() },
     { command: 'bench' },
   )
   const headers = {
-    authorization: `Bearer ${createApiToken(db, lead, 'bench', { command: 'bench' }, new Date()).token}`,
+    authorization: `Bearer ${(await createApiToken(sqliteStore(db), lead, 'bench', { command: 'bench' }, new Date())).token}`,
   }
   const timing = { cold: 0, warm: 0 }
   for (const endpoint of ANALYTICS_ENDPOINTS) {

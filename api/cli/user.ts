@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { openDatabase } from '../../db/client'
+import { sqliteStore } from '../../db/store'
 import { USER_ROLES, type UserRole } from '../../db/domain'
 import {
   changeUser,
@@ -82,13 +83,14 @@ async function newPassword(): Promise<{ password: string; generated: boolean }> 
 
 const env = readEnv()
 const db = openDatabase(env.DATABASE_PATH)
+const store = sqliteStore(db)
 const passwords = new PasswordChecker()
 const actor = { command: 'user' }
 const command = positionals[0]
 
-function existing(email: string | undefined) {
+async function existing(email: string | undefined) {
   if (!email) fail('--email is required')
-  const user = findUserByEmail(db, email!)
+  const user = await findUserByEmail(store, email!)
   if (!user) fail(`There is no user ${email}`)
   return user!
 }
@@ -102,7 +104,7 @@ try {
     if (!role || !USER_ROLES.includes(role)) fail(`--role must be one of ${USER_ROLES.join(', ')}`)
     const { password, generated } = await newPassword()
     const user = await createUser(
-      db,
+      store,
       passwords,
       {
         email: values.email!,
@@ -116,26 +118,32 @@ try {
     console.log(`Created ${user.role} ${user.email}`)
     if (generated) console.log(`Password (shown once): ${password}`)
   } else if (command === 'list') {
-    for (const user of listUsers(db)) {
+    for (const user of await listUsers(store)) {
       const state = user.disabled_at ? `disabled ${user.disabled_at}` : ''
       console.log(`${user.email.padEnd(32)} ${user.role.padEnd(15)} ${state}`)
     }
   } else if (command === 'reset-password') {
-    const user = existing(values.email)
+    const user = await existing(values.email)
     const { password, generated } = await newPassword()
     const passwordHash = await passwords.hash(password)
-    changeUser(db, user.id, { passwordHash, mustChangePassword: generated }, actor, new Date())
+    await changeUser(
+      store,
+      user.id,
+      { passwordHash, mustChangePassword: generated },
+      actor,
+      new Date(),
+    )
     console.log(`New password set for ${user.email}; their sessions and tokens are revoked`)
     if (generated) console.log(`Password (shown once): ${password}`)
   } else if (command === 'token') {
-    const user = existing(values.email)
+    const user = await existing(values.email)
     if (!values.name?.trim()) fail('--name is required: say what the token is for')
-    const token = createApiToken(db, user, values.name!.trim(), actor, new Date())
+    const token = await createApiToken(store, user, values.name!.trim(), actor, new Date())
     console.log(`API token for ${user.email} (shown once): ${token.token}`)
     console.log('Send it as the header  Authorization: Bearer <token>')
   } else if (command === 'disable' || command === 'enable') {
-    const user = existing(values.email)
-    changeUser(db, user.id, { disabled: command === 'disable' }, actor, new Date())
+    const user = await existing(values.email)
+    await changeUser(store, user.id, { disabled: command === 'disable' }, actor, new Date())
     console.log(`${user.email} is ${command}d`)
   } else {
     fail(command ? `Unknown command "${command}"` : 'Say what to do')

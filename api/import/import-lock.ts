@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client'
+import type { Queries } from '../../db/store'
 
 // One import at a time per database file in this process: they would only wait on the lock.
 const running = new Map<string, Promise<unknown>>()
@@ -22,3 +23,10 @@ export async function oneImportAtATime<Result>(db: Db, work: () => Promise<Resul
  * in-memory database has a single connection, which the import shares, so nothing waits.
  */
 export const importRunning = (db: Db) => !db.$client.memory && running.has(db.$client.name)
+
+/**
+ * Whether a write through these queries now would wait for an import: on SQLite, see
+ * `importRunning`; PostgreSQL's import locks no table that other writes need.
+ */
+export const writesWait = (queries: Queries) =>
+  queries.dialect === 'sqlite' && importRunning(queries.db)

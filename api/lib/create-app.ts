@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Db } from '../../db/client'
+import { sqliteStore, type Store } from '../../db/store'
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from '../auth/login-throttle'
 import { DEFAULT_PASSWORD_COST, PasswordChecker, type PasswordCost } from '../auth/passwords'
 import { AnalysesService } from '../analyses/service'
@@ -45,6 +46,8 @@ export function notFound(c: Context) {
 
 export interface AppDependencies {
   db: Db
+  /** Accounts, sessions, the throttle and the audit log; a store on `db` by default. */
+  store?: Store
   today?: () => string
   now?: () => Date
   /** scrypt cost of new passwords (and of the stand-in hash for unknown accounts). */
@@ -65,6 +68,7 @@ export interface AppDependencies {
 /** The bare app: dependencies in the context, one error shape for every failure. */
 export function createBaseApp({
   db,
+  store = sqliteStore(db),
   today = () => new Date().toISOString().slice(0, 10),
   now = () => new Date(),
   passwordCost = DEFAULT_PASSWORD_COST,
@@ -76,9 +80,10 @@ export function createBaseApp({
   analyses = new AnalysesService({ db, today, disclosureControl, workers: analyticsWorkers }),
 }: AppDependencies) {
   const app = createRouter()
-  const loginThrottle = new LoginThrottle(db, throttleLimits)
+  const loginThrottle = new LoginThrottle(store, throttleLimits)
   app.use(async (c, next) => {
     c.set('db', db)
+    c.set('store', store)
     c.set('today', today)
     c.set('now', now)
     c.set('analyses', analyses)

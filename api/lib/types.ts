@@ -1,5 +1,6 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi'
 import type { Db } from '../../db/client'
+import type { Store } from '../../db/store'
 import type { Authentication } from '../auth/accounts'
 import type { LoginThrottle } from '../auth/login-throttle'
 import type { PasswordChecker } from '../auth/passwords'
@@ -8,6 +9,8 @@ import type { AnalysesService } from '../analyses/service'
 export interface AppBindings {
   Variables: {
     db: Db
+    /** The same database as a store: accounts, sessions, the throttle and the audit log. */
+    store: Store
     /** Today's date as YYYY-MM-DD: the default as_of. Injected so tests can fix it. */
     today: () => string
     /** Every analytics report, with the dataset and results kept while the data version holds. */

@@ -11,6 +11,7 @@ import { addDays } from '../../api/analytics/dates'
 import { COARSE_COMPOSITE_BANDS, COMPOSITE_BANDS } from '../../api/analytics/expectancy'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import type { Db } from '../../db/client'
+import { sqliteStore } from '../../db/store'
 import { DEMO_DATA_KEY, writeMeta } from '../../db/meta'
 import { DEMO_APPLICATIONS } from '../../api/demo/demo-csv'
 import { generateDemoData } from '../../api/demo/demo-data'
@@ -582,9 +583,9 @@ async function setup(
       .find((user) => user.email === email)!
   const manager = userOf('manager@demo.test')
   const lead = userOf('lead@demo.test')
-  const token = (user: typeof manager) =>
-    createApiToken(db, user, 'attack', { command: 'test' }, new Date()).token
-  const tokens = { manager: token(manager), lead: token(lead) }
+  const token = async (user: typeof manager) =>
+    (await createApiToken(sqliteStore(db), user, 'attack', { command: 'test' }, new Date())).token
+  const tokens = { manager: await token(manager), lead: await token(lead) }
   const cache = new Map<string, Answer>()
   const ask = async (who: keyof typeof tokens, path: string): Promise<Answer> => {
     const key = `${who} ${path}`

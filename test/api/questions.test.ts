@@ -8,6 +8,7 @@ import { PasswordChecker } from '../../api/auth/passwords'
 import { scoreRecords } from '../../api/export/canonical-rows'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import { users } from '../../db/schema'
+import { sqliteStore } from '../../db/store'
 import {
   createBareApp,
   createReferenceApp,
@@ -288,7 +289,13 @@ describe('the questions answer for a hiring manager', () => {
     await seedDemoIfEmpty(db, FIXED_TODAY)
     await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
     const manager = db.select().from(users).where(eq(users.email, 'manager@demo.test')).get()!
-    const { token } = createApiToken(db, manager, 'questions', { command: 'test' }, new Date())
+    const { token } = await createApiToken(
+      sqliteStore(db),
+      manager,
+      'questions',
+      { command: 'test' },
+      new Date(),
+    )
     const response = await createBareApp(db).request('/api/analytics/questions', {
       headers: { authorization: `Bearer ${token}` },
     })

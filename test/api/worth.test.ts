@@ -4,6 +4,7 @@ import { createFirstUsers } from '../../api/auth/first-users'
 import { PasswordChecker } from '../../api/auth/passwords'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import { users } from '../../db/schema'
+import { sqliteStore } from '../../db/store'
 import { createBareApp, createReferenceApp, createTestApp } from '../helpers/app'
 import { TEST_PASSWORD_COST } from '../helpers/auth'
 import { createTestDatabase } from '../helpers/database'
@@ -202,7 +203,13 @@ describe('for a hiring manager, organisation-wide', () => {
       .from(users)
       .all()
       .find((user) => user.email === 'manager@demo.test')!
-    const { token } = createApiToken(db, manager, 'worth', { command: 'test' }, new Date())
+    const { token } = await createApiToken(
+      sqliteStore(db),
+      manager,
+      'worth',
+      { command: 'test' },
+      new Date(),
+    )
     const ask = async (path: string) => {
       const response = await demo.request(path, { headers: { authorization: `Bearer ${token}` } })
       return { status: response.status, body: (await response.json()) as Body }

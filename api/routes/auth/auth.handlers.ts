@@ -1,21 +1,19 @@
-import { and, eq, ne } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { atomically, type Db } from '../../../db/client'
-import { apiTokens, sessions, users } from '../../../db/schema'
+import type { Store } from '../../../db/store'
 import { SESSION_COOKIE, clientAddress } from '../../auth/access-middleware'
 import {
   createApiToken,
   createSession,
-  deleteApiToken,
   findUserByEmail,
   listApiTokens,
   mustChangePassword,
   normalizeEmail,
+  revokeApiToken,
   revokeSession,
+  setOwnPassword,
   type Authentication,
 } from '../../auth/accounts'
-import { recordAudit } from '../../auth/audit'
 import { passwordProblem } from '../../auth/passwords'
 import { signedIn } from '../../auth/scope'
 import { ApiError } from '../../lib/errors'
@@ -24,12 +22,12 @@ import type * as routes from './auth.routes'
 
 /** The signed-in user; the access rules guarantee one on every non-public route. */
 
-const sessionBody = (db: Db, auth: Authentication) => ({
+const sessionBody = async (store: Store, auth: Authentication) => ({
   user: auth.viewer,
   via: auth.via,
   csrf_token: auth.csrfToken,
   expires_at: auth.expiresAt,
-  must_change_password: mustChangePassword(db, auth.viewer.id),
+  must_change_password: await mustChangePassword(store, auth.viewer.id),
 })
 
 /** A proxy terminating TLS says so in X-Forwarded-Proto; it can only make the cookie stricter. */
@@ -41,7 +39,7 @@ export const signIn: AppRouteHandler<typeof routes.signIn> = async (c) => {
   const account = normalizeEmail(email)
   const throttle = c.var.loginThrottle
   // Counted before the slow hash, so sign-ins sent at once cannot all pass this check.
-  const attempt = throttle.reserve(account, clientAddress(c), c.var.now().getTime())
+  const attempt = await throttle.reserve(account, clientAddress(c), c.var.now().getTime())
   if ('retryAfterMs' in attempt) {
     const seconds = Math.ceil(attempt.retryAfterMs / 1000)
     throw new ApiError(
@@ -54,12 +52,12 @@ export const signIn: AppRouteHandler<typeof routes.signIn> = async (c) => {
       { 'Retry-After': String(seconds) },
     )
   }
-  const user = findUserByEmail(c.var.db, account)
+  const user = await findUserByEmail(c.var.store, account)
   const usable = user && user.disabledAt === null ? user.passwordHash : null
   // One scrypt whether or not the account exists, so the time reveals nothing.
   const checking = throttle.checks.run(() => c.var.passwords.check(password, usable))
   if (!checking) {
-    attempt.withdrawn()
+    await attempt.withdrawn()
     throw new ApiError(
       503,
       'busy',
@@ -72,16 +70,16 @@ export const signIn: AppRouteHandler<typeof routes.signIn> = async (c) => {
   try {
     matches = await checking
   } catch (error) {
-    attempt.withdrawn()
+    await attempt.withdrawn()
     throw error
   }
   const now = c.var.now()
   if (!user || !matches) {
-    attempt.failed(now.getTime())
+    await attempt.failed(now.getTime())
     throw new ApiError(401, 'unauthorized', 'The email or the password is wrong')
   }
-  attempt.succeeded()
-  const created = createSession(c.var.db, user.id, now)
+  await attempt.succeeded()
+  const created = await createSession(c.var.store, user.id, now)
   setCookie(c, SESSION_COOKIE, created.token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -91,7 +89,7 @@ export const signIn: AppRouteHandler<typeof routes.signIn> = async (c) => {
   })
   const viewer = { id: user.id, email: user.email, name: user.name, role: user.role }
   return c.json(
-    sessionBody(c.var.db, {
+    await sessionBody(c.var.store, {
       viewer,
       via: 'session',
       csrfToken: created.csrfToken,
@@ -102,7 +100,7 @@ export const signIn: AppRouteHandler<typeof routes.signIn> = async (c) => {
   )
 }
 
-export const signOut: AppRouteHandler<typeof routes.signOut> = (c) => {
+export const signOut: AppRouteHandler<typeof routes.signOut> = async (c) => {
   const auth = signedIn(c)
   if (auth.sessionHash === null) {
     throw new ApiError(
@@ -111,13 +109,13 @@ export const signOut: AppRouteHandler<typeof routes.signOut> = (c) => {
       'An API token has no session to end: revoke it with DELETE /api/auth/tokens/{id}',
     )
   }
-  revokeSession(c.var.db, auth.sessionHash)
+  await revokeSession(c.var.store, auth.sessionHash)
   deleteCookie(c, SESSION_COOKIE, { path: '/' })
   return c.body(null, 204)
 }
 
-export const session: AppRouteHandler<typeof routes.session> = (c) =>
-  c.json(sessionBody(c.var.db, signedIn(c)), 200)
+export const session: AppRouteHandler<typeof routes.session> = async (c) =>
+  c.json(await sessionBody(c.var.store, signedIn(c)), 200)
 
 export const changePassword: AppRouteHandler<typeof routes.changePassword> = async (c) => {
   const auth = signedIn(c)
@@ -134,62 +132,31 @@ export const changePassword: AppRouteHandler<typeof routes.changePassword> = asy
       { field: 'new_password', message },
     ])
   }
-  const db = c.var.db
-  const stored = findUserByEmail(db, auth.viewer.email)
+  const store = c.var.store
+  const stored = await findUserByEmail(store, auth.viewer.email)
   if (!(await c.var.passwords.check(current_password, stored?.passwordHash))) {
     throw new ApiError(403, 'forbidden', 'The current password is wrong', [
       { field: 'current_password', message: 'is wrong' },
     ])
   }
   const passwordHash = await c.var.passwords.hash(new_password)
-  atomically(db, () => {
-    db.update(users)
-      .set({ passwordHash, mustChangePassword: false })
-      .where(eq(users.id, auth.viewer.id))
-      .run()
-    // Whoever else knew the old password is signed out; this session stays.
-    db.delete(sessions)
-      .where(
-        and(eq(sessions.userId, auth.viewer.id), ne(sessions.tokenHash, auth.sessionHash ?? '')),
-      )
-      .run()
-    db.delete(apiTokens).where(eq(apiTokens.userId, auth.viewer.id)).run()
-    recordAudit(
-      db,
-      {
-        actor: auth.viewer,
-        action: 'user_update',
-        target: auth.viewer.email,
-        details: { password_changed: true },
-      },
-      c.var.now(),
-    )
-  })
+  await setOwnPassword(store, auth, passwordHash, c.var.now())
   return c.body(null, 204)
 }
 
-export const listTokens: AppRouteHandler<typeof routes.listTokens> = (c) =>
-  c.json({ tokens: listApiTokens(c.var.db, signedIn(c).viewer.id) }, 200)
+export const listTokens: AppRouteHandler<typeof routes.listTokens> = async (c) =>
+  c.json({ tokens: await listApiTokens(c.var.store, signedIn(c).viewer.id) }, 200)
 
-export const createToken: AppRouteHandler<typeof routes.createToken> = (c) => {
+export const createToken: AppRouteHandler<typeof routes.createToken> = async (c) => {
   const { viewer } = signedIn(c)
   const { name } = c.req.valid('json')
-  return c.json(createApiToken(c.var.db, viewer, name, viewer, c.var.now()), 201)
+  return c.json(await createApiToken(c.var.store, viewer, name, viewer, c.var.now()), 201)
 }
 
-export const deleteToken: AppRouteHandler<typeof routes.deleteToken> = (c) => {
+export const deleteToken: AppRouteHandler<typeof routes.deleteToken> = async (c) => {
   const { viewer } = signedIn(c)
   const { id } = c.req.valid('param')
-  const db = c.var.db
-  const deleted = atomically(db, () => {
-    if (!deleteApiToken(db, viewer.id, id)) return false
-    recordAudit(
-      db,
-      { actor: viewer, action: 'token_revoke', target: viewer.email, details: { token_id: id } },
-      c.var.now(),
-    )
-    return true
-  })
+  const deleted = await revokeApiToken(c.var.store, viewer, id, c.var.now())
   if (!deleted) throw new ApiError(404, 'not_found', `You have no API token ${id}`)
   return c.body(null, 204)
 }

@@ -66,12 +66,12 @@ function visibleRequisition(c: Context<AppBindings>, id: string) {
 export const getOne: AppRouteHandler<typeof getOneRoute> = (c) =>
   c.json(visibleRequisition(c, c.req.valid('param').id), 200)
 
-export const update: AppRouteHandler<typeof updateRoute> = (c) => {
+export const update: AppRouteHandler<typeof updateRoute> = async (c) => {
   const { id } = c.req.valid('param')
   const { owner_email } = c.req.valid('json')
   const db = c.var.db
   const current = visibleRequisition(c, id)
-  const owner = owner_email === null ? null : findUserByEmail(db, owner_email)
+  const owner = owner_email === null ? null : await findUserByEmail(c.var.store, owner_email)
   if (owner === undefined) {
     throw new ApiError(400, 'invalid_request', `Invalid body: owner_email names no user`, [
       { field: 'owner_email', message: 'names no user' },

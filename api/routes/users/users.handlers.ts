@@ -5,8 +5,8 @@ import type { AppRouteHandler } from '../../lib/types'
 import { signedIn } from '../../auth/scope'
 import type * as routes from './users.routes'
 
-export const list: AppRouteHandler<typeof routes.list> = (c) =>
-  c.json({ users: listUsers(c.var.db) }, 200)
+export const list: AppRouteHandler<typeof routes.list> = async (c) =>
+  c.json({ users: await listUsers(c.var.store) }, 200)
 
 export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const body = c.req.valid('json')
@@ -18,16 +18,16 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
       { field: 'password', message: problem },
     ])
   }
-  const db = c.var.db
+  const store = c.var.store
   const created = await createUser(
-    db,
+    store,
     c.var.passwords,
     { ...body, password },
     signedIn(c).viewer,
     c.var.now(),
   )
   return c.json(
-    { ...findUser(db, created.id)!, ...(generated ? { password: generated } : {}) },
+    { ...(await findUser(store, created.id))!, ...(generated ? { password: generated } : {}) },
     201,
   )
 }
@@ -37,8 +37,8 @@ export const update: AppRouteHandler<typeof routes.update> = async (c) => {
   const { reset_password, ...change } = c.req.valid('json')
   const generated = reset_password ? generatePassword() : null
   const passwordHash = generated ? await c.var.passwords.hash(generated) : undefined
-  const changed = changeUser(
-    c.var.db,
+  const changed = await changeUser(
+    c.var.store,
     id,
     { ...change, passwordHash },
     signedIn(c).viewer,

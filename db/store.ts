@@ -1,0 +1,196 @@
+import { join } from 'node:path'
+import { sql } from 'drizzle-orm'
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import pg from 'pg'
+import type { Db } from './client'
+import * as sqliteTables from './schema'
+import * as pgTables from './schema-pg'
+
+/**
+ * The tables as queries name them. Both dialects' tables have the same columns, types and
+ * keys (the schema-dialects test compares them), so a query is written once against these
+ * types and runs on the store's own tables.
+ */
+export type Tables = typeof sqliteTables
+
+export interface TransactionOptions {
+  /**
+   * Runs one at a time with every other exclusive transaction, from this instance or another,
+   * and sees what the one before it wrote: for a read that decides a write (the sign-in
+   * throttle, the last enabled admin).
+   */
+  exclusive?: boolean
+}
+
+/** The query builder and tables an operation builds its queries with. */
+export interface Queries {
+  readonly dialect: 'sqlite' | 'postgres'
+  /**
+   * Typed as SQLite's builder; on PostgreSQL it is PostgreSQL's, which builds the same
+   * select, insert, update and delete. Hand each query to `rows` or `write`: never call
+   * `.all()`, `.get()`, `.run()` or await it yourself.
+   */
+  readonly db: Db
+  readonly tables: Tables
+}
+
+/** One query of an operation: rows read (or returned by a write), or a write alone. */
+export type Step =
+  | { kind: 'rows'; query: PromiseLike<unknown> & { all(): unknown } }
+  | { kind: 'write'; query: PromiseLike<unknown> & { run(): unknown } }
+
+/**
+ * Database work written once for both stores, as a generator of its queries: SQLite runs it
+ * at once, in one go, as it always has; PostgreSQL awaits each query. `yield*` one operation
+ * inside another to run it in the same transaction.
+ */
+export type Operation<Result> = Generator<Step, Result, unknown>
+
+/** The rows of a select, or of a write with `.returning(…)`. */
+export function* rows<Row>(query: PromiseLike<Row[]> & { all(): Row[] }): Operation<Row[]> {
+  return (yield { kind: 'rows', query }) as Row[]
+}
+
+/** The first row, or undefined. */
+export function* first<Row>(
+  query: PromiseLike<Row[]> & { all(): Row[] },
+): Operation<Row | undefined> {
+  const found = yield* rows(query)
+  return found[0]
+}
+
+/** A write whose rows are not needed. */
+export function* write(query: PromiseLike<unknown> & { run(): unknown }): Operation<void> {
+  yield { kind: 'write', query }
+}
+
+/**
+ * The database as the application reads and writes it, whichever of SQLite or PostgreSQL
+ * holds it.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres'
+  /** Runs the operation's queries one after another, each on its own. */
+  run<Result>(operation: (queries: Queries) => Operation<Result>): Promise<Result>
+  /** Runs the operation in one transaction: what it writes lands together or not at all. */
+  transaction<Result>(
+    operation: (queries: Queries) => Operation<Result>,
+    options?: TransactionOptions,
+  ): Promise<Result>
+}
+
+/** Runs an operation's queries as they come, on SQLite's synchronous builder. */
+function runNow<Result>(operation: Operation<Result>): Result {
+  let step = operation.next()
+  while (!step.done) {
+    let answer: unknown
+    try {
+      answer = step.value.kind === 'rows' ? step.value.query.all() : step.value.query.run()
+    } catch (error) {
+      step = operation.throw(error)
+      continue
+    }
+    step = operation.next(answer)
+  }
+  return step.value
+}
+
+/** Runs an operation's queries one after another, awaiting each. */
+async function runAwaiting<Result>(operation: Operation<Result>): Promise<Result> {
+  let step = operation.next()
+  while (!step.done) {
+    let answer: unknown
+    try {
+      answer = await step.value.query
+    } catch (error) {
+      step = operation.throw(error)
+      continue
+    }
+    step = operation.next(answer)
+  }
+  return step.value
+}
+
+/**
+ * A store on a SQLite connection. Operations run synchronously, as the rest of the server's
+ * SQLite work does: nothing else runs on the connection in the middle of one, so a
+ * transaction never takes in another request's writes. An exclusive transaction takes the
+ * write lock at its start (BEGIN IMMEDIATE).
+ */
+export function sqliteStore(db: Db): Store {
+  const queries: Queries = { dialect: 'sqlite', db, tables: sqliteTables }
+  return {
+    dialect: 'sqlite',
+    run: (operation) => settled(() => runNow(operation(queries))),
+    transaction: (operation, options = {}) =>
+      settled(() => {
+        const transaction = db.$client.transaction(() => runNow(operation(queries)))
+        return options.exclusive ? transaction.immediate() : transaction()
+      }),
+  }
+}
+
+/** The work's result, done now; a failure is a rejection, as on PostgreSQL. */
+function settled<Result>(work: () => Result): Promise<Result> {
+  return new Promise((resolve) => {
+    resolve(work())
+  })
+}
+
+const PG_MIGRATIONS = join(import.meta.dirname, 'migrations-pg')
+
+/** The advisory lock exclusive transactions take (any constant; this one spells "lsxt"). */
+const EXCLUSIVE_LOCK = 0x6c737874
+
+type PgDb = NodePgDatabase<typeof pgTables>
+type PgTransaction = Parameters<Parameters<PgDb['transaction']>[0]>[0]
+
+/** PostgreSQL's builder behind SQLite's builder's types: see Queries.db. */
+const queriesOf = (db: PgDb | PgTransaction): Queries => ({
+  dialect: 'postgres',
+  db: db as unknown as Db,
+  tables: pgTables as unknown as Tables,
+})
+
+/**
+ * A store on a PostgreSQL pool: each operation's queries are awaited in turn; a transaction
+ * holds one of the pool's connections. An exclusive transaction takes one advisory lock, so
+ * exclusive transactions run one at a time whichever instance began them.
+ */
+function pgStore(db: PgDb): Store {
+  return {
+    dialect: 'postgres',
+    run: (operation) => runAwaiting(operation(queriesOf(db))),
+    transaction: (operation, options = {}) =>
+      db.transaction(async (tx) => {
+        if (options.exclusive)
+          await tx.execute(sql`SELECT pg_advisory_xact_lock(${EXCLUSIVE_LOCK})`)
+        return runAwaiting(operation(queriesOf(tx)))
+      }),
+  }
+}
+
+export interface PostgresStore {
+  store: Store
+  /** Closes the pool's connections. */
+  close: () => Promise<void>
+}
+
+/** A store on a PostgreSQL database, its migrations applied; `max` connections at most. */
+export async function openPostgresStore(url: string, { max = 10 } = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({ connectionString: url, max })
+  // An idle connection the server ended (a restart, a network cut) is reported here; without
+  // a listener it would stop the process. The pool opens a new one when next needed.
+  pool.on('error', (error) => {
+    console.error(`A PostgreSQL connection was lost: ${error.message}`)
+  })
+  try {
+    const db = drizzlePg(pool, { schema: pgTables })
+    await migratePg(db, { migrationsFolder: PG_MIGRATIONS })
+    return { store: pgStore(db), close: () => pool.end() }
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+}
