@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../db/client'
+import { temporaryDatabase } from './temporary-database'
 
 /**
  * The PostgreSQL migrations on a real server (`TEST_DATABASE_URL`, a role that may create
@@ -15,29 +15,19 @@ import { openDatabase, type Db } from '../../db/client'
 
 const MIGRATIONS = join(import.meta.dirname, '..', '..', 'db', 'migrations-pg')
 
-const serverUrl = process.env.TEST_DATABASE_URL
-if (!serverUrl) {
-  throw new Error('TEST_DATABASE_URL is not set: start a server with scripts/pg-test-server')
-}
-
-const databaseName = `loopscope_test_${randomBytes(6).toString('hex')}`
-const admin = new pg.Client({ connectionString: serverUrl })
+let database: Awaited<ReturnType<typeof temporaryDatabase>>
 let pool: pg.Pool
 let sqlite: Db
 
 beforeAll(async () => {
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${databaseName}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${databaseName}`
-  pool = new pg.Pool({ connectionString: url.toString(), max: 2 })
+  database = await temporaryDatabase()
+  pool = new pg.Pool({ connectionString: database.url, max: 2 })
   sqlite = openDatabase(':memory:')
 })
 
 afterAll(async () => {
   await pool.end()
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName}`)
-  await admin.end()
+  await database.drop()
   sqlite.$client.close()
 })
 
