@@ -398,6 +398,7 @@ export class Analyses {
           restrictLoopTime(
             result,
             restrictValidity(this.validityOf(this.cohortOf(coarse, result.as_of)), release),
+            release,
           ),
       },
       scope,
