@@ -1,10 +1,10 @@
 import { useRef } from 'react'
 import { ChartDownloads } from '../../../components/chart-downloads'
-import { withheldReason } from '../../../components/disclosure-notice'
 import { IntervalPlot } from '../../../components/interval-plot'
 import { formatCorrelation, formatNumber, formatP } from '../../../lib/format'
 import { PALETTE } from '../../../lib/palette'
 import type { IncrementalValidity } from '../api/get-incremental-validity'
+import { MinutesWithheldNote } from './minutes-withheld-note'
 import {
   formatDifference,
   incrementalChartData,
@@ -72,33 +72,26 @@ export function IncrementalValidityPanel({ response }: { response: IncrementalVa
               </tr>
             </thead>
             <tbody>
-              {response.areas.map((area) => {
-                const minutesWithheld = withheldReason(
-                  response.disclosure,
-                  `areas.${area.key}.minutes`,
-                )
-                return (
-                  <tr
-                    key={area.key}
-                    data-area={area.key}
-                    className={area.adds === 'cannot_tell' ? 'is-insufficient' : undefined}
-                  >
-                    <th scope="row">
-                      {area.name}
-                      {minutesWithheld && <span className="row-note">{minutesWithheld}</span>}
-                    </th>
-                    <td>{formatNumber(area.lr_chisq)}</td>
-                    <td>{formatP(area.p)}</td>
-                    <td>
-                      {formatCorrelation(area.cv_auc_with)} /{' '}
-                      {formatCorrelation(area.cv_auc_without)}
-                    </td>
-                    <td>{formatDifference(area.cv_auc_difference)}</td>
-                    <td>{formatNumber(area.minutes_per_loop, 0)}</td>
-                    <td>{area.finding}</td>
-                  </tr>
-                )
-              })}
+              {response.areas.map((area) => (
+                <tr
+                  key={area.key}
+                  data-area={area.key}
+                  className={area.adds === 'cannot_tell' ? 'is-insufficient' : undefined}
+                >
+                  <th scope="row">
+                    {area.name}
+                    <MinutesWithheldNote disclosure={response.disclosure} area={area.key} />
+                  </th>
+                  <td>{formatNumber(area.lr_chisq)}</td>
+                  <td>{formatP(area.p)}</td>
+                  <td>
+                    {formatCorrelation(area.cv_auc_with)} / {formatCorrelation(area.cv_auc_without)}
+                  </td>
+                  <td>{formatDifference(area.cv_auc_difference)}</td>
+                  <td>{formatNumber(area.minutes_per_loop, 0)}</td>
+                  <td>{area.finding}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>

@@ -1,11 +1,11 @@
 import { useRef } from 'react'
 import { ChartDownloads } from '../../../components/chart-downloads'
-import { withheldReason } from '../../../components/disclosure-notice'
 import { formatCorrelation, formatNumber, formatPercent } from '../../../lib/format'
 import type { LoopTime } from '../api/get-loop-time'
 import { LoopTimeChart } from './loop-time-chart'
 import { loopTimeCsv } from './loop-time-csv'
 import { loopTimeChartData, loopTimeSentence } from './loop-time-data'
+import { MinutesWithheldNote } from './minutes-withheld-note'
 
 /** Time spent per area beside its validity: the chart, a sentence, its table and downloads. */
 export function LoopTimePanel({ loopTime }: { loopTime: LoopTime }) {
@@ -40,31 +40,25 @@ export function LoopTimePanel({ loopTime }: { loopTime: LoopTime }) {
                 </tr>
               </thead>
               <tbody>
-                {loopTime.areas.map((area) => {
-                  const minutesWithheld = withheldReason(
-                    loopTime.disclosure,
-                    `areas.${area.key}.minutes`,
-                  )
-                  return (
-                    <tr
-                      key={area.key}
-                      data-area={area.key}
-                      className={area.insufficient ? 'is-insufficient' : undefined}
-                    >
-                      <th scope="row">
-                        {area.name}
-                        {area.insufficient && ' (insufficient data)'}
-                        {minutesWithheld && <span className="row-note">{minutesWithheld}</span>}
-                      </th>
-                      <td>{area.minutes === null ? '–' : area.minutes.toLocaleString('en')}</td>
-                      <td>{formatPercent(area.share)}</td>
-                      <td>{formatNumber(area.mean_minutes_per_loop, 1)}</td>
-                      <td>{formatCorrelation(area.r)}</td>
-                      <td>{formatCorrelation(area.r_corrected)}</td>
-                      <td>{formatNumber(area.auc)}</td>
-                    </tr>
-                  )
-                })}
+                {loopTime.areas.map((area) => (
+                  <tr
+                    key={area.key}
+                    data-area={area.key}
+                    className={area.insufficient ? 'is-insufficient' : undefined}
+                  >
+                    <th scope="row">
+                      {area.name}
+                      {area.insufficient && ' (insufficient data)'}
+                      <MinutesWithheldNote disclosure={loopTime.disclosure} area={area.key} />
+                    </th>
+                    <td>{area.minutes === null ? '–' : area.minutes.toLocaleString('en')}</td>
+                    <td>{formatPercent(area.share)}</td>
+                    <td>{formatNumber(area.mean_minutes_per_loop, 1)}</td>
+                    <td>{formatCorrelation(area.r)}</td>
+                    <td>{formatCorrelation(area.r_corrected)}</td>
+                    <td>{formatNumber(area.auc)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
