@@ -295,7 +295,8 @@ export class Analyses {
             sdyShare: sdy_share,
             hourlyCost: hourly_cost,
           }),
-        restrict: restrictUtility,
+        restrict: (result, release, coarse) =>
+          restrictUtility(result, release, this.datasetFor(coarse.rubric).areas),
       },
       scope,
       filters,
@@ -398,6 +399,7 @@ export class Analyses {
           restrictLoopTime(
             result,
             restrictValidity(this.validityOf(this.cohortOf(coarse, result.as_of)), release),
+            release,
           ),
       },
       scope,

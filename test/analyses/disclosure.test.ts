@@ -7,7 +7,12 @@ import {
   publicationDate,
   type Box,
 } from '../../api/analyses/disclosure/publication'
-import { releaseFamily, type ReleasePolicy } from '../../api/analyses/disclosure/release'
+import {
+  releaseFamily,
+  type ReleasePolicy,
+  type ShownBox,
+} from '../../api/analyses/disclosure/release'
+import { minutesWithheld } from '../../api/analyses/disclosure/withheld'
 import { HIRE_TYPES, LEVELS } from '../../db/domain'
 
 describe('publicationDate', () => {
@@ -210,5 +215,46 @@ describe('releaseFamily', () => {
     const releases = releaseFamily(catalog, policy(catalog))
     expect(releases.get(box(null))!.released).toBe(true)
     expect(releases.get(box(null, 2025, 2025))!.released).toBe(false)
+  })
+})
+
+describe('minutesWithheld', () => {
+  // Floor 3. junior: 3 others' loops with minutes; mid: 3 others' without and 1 own with;
+  // senior: 3 others', 2 of them with minutes. All levels: 5 others' loops with minutes.
+  const own = { level: 'mid' as const, year: 2025, cells: ['hire', 'timed:judgment'] }
+  const catalog = catalogOf(
+    [
+      ...hires('junior', 2025, 3, ['timed:judgment']),
+      ...hires('mid', 2025, 3),
+      ...hires('senior', 2026, 2, ['timed:judgment']),
+      ...hires('senior', 2026, 1),
+      own,
+    ],
+    [
+      { name: 'hires', parts: ['hire'], essential: true },
+      { name: 'timed judgment', parts: ['timed:judgment'] },
+    ],
+  )
+  const owned = catalog.rows.length - 1
+  const releases = releaseFamily(catalog, policy(catalog, { known: (row) => row === owned }))
+  const judgment = { key: 'judgment', name: 'Judgment' }
+  const withheldIn = (key: string) => minutesWithheld(releases.get(key) as ShownBox, judgment)
+
+  it('shows the minutes where the loops with minutes recorded are released', () => {
+    expect(withheldIn(box(null))).toBeNull()
+  })
+
+  it("shows them where none of other managers' loops recorded any: they are the viewer's own", () => {
+    expect(withheldIn(box('mid'))).toBeNull()
+  })
+
+  it('withholds them under the floor, or 1 to floor − 1 apart from an answer shown, and says why', () => {
+    expect(withheldIn(box('senior'))).toEqual({
+      figure: 'areas.judgment.minutes',
+      reason:
+        "Judgment: interviewer minutes and every figure made of them withheld, as fewer than 3 loops of other managers' requisitions recorded minutes in it, or 1 to 2 more or fewer than in another answer you can get.",
+    })
+    // junior holds the floor, but differs from all levels by senior's 2.
+    expect(withheldIn(box('junior'))?.figure).toBe('areas.judgment.minutes')
   })
 })

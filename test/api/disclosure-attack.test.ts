@@ -4,9 +4,11 @@ import { createApiToken } from '../../api/auth/accounts'
 import { ANALYTICS_ENDPOINTS } from '../../api/cli/analytics-endpoints'
 import { createFirstUsers } from '../../api/auth/first-users'
 import { PasswordChecker } from '../../api/auth/passwords'
+import type { IncrementalValidityResponse } from '../../api/analyses/reports/incremental-validity'
+import type { LoopTimeResponse } from '../../api/analyses/reports/loop-time'
 import type { PanelSizingResponse } from '../../api/analyses/reports/panel-sizing'
 import type { QuestionsResponse } from '../../api/analyses/reports/questions'
-import type { ExpectancyResponse } from '../../api/analyses/reports/worth'
+import type { ExpectancyResponse, UtilityResponse } from '../../api/analyses/reports/worth'
 import { addDays } from '../../api/analytics/dates'
 import { COARSE_COMPOSITE_BANDS, COMPOSITE_BANDS } from '../../api/analytics/expectancy'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
@@ -217,10 +219,22 @@ function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
     list.filter((truth) => truth.scores.has(area))
   const scoredInEvery = (list: Truth[]) => list.filter((truth) => truth.composite !== null)
   const always = () => true
+  const applications: Cell = { name: 'applications', members: (list) => ids(list), shown: always }
+  /** Per area, the loops that recorded minutes in it: the minutes spent on it rest on them. */
+  const timedIn = (
+    shown: (answer: Answer, area: string) => boolean,
+    stated?: (answer: Answer, area: string) => number | null | undefined,
+  ): Cell[] =>
+    AREAS.map((area) => ({
+      name: `timed in ${area}`,
+      members: (list) => ids(list.filter((truth) => truth.timed.has(area))),
+      shown: (answer) => shown(answer, area),
+      stated: stated && ((answer) => stated(answer, area)),
+    }))
   switch (endpoint) {
     case 'validity':
       return [
-        { name: 'applications', members: (list) => ids(list), shown: always },
+        applications,
         {
           name: 'hires',
           members: hires,
@@ -262,7 +276,7 @@ function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
           ).some((entry) => entry.level === level && entry.offers.mean !== null),
       }))
     case 'interviewers':
-      return [{ name: 'applications', members: (list) => ids(list), shown: always }]
+      return [applications]
     case 'validity-over-time': {
       // Per half-year of application: its stayed and left, wherever the answer shows its retention.
       const halfOf = (date: string) =>
@@ -290,7 +304,7 @@ function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
         list.filter((truth) => (truth.source ?? 'not stated') === key)
       const sources = [...new Set(all.map((truth) => truth.source ?? 'not stated'))]
       return [
-        { name: 'applications', members: (list) => ids(list), shown: always },
+        applications,
         ...sources.flatMap((key): Cell[] => [
           {
             name: `hires from ${key}`,
@@ -407,26 +421,70 @@ function cellsOf(endpoint: string, all: readonly Truth[]): Cell[] {
         ...outcomeCells(' scored in every area', scoredInEvery, (answer) =>
           (answer.body.areas as Area[]).some((area) => area.lr_p !== null),
         ),
-        ...AREAS.flatMap((area): Cell[] => [
-          {
-            name: `rated in ${area}`,
-            members: (list) => ids(ratedIn(area)(list)),
-            shown: (answer) =>
-              areaOf(answer, area)?.icc1 != null || areaOf(answer, area)?.raters_today != null,
-            stated: (answer) => areaOf(answer, area)?.n_groups,
-          },
-          {
-            name: `timed in ${area}`,
-            members: (list) => ids(list.filter((truth) => truth.timed.has(area))),
-            shown: (answer) =>
-              areaOf(answer, area)?.hours_per_quarter != null ||
-              areaOf(answer, area)?.minutes_per_loop != null,
-          },
-        ]),
+        ...AREAS.map((area): Cell => ({
+          name: `rated in ${area}`,
+          members: (list) => ids(ratedIn(area)(list)),
+          shown: (answer) =>
+            areaOf(answer, area)?.icc1 != null || areaOf(answer, area)?.raters_today != null,
+          stated: (answer) => areaOf(answer, area)?.n_groups,
+        })),
+        ...timedIn(
+          (answer, area) =>
+            areaOf(answer, area)?.hours_per_quarter != null ||
+            areaOf(answer, area)?.minutes_per_loop != null,
+        ),
       ]
     }
+    case 'loop-time': {
+      // Per area, the loops with minutes recorded wherever its minutes are given, and every
+      // area's wherever the total or a share is (each is a sum over every area).
+      type Area = LoopTimeResponse['areas'][number]
+      const areaOf = (answer: Answer, key: string) =>
+        (answer.body.areas as Area[]).find((area) => area.key === key)
+      const sumShown = (answer: Answer) =>
+        answer.body.total_minutes != null ||
+        (answer.body.areas as Area[]).some((area) => area.share != null)
+      return [
+        applications,
+        ...timedIn(
+          (answer, area) =>
+            sumShown(answer) ||
+            areaOf(answer, area)?.minutes != null ||
+            areaOf(answer, area)?.loops != null ||
+            areaOf(answer, area)?.mean_minutes_per_loop != null,
+          (answer, area) => areaOf(answer, area)?.loops,
+        ),
+      ]
+    }
+    case 'incremental-validity': {
+      type Area = IncrementalValidityResponse['areas'][number]
+      return [
+        applications,
+        ...timedIn(
+          (answer, area) =>
+            (answer.body.areas as Area[]).find((entry) => entry.key === area)?.minutes_per_loop !=
+            null,
+        ),
+      ]
+    }
+    case 'utility': {
+      // Every area's loops with minutes recorded wherever the minutes per loop (a sum over
+      // areas), the interview cost or a dollar figure resting on it is given.
+      const costShown = (answer: Answer) => {
+        const { inputs, current, suggested, what_if } = answer.body as unknown as UtilityResponse
+        return (
+          inputs.minutes_per_loop !== null ||
+          inputs.cost_per_applicant !== null ||
+          [current, suggested, what_if].some(
+            (scenario) =>
+              scenario !== null && (scenario.gain !== null || scenario.gain_ci !== null),
+          )
+        )
+      }
+      return [applications, ...timedIn(costShown)]
+    }
     default:
-      return [{ name: 'applications', members: (list) => ids(list), shown: always }]
+      return [applications]
   }
 }
 
@@ -607,18 +665,18 @@ async function setup(
 
 type Setup = Awaited<ReturnType<typeof setup>>
 
-/** The level whose loops, in a partly timed organisation, record minutes and score judgment. */
+/** The level whose loops, in a partly timed organisation, record minutes. */
 const TIMED_LEVEL = 'mid'
 
 /**
- * An organisation that began recording interview minutes and scoring judgment with its
- * mid-level loops: at other levels loops record neither, except those of three hires of
+ * An organisation that began recording interview minutes, and scoring the areas given, with
+ * its mid-level loops: at other levels loops record neither, except those of three hires of
  * another manager's requisitions (the demo managers own them alternately, the first the
  * asking manager's), started long enough ago for their outcome to be known. An answer for
- * every level then holds three more loops with minutes, and three more hires scored in every
- * area, than an answer for level mid.
+ * every level then holds three more loops with minutes than an answer for level mid, and,
+ * where an area is scored only from mid, three more hires scored in every area.
  */
-function timedFromMidLevel(): (entry: DemoEntry) => DemoEntry {
+function timedFromMidLevel(scoredFromMid: readonly string[]): (entry: DemoEntry) => DemoEntry {
   let kept = 0
   return (entry) => {
     const { application, scores } = entry
@@ -636,11 +694,21 @@ function timedFromMidLevel(): (entry: DemoEntry) => DemoEntry {
     return {
       application,
       scores: scores
-        .filter((score) => score.area !== 'judgment')
+        .filter((score) => !scoredFromMid.includes(score.area))
         .map((score) => ({ ...score, minutes: '' })),
     }
   }
 }
+
+/** The newer reports, each with a cell model of its own beyond its applications. */
+const NEWER_REPORTS = [
+  'expectancy',
+  'questions',
+  'panel-sizing',
+  'loop-time',
+  'incremental-validity',
+  'utility',
+]
 
 const query = (endpoint: string, filters: Record<string, string>) => {
   const search = new URLSearchParams(filters).toString()
@@ -678,15 +746,7 @@ async function managerSweep(
   )
   const own = truth.find((entry) => entry.owner === manager.id)!.requisition
   const pairs: [Record<string, string>, Record<string, string>, string[]][] = []
-  const timeEndpoints = [
-    'validity',
-    'salary',
-    'retention',
-    'interviewers',
-    'expectancy',
-    'questions',
-    'panel-sizing',
-  ]
+  const timeEndpoints = ['validity', 'salary', 'retention', 'interviewers', ...NEWER_REPORTS]
   for (const day of applied) {
     pairs.push([{ to: day }, { to: addDays(day, -1) }, timeEndpoints])
     pairs.push([{ from: addDays(day, 1) }, { from: day }, timeEndpoints])
@@ -834,11 +894,15 @@ describe('disclosure control against differencing', () => {
   let uncontrolled: Setup
   let larger: Setup
   let partlyTimed: Setup
+  let timedFromMid: Setup
   beforeAll(async () => {
     controlled = await setup(true)
     uncontrolled = await setup(false)
     larger = await setup(true, 6000)
-    partlyTimed = await setup(true, 6000, timedFromMidLevel())
+    // Judgment scored only from mid, as the minutes: few hires are scored in every area.
+    partlyTimed = await setup(true, 6000, timedFromMidLevel(['judgment']))
+    // Every area scored everywhere: only the minutes start at mid.
+    timedFromMid = await setup(true, 6000, timedFromMidLevel([]))
   }, 180_000)
 
   it('answers a hiring manager organisation-wide, but no two answers differ by 1 to 9 hires', async () => {
@@ -855,7 +919,7 @@ describe('disclosure control against differencing', () => {
     // Several different populations answered, so pairs of shown answers were compared.
     expect(found.populations).toBeGreaterThan(3)
     // The newer reports' cells were among those compared.
-    for (const endpoint of ['expectancy', 'questions', 'panel-sizing']) {
+    for (const endpoint of NEWER_REPORTS) {
       expect(found.compared[endpoint], endpoint).toBeGreaterThan(0)
     }
     expect(found.dishonest).toEqual([])
@@ -865,14 +929,19 @@ describe('disclosure control against differencing', () => {
   }, 120_000)
 
   /**
-   * How many of other managers' people one cell of the partly timed organisation holds in an
-   * answer for every level and not in one for level mid, or the other way: both answered.
+   * How many of other managers' people one cell of an organisation holds in an answer for
+   * every level and not in one for level mid, or the other way: both answered. Where the
+   * endpoint withholds a box whole, panel sizing (which answers both boxes whatever it
+   * withholds in them) says the population of the box, the same for every endpoint.
    */
-  async function apartFromMidLevel(endpoint: string, cellName: string) {
-    const { ask, manager, truth } = partlyTimed
-    // Panel sizing answers both boxes whatever it withholds in them.
-    const every = await ask('manager', query('panel-sizing', {}))
-    const mid = await ask('manager', query('panel-sizing', { level: TIMED_LEVEL }))
+  async function apartFromMidLevel(organisation: Setup, endpoint: string, cellName: string) {
+    const { ask, manager, truth } = organisation
+    const answerFor = async (filters: Record<string, string>) => {
+      const answer = await ask('manager', query(endpoint, filters))
+      return answer.status === 200 ? answer : ask('manager', query('panel-sizing', filters))
+    }
+    const every = await answerFor({})
+    const mid = await answerFor({ level: TIMED_LEVEL })
     expect([every.status, mid.status]).toEqual([200, 200])
     const cell = cellsOf(endpoint, truth).find((entry) => entry.name === cellName)!
     return differing(
@@ -882,14 +951,14 @@ describe('disclosure control against differencing', () => {
   }
 
   it('gives no count of hires scored in every area where too few of them are shown', async () => {
-    expect(await apartFromMidLevel('expectancy', 'hires scored in every area')).toBe(3)
+    expect(await apartFromMidLevel(partlyTimed, 'expectancy', 'hires scored in every area')).toBe(3)
     const found = await managerSweep(partlyTimed, 8, ['expectancy'])
     expect(found.dishonest).toEqual([])
     expect(found.leaks.slice(0, 5)).toEqual([])
   }, 120_000)
 
   it('gives no interviewer hours or minutes of an area where too few loops record minutes', async () => {
-    expect(await apartFromMidLevel('panel-sizing', 'timed in judgment')).toBe(3)
+    expect(await apartFromMidLevel(partlyTimed, 'panel-sizing', 'timed in judgment')).toBe(3)
     // The broader answer, released first, keeps its hours.
     const every = await partlyTimed.ask('manager', query('panel-sizing', {}))
     const areas = every.body.areas as PanelSizingResponse['areas']
@@ -899,6 +968,27 @@ describe('disclosure control against differencing', () => {
     expect(found.dishonest).toEqual([])
     expect(found.leaks.slice(0, 5)).toEqual([])
   }, 120_000)
+
+  it.each(['loop-time', 'incremental-validity', 'utility', 'panel-sizing'])(
+    '%s gives no interview minutes of an area where too few loops record minutes',
+    async (endpoint) => {
+      expect(await apartFromMidLevel(timedFromMid, endpoint, 'timed in judgment')).toBe(3)
+      // The broader answer, released first, keeps its minutes.
+      const every = await timedFromMid.ask('manager', query(endpoint, {}))
+      const timed = cellsOf(endpoint, timedFromMid.truth).find(
+        (cell) => cell.name === 'timed in judgment',
+      )!
+      expect(timed.shown(every)).toBe(true)
+      const found = await managerSweep(timedFromMid, 8, [endpoint])
+      console.log(
+        `${endpoint}, minutes recorded from level mid: ${found.leaks.length} leaking cells (${[...new Set(found.leaks.map((leak) => `${leak.cell} by ${String(leak.differing)}`))].join(', ')})`,
+      )
+      expect(found.compared[endpoint]).toBeGreaterThan(0)
+      expect(found.dishonest).toEqual([])
+      expect(found.leaks.slice(0, 5)).toEqual([])
+    },
+    120_000,
+  )
 
   it('finds the attack when the control is switched off', async () => {
     const found = await managerSweep(uncontrolled, 8)
@@ -923,6 +1013,9 @@ describe('disclosure control against differencing', () => {
       ['panel-sizing', /^(stayed|left) scored in every area$/],
       ['panel-sizing', /^rated in /],
       ['panel-sizing', /^timed in /],
+      ['loop-time', /^timed in /],
+      ['incremental-validity', /^timed in /],
+      ['utility', /^timed in /],
     ]
     const uncaught = kinds.filter(
       ([endpoint, cell]) =>

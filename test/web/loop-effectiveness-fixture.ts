@@ -179,6 +179,32 @@ export function loopTime(overrides: Partial<LoopTime> = {}): LoopTime {
   }
 }
 
+export const MINUTES_WITHHELD =
+  "Judgment: interviewer minutes and every figure made of them withheld, as fewer than 10 loops of other managers' requisitions recorded minutes in it, or 1 to 9 more or fewer than in another answer you can get."
+export const TOTAL_WITHHELD =
+  "The total of interviewer minutes and each area's share of it are withheld, as they add up the minutes withheld."
+
+/** Loop time as a hiring manager gets it where judgment's minutes are withheld. */
+export function loopTimeWithheld(): LoopTime {
+  return loopTime({
+    total_minutes: null,
+    disclosure: {
+      restricted: true,
+      floor: 10,
+      notes: [],
+      withheld: [
+        { figure: 'areas.judgment.minutes', reason: MINUTES_WITHHELD },
+        { figure: 'total_minutes', reason: TOTAL_WITHHELD },
+      ],
+    },
+    areas: loopTime().areas.map((area) =>
+      area.key === 'judgment'
+        ? { ...area, minutes: null, share: null, loops: null, mean_minutes_per_loop: null }
+        : { ...area, share: null },
+    ),
+  })
+}
+
 type HalfYearCell = ValidityOverTime['halves'][number]
 
 /** A half-year: r for each area (null below the floor), time to hire and retention. */

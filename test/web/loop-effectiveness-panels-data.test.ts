@@ -27,6 +27,8 @@ import {
   composite,
   fittedModel,
   loopTime,
+  loopTimeWithheld,
+  TOTAL_WITHHELD,
   unfittedModel,
 } from './loop-effectiveness-fixture'
 import { areaRow } from './validity-fixture'
@@ -371,8 +373,20 @@ describe('loopTimeChartData', () => {
       { ...base[0]!, minutes: 0, share: null },
       { ...base[1]!, r: null, r_corrected: null },
     ])
-    expect(data.bars[0]).toMatchObject({ share: 0, hasMinutes: false })
+    expect(data.bars[0]).toMatchObject({ share: 0, hasMinutes: false, shareWithheld: false })
     expect(data.bars[1]).toMatchObject({ validity: 0, validityKnown: false })
+  })
+
+  it('marks a withheld share as withheld, and an area without minutes still as without', () => {
+    const [ownership, concurrency, judgment] = loopTimeWithheld().areas
+    const data = loopTimeChartData([ownership!, { ...concurrency!, minutes: 0 }, judgment!])
+    expect(data.bars.map((bar) => [bar.key, bar.share, bar.hasMinutes, bar.shareWithheld])).toEqual(
+      [
+        ['ownership', 0, false, true],
+        ['concurrency', 0, false, false],
+        ['judgment', 0, false, true],
+      ],
+    )
   })
 })
 
@@ -451,6 +465,10 @@ describe('loopTimeSentence', () => {
     expect(text).toBe(
       'Ownership & lifetimes takes 50% of interview minutes (typical loops spend 40%–60% there); it has too few hires with a known outcome to judge its validity.',
     )
+  })
+
+  it('gives the reason where the shares are withheld', () => {
+    expect(loopTimeSentence(loopTimeWithheld())).toBe(TOTAL_WITHHELD)
   })
 
   it('says when no minutes are recorded', () => {

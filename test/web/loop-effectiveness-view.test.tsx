@@ -7,7 +7,10 @@ import {
   composite,
   fittedModel,
   loopTime,
+  loopTimeWithheld,
+  MINUTES_WITHHELD,
   modelResponse,
+  TOTAL_WITHHELD,
   unfittedModel,
   validityOverTime,
 } from './loop-effectiveness-fixture'
@@ -225,6 +228,29 @@ describe('LoopEffectivenessView', () => {
     await screen.findByText(/^No applications yet\. Import your data on the Import page/)
     expect(screen.queryByText(/match these filters/)).toBeNull()
     await within(panel(LOOP_TIME_PANEL)).findByText(/No interview minutes are recorded/)
+  })
+
+  it("shows which areas' interview minutes are withheld from a hiring manager, and why", async () => {
+    renderView({ ...everyPanel, [LOOP_TIME]: () => json(200, loopTimeWithheld()) })
+    const summary = await screen.findByTestId('loop-time-summary', undefined, WAIT)
+    expect(summary.textContent).toBe(TOTAL_WITHHELD)
+    const loop = panel(LOOP_TIME_PANEL)
+    const cells = (name: RegExp) =>
+      within(within(loop).getByRole('row', { name }))
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent)
+    const judgment = within(loop).getByRole('row', { name: /^Judgment/ })
+    expect(within(judgment).getByText(MINUTES_WITHHELD)).toBeTruthy()
+    // Minutes, share, minutes per loop: withheld; the validity is still shown.
+    expect(cells(/^Judgment/).slice(0, 4)).toEqual(['–', '–', '–', '.30'])
+    expect(cells(/^Ownership/).slice(0, 3)).toEqual(['2,000', '–', '50.0'])
+    expect(within(loop).getByRole('row', { name: /^Ownership/ }).textContent).not.toContain(
+      MINUTES_WITHHELD,
+    )
+    const chart = loop.querySelector('svg.loop-time-chart__drawing')!
+    expect(chart.querySelectorAll('[data-series="share"]')).toHaveLength(3)
+    expect(chart.textContent).toContain('withheld')
+    expect(chart.textContent).not.toMatch(/NaN|no minutes|\b0%/)
   })
 
   it('sends an edited weight once typing pauses, keeps it in the URL and shows the proposal', async () => {

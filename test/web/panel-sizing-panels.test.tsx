@@ -58,7 +58,7 @@ describe('PanelSizingPanel', () => {
 
   it("says why an area's hours and minutes are not shown where they are withheld", () => {
     const reason =
-      "Judgment: interviewer hours and minutes per loop withheld, as fewer than 10 loops of other managers' requisitions recorded minutes in it."
+      "Judgment: interviewer minutes and every figure made of them withheld, as fewer than 10 loops of other managers' requisitions recorded minutes in it, or 1 to 9 more or fewer than in another answer you can get."
     const panel = panelSizing()
     panel.disclosure = {
       restricted: true,
@@ -111,6 +111,30 @@ describe('IncrementalValidityPanel', () => {
     expect(screen.getByTestId('incremental-summary').textContent).toBe(
       'Judgment (LR p = .019) adds to what the other areas predict. For Ownership & lifetimes the test detects nothing added beyond the others; that is not proof of nothing, and more hires may tell.',
     )
+  })
+
+  it("says why an area's minutes per loop are not shown where they are withheld", () => {
+    const reason =
+      "Judgment: interviewer minutes and every figure made of them withheld, as fewer than 10 loops of other managers' requisitions recorded minutes in it, or 1 to 9 more or fewer than in another answer you can get."
+    const response = incrementalValidity()
+    response.disclosure = {
+      restricted: true,
+      floor: 10,
+      notes: [],
+      withheld: [{ figure: 'areas.judgment.minutes', reason }],
+    }
+    response.areas[1] = { ...response.areas[1]!, minutes_per_loop: null }
+    render(<IncrementalValidityPanel response={response} />)
+    const row = screen.getByRole('row', { name: /^Judgment/ })
+    expect(within(row).getByText(reason)).toBeTruthy()
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent)
+    expect(cells[4]).toBe('–')
+    expect(row.textContent).not.toContain('NaN')
+    const ownership = screen.getByRole('row', { name: /^Ownership/ })
+    expect(ownership.textContent).not.toContain(reason)
+    expect(within(ownership).getAllByRole('cell')[4]!.textContent).toBe('97')
   })
 
   it('names every area that adds, joined as a sentence', () => {

@@ -94,6 +94,49 @@ describe('WorthView', () => {
     expect(calls.some((call) => call.query.get('hourly_cost') === '150')).toBe(true)
   })
 
+  it('says why the interview cost and the dollar gains are withheld, and keeps what does not rest on them', async () => {
+    const minutes =
+      "Judgment: interviewer minutes and every figure made of them withheld, as fewer than 10 loops of other managers' requisitions recorded minutes in it, or 1 to 9 more or fewer than in another answer you can get."
+    const cost =
+      "The minutes per loop, the interview cost per applicant and each weighting's dollar gain over random hiring are withheld: the cost adds up every area's minutes, and those of Judgment are withheld. What other weights would add against the current ones does not rest on the cost, and is shown."
+    const answer = utility()
+    const withoutGain = <Scenario extends { gain: number | null }>(scenario: Scenario) => ({
+      ...scenario,
+      gain: null,
+      gain_ci: null,
+    })
+    const withheld: Utility = {
+      ...answer,
+      disclosure: {
+        restricted: true,
+        floor: 10,
+        notes: [],
+        withheld: [
+          { figure: 'areas.judgment.minutes', reason: minutes },
+          { figure: 'inputs.cost_per_applicant', reason: cost },
+        ],
+      },
+      inputs: { ...answer.inputs, minutes_per_loop: null, cost_per_applicant: null },
+      current: { ...withoutGain(answer.current), sentence: cost },
+      suggested: answer.suggested && withoutGain(answer.suggested),
+      what_if: answer.what_if && withoutGain(answer.what_if),
+    }
+    mockFetch({ [EXPECTANCY]: () => json(200, expectancy()), [UTILITY]: () => json(200, withheld) })
+    open()
+    expect((await screen.findByTestId('utility-summary')).textContent).toBe(cost)
+    expect(screen.getByTestId('utility-suggested').textContent).toMatch(/cannot tell yet/)
+    const dollars = panel('The loop in dollars a year')
+    expect(within(dollars).getByRole('note').textContent).toContain(minutes)
+    const rows = within(dollars)
+      .getAllByRole('row')
+      .map((row) => row.textContent)
+    expect(rows).toContain(`C, interview cost per applicantwithheld${cost}`)
+    const scenarios = rows.filter((row) => /^(Current|Suggested|What-if) weights/.test(row))
+    expect(scenarios).toHaveLength(3)
+    for (const row of scenarios) expect(row).toMatch(/withheldwithheld$/)
+    expect(dollars.textContent).not.toMatch(/NaN|\$0\b/)
+  })
+
   it('draws only the composite curve when a restricted answer withholds the shares', async () => {
     const withheld = expectancy()
     withheld.bands = withheld.bands.map((band) => ({

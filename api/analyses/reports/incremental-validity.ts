@@ -8,6 +8,7 @@ import { tooFewHires } from '../../analytics/power'
 import { modelCases, type Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ShownBox } from '../disclosure/release'
+import { minutesWithheld, saying } from '../disclosure/withheld'
 import { requireModelCases } from './validity'
 import { minutesByArea } from './loop-time'
 
@@ -26,7 +27,8 @@ export const incrementalValidityResponseSchema = z
       areaIncrementSchema.extend({
         name: z.string(),
         minutes_per_loop: z.number().nullable().openapi({
-          description: 'Mean interviewer minutes per loop on the area; null when not recorded',
+          description:
+            'Mean interviewer minutes per loop on the area; null when not recorded, or withheld from a hiring manager',
         }),
         adds: z.enum(['adds', 'nothing_detectable', 'cannot_tell']).openapi({
           description:
@@ -104,11 +106,21 @@ export function incrementalValidityResponse(cohort: Cohort): IncrementalValidity
   }
 }
 
-/** A restricted answer: every figure rests on the model of all areas, which needs the floor. */
+/**
+ * A restricted answer: every figure rests on the model of all areas, which needs the floor;
+ * an area's minutes per loop are shown where its minutes may be (see minutesWithheld).
+ */
 export function restrictIncrementalValidity(
   response: IncrementalValidityResponse,
   release: ShownBox,
 ): IncrementalValidityResponse {
   requireModelCases(release)
-  return response
+  const withheldFigures: IncrementalValidityResponse['disclosure']['withheld'] = []
+  const areas = response.areas.map((area): AreaRow => {
+    const minutes = minutesWithheld(release, area)
+    if (!minutes) return area
+    withheldFigures.push(minutes)
+    return { ...area, minutes_per_loop: null }
+  })
+  return saying({ ...response, areas }, withheldFigures)
 }

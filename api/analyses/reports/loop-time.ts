@@ -3,21 +3,31 @@ import { intervalSchema } from '../../analytics/correlation'
 import { textAt } from '../../dataset/dataset'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
+import type { ShownBox } from '../disclosure/release'
+import { minutesWithheld, saying } from '../disclosure/withheld'
 import type { ValidityResponse } from './validity'
-
-type LoopTimeResponse = z.infer<typeof loopTimeResponseSchema>
 
 export const loopTimeResponseSchema = z
   .object({
     ...contextShape,
-    total_minutes: z.number(),
+    total_minutes: z.number().nullable().openapi({
+      description:
+        "Interviewer minutes recorded over every area; null where an area's minutes are withheld from a hiring manager",
+    }),
     areas: z.array(
       z.object({
         key: z.string(),
         name: z.string(),
-        minutes: z.number(),
-        share: z.number().nullable(),
-        loops: z.number().int(),
+        minutes: z.number().nullable().openapi({
+          description: 'Interviewer minutes recorded on the area; null where withheld',
+        }),
+        share: z.number().nullable().openapi({
+          description:
+            "minutes / total_minutes; null without minutes, or where an area's minutes are withheld",
+        }),
+        loops: z.number().int().nullable().openapi({
+          description: 'Loops that recorded minutes on the area; null where withheld',
+        }),
         mean_minutes_per_loop: z.number().nullable(),
         r: z.number().nullable(),
         r_ci: intervalSchema.nullable(),
@@ -29,6 +39,7 @@ export const loopTimeResponseSchema = z
     ),
   })
   .openapi('LoopTime')
+export type LoopTimeResponse = z.infer<typeof loopTimeResponseSchema>
 
 /** Per area, interviewer minutes recorded over the cohort's loops, and the loops recorded. */
 export function minutesByArea(cohort: Cohort): { total: number; loops: number }[] {
@@ -90,23 +101,45 @@ export function loopTimeResponse(cohort: Cohort, validity: ValidityResponse): Lo
   }
 }
 
-/** A restricted answer: each area's validity as the restricted validity table shows it. */
+/**
+ * A restricted answer: each area's validity as the restricted validity table shows it, and
+ * its minutes where they may be shown (see minutesWithheld). The total and the shares add up
+ * every area, so they are withheld wherever one area's minutes are.
+ */
 export function restrictLoopTime(
   response: LoopTimeResponse,
   restrictedValidity: ValidityResponse,
+  release: ShownBox,
 ): LoopTimeResponse {
-  return {
-    ...response,
-    areas: response.areas.map((area, k) => {
-      const shown = restrictedValidity.areas[k]!
-      return {
-        ...area,
-        r: shown.r,
-        r_ci: shown.r_ci,
-        r_corrected: shown.r_corrected,
-        r_corrected_ci: shown.r_corrected_ci,
-        auc: shown.auc,
-      }
-    }),
-  }
+  const withheldFigures: LoopTimeResponse['disclosure']['withheld'] = []
+  const areas = response.areas.map((area, k) => {
+    const shown = restrictedValidity.areas[k]!
+    const minutes = minutesWithheld(release, area)
+    if (minutes) withheldFigures.push(minutes)
+    return {
+      ...area,
+      ...(minutes ? { minutes: null, loops: null, mean_minutes_per_loop: null } : {}),
+      r: shown.r,
+      r_ci: shown.r_ci,
+      r_corrected: shown.r_corrected,
+      r_corrected_ci: shown.r_corrected_ci,
+      auc: shown.auc,
+    }
+  })
+  if (withheldFigures.length === 0) return { ...response, areas }
+  return saying(
+    {
+      ...response,
+      total_minutes: null,
+      areas: areas.map((area) => ({ ...area, share: null })),
+    },
+    [
+      ...withheldFigures,
+      {
+        figure: 'total_minutes',
+        reason:
+          "The total of interviewer minutes and each area's share of it are withheld, as they add up the minutes withheld.",
+      },
+    ],
+  )
 }

@@ -4,7 +4,7 @@ import type { AreaRaters } from '../area-reliability'
 import type { Cohort } from '../cohort'
 import { contextOf, contextShape } from '../context'
 import type { ShownBox } from '../disclosure/release'
-import { saying } from '../disclosure/withheld'
+import { minutesWithheld, saying } from '../disclosure/withheld'
 import { formatP, type IncrementalValidityResponse } from './incremental-validity'
 import { minutesByArea, quartersSpanned } from './loop-time'
 
@@ -127,8 +127,8 @@ export function panelSizingResponse(
 
 /**
  * A restricted answer: reliabilities rest on the applicants rated in the area, so they need
- * the floor of the pool; hours and minutes per loop the floor of loops with minutes recorded;
- * the LR test and what it says rest on the model of all areas.
+ * the floor of the pool; hours and minutes per loop the loops with minutes recorded (see
+ * minutesWithheld); the LR test and what it says rest on the model of all areas.
  */
 export function restrictPanelSizing(
   response: PanelSizingResponse,
@@ -138,17 +138,12 @@ export function restrictPanelSizing(
   const withheldFigures: PanelSizingResponse['disclosure']['withheld'] = []
   const areas = response.areas.map((area, k): PanelArea => {
     const increment = restrictedIncrements?.areas[k]
-    const timed = release.visible(`timed ${area.key}`)
-    if (!timed && (area.hours_per_quarter !== null || area.minutes_per_loop !== null)) {
-      withheldFigures.push({
-        figure: `areas.${area.key}.minutes`,
-        reason: `${area.name}: interviewer hours and minutes per loop withheld, as fewer than ${release.floor} loops of other managers' requisitions recorded minutes in it.`,
-      })
-    }
-    const hours = timed ? area.hours_per_quarter : null
+    const minutes = minutesWithheld(release, area)
+    if (minutes) withheldFigures.push(minutes)
+    const hours = minutes ? null : area.hours_per_quarter
     const shown = {
       ...area,
-      minutes_per_loop: timed ? area.minutes_per_loop : null,
+      minutes_per_loop: minutes ? null : area.minutes_per_loop,
       hours_per_quarter: hours,
       lr_p: increment?.p ?? null,
       note: noteOf(area.name, hours, increment),

@@ -37,7 +37,7 @@ import { textAt } from '../../dataset/dataset'
 import { modelCases, type Cohort } from '../cohort'
 import { contextOf, contextShape, salaryBandsOf } from '../context'
 import type { ShownBox } from '../disclosure/release'
-import { saying, withheld } from '../disclosure/withheld'
+import { minutesWithheld, saying, withheld } from '../disclosure/withheld'
 import { byArea, parseWeights } from '../weights'
 import { requireModelCases } from './validity'
 
@@ -317,7 +317,9 @@ const scenarioSchema = z
       description: 'The weights of every level alike; null for the current weights, set by level',
     }),
     validity: correctedValiditySchema.nullable(),
-    gain: z.number().nullable().openapi({ description: 'ΔU per year in dollars' }),
+    gain: z.number().nullable().openapi({
+      description: 'ΔU per year in dollars; null without every input, or the interview cost',
+    }),
     gain_ci: intervalSchema
       .nullable()
       .meta({ description: "ΔU at the ends of the corrected validity's 95% interval" }),
@@ -346,10 +348,12 @@ const utilityInputsSchema = z
     sdy: z.number().nullable().openapi({ description: 'SD_y = sdy_share × band_midpoint' }),
     hourly_cost: z.number(),
     minutes_per_loop: z.number().nullable().openapi({
-      description: 'Interviewer minutes per loop: the sum over areas of the mean minutes recorded',
+      description:
+        "Interviewer minutes per loop: the sum over areas of the mean minutes recorded; null when none are, or withheld from a hiring manager where an area's minutes are",
     }),
     cost_per_applicant: z.number().nullable().openapi({
-      description: 'C = minutes_per_loop / 60 × hourly_cost',
+      description:
+        'C = minutes_per_loop / 60 × hourly_cost; null with minutes_per_loop (and then so are the gains, which rest on it)',
     }),
     tenure_days: z.number().nullable().openapi({
       description: 'Kaplan–Meier restricted mean tenure of every hire over three years, in days',
@@ -641,14 +645,42 @@ function versusSentence(name: string, versus: Scenario['versus_current']): strin
 
 /**
  * A restricted answer: the dollar figures rest on every hire scored in every area (stayed and
- * left), on the pool scored in every area and on departures, each at the floor.
+ * left), on the pool scored in every area and on departures, each at the floor. The interview
+ * cost adds up every area's minutes per loop: where any area's are withheld (see
+ * minutesWithheld), so are the cost and each gain it enters. The difference between two
+ * weightings is shown: the cost is the same for both and cancels.
  */
-export function restrictUtility(response: UtilityResponse, release: ShownBox): UtilityResponse {
+export function restrictUtility(
+  response: UtilityResponse,
+  release: ShownBox,
+  areas: readonly { key: string; name: string }[],
+): UtilityResponse {
   requireModelCases(release)
   if (!release.visible('pool complete') || !release.visible('departures')) {
     throw withheld(
       `Withheld: fewer than ${release.floor} of other managers' applicants were scored in every area, or fewer than ${release.floor} of their hires have left, so the figures could describe single people.`,
     )
   }
-  return response
+  const hidden = areas.flatMap((area) => {
+    const minutes = minutesWithheld(release, area)
+    return minutes ? [{ name: area.name, minutes }] : []
+  })
+  if (hidden.length === 0) return response
+  const reason = `The minutes per loop, the interview cost per applicant and each weighting's dollar gain over random hiring are withheld: the cost adds up every area's minutes, and those of ${hidden.map((area) => area.name).join(', ')} are withheld. What other weights would add against the current ones does not rest on the cost, and is shown.`
+  const withoutCost = (scenario: Scenario): Scenario => ({ ...scenario, gain: null, gain_ci: null })
+  const { current } = response
+  return saying(
+    {
+      ...response,
+      inputs: { ...response.inputs, minutes_per_loop: null, cost_per_applicant: null },
+      // The current weights' sentence quotes the gain where there is one; the others' do not.
+      current: {
+        ...withoutCost(current),
+        sentence: current.gain === null ? current.sentence : reason,
+      },
+      suggested: response.suggested && withoutCost(response.suggested),
+      what_if: response.what_if && withoutCost(response.what_if),
+    },
+    [...hidden.map((area) => area.minutes), { figure: 'inputs.cost_per_applicant', reason }],
+  )
 }

@@ -4,6 +4,7 @@ import { IntervalPlot } from '../../../components/interval-plot'
 import { formatCorrelation, formatNumber, formatP } from '../../../lib/format'
 import { PALETTE } from '../../../lib/palette'
 import type { IncrementalValidity } from '../api/get-incremental-validity'
+import { MinutesWithheldNote } from './minutes-withheld-note'
 import {
   formatDifference,
   incrementalChartData,
@@ -77,7 +78,10 @@ export function IncrementalValidityPanel({ response }: { response: IncrementalVa
                   data-area={area.key}
                   className={area.adds === 'cannot_tell' ? 'is-insufficient' : undefined}
                 >
-                  <th scope="row">{area.name}</th>
+                  <th scope="row">
+                    {area.name}
+                    <MinutesWithheldNote disclosure={response.disclosure} area={area.key} />
+                  </th>
                   <td>{formatNumber(area.lr_chisq)}</td>
                   <td>{formatP(area.p)}</td>
                   <td>

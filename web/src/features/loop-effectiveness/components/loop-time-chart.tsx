@@ -14,7 +14,8 @@ const GRID = '#dde1e8'
 /** Drawn at most this wide: wider, the bars would only stretch. */
 const MAX_WIDTH = 960
 
-const shareLabel = (bar: LoopTimeBar) => (bar.hasMinutes ? formatPercent(bar.share) : 'no minutes')
+const shareLabel = (bar: LoopTimeBar) =>
+  bar.shareWithheld ? 'withheld' : bar.hasMinutes ? formatPercent(bar.share) : 'no minutes'
 
 const validityTitle = (bar: LoopTimeBar) => {
   if (!bar.validityKnown) return `${bar.name}: validity not computable`

@@ -1,3 +1,4 @@
+import { withheldReason } from '../../../components/disclosure-notice'
 import { formatCorrelation, formatPercent } from '../../../lib/format'
 import { niceScale } from '../../../lib/nice-scale'
 import type { AreaLoopTime, LoopTime } from '../api/get-loop-time'
@@ -10,9 +11,11 @@ export const OWNERSHIP = 'ownership'
 export interface LoopTimeBar {
   key: string
   name: string
-  /** Share of interview minutes; 0 where none are recorded (see `hasMinutes`). */
+  /** Share of interview minutes; 0 where none are recorded or it is withheld (see below). */
   share: number
   hasMinutes: boolean
+  /** Whether disclosure control withholds the share (the answer says why). */
+  shareWithheld: boolean
   /** The range-corrected r, else the observed one; 0 where neither is known (see `validityKnown`). */
   validity: number
   validityKnown: boolean
@@ -47,7 +50,9 @@ export function loopTimeChartData(areas: readonly AreaLoopTime[]): LoopTimeChart
     key: area.key,
     name: area.name,
     share: area.share ?? 0,
-    hasMinutes: area.share !== null && area.minutes > 0,
+    hasMinutes: area.share !== null && area.minutes !== null && area.minutes > 0,
+    // A share is null for want of minutes, or withheld where the area's minutes are not 0.
+    shareWithheld: area.share === null && area.minutes !== 0,
     validity: validityOf(area) ?? 0,
     validityKnown: validityOf(area) !== null,
     validityCi: validityCiOf(area),
@@ -80,7 +85,15 @@ const validityWords = (area: AreaLoopTime) => {
 
 /** Where the loop's time goes beside what each area predicts, in plain words. */
 export function loopTimeSentence(loopTime: LoopTime): string {
-  const timed = loopTime.areas.filter((area) => area.share !== null && area.minutes > 0)
+  if (loopTime.total_minutes === null) {
+    return (
+      withheldReason(loopTime.disclosure, 'total_minutes') ??
+      'The shares of interview minutes are withheld.'
+    )
+  }
+  const timed = loopTime.areas.filter(
+    (area) => area.share !== null && area.minutes !== null && area.minutes > 0,
+  )
   if (loopTime.total_minutes === 0 || timed.length === 0) {
     return 'No interview minutes are recorded for this selection, so time spent cannot be set beside validity.'
   }

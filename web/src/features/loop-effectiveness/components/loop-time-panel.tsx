@@ -5,6 +5,7 @@ import type { LoopTime } from '../api/get-loop-time'
 import { LoopTimeChart } from './loop-time-chart'
 import { loopTimeCsv } from './loop-time-csv'
 import { loopTimeChartData, loopTimeSentence } from './loop-time-data'
+import { MinutesWithheldNote } from './minutes-withheld-note'
 
 /** Time spent per area beside its validity: the chart, a sentence, its table and downloads. */
 export function LoopTimePanel({ loopTime }: { loopTime: LoopTime }) {
@@ -40,12 +41,17 @@ export function LoopTimePanel({ loopTime }: { loopTime: LoopTime }) {
               </thead>
               <tbody>
                 {loopTime.areas.map((area) => (
-                  <tr key={area.key} className={area.insufficient ? 'is-insufficient' : undefined}>
+                  <tr
+                    key={area.key}
+                    data-area={area.key}
+                    className={area.insufficient ? 'is-insufficient' : undefined}
+                  >
                     <th scope="row">
                       {area.name}
                       {area.insufficient && ' (insufficient data)'}
+                      <MinutesWithheldNote disclosure={loopTime.disclosure} area={area.key} />
                     </th>
-                    <td>{area.minutes.toLocaleString('en')}</td>
+                    <td>{area.minutes === null ? '–' : area.minutes.toLocaleString('en')}</td>
                     <td>{formatPercent(area.share)}</td>
                     <td>{formatNumber(area.mean_minutes_per_loop, 1)}</td>
                     <td>{formatCorrelation(area.r)}</td>

@@ -1,10 +1,10 @@
 import { useRef } from 'react'
 import { ChartDownloads } from '../../../components/chart-downloads'
-import { withheldReason } from '../../../components/disclosure-notice'
 import { IntervalPlot } from '../../../components/interval-plot'
 import { formatCorrelation, formatNumber, formatP } from '../../../lib/format'
 import { PALETTE } from '../../../lib/palette'
 import type { PanelSizing } from '../api/get-panel-sizing'
+import { MinutesWithheldNote } from './minutes-withheld-note'
 import {
   panelSizingChartData,
   panelSizingCsv,
@@ -81,35 +81,27 @@ export function PanelSizingPanel({ panel }: { panel: PanelSizing }) {
               </tr>
             </thead>
             <tbody>
-              {panel.areas.map((area) => {
-                const minutesWithheld = withheldReason(
-                  panel.disclosure,
-                  `areas.${area.key}.minutes`,
-                )
-                return (
-                  <tr
-                    key={area.key}
-                    data-area={area.key}
-                    className={area.icc1 === null ? 'is-insufficient' : undefined}
-                  >
-                    <th scope="row">
-                      {area.name}
-                      {area.not_computable && (
-                        <span className="row-note">{area.not_computable}</span>
-                      )}
-                      {minutesWithheld && <span className="row-note">{minutesWithheld}</span>}
-                    </th>
-                    <td>{formatCorrelation(area.icc1)}</td>
-                    <td>{formatNumber(area.raters_today, 1)}</td>
-                    <td>{formatCorrelation(area.reliability_today)}</td>
-                    <td>{wholeOrDash(ratersFor(area, 0.7))}</td>
-                    <td>{wholeOrDash(ratersFor(area, 0.8))}</td>
-                    <td>{formatNumber(area.minutes_per_loop, 0)}</td>
-                    <td>{formatNumber(area.hours_per_quarter, 1)}</td>
-                    <td>{formatP(area.lr_p)}</td>
-                  </tr>
-                )
-              })}
+              {panel.areas.map((area) => (
+                <tr
+                  key={area.key}
+                  data-area={area.key}
+                  className={area.icc1 === null ? 'is-insufficient' : undefined}
+                >
+                  <th scope="row">
+                    {area.name}
+                    {area.not_computable && <span className="row-note">{area.not_computable}</span>}
+                    <MinutesWithheldNote disclosure={panel.disclosure} area={area.key} />
+                  </th>
+                  <td>{formatCorrelation(area.icc1)}</td>
+                  <td>{formatNumber(area.raters_today, 1)}</td>
+                  <td>{formatCorrelation(area.reliability_today)}</td>
+                  <td>{wholeOrDash(ratersFor(area, 0.7))}</td>
+                  <td>{wholeOrDash(ratersFor(area, 0.8))}</td>
+                  <td>{formatNumber(area.minutes_per_loop, 0)}</td>
+                  <td>{formatNumber(area.hours_per_quarter, 1)}</td>
+                  <td>{formatP(area.lr_p)}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>

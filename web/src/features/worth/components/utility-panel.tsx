@@ -2,7 +2,13 @@ import { useState } from 'react'
 import { ChartDownloads } from '../../../components/chart-downloads'
 import { formatCorrelation, formatInterval, formatMoney } from '../../../lib/format'
 import type { Utility } from '../api/get-utility'
-import { SCENARIO_NAMES, scenariosOf, utilityCsv, utilityInputRows } from './worth-data'
+import {
+  costWithheld,
+  SCENARIO_NAMES,
+  scenariosOf,
+  utilityCsv,
+  utilityInputRows,
+} from './worth-data'
 
 export interface UtilityEdits {
   sdy_share?: string
@@ -49,6 +55,7 @@ function InputsForm({ data, edits, onEdit }: Props) {
 
 /** ΔU per year over hiring at random for each weighting, with its interval and every input. */
 export function UtilityPanel({ data, edits, onEdit }: Props) {
+  const gainWithheld = costWithheld(data) !== null
   return (
     <>
       <p className="headline" data-testid="utility-summary">
@@ -77,8 +84,12 @@ export function UtilityPanel({ data, edits, onEdit }: Props) {
                   {formatCorrelation(scenario.validity?.r_corrected ?? null)} (
                   {formatInterval(scenario.validity?.r_corrected_ci ?? null, formatCorrelation)})
                 </td>
-                <td>{formatMoney(scenario.gain)}</td>
-                <td>{formatInterval(scenario.gain_ci, (value) => formatMoney(value))}</td>
+                <td>{gainWithheld ? 'withheld' : formatMoney(scenario.gain)}</td>
+                <td>
+                  {gainWithheld
+                    ? 'withheld'
+                    : formatInterval(scenario.gain_ci, (value) => formatMoney(value))}
+                </td>
               </tr>
             ))}
           </tbody>

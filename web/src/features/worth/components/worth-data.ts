@@ -1,4 +1,5 @@
 import { toCsv } from '../../../../../common/csv'
+import { withheldReason } from '../../../components/disclosure-notice'
 import { formatMoney, formatPercent } from '../../../lib/format'
 import type { Expectancy, ExpectancyBand } from '../api/get-expectancy'
 import type { Utility, UtilityScenario } from '../api/get-utility'
@@ -77,9 +78,14 @@ const years = (value: number | null) => (value === null ? '–' : `${value.toFix
 const perYear = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} a year`)
 const decimal = (value: number | null, digits = 2) => (value === null ? '–' : value.toFixed(digits))
 
+/** Why the interview cost, and the dollar gains resting on it, are withheld; null if not. */
+export const costWithheld = (utility: Utility) =>
+  withheldReason(utility.disclosure, 'inputs.cost_per_applicant')
+
 /** Every input of the dollar figure, as label, value and where it comes from. */
 export function utilityInputRows(utility: Utility): [string, string, string][] {
   const { inputs } = utility
+  const costReason = costWithheld(utility)
   return [
     [
       'SD_y, value spread of a year of work',
@@ -88,8 +94,9 @@ export function utilityInputRows(utility: Utility): [string, string, string][] {
     ],
     [
       'C, interview cost per applicant',
-      formatMoney(inputs.cost_per_applicant),
-      `${decimal(inputs.minutes_per_loop, 0)} interviewer minutes per loop at ${formatMoney(inputs.hourly_cost)} an hour`,
+      costReason === null ? formatMoney(inputs.cost_per_applicant) : 'withheld',
+      costReason ??
+        `${decimal(inputs.minutes_per_loop, 0)} interviewer minutes per loop at ${formatMoney(inputs.hourly_cost)} an hour`,
     ],
     [
       'T, expected tenure',
