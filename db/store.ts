@@ -119,7 +119,7 @@ async function runAwaiting<Result>(operation: Operation<Result>): Promise<Result
  * write lock at its start (BEGIN IMMEDIATE).
  */
 export function sqliteStore(db: Db): Store {
-  const queries: Queries = { dialect: 'sqlite', db, tables: sqliteTables }
+  const queries = sqliteQueries(db)
   return {
     dialect: 'sqlite',
     run: (operation) => settled(() => runNow(operation(queries))),
@@ -130,6 +130,17 @@ export function sqliteStore(db: Db): Store {
       }),
   }
 }
+
+const sqliteQueries = (db: Db): Queries => ({ dialect: 'sqlite', db, tables: sqliteTables })
+
+/**
+ * Runs an operation on a SQLite connection now, for synchronous SQLite code (an import, a
+ * snapshot): inside a transaction of that code when called in one.
+ */
+export const runOnSqlite = <Result>(
+  db: Db,
+  operation: (queries: Queries) => Operation<Result>,
+): Result => runNow(operation(sqliteQueries(db)))
 
 /** The work's result, done now; a failure is a rejection, as on PostgreSQL. */
 function settled<Result>(work: () => Result): Promise<Result> {

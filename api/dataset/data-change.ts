@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
-import { bumpDataVersion, DATA_VERSION_KEY, readMeta } from '../../db/meta'
-import { analyticsSnapshots } from '../../db/schema'
+import { nextDataVersion } from '../../db/meta'
+import { runOnSqlite, write, type Operation, type Queries } from '../../db/store'
 import { rebuildAllSnapshots } from './snapshot'
 
 /**
@@ -14,15 +14,22 @@ export type DataChange = 'applications' | 'settings'
 /**
  * The one step every write that changes analytics input ends with, inside its transaction:
  * a new data version, so every cached figure and released population is recomputed, and the
- * analytics snapshot brought up to that version.
+ * analytics snapshot brought up to that version. SQLite rebuilds its snapshots here; on
+ * PostgreSQL, which builds none yet, an applications change drops them, so none is read stale.
  */
-export function commitDataChange(db: Db, change: DataChange): void {
-  bumpDataVersion(db)
-  if (change === 'applications') {
+export function* dataChanged(queries: Queries, change: DataChange): Operation<void> {
+  const version = yield* nextDataVersion(queries)
+  const { db, tables } = queries
+  if (change === 'settings') {
+    yield* write(db.update(tables.analyticsSnapshots).set({ dataVersion: version }))
+  } else if (queries.dialect === 'sqlite') {
+    // Synchronous, inside the same SQLite transaction: operations run there in one go.
     rebuildAllSnapshots(db)
-    return
+  } else {
+    yield* write(db.delete(tables.analyticsSnapshots))
   }
-  db.update(analyticsSnapshots)
-    .set({ dataVersion: readMeta(db, DATA_VERSION_KEY) ?? '0' })
-    .run()
 }
+
+/** As `dataChanged`, from synchronous SQLite code. */
+export const commitDataChange = (db: Db, change: DataChange): void =>
+  runOnSqlite(db, (queries) => dataChanged(queries, change))

@@ -1,30 +1,35 @@
 import { asc, eq } from 'drizzle-orm'
-import { atomically, type Db } from '../../db/client'
 import { LEVELS, type Level } from '../../db/domain'
-import { commitDataChange } from '../dataset/data-change'
-import { rubricAreas, rubricLevelWeights, rubricRedFlags, rubrics } from '../../db/schema'
-import { recordAudit, type Actor } from '../auth/audit'
+import { first, rows, write, type Store } from '../../db/store'
+import { auditEntry, type Actor } from '../auth/audit'
+import { dataChanged } from '../dataset/data-change'
 import { ApiError } from '../lib/errors'
 
 /** Weights of a level may be off 1 by this much (three decimals typed by hand). */
 const SUM_TOLERANCE = 0.001
 
-export function listRubrics(db: Db) {
-  const weights = db.select().from(rubricLevelWeights).all()
-  return db
-    .select()
-    .from(rubrics)
-    .orderBy(asc(rubrics.key))
-    .all()
-    .map((rubric) => ({
+/** Every rubric with its areas, their weight per level, and its red flags. */
+export const listRubrics = (store: Store) =>
+  store.run(function* ({ db, tables }) {
+    const { rubricAreas, rubricLevelWeights, rubricRedFlags, rubrics } = tables
+    const weights = yield* rows(db.select().from(rubricLevelWeights))
+    const areas = yield* rows(db.select().from(rubricAreas).orderBy(asc(rubricAreas.position)))
+    const redFlags = yield* rows(
+      db
+        .select({
+          rubricId: rubricRedFlags.rubricId,
+          key: rubricRedFlags.key,
+          name: rubricRedFlags.name,
+        })
+        .from(rubricRedFlags)
+        .orderBy(asc(rubricRedFlags.id)),
+    )
+    const found = yield* rows(db.select().from(rubrics).orderBy(asc(rubrics.key)))
+    return found.map((rubric) => ({
       key: rubric.key,
       name: rubric.name,
-      areas: db
-        .select()
-        .from(rubricAreas)
-        .where(eq(rubricAreas.rubricId, rubric.id))
-        .orderBy(asc(rubricAreas.position))
-        .all()
+      areas: areas
+        .filter((area) => area.rubricId === rubric.id)
         .map((area) => ({
           key: area.key,
           name: area.name,
@@ -35,13 +40,11 @@ export function listRubrics(db: Db) {
             ]),
           ) as Record<Level, number>,
         })),
-      red_flags: db
-        .select({ key: rubricRedFlags.key, name: rubricRedFlags.name })
-        .from(rubricRedFlags)
-        .where(eq(rubricRedFlags.rubricId, rubric.id))
-        .all(),
+      red_flags: redFlags
+        .filter((flag) => flag.rubricId === rubric.id)
+        .map(({ key, name }) => ({ key, name })),
     }))
-}
+  })
 
 export type LevelWeights = Record<string, Record<string, number>>
 
@@ -93,45 +96,51 @@ function weightProblems(weights: LevelWeights, areaKeys: readonly string[]): Pro
  * leaves either the old weights or the new ones, never a mix.
  */
 export function replaceLevelWeights(
-  db: Db,
+  store: Store,
   rubricKey: string,
   weights: LevelWeights,
   actor: Actor,
   now: Date,
-): void {
-  const rubric = db.select().from(rubrics).where(eq(rubrics.key, rubricKey)).get()
-  if (!rubric) throw new ApiError(404, 'not_found', `There is no rubric "${rubricKey}"`)
-  const areas = db.select().from(rubricAreas).where(eq(rubricAreas.rubricId, rubric.id)).all()
-  const problems = weightProblems(
-    weights,
-    areas.map((area) => area.key),
-  )
-  if (problems.length > 0) {
-    throw new ApiError(
-      400,
-      'invalid_request',
-      `Invalid body: ${problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')}`,
-      problems,
+): Promise<void> {
+  return store.transaction(function* (queries) {
+    const { db, tables } = queries
+    const { rubricAreas, rubricLevelWeights, rubrics } = tables
+    const rubric = yield* first(db.select().from(rubrics).where(eq(rubrics.key, rubricKey)))
+    if (!rubric) throw new ApiError(404, 'not_found', `There is no rubric "${rubricKey}"`)
+    const areas = yield* rows(
+      db.select().from(rubricAreas).where(eq(rubricAreas.rubricId, rubric.id)),
     )
-  }
-  atomically(db, () => {
+    const problems = weightProblems(
+      weights,
+      areas.map((area) => area.key),
+    )
+    if (problems.length > 0) {
+      throw new ApiError(
+        400,
+        'invalid_request',
+        `Invalid body: ${problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')}`,
+        problems,
+      )
+    }
     for (const area of areas) {
       for (const level of LEVELS) {
         const weight = weights[level]![area.key]!
-        db.insert(rubricLevelWeights)
-          .values({ areaId: area.id, level, weight })
-          .onConflictDoUpdate({
-            target: [rubricLevelWeights.areaId, rubricLevelWeights.level],
-            set: { weight },
-          })
-          .run()
+        yield* write(
+          db
+            .insert(rubricLevelWeights)
+            .values({ areaId: area.id, level, weight })
+            .onConflictDoUpdate({
+              target: [rubricLevelWeights.areaId, rubricLevelWeights.level],
+              set: { weight },
+            }),
+        )
       }
     }
-    recordAudit(
-      db,
+    yield* auditEntry(
+      queries,
       { actor, action: 'rubric_update', target: rubricKey, details: { weights } },
       now,
     )
-    commitDataChange(db, 'settings')
+    yield* dataChanged(queries, 'settings')
   })
 }

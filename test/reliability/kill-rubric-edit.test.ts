@@ -99,7 +99,7 @@ describe('kill -9 during a rubric edit', () => {
   it('leaves one whole weight set, audited with the edit that wrote it', async () => {
     const fresh = openDatabase(databasePath)
     const initialVersion = dataVersion(fresh)
-    const seeded = rustWeights(fresh)
+    const seeded = await rustWeights(fresh)
     fresh.$client.close()
     expect(Object.keys(seeded)).toEqual([...LEVELS])
     for (const level of LEVELS)
@@ -132,7 +132,7 @@ describe('kill -9 during a rubric edit', () => {
           expect(entry, `audit entry ${index}`).toEqual(index % 2 === 0 ? WEIGHTS_A : WEIGHTS_B)
         })
         // The stored set is the last audited one: the change and its entry commit together.
-        expect(rustWeights(db)).toEqual(weights.at(-1))
+        expect(await rustWeights(db)).toEqual(weights.at(-1))
         expect(dataVersion(db) - initialVersion).toBe(weights.length)
       } finally {
         db.$client.close()

@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs'
 import { isDeepStrictEqual } from 'node:util'
 import { openDatabase } from '../../db/client'
+import { sqliteStore } from '../../db/store'
 import { replaceLevelWeights } from '../../api/settings/rubric-weights'
 import { WEIGHTS_A, WEIGHTS_B, rustWeights } from './rubric-weight-sets'
 
@@ -14,12 +15,13 @@ const [databasePath] = process.argv.slice(2)
 if (!databasePath) throw new Error('Usage: rubric-edit-loop.ts <database path>')
 
 const db = openDatabase(databasePath)
-let next = isDeepStrictEqual(rustWeights(db), WEIGHTS_A) ? WEIGHTS_B : WEIGHTS_A
+const store = sqliteStore(db)
+let next = isDeepStrictEqual(await rustWeights(db), WEIGHTS_A) ? WEIGHTS_B : WEIGHTS_A
 
 // An orphan left by a crashed test run stops by itself.
 const deadline = Date.now() + 60_000
 for (let edits = 1; Date.now() < deadline; edits++) {
-  replaceLevelWeights(db, 'rust', next, { command: 'test' }, new Date())
+  await replaceLevelWeights(store, 'rust', next, { command: 'test' }, new Date())
   // Synchronous, so the line is out before the next edit starts.
   writeSync(1, `edited ${edits}\n`)
   next = next === WEIGHTS_A ? WEIGHTS_B : WEIGHTS_A

@@ -1,5 +1,6 @@
 import { LEVELS } from '../../db/domain'
 import type { Db } from '../../db/client'
+import { sqliteStore } from '../../db/store'
 import { listRubrics, type LevelWeights } from '../../api/settings/rubric-weights'
 
 export const RUST_AREAS = ['ownership', 'concurrency', 'unsafe_ffi', 'traits_errors', 'judgment']
@@ -26,8 +27,8 @@ export const WEIGHTS_A = rotated(0)
 export const WEIGHTS_B = rotated(1)
 
 /** The rust rubric's stored weights, by level then area, as replaceLevelWeights takes them. */
-export function rustWeights(db: Db): LevelWeights {
-  const rust = listRubrics(db).find((rubric) => rubric.key === 'rust')
+export async function rustWeights(db: Db): Promise<LevelWeights> {
+  const rust = (await listRubrics(sqliteStore(db))).find((rubric) => rubric.key === 'rust')
   if (!rust) throw new Error('The rust rubric is missing')
   return Object.fromEntries(
     LEVELS.map((level) => [

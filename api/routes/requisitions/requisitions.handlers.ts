@@ -1,11 +1,11 @@
 import type { Context } from 'hono'
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
-import { atomically } from '../../../db/client'
+import { write } from '../../../db/store'
 import { applications, employments, requisitions, users } from '../../../db/schema'
 import { findUserByEmail } from '../../auth/accounts'
-import { commitDataChange } from '../../dataset/data-change'
-import { recordAudit } from '../../auth/audit'
+import { dataChanged } from '../../dataset/data-change'
+import { auditEntry } from '../../auth/audit'
 import { ownRequisitionsCondition } from '../../analyses/scope'
 import { scopeOf, signedIn } from '../../auth/scope'
 import { ApiError } from '../../lib/errors'
@@ -69,7 +69,6 @@ export const getOne: AppRouteHandler<typeof getOneRoute> = (c) =>
 export const update: AppRouteHandler<typeof updateRoute> = async (c) => {
   const { id } = c.req.valid('param')
   const { owner_email } = c.req.valid('json')
-  const db = c.var.db
   const current = visibleRequisition(c, id)
   const owner = owner_email === null ? null : await findUserByEmail(c.var.store, owner_email)
   if (owner === undefined) {
@@ -77,13 +76,15 @@ export const update: AppRouteHandler<typeof updateRoute> = async (c) => {
       { field: 'owner_email', message: 'names no user' },
     ])
   }
-  atomically(db, () => {
-    db.update(requisitions)
-      .set({ ownerUserId: owner?.id ?? null })
-      .where(eq(requisitions.id, id))
-      .run()
-    recordAudit(
-      db,
+  await c.var.store.transaction(function* (queries) {
+    yield* write(
+      queries.db
+        .update(queries.tables.requisitions)
+        .set({ ownerUserId: owner?.id ?? null })
+        .where(eq(queries.tables.requisitions.id, id)),
+    )
+    yield* auditEntry(
+      queries,
       {
         actor: signedIn(c).viewer,
         action: 'requisition_update',
@@ -93,7 +94,7 @@ export const update: AppRouteHandler<typeof updateRoute> = async (c) => {
       c.var.now(),
     )
     // Who owns what bounds a hiring manager's figures: theirs must be recomputed.
-    commitDataChange(db, 'settings')
+    yield* dataChanged(queries, 'settings')
   })
   return c.json(visibleRequisition(c, id), 200)
 }

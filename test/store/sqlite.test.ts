@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../db/client'
 import { sqliteStore } from '../../db/store'
-import { describeAccounts } from '../helpers/accounts-suite'
+import { describeAccounts, type StoresUnderTest } from '../helpers/accounts-suite'
+import { describeSettings } from '../helpers/settings-suite'
 
-// The same suite runs on PostgreSQL in test/pg/accounts.test.ts.
-describeAccounts('SQLite', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'loopscope-accounts-'))
-  const path = join(directory, 'accounts.db')
+// The same suites run on PostgreSQL in test/pg/store.test.ts.
+function open(): Promise<StoresUnderTest> {
+  const directory = mkdtempSync(join(tmpdir(), 'loopscope-store-'))
+  const path = join(directory, 'store.db')
   const first = openDatabase(path)
   const second = openDatabase(path)
   return Promise.resolve({
@@ -21,4 +22,7 @@ describeAccounts('SQLite', () => {
       return Promise.resolve()
     },
   })
-})
+}
+
+describeAccounts('SQLite', open)
+describeSettings('SQLite', open)

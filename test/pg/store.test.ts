@@ -1,9 +1,10 @@
 import { openPostgresStore } from '../../db/store'
-import { describeAccounts } from '../helpers/accounts-suite'
+import { describeAccounts, type StoresUnderTest } from '../helpers/accounts-suite'
+import { describeSettings } from '../helpers/settings-suite'
 import { temporaryDatabase } from './temporary-database'
 
-// The same suite runs on SQLite in test/store/accounts-sqlite.test.ts.
-describeAccounts('PostgreSQL', async () => {
+// The same suites run on SQLite in test/store/sqlite.test.ts.
+async function open(): Promise<StoresUnderTest> {
   const database = await temporaryDatabase()
   const first = await openPostgresStore(database.url)
   // Migrations applied already: the second pool finds nothing to do, as a second instance.
@@ -17,4 +18,7 @@ describeAccounts('PostgreSQL', async () => {
       await database.drop()
     },
   }
-})
+}
+
+describeAccounts('PostgreSQL', open)
+describeSettings('PostgreSQL', open)
