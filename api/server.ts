@@ -7,6 +7,7 @@ import { PasswordChecker } from './auth/passwords'
 import { readEnv } from './env'
 import { seedDemoIfEmpty } from './seed-demo'
 import { createServerApp, openServerDatabase, serveApp } from './server-app'
+import { sqliteStore } from '../db/store'
 
 const WEB_ROOT = join(import.meta.dirname, '..', 'dist', 'web')
 
@@ -16,7 +17,7 @@ const today = new Date().toISOString().slice(0, 10)
 if (env.DEMO_DATA && (await seedDemoIfEmpty(db, today))) {
   console.log(`Seeded demo data into ${env.DATABASE_PATH}`)
 }
-for (const line of await createFirstUsers(db, new PasswordChecker())) console.log(line)
+for (const line of await createFirstUsers(sqliteStore(db), new PasswordChecker())) console.log(line)
 if (!existsSync(join(WEB_ROOT, 'index.html'))) {
   console.warn('The dashboard is not built (run npm run build); serving the API only.')
 }

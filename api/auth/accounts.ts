@@ -94,41 +94,56 @@ export interface NewUser {
   mustChangePassword?: boolean | undefined
 }
 
+/**
+ * Adds a user whose password is already hashed, with its audit entry; undefined (nothing
+ * written) when the email is taken.
+ */
+export function* addUser(
+  queries: Queries,
+  user: Omit<NewUser, 'password'>,
+  passwordHash: string,
+  actor: Actor,
+  now: Date,
+) {
+  const { db, tables } = queries
+  const email = normalizeEmail(user.email)
+  const [added] = yield* rows(
+    db
+      .insert(tables.users)
+      .values({
+        email,
+        name: user.name ?? null,
+        role: user.role,
+        passwordHash,
+        mustChangePassword: user.mustChangePassword ?? false,
+      })
+      .onConflictDoNothing()
+      .returning(viewerColumns(tables)),
+  )
+  if (added) {
+    yield* auditEntry(
+      queries,
+      { actor, action: 'user_create', target: email, details: { role: user.role } },
+      now,
+    )
+  }
+  return added
+}
+
 /** Adds a user with a hashed password, and its audit entry; 409 when the email is taken. */
 export async function createUser(
   store: Store,
   checker: PasswordChecker,
-  user: NewUser,
+  { password, ...user }: NewUser,
   actor: Actor,
   now = new Date(),
 ): Promise<Viewer> {
-  const email = normalizeEmail(user.email)
-  const passwordHash = await checker.hash(user.password)
-  const created = await store.transaction(function* (queries) {
-    const { db, tables } = queries
-    const [added] = yield* rows(
-      db
-        .insert(tables.users)
-        .values({
-          email,
-          name: user.name ?? null,
-          role: user.role,
-          passwordHash,
-          mustChangePassword: user.mustChangePassword ?? false,
-        })
-        .onConflictDoNothing()
-        .returning(viewerColumns(tables)),
-    )
-    if (added) {
-      yield* auditEntry(
-        queries,
-        { actor, action: 'user_create', target: email, details: { role: user.role } },
-        now,
-      )
-    }
-    return added
-  })
+  const passwordHash = await checker.hash(password)
+  const created = await store.transaction((queries) =>
+    addUser(queries, user, passwordHash, actor, now),
+  )
   if (!created) {
+    const email = normalizeEmail(user.email)
     throw new ApiError(409, 'conflict', `A user with email ${email} already exists`, [
       { field: 'email', message: 'is already taken' },
     ])

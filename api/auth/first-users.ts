@@ -1,11 +1,9 @@
-import { asc, count, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { sqliteStore } from '../../db/store'
+import { asc, eq } from 'drizzle-orm'
 import type { UserRole } from '../../db/domain'
-import { DEMO_DATA_KEY, readMeta } from '../../db/meta'
-import { requisitions, users } from '../../db/schema'
-import { commitDataChange } from '../dataset/data-change'
-import { createUser } from './accounts'
+import { DEMO_DATA_KEY, metaValue } from '../../db/meta'
+import { first, rows, write, type Queries, type Store } from '../../db/store'
+import { dataChanged } from '../dataset/data-change'
+import { addUser, type NewUser } from './accounts'
 import { generatePassword, type PasswordChecker } from './passwords'
 
 /**
@@ -39,43 +37,74 @@ export const FIRST_ADMIN_EMAIL = 'admin@localhost'
 /** How the audit log names the server creating the first users. */
 const FIRST_START = { command: 'start' }
 
+/** Whether the database has any user. */
+function* anyUser({ db, tables: { users } }: Queries) {
+  return (yield* first(db.select({ id: users.id }).from(users).limit(1))) !== undefined
+}
+
 /**
  * On a database with no users: the demo users (each demo requisition then owned by one of
  * the two managers, alternately) when it holds the demo data, otherwise one admin with a
- * random password. Returns the lines to print once; empty when there were users already.
+ * random password. Returns the lines to print once; empty when there were users already,
+ * or another instance starting at the same time created them first.
  */
-export async function createFirstUsers(db: Db, passwords: PasswordChecker): Promise<string[]> {
-  const store = sqliteStore(db)
-  const [existing] = db.select({ n: count() }).from(users).all()
-  if ((existing?.n ?? 0) > 0) return []
-  if (readMeta(db, DEMO_DATA_KEY) !== 'true') {
-    const password = generatePassword()
-    await createUser(
-      store,
-      passwords,
-      { email: FIRST_ADMIN_EMAIL, role: 'admin', password, name: null, mustChangePassword: true },
-      FIRST_START,
-    )
+export async function createFirstUsers(
+  store: Store,
+  passwords: PasswordChecker,
+  now = new Date(),
+): Promise<string[]> {
+  if (await store.run(anyUser)) return []
+  const demo = (await store.run((queries) => metaValue(queries, DEMO_DATA_KEY))) === 'true'
+  const people: readonly NewUser[] = demo
+    ? DEMO_USERS
+    : [
+        {
+          email: FIRST_ADMIN_EMAIL,
+          role: 'admin',
+          password: generatePassword(),
+          name: null,
+          mustChangePassword: true,
+        },
+      ]
+  const hashes: string[] = []
+  for (const person of people) hashes.push(await passwords.hash(person.password))
+  const created = await store.transaction(
+    function* (queries) {
+      if (yield* anyUser(queries)) return false
+      const added = []
+      for (const [k, person] of people.entries()) {
+        added.push((yield* addUser(queries, person, hashes[k]!, FIRST_START, now))!)
+      }
+      if (!demo) return true
+      const managers = added.filter((user) => user.role === 'hiring_manager')
+      const {
+        db,
+        tables: { requisitions },
+      } = queries
+      const ids = yield* rows(
+        db.select({ id: requisitions.id }).from(requisitions).orderBy(asc(requisitions.id)),
+      )
+      for (const [index, { id }] of ids.entries()) {
+        yield* write(
+          db
+            .update(requisitions)
+            .set({ ownerUserId: managers[index % managers.length]!.id })
+            .where(eq(requisitions.id, id)),
+        )
+      }
+      yield* dataChanged(queries, 'settings')
+      return true
+    },
+    // Two instances starting on an empty database at once: one creates the users.
+    { exclusive: true },
+  )
+  if (!created) return []
+  if (!demo) {
     return [
-      `Created the first admin: ${FIRST_ADMIN_EMAIL} with password ${password}`,
+      `Created the first admin: ${FIRST_ADMIN_EMAIL} with password ${people[0]!.password}`,
       'This is the only time the password is shown. Sign in and choose your own password (the dashboard asks first), then add users under Settings, or with npm run user.',
     ]
   }
-  const created = []
-  for (const user of DEMO_USERS) created.push(await createUser(store, passwords, user, FIRST_START))
-  const managers = created.filter((user) => user.role === 'hiring_manager')
-  const ids = db
-    .select({ id: requisitions.id })
-    .from(requisitions)
-    .orderBy(asc(requisitions.id))
-    .all()
-  ids.forEach(({ id }, index) => {
-    db.update(requisitions)
-      .set({ ownerUserId: managers[index % managers.length]!.id })
-      .where(eq(requisitions.id, id))
-      .run()
-  })
-  commitDataChange(db, 'settings')
   return [
     'Demo users (demo data only: their passwords are public, never use them for real data):',
     ...DEMO_USERS.map(

@@ -4,6 +4,7 @@ import { PasswordChecker } from '../../api/auth/passwords'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import { createServerApp } from '../../api/server-app'
 import type { Db } from '../../db/client'
+import { sqliteStore } from '../../db/store'
 import { createBareApp, createTestApp, FIXED_TODAY } from '../helpers/app'
 import { TEST_PASSWORD_COST } from '../helpers/auth'
 import { APPLICATION_HEADER, applicationRow, csv } from '../helpers/csv'
@@ -84,7 +85,7 @@ describe('first start', () => {
   it('creates the demo users on demo data, each demo requisition owned by a manager', async () => {
     const db = createTestDatabase()
     await seedDemoIfEmpty(db, FIXED_TODAY)
-    const lines = await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
+    const lines = await createFirstUsers(sqliteStore(db), new PasswordChecker(TEST_PASSWORD_COST))
     for (const user of DEMO_USERS) {
       expect(lines.some((line) => line.includes(user.email) && line.includes(user.password))).toBe(
         true,
@@ -94,12 +95,14 @@ describe('first start', () => {
       .prepare('SELECT count(*) AS n FROM requisitions WHERE owner_user_id IS NULL')
       .get()
     expect(unowned).toEqual({ n: 0 })
-    expect(await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))).toEqual([])
+    expect(
+      await createFirstUsers(sqliteStore(db), new PasswordChecker(TEST_PASSWORD_COST)),
+    ).toEqual([])
   })
 
   it('creates one admin with a random password on a database without demo data', async () => {
     const db = createTestDatabase()
-    const lines = await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
+    const lines = await createFirstUsers(sqliteStore(db), new PasswordChecker(TEST_PASSWORD_COST))
     const password = /password (\S+)/.exec(lines[0]!)![1]!
     expect(lines[0]).toContain(FIRST_ADMIN_EMAIL)
     const app = createBareApp(db)

@@ -631,7 +631,7 @@ async function setup(
     expect(report.ok).toBe(true)
     writeMeta(db, DEMO_DATA_KEY, 'true')
   }
-  await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
+  await createFirstUsers(sqliteStore(db), new PasswordChecker(TEST_PASSWORD_COST))
   const app = createBareApp(db, { today: () => TODAY, disclosureControl })
   const userOf = (email: string) =>
     db

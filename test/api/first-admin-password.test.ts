@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createFirstUsers, FIRST_ADMIN_EMAIL } from '../../api/auth/first-users'
 import { PasswordChecker } from '../../api/auth/passwords'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
+import { sqliteStore } from '../../db/store'
 import { createBareApp, FIXED_TODAY, type ErrorResponseBody } from '../helpers/app'
 import { TEST_PASSWORD_COST } from '../helpers/auth'
 import { createTestDatabase } from '../helpers/database'
@@ -28,7 +29,7 @@ async function signIn(app: App, email: string, password: string) {
 /** The first start of a database without demo data: the admin and the password it printed. */
 async function firstStart() {
   const db = createTestDatabase()
-  const lines = await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
+  const lines = await createFirstUsers(sqliteStore(db), new PasswordChecker(TEST_PASSWORD_COST))
   const password = /password (\S+)/.exec(lines[0]!)![1]!
   return { db, app: createBareApp(db), password, lines }
 }
@@ -115,7 +116,7 @@ describe('the first admin and the password printed at first start', () => {
   it('does not ask the demo users, whose passwords are public demo passwords', async () => {
     const db = createTestDatabase()
     await seedDemoIfEmpty(db, FIXED_TODAY)
-    await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
+    await createFirstUsers(sqliteStore(db), new PasswordChecker(TEST_PASSWORD_COST))
     const app = createBareApp(db)
     const signedIn = await signIn(app, 'admin@demo.test', 'demo-admin-2026')
     expect(signedIn.body.must_change_password).toBe(false)

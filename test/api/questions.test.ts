@@ -287,7 +287,7 @@ describe('the questions answer for a hiring manager', () => {
   it('withholds each question figure that rests on fewer than ten hires of other managers', async () => {
     const db = createTestDatabase()
     await seedDemoIfEmpty(db, FIXED_TODAY)
-    await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
+    await createFirstUsers(sqliteStore(db), new PasswordChecker(TEST_PASSWORD_COST))
     const manager = db.select().from(users).where(eq(users.email, 'manager@demo.test')).get()!
     const { token } = await createApiToken(
       sqliteStore(db),

@@ -196,7 +196,7 @@ describe('for a hiring manager, organisation-wide', () => {
     const today = '2026-11-24'
     const db = createTestDatabase()
     await seedDemoIfEmpty(db, today)
-    await createFirstUsers(db, new PasswordChecker(TEST_PASSWORD_COST))
+    await createFirstUsers(sqliteStore(db), new PasswordChecker(TEST_PASSWORD_COST))
     const demo = createBareApp(db, { today: () => today })
     const manager = db
       .select()

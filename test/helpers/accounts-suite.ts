@@ -17,6 +17,7 @@ import {
   type Viewer,
 } from '../../api/auth/accounts'
 import { readAudit } from '../../api/auth/audit'
+import { createFirstUsers, FIRST_ADMIN_EMAIL } from '../../api/auth/first-users'
 import { LoginThrottle } from '../../api/auth/login-throttle'
 import { PasswordChecker } from '../../api/auth/passwords'
 import { ApiError } from '../../api/lib/errors'
@@ -249,6 +250,31 @@ export function describeAccounts(name: string, open: () => Promise<StoresUnderTe
       const creates = await readAudit(store, { action: 'user_create', limit: 100, offset: 0 })
       expect(creates.items.every((item) => item.action === 'user_create')).toBe(true)
       expect(creates.total).toBe(5)
+    })
+
+    it('creates the first admin once when two instances start on an empty database at once', async () => {
+      const empty = await open()
+      try {
+        const printed = await Promise.all([
+          createFirstUsers(empty.store, passwords, NOW),
+          createFirstUsers(empty.other, passwords, NOW),
+        ])
+        const [lines] = printed.filter((said) => said.length > 0)
+        expect(printed.filter((said) => said.length === 0)).toHaveLength(1)
+        const password = /with password (\S+)$/.exec(lines![0]!)![1]!
+        const users = await listUsers(empty.other)
+        expect(users.map((user) => [user.email, user.role])).toEqual([[FIRST_ADMIN_EMAIL, 'admin']])
+        const admin = await findUserByEmail(empty.store, FIRST_ADMIN_EMAIL)
+        expect(await passwords.check(password, admin!.passwordHash)).toBe(true)
+        expect(await mustChangePassword(empty.store, admin!.id)).toBe(true)
+        expect(await createFirstUsers(empty.store, passwords, NOW)).toEqual([])
+        const audit = await readAudit(empty.store, { limit: 10, offset: 0 })
+        expect(audit.items.map((item) => [item.action, item.actor])).toEqual([
+          ['user_create', 'cli:start'],
+        ])
+      } finally {
+        await empty.close()
+      }
     })
 
     it('counts failed sign-ins across both stores and lets no burst past the limit', async () => {
