@@ -111,7 +111,9 @@ export function compareCandidates(
 
   const conditions: (SQL | undefined)[] = [eq(applications.requisitionId, requisition.id)]
   if (query.q) {
-    conditions.push(containsText(query.q, [applications.id, candidates.name, candidates.id]))
+    conditions.push(
+      containsText('sqlite', query.q, [applications.id, candidates.name, candidates.id]),
+    )
   }
   const rows = db
     .select({

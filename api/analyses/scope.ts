@@ -1,6 +1,6 @@
 import { eq, type SQL } from 'drizzle-orm'
 import type { UserRole } from '../../db/domain'
-import { requisitions } from '../../db/schema'
+import type { Tables } from '../../db/store'
 
 /**
  * Who is asking and what they may see, as every analysis and resource read receives it:
@@ -24,7 +24,10 @@ export function scopeForViewer(viewer: { id: number; role: UserRole }): Scope {
 }
 
 /** The SQL condition that keeps a viewer to their own requisitions; undefined: no limit. */
-export function ownRequisitionsCondition(scope: Scope): SQL | undefined {
+export function ownRequisitionsCondition(
+  scope: Scope,
+  { requisitions }: Pick<Tables, 'requisitions'>,
+): SQL | undefined {
   return scope.owner === null ? undefined : eq(requisitions.ownerUserId, scope.owner)
 }
 

@@ -13,10 +13,19 @@ export const searchSchema = z
   .optional()
   .openapi({ description: 'Case-insensitive text to look for in ids, names and titles' })
 
-/** True where any of the columns contains the text, case-insensitively (LIKE's wildcards literal). */
-export function containsText(text: string, columns: readonly SQLiteColumn[]): SQL {
+/**
+ * True where any of the columns contains the text, case-insensitively (LIKE's wildcards
+ * literal). SQLite's LIKE ignores the case of ASCII letters only, PostgreSQL's ILIKE that of
+ * every letter.
+ */
+export function containsText(
+  dialect: 'sqlite' | 'postgres',
+  text: string,
+  columns: readonly SQLiteColumn[],
+): SQL {
   const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
-  const matches = columns.map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`)
+  const like = dialect === 'sqlite' ? sql`LIKE` : sql`ILIKE`
+  const matches = columns.map((column) => sql`${column} ${like} ${pattern} ESCAPE '\\'`)
   return sql`(${sql.join(matches, sql` OR `)})`
 }
 

@@ -1,5 +1,6 @@
 import { openPostgresStore } from '../../db/store'
 import { describeAccounts, type StoresUnderTest } from '../helpers/accounts-suite'
+import { describeLists } from '../helpers/lists-suite'
 import { describeSettings } from '../helpers/settings-suite'
 import { temporaryDatabase } from './temporary-database'
 
@@ -22,3 +23,4 @@ async function open(): Promise<StoresUnderTest> {
 
 describeAccounts('PostgreSQL', open)
 describeSettings('PostgreSQL', open)
+describeLists('PostgreSQL', open)

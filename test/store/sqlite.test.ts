@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { openDatabase } from '../../db/client'
 import { sqliteStore } from '../../db/store'
 import { describeAccounts, type StoresUnderTest } from '../helpers/accounts-suite'
+import { describeLists } from '../helpers/lists-suite'
 import { describeSettings } from '../helpers/settings-suite'
 
 // The same suites run on PostgreSQL in test/pg/store.test.ts.
@@ -26,3 +27,4 @@ function open(): Promise<StoresUnderTest> {
 
 describeAccounts('SQLite', open)
 describeSettings('SQLite', open)
+describeLists('SQLite', open)

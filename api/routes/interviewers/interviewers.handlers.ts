@@ -27,7 +27,7 @@ export const ratings: AppRouteHandler<typeof ratingsRoute> = (c) => {
 
   const conditions: (SQL | undefined)[] = [
     eq(scores.interviewerId, interviewer.id),
-    ownRequisitionsCondition(scopeOf(c)),
+    ownRequisitionsCondition(scopeOf(c), { requisitions }),
   ]
   if (level) conditions.push(eq(requisitions.level, level))
   if (hire_type) conditions.push(eq(requisitions.hireType, hire_type))

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { scopeForViewer, type Scope } from '../../api/analyses/scope'
+import { listApplications } from '../../api/lists/applications'
+import { findRequisition, listRequisitions } from '../../api/lists/requisitions'
+import { rows, write, type Store } from '../../db/store'
+import type { StoresUnderTest } from './accounts-suite'
+
+const PAGE = { limit: 50, offset: 0 }
+
+/**
+ * The requisition and application lists, checked the same way on each database the server can
+ * keep them in: what a hiring manager may see, search, paging and the counts beside each row.
+ */
+export function describeLists(name: string, open: () => Promise<StoresUnderTest>) {
+  describe(`lists on ${name}`, () => {
+    let stores: StoresUnderTest
+    let store: Store
+    let lead: Scope
+    let mine: Scope
+    let theirs: Scope
+    beforeAll(async () => {
+      stores = await open()
+      store = stores.store
+      const ids = await store.transaction(function* ({ db, tables }) {
+        const { applications, candidates, employments, interviewers, requisitions, users } = tables
+        const people = yield* rows(
+          db
+            .insert(users)
+            .values([
+              { email: 'lists-lead@example.test', role: 'talent_lead' },
+              { email: 'lists-mia@example.test', role: 'hiring_manager' },
+              { email: 'lists-max@example.test', role: 'hiring_manager' },
+            ])
+            .returning({ id: users.id }),
+        )
+        const [rubric] = yield* rows(
+          db.insert(tables.rubrics).values({ key: 'lists', name: 'Lists' }).returning(),
+        )
+        const [area] = yield* rows(
+          db
+            .insert(tables.rubricAreas)
+            .values({ rubricId: rubric!.id, key: 'design', name: 'Design', position: 0 })
+            .returning(),
+        )
+        const [mia, max] = [people[1]!.id, people[2]!.id]
+        yield* write(
+          db.insert(requisitions).values([
+            // Mia's two, Max's one; titles to search with either case.
+            {
+              id: 'REQ-ALPHA',
+              title: 'Platform Engineer',
+              level: 'senior',
+              rubricId: rubric!.id,
+              ownerUserId: mia,
+              openedAt: '2026-01-10',
+            },
+            {
+              id: 'REQ-BETA',
+              title: 'Compiler engineer',
+              level: 'mid',
+              rubricId: rubric!.id,
+              ownerUserId: mia,
+              openedAt: '2026-02-10',
+            },
+            {
+              id: 'REQ-GAMMA',
+              title: 'Platform lead',
+              level: 'staff',
+              rubricId: rubric!.id,
+              ownerUserId: max,
+              openedAt: '2026-03-10',
+            },
+          ]),
+        )
+        yield* write(
+          db.insert(candidates).values([
+            { id: 'C-1', name: 'Ana Ørsted' },
+            { id: 'C-2', name: 'Bo Berg' },
+            { id: 'C-3', name: 'Cy 100% Real_Name' },
+          ]),
+        )
+        yield* write(
+          db.insert(applications).values([
+            {
+              id: 'A-1',
+              candidateId: 'C-1',
+              requisitionId: 'REQ-ALPHA',
+              appliedAt: '2026-01-20',
+              decision: 'hired',
+            },
+            {
+              id: 'A-2',
+              candidateId: 'C-2',
+              requisitionId: 'REQ-ALPHA',
+              appliedAt: '2026-01-21',
+              decision: 'rejected',
+            },
+            {
+              id: 'A-3',
+              candidateId: 'C-3',
+              requisitionId: 'REQ-BETA',
+              appliedAt: '2026-02-20',
+              decision: 'rejected',
+            },
+            {
+              id: 'A-4',
+              candidateId: 'C-1',
+              requisitionId: 'REQ-GAMMA',
+              appliedAt: '2026-03-20',
+              decision: 'hired',
+            },
+          ]),
+        )
+        yield* write(
+          db.insert(employments).values([
+            { applicationId: 'A-1', startDate: '2026-02-15' },
+            { applicationId: 'A-4', startDate: '2026-04-15' },
+          ]),
+        )
+        const panel = yield* rows(
+          db
+            .insert(interviewers)
+            .values(['lists-ivy', 'lists-jo', 'lists-kai'].map((handle) => ({ handle })))
+            .returning(),
+        )
+        yield* write(
+          db.insert(tables.scores).values(
+            [3, 4, 2].map((rating, k) => ({
+              applicationId: 'A-1',
+              areaId: area!.id,
+              interviewerId: panel[k]!.id,
+              rating,
+            })),
+          ),
+        )
+        return { lead: people[0]!.id, mia, max }
+      })
+      lead = scopeForViewer({ id: ids.lead, role: 'talent_lead' })
+      mine = scopeForViewer({ id: ids.mia, role: 'hiring_manager' })
+      theirs = scopeForViewer({ id: ids.max, role: 'hiring_manager' })
+    })
+    afterAll(() => stores.close())
+
+    it('lists requisitions newest first with their owner, applications and hires', async () => {
+      const all = await listRequisitions(stores.other, lead, PAGE)
+      const ours = all.items.filter((item) => item.id.startsWith('REQ-'))
+      expect(ours.map((item) => item.id)).toEqual(['REQ-GAMMA', 'REQ-BETA', 'REQ-ALPHA'])
+      expect(ours[2]).toEqual({
+        id: 'REQ-ALPHA',
+        title: 'Platform Engineer',
+        level: 'senior',
+        hire_type: null,
+        opened_at: '2026-01-10',
+        owner_email: 'lists-mia@example.test',
+        applications: 2,
+        hires: 1,
+      })
+      const page = await listRequisitions(store, lead, { ...PAGE, limit: 1, offset: 1 })
+      expect(page.items.map((item) => item.id)).toEqual([all.items[1]!.id])
+      expect(page.total).toBe(all.total)
+    })
+
+    it("shows a hiring manager their own requisitions and nothing of another's", async () => {
+      const seen = await listRequisitions(store, mine, PAGE)
+      expect(seen.items.map((item) => item.id)).toEqual(['REQ-BETA', 'REQ-ALPHA'])
+      expect(seen.total).toBe(2)
+      expect(await findRequisition(store, mine, 'REQ-GAMMA')).toBeUndefined()
+      expect(await findRequisition(store, theirs, 'REQ-GAMMA')).toMatchObject({ hires: 1 })
+      // Searching or paging for another's rows finds nothing either.
+      const searched = await listRequisitions(store, mine, { ...PAGE, q: 'lead' })
+      expect(searched).toMatchObject({ total: 0, items: [] })
+      const applications = await listApplications(store, mine, {
+        ...PAGE,
+        requisition_id: 'REQ-GAMMA',
+      })
+      expect(applications).toMatchObject({ total: 0, items: [] })
+      const everyone = await listApplications(store, mine, PAGE)
+      expect(everyone.items.map((item) => item.id)).toEqual(['A-3', 'A-2', 'A-1'])
+    })
+
+    it('searches ids, names and titles whatever the case, taking % and _ literally', async () => {
+      const titled = await listRequisitions(store, lead, { ...PAGE, q: 'PLATFORM' })
+      expect(titled.items.map((item) => item.id).sort()).toEqual(['REQ-ALPHA', 'REQ-GAMMA'])
+      const byId = await listRequisitions(store, lead, { ...PAGE, q: 'req-be' })
+      expect(byId.items.map((item) => item.id)).toEqual(['REQ-BETA'])
+      const named = await listApplications(store, lead, { ...PAGE, q: 'bo b' })
+      expect(named.items.map((item) => item.id)).toEqual(['A-2'])
+      const percent = await listApplications(store, lead, { ...PAGE, q: '100%' })
+      expect(percent.items.map((item) => item.id)).toEqual(['A-3'])
+      // As wildcards they would match "100" and "Real".
+      expect((await listApplications(store, lead, { ...PAGE, q: '1%0' })).total).toBe(0)
+      expect((await listApplications(store, lead, { ...PAGE, q: 'e_l' })).total).toBe(0)
+      expect((await listApplications(store, lead, { ...PAGE, q: 'L_n' })).total).toBe(1)
+    })
+
+    it('lists applications newest first with candidate, requisition and rating count', async () => {
+      const hired = await listApplications(stores.other, lead, { ...PAGE, decision: 'hired' })
+      const ours = hired.items.filter((item) => item.id.startsWith('A-'))
+      expect(ours).toEqual([
+        {
+          id: 'A-4',
+          candidate_id: 'C-1',
+          candidate_name: 'Ana Ørsted',
+          requisition_id: 'REQ-GAMMA',
+          requisition_title: 'Platform lead',
+          level: 'staff',
+          applied_at: '2026-03-20',
+          decision: 'hired',
+          ratings: 0,
+        },
+        expect.objectContaining({ id: 'A-1', ratings: 3 }),
+      ])
+    })
+  })
+}
