@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import type { AtsSource } from '../../db/domain'
 import { attributeMappings, rubricAreas } from '../../db/schema'
@@ -57,48 +56,4 @@ export interface MappingInput {
   attribute: string
   /** The rubric area key, or null to ignore the attribute. */
   area: string | null
-}
-
-/** Saves mappings for a rubric (replacing any for the same attribute); returns the unknown areas. */
-export function saveMappings(
-  db: Db,
-  rubricId: number,
-  mappings: readonly MappingInput[],
-): string[] {
-  const areas = new Map(
-    db
-      .select()
-      .from(rubricAreas)
-      .where(eq(rubricAreas.rubricId, rubricId))
-      .all()
-      .map((area) => [area.key, area.id]),
-  )
-  const unknown = mappings
-    .filter((mapping) => mapping.area !== null && !areas.has(mapping.area))
-    .map((mapping) => mapping.area!)
-  if (unknown.length > 0) return unknown
-  db.transaction((tx) => {
-    for (const mapping of mappings) {
-      const key = attributeKey(mapping.attribute)
-      tx.delete(attributeMappings)
-        .where(
-          and(
-            eq(attributeMappings.rubricId, rubricId),
-            eq(attributeMappings.source, mapping.source),
-            eq(attributeMappings.attributeKey, key),
-          ),
-        )
-        .run()
-      tx.insert(attributeMappings)
-        .values({
-          rubricId,
-          source: mapping.source,
-          attribute: mapping.attribute.trim(),
-          attributeKey: key,
-          areaId: mapping.area === null ? null : areas.get(mapping.area)!,
-        })
-        .run()
-    }
-  })
-  return []
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readAudit } from '../../api/auth/audit'
 import { ApiError } from '../../api/lib/errors'
+import { listMappings, saveMappings } from '../../api/settings/attribute-mappings'
 import {
   createBenchmark,
   listBenchmarks,
@@ -143,6 +144,59 @@ export function describeSettings(name: string, open: () => Promise<StoresUnderTe
       const [entry] = (await readAudit(store, { action: 'rubric_update', limit: 5, offset: 0 }))
         .items
       expect(entry).toMatchObject({ target: 'platform', details: { weights: weightsOf(0.25) } })
+    })
+
+    it('saves attribute mappings whole, each replacing the last for its attribute, with an audit entry', async () => {
+      const audited = (await readAudit(store, { limit: 1, offset: 0 })).total
+      const saved = await saveMappings(
+        store,
+        'platform',
+        [
+          { source: 'greenhouse', attribute: ' System Design ', area: 'design' },
+          { source: 'lever', attribute: 'Overall', area: null },
+        ],
+        ACTOR,
+        NOW,
+      )
+      expect(saved.mappings).toEqual([
+        { source: 'greenhouse', attribute: 'System Design', area: 'design' },
+        { source: 'lever', attribute: 'Overall', area: null },
+      ])
+      // The same attribute, spelt otherwise, replaces the mapping.
+      await saveMappings(
+        stores.other,
+        'platform',
+        [{ source: 'greenhouse', attribute: 'system  design', area: 'review' }],
+        ACTOR,
+        NOW,
+      )
+      expect((await listMappings(store, 'platform')).mappings).toEqual([
+        { source: 'greenhouse', attribute: 'system  design', area: 'review' },
+        { source: 'lever', attribute: 'Overall', area: null },
+      ])
+      expect((await readAudit(store, { limit: 1, offset: 0 })).total).toBe(audited + 2)
+
+      // One area the rubric lacks: 400 naming it, and none of the others saved either.
+      const refused = await saveMappings(
+        store,
+        'platform',
+        [
+          { source: 'lever', attribute: 'Overall', area: 'design' },
+          { source: 'lever', attribute: 'Grit', area: 'grit' },
+        ],
+        ACTOR,
+        NOW,
+      ).catch((error: unknown) => error)
+      expect((refused as ApiError).status).toBe(400)
+      expect((refused as ApiError).message).toContain('"grit"')
+      expect((await listMappings(store, 'platform')).mappings).toContainEqual({
+        source: 'lever',
+        attribute: 'Overall',
+        area: null,
+      })
+      expect((await readAudit(store, { limit: 1, offset: 0 })).total).toBe(audited + 2)
+      const missing = await listMappings(store, 'nope').catch((error: unknown) => error)
+      expect((missing as ApiError).status).toBe(404)
     })
 
     it('keeps the stored analytics snapshots at the data version a settings change makes', async () => {

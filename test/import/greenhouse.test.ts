@@ -1,10 +1,9 @@
 import { createReadStream } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client'
-import { rubrics } from '../../db/schema'
-import { saveMappings } from '../../api/import/attribute-mapping'
+import { saveMappings } from '../../api/settings/attribute-mappings'
+import { sqliteStore } from '../../db/store'
 import { importFiles, type ImportReport } from '../../api/import/import-files'
 import type { ChangeSummary } from '../../api/import/import-session'
 import type { ImportSource } from '../../api/import/row-checks'
@@ -43,16 +42,19 @@ function storedRatings(db: Db): unknown[] {
   )
 }
 
-const rustRubricId = (db: Db) => db.select().from(rubrics).where(eq(rubrics.key, 'rust')).get()!.id
-
 /** The mappings a talent lead would save after reading the first report. */
-function saveGreenhouseMappings(db: Db): void {
-  const unknown = saveMappings(db, rustRubricId(db), [
-    { source: 'greenhouse', attribute: 'Rust ownership', area: 'ownership' },
-    { source: 'greenhouse', attribute: 'Problem Solving', area: 'judgment' },
-    { source: 'greenhouse', attribute: 'Overall recommendation', area: null },
-  ])
-  expect(unknown).toEqual([])
+async function saveGreenhouseMappings(db: Db): Promise<void> {
+  await saveMappings(
+    sqliteStore(db),
+    'rust',
+    [
+      { source: 'greenhouse', attribute: 'Rust ownership', area: 'ownership' },
+      { source: 'greenhouse', attribute: 'Problem Solving', area: 'judgment' },
+      { source: 'greenhouse', attribute: 'Overall recommendation', area: null },
+    ],
+    { command: 'test' },
+    new Date(),
+  )
 }
 
 const count = (insert: number, update = 0, unchanged = 0, remove = 0) => ({
@@ -330,7 +332,7 @@ describe('Greenhouse Harvest export, end to end', () => {
 
   it('after the mappings are saved, a re-import lists none and stores the mapped ratings', async () => {
     expectClean(await importGreenhouse(db))
-    saveGreenhouseMappings(db)
+    await saveGreenhouseMappings(db)
 
     const report = await importGreenhouse(db)
     expectClean(report)
@@ -343,7 +345,7 @@ describe('Greenhouse Harvest export, end to end', () => {
   })
 
   it('averages two attributes mapped to one area into one rating, with both notes', async () => {
-    saveGreenhouseMappings(db)
+    await saveGreenhouseMappings(db)
     expectClean(await importGreenhouse(db))
     const judgment = all(
       db,
@@ -374,7 +376,7 @@ describe('Greenhouse Harvest export, end to end', () => {
   })
 
   it('names a rating after the attribute when it is one of several mapped to its area', async () => {
-    saveGreenhouseMappings(db)
+    await saveGreenhouseMappings(db)
     expectClean(await importGreenhouse(db))
     const questionOf = (application: string, interviewer: string, area: string) =>
       (
@@ -397,7 +399,7 @@ describe('Greenhouse Harvest export, end to end', () => {
   })
 
   it('gives no rating for no_decision', async () => {
-    saveGreenhouseMappings(db)
+    await saveGreenhouseMappings(db)
     expectClean(await importGreenhouse(db))
     // Scorecard 30010006 (69102005): concurrency no_decision, overall mixed (ignored).
     expect(
@@ -442,7 +444,7 @@ describe('Greenhouse Harvest export, end to end', () => {
       judgment: 5,
     })
 
-    saveGreenhouseMappings(db)
+    await saveGreenhouseMappings(db)
     expectClean(await importGreenhouse(db))
     const after = await validity('2026-03-31')
     expect(after.n_applications).toBe(8)

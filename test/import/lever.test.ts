@@ -1,11 +1,10 @@
 import { createReadStream, readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
-import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client'
-import { rubrics } from '../../db/schema'
-import { saveMappings } from '../../api/import/attribute-mapping'
+import { saveMappings } from '../../api/settings/attribute-mappings'
+import { sqliteStore } from '../../db/store'
 import { importFiles, type ImportOptions } from '../../api/import/import-files'
 import type { ImportSource } from '../../api/import/row-checks'
 import { APPLICATION_HEADER, applicationRow, csv } from '../helpers/csv'
@@ -110,8 +109,6 @@ const EXPECTED_RATINGS = [
   rating('frances', NIKLAUS, 'judgment', 1),
 ]
 
-const rustRubricId = (db: Db) => db.select().from(rubrics).where(eq(rubrics.key, 'rust')).get()!.id
-
 describe('Lever feedback, end to end', () => {
   let db: Db
   beforeEach(() => {
@@ -184,11 +181,13 @@ describe('Lever feedback, end to end', () => {
   it('a mapping for the unmapped score field takes it in on the next import', async () => {
     await importApplications()
     expect((await importFeedback(db)).ok).toBe(true)
-    expect(
-      saveMappings(db, rustRubricId(db), [
-        { source: 'lever', attribute: 'Rating', area: 'traits_errors' },
-      ]),
-    ).toEqual([])
+    await saveMappings(
+      sqliteStore(db),
+      'rust',
+      [{ source: 'lever', attribute: 'Rating', area: 'traits_errors' }],
+      { command: 'test' },
+      new Date(),
+    )
     const report = await importFeedback(db)
     expect(report.ok).toBe(true)
     expect(report.unmapped_attributes).toEqual([])
@@ -214,11 +213,13 @@ describe('Lever feedback, end to end', () => {
         )
         .pluck()
         .all(area)
-    expect(
-      saveMappings(db, rustRubricId(db), [
-        { source: 'lever', attribute: 'Rating', area: 'traits_errors' },
-      ]),
-    ).toEqual([])
+    await saveMappings(
+      sqliteStore(db),
+      'rust',
+      [{ source: 'lever', attribute: 'Rating', area: 'traits_errors' }],
+      { command: 'test' },
+      new Date(),
+    )
     expect((await importFeedback(db)).ok).toBe(true)
     expect(questions('traits_errors')).toEqual(['Rating'])
     // "Fearless concurrency" is the area's own name: the rating is the area's, no one question.
@@ -227,11 +228,13 @@ describe('Lever feedback, end to end', () => {
 
   it('averages two fields mapped onto one area into a rating that answers no one question', async () => {
     await importApplications()
-    expect(
-      saveMappings(db, rustRubricId(db), [
-        { source: 'lever', attribute: 'Rating', area: 'judgment' },
-      ]),
-    ).toEqual([])
+    await saveMappings(
+      sqliteStore(db),
+      'rust',
+      [{ source: 'lever', attribute: 'Rating', area: 'judgment' }],
+      { command: 'test' },
+      new Date(),
+    )
     expect((await importFeedback(db)).ok).toBe(true)
     const judgment = db.$client
       .prepare(
@@ -316,11 +319,13 @@ describe('Lever feedback, end to end', () => {
   // Each rating is range-checked before fields of one area are averaged.
   it('reports a 7 even when another field of the same area averages it into range', async () => {
     await importApplications()
-    expect(
-      saveMappings(db, rustRubricId(db), [
-        { source: 'lever', attribute: 'Rating', area: 'judgment' },
-      ]),
-    ).toEqual([])
+    await saveMappings(
+      sqliteStore(db),
+      'rust',
+      [{ source: 'lever', attribute: 'Rating', area: 'judgment' }],
+      { command: 'test' },
+      new Date(),
+    )
     const before = snapshot(db)
     const feedback = feedbackFixture()
     feedback.data[1]!.fields[0]!.value = 7
