@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Level } from '../../db/domain'
 import { first, rows, type Queries, type Store } from '../../db/store'
 import { ownRequisitionsCondition, type Scope } from '../analyses/scope'
@@ -46,7 +46,9 @@ export const listRequisitions = (store: Store, scope: Scope, query: RequisitionQ
     const total = yield* first(db.select({ n: count() }).from(requisitions).where(where))
     const items = yield* rows(
       selectRequisitions(queries, where)
-        .orderBy(desc(requisitions.openedAt), desc(requisitions.id))
+        // Requisitions without an opening date last on both databases (PostgreSQL would put
+        // them first).
+        .orderBy(sql`${requisitions.openedAt} DESC NULLS LAST`, desc(requisitions.id))
         .limit(query.limit)
         .offset(query.offset),
     )

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { scopeForViewer, type Scope } from '../../api/analyses/scope'
 import { listApplications } from '../../api/lists/applications'
+import { interviewerRatings } from '../../api/lists/interviewer-ratings'
 import { findRequisition, listRequisitions } from '../../api/lists/requisitions'
+import { ApiError } from '../../api/lib/errors'
 import { rows, write, type Store } from '../../db/store'
 import type { StoresUnderTest } from './accounts-suite'
 
@@ -124,14 +126,44 @@ export function describeLists(name: string, open: () => Promise<StoresUnderTest>
             .returning(),
         )
         yield* write(
-          db.insert(tables.scores).values(
-            [3, 4, 2].map((rating, k) => ({
-              applicationId: 'A-1',
-              areaId: area!.id,
-              interviewerId: panel[k]!.id,
-              rating,
-            })),
-          ),
+          db.insert(requisitions).values({
+            id: 'REQ-DELTA',
+            title: 'Not yet opened',
+            level: 'junior',
+            rubricId: rubric!.id,
+            ownerUserId: max,
+          }),
+        )
+        yield* write(
+          db
+            .insert(tables.rubricRedFlags)
+            .values({ rubricId: rubric!.id, key: 'clones_everything', name: 'Clones everything' }),
+        )
+        const [ivy, jo, kai] = panel.map((interviewer) => interviewer.id)
+        const rating = (
+          applicationId: string,
+          interviewerId: number,
+          value: number,
+          interviewedAt: string | null,
+          redFlags: string[] = [],
+        ) => ({
+          applicationId,
+          areaId: area!.id,
+          interviewerId,
+          rating: value,
+          interviewedAt,
+          redFlags,
+        })
+        yield* write(
+          db
+            .insert(tables.scores)
+            .values([
+              rating('A-1', ivy!, 3, '2026-01-25'),
+              rating('A-1', jo!, 4, '2026-01-26'),
+              rating('A-1', kai!, 2, null),
+              rating('A-2', kai!, 1, '2026-01-22'),
+              rating('A-4', ivy!, 2, '2026-03-25', ['clones_everything']),
+            ]),
         )
         return { lead: people[0]!.id, mia, max }
       })
@@ -144,7 +176,13 @@ export function describeLists(name: string, open: () => Promise<StoresUnderTest>
     it('lists requisitions newest first with their owner, applications and hires', async () => {
       const all = await listRequisitions(stores.other, lead, PAGE)
       const ours = all.items.filter((item) => item.id.startsWith('REQ-'))
-      expect(ours.map((item) => item.id)).toEqual(['REQ-GAMMA', 'REQ-BETA', 'REQ-ALPHA'])
+      // One not yet opened comes last.
+      expect(ours.map((item) => item.id)).toEqual([
+        'REQ-GAMMA',
+        'REQ-BETA',
+        'REQ-ALPHA',
+        'REQ-DELTA',
+      ])
       expect(ours[2]).toEqual({
         id: 'REQ-ALPHA',
         title: 'Platform Engineer',
@@ -206,10 +244,42 @@ export function describeLists(name: string, open: () => Promise<StoresUnderTest>
           level: 'staff',
           applied_at: '2026-03-20',
           decision: 'hired',
-          ratings: 0,
+          ratings: 1,
         },
         expect.objectContaining({ id: 'A-1', ratings: 3 }),
       ])
+    })
+
+    it("lists an interviewer's ratings newest first, undated last, within what the viewer may see", async () => {
+      const kai = await interviewerRatings(stores.other, lead, 'lists-kai', PAGE)
+      expect(kai.items.map((item) => [item.application_id, item.interviewed_at])).toEqual([
+        ['A-2', '2026-01-22'],
+        ['A-1', null],
+      ])
+      const ivy = await interviewerRatings(store, lead, 'lists-ivy', PAGE)
+      expect(ivy.total).toBe(2)
+      expect(ivy.items[0]).toEqual({
+        application_id: 'A-4',
+        candidate_name: 'Ana Ørsted',
+        requisition_id: 'REQ-GAMMA',
+        requisition_title: 'Platform lead',
+        level: 'staff',
+        area: 'design',
+        area_name: 'Design',
+        rating: 2,
+        red_flags: [{ key: 'clones_everything', name: 'Clones everything' }],
+        interviewed_at: '2026-03-25',
+      })
+      // Mia sees Ivy's rating in her own requisition only.
+      const seen = await interviewerRatings(store, mine, 'lists-ivy', PAGE)
+      expect(seen.items.map((item) => item.application_id)).toEqual(['A-1'])
+      expect(seen.total).toBe(1)
+      const staff = await interviewerRatings(store, lead, 'lists-ivy', { ...PAGE, level: 'staff' })
+      expect(staff.items.map((item) => item.application_id)).toEqual(['A-4'])
+      const missing = await interviewerRatings(store, lead, 'nobody', PAGE).catch(
+        (error: unknown) => error,
+      )
+      expect((missing as ApiError).status).toBe(404)
     })
   })
 }

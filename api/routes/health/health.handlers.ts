@@ -1,21 +1,22 @@
 import { count } from 'drizzle-orm'
-import { DATA_VERSION_KEY, DEMO_DATA_KEY, readMeta } from '../../../db/meta'
-import { applications } from '../../../db/schema'
+import { DATA_VERSION_KEY, DEMO_DATA_KEY, metaValue } from '../../../db/meta'
+import { first } from '../../../db/store'
 import packageJson from '../../../package.json' with { type: 'json' }
 import type { AppRouteHandler } from '../../lib/types'
 import type { health as healthRoute } from './health.routes'
 
-export const health: AppRouteHandler<typeof healthRoute> = (c) => {
-  const db = c.var.db
-  const [stored] = db.select({ n: count() }).from(applications).all()
-  return c.json(
-    {
-      status: 'ok' as const,
-      version: packageJson.version,
-      demo_data: readMeta(db, DEMO_DATA_KEY) === 'true',
-      data_version: Number(readMeta(db, DATA_VERSION_KEY) ?? 0),
-      applications: stored?.n ?? 0,
-    },
+export const health: AppRouteHandler<typeof healthRoute> = async (c) =>
+  c.json(
+    await c.var.store.run(function* (queries) {
+      const { db, tables } = queries
+      const stored = yield* first(db.select({ n: count() }).from(tables.applications))
+      return {
+        status: 'ok' as const,
+        version: packageJson.version,
+        demo_data: (yield* metaValue(queries, DEMO_DATA_KEY)) === 'true',
+        data_version: Number((yield* metaValue(queries, DATA_VERSION_KEY)) ?? 0),
+        applications: stored?.n ?? 0,
+      }
+    }),
     200,
   )
-}
