@@ -4,7 +4,10 @@ import { listApplications } from '../../api/lists/applications'
 import { interviewerRatings } from '../../api/lists/interviewer-ratings'
 import { findRequisition, listRequisitions } from '../../api/lists/requisitions'
 import { ApiError } from '../../api/lib/errors'
-import { rows, write, type Store } from '../../db/store'
+import { first, rows, write, type Store } from '../../db/store'
+import { DATA_VERSION_KEY, metaValue } from '../../db/meta'
+import { eraseCandidate } from '../../api/privacy/erasure'
+import { eq } from 'drizzle-orm'
 import type { StoresUnderTest } from './accounts-suite'
 
 const PAGE = { limit: 50, offset: 0 }
@@ -89,6 +92,7 @@ export function describeLists(name: string, open: () => Promise<StoresUnderTest>
               requisitionId: 'REQ-ALPHA',
               appliedAt: '2026-01-20',
               decision: 'hired',
+              selfIdGroup: 'group a',
             },
             {
               id: 'A-2',
@@ -158,12 +162,27 @@ export function describeLists(name: string, open: () => Promise<StoresUnderTest>
           db
             .insert(tables.scores)
             .values([
-              rating('A-1', ivy!, 3, '2026-01-25'),
+              { ...rating('A-1', ivy!, 3, '2026-01-25'), note: 'Explained lifetimes well' },
               rating('A-1', jo!, 4, '2026-01-26'),
               rating('A-1', kai!, 2, null),
               rating('A-2', kai!, 1, '2026-01-22'),
               rating('A-4', ivy!, 2, '2026-03-25', ['clones_everything']),
             ]),
+        )
+        // The area totals an import keeps beside the ratings.
+        yield* write(
+          db.insert(tables.applicationAreaScores).values(
+            [
+              ['A-1', 9, 3],
+              ['A-2', 1, 1],
+              ['A-4', 2, 1],
+            ].map(([applicationId, ratingSum, ratings]) => ({
+              applicationId: applicationId as string,
+              areaId: area!.id,
+              ratingSum: ratingSum as number,
+              ratings: ratings as number,
+            })),
+          ),
         )
         return { lead: people[0]!.id, mia, max }
       })
@@ -277,6 +296,53 @@ export function describeLists(name: string, open: () => Promise<StoresUnderTest>
       const staff = await interviewerRatings(store, lead, 'lists-ivy', { ...PAGE, level: 'staff' })
       expect(staff.items.map((item) => item.application_id)).toEqual(['A-4'])
       const missing = await interviewerRatings(store, lead, 'nobody', PAGE).catch(
+        (error: unknown) => error,
+      )
+      expect((missing as ApiError).status).toBe(404)
+    })
+
+    // Last: it changes what the lists show.
+    it("erases a candidate's name, notes and self-ID group on request, keeping their ratings", async () => {
+      const version = async () =>
+        Number(await store.run((queries) => metaValue(queries, DATA_VERSION_KEY)))
+      const before = await version()
+      const now = new Date('2026-06-01T12:00:00.000Z')
+      expect(await eraseCandidate(stores.other, 'C-1', { command: 'test' }, now)).toEqual({
+        candidate_id: 'C-1',
+        erased_at: now.toISOString(),
+        notes_erased: 1,
+      })
+      const left = await store.run(function* ({ db, tables }) {
+        const { applications, candidates, scores } = tables
+        return {
+          candidate: yield* first(db.select().from(candidates).where(eq(candidates.id, 'C-1'))),
+          applications: yield* rows(
+            db
+              .select({ id: applications.id, group: applications.selfIdGroup })
+              .from(applications)
+              .where(eq(applications.candidateId, 'C-1')),
+          ),
+          notes: yield* rows(
+            db.select({ note: scores.note }).from(scores).where(eq(scores.applicationId, 'A-1')),
+          ),
+        }
+      })
+      expect(left.candidate).toMatchObject({ name: null, erasedAt: now.toISOString() })
+      expect(left.applications.map((row) => row.group)).toEqual([null, null])
+      expect(left.notes).toEqual([{ note: null }, { note: null }, { note: null }])
+      const listed = await listApplications(store, lead, { ...PAGE, q: 'C-1' })
+      expect(listed.items.map((item) => [item.id, item.candidate_name, item.ratings])).toEqual([
+        ['A-4', null, 1],
+        ['A-1', null, 3],
+      ])
+      expect(await version()).toBe(before + 1)
+      // Asked again, it keeps the first date.
+      const later = new Date('2026-07-01T00:00:00.000Z')
+      expect(await eraseCandidate(store, 'C-1', { command: 'test' }, later)).toMatchObject({
+        erased_at: now.toISOString(),
+        notes_erased: 0,
+      })
+      const missing = await eraseCandidate(store, 'C-9', { command: 'test' }, now).catch(
         (error: unknown) => error,
       )
       expect((missing as ApiError).status).toBe(404)
