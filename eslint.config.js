@@ -163,9 +163,11 @@ export default tseslint.config(
     // store's rows/first/write, since .all(), .get() and .run() exist on SQLite only.
     files: [
       'api/auth/accounts.ts',
+      'api/auth/audit.ts',
       'api/auth/first-users.ts',
       'api/auth/login-throttle.ts',
       'api/lists/**/*.ts',
+      'api/privacy/**/*.ts',
       'api/settings/**/*.ts',
       'db/meta.ts',
     ],

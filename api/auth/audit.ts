@@ -1,7 +1,6 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { rows, write, type Queries, type Store } from '../../db/store'
-import { auditLog } from '../../db/schema'
+import { rows, runOnSqlite, write, type Queries, type Store } from '../../db/store'
 
 export const AUDIT_ACTIONS = [
   'import',
@@ -31,27 +30,27 @@ export interface AuditEntry {
   details?: Record<string, unknown> | null
 }
 
-/** The audit log's row for an entry. */
-function auditRow({ actor, action, target, details }: AuditEntry, now: Date) {
-  return {
-    at: now.toISOString(),
-    userId: 'id' in actor ? actor.id : null,
-    actor: 'id' in actor ? actor.email : `cli:${actor.command}`,
-    action,
-    target: target ?? null,
-    details: details ?? null,
-  }
+/** Appends one entry; yield it inside the transaction of the change it records. */
+export function* auditEntry(
+  { db, tables }: Queries,
+  { actor, action, target, details }: AuditEntry,
+  now: Date = new Date(),
+) {
+  yield* write(
+    db.insert(tables.auditLog).values({
+      at: now.toISOString(),
+      userId: 'id' in actor ? actor.id : null,
+      actor: 'id' in actor ? actor.email : `cli:${actor.command}`,
+      action,
+      target: target ?? null,
+      details: details ?? null,
+    }),
+  )
 }
 
-/** Appends one entry; call it inside the transaction of the change it records. */
-export function recordAudit(db: Db, entry: AuditEntry, now: Date = new Date()): void {
-  db.insert(auditLog).values(auditRow(entry, now)).run()
-}
-
-/** As `recordAudit`, as part of a store operation (its transaction). */
-export function* auditEntry({ db, tables }: Queries, entry: AuditEntry, now: Date = new Date()) {
-  yield* write(db.insert(tables.auditLog).values(auditRow(entry, now)))
-}
+/** As `auditEntry`, from synchronous SQLite code: inside the transaction of the change. */
+export const recordAudit = (db: Db, entry: AuditEntry, now: Date = new Date()): void =>
+  runOnSqlite(db, (queries) => auditEntry(queries, entry, now))
 
 export const readAudit = (
   store: Store,
