@@ -168,6 +168,8 @@ export default tseslint.config(
       'api/auth/login-throttle.ts',
       'api/lists/**/*.ts',
       'api/privacy/**/*.ts',
+      'api/analyses/application-detail.ts',
+      'api/analyses/red-flags.ts',
       'api/settings/**/*.ts',
       'db/meta.ts',
     ],

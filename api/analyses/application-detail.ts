@@ -1,21 +1,13 @@
 import { asc, eq } from 'drizzle-orm'
 import { z } from '@hono/zod-openapi'
-import type { Db } from '../../db/client'
 import {
-  applications,
-  candidates,
-  employments,
-  interviewers,
-  offers,
-  requisitions,
-  rubricAreas,
-  scores,
   selectApplicationSchema,
   selectCandidateSchema,
   selectRequisitionSchema,
 } from '../../db/schema'
+import { first, rows, type Operation, type Queries, type Store } from '../../db/store'
 import { ApiError } from '../lib/errors'
-import { redFlagNamer, redFlagSchema } from './red-flags'
+import { redFlagNames, redFlagSchema } from './red-flags'
 import { maySeeRequisition, type Scope } from './scope'
 
 const application = selectApplicationSchema.shape
@@ -85,49 +77,67 @@ export type ApplicationDetail = z.infer<typeof applicationDetailSchema>
  * One application with its loop: every rating, the area means, offer and outcome. A viewer
  * who may not see its requisition gets it as unknown.
  */
-export function applicationDetail(db: Db, scope: Scope, id: string): ApplicationDetail {
-  const found = db
-    .select({
-      application: applications,
-      candidate: candidates,
-      requisition: requisitions,
-      offer: offers,
-      employment: employments,
-    })
-    .from(applications)
-    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-    .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
-    .leftJoin(offers, eq(offers.applicationId, applications.id))
-    .leftJoin(employments, eq(employments.applicationId, applications.id))
-    .where(eq(applications.id, id))
-    .get()
+export function* applicationDetailOf(
+  queries: Queries,
+  scope: Scope,
+  id: string,
+): Operation<ApplicationDetail> {
+  const { db, tables } = queries
+  const {
+    applications,
+    candidates,
+    employments,
+    interviewers,
+    offers,
+    requisitions,
+    rubricAreas,
+    scores,
+  } = tables
+  const found = yield* first(
+    db
+      .select({
+        application: applications,
+        candidate: candidates,
+        requisition: requisitions,
+        offer: offers,
+        employment: employments,
+      })
+      .from(applications)
+      .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+      .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
+      .leftJoin(offers, eq(offers.applicationId, applications.id))
+      .leftJoin(employments, eq(employments.applicationId, applications.id))
+      .where(eq(applications.id, id)),
+  )
   if (!found || !maySeeRequisition(scope, found.requisition.ownerUserId))
     throw new ApiError(404, 'not_found', `There is no application "${id}"`)
   const { application, candidate, requisition, offer, employment } = found
 
-  const areas = db
-    .select()
-    .from(rubricAreas)
-    .where(eq(rubricAreas.rubricId, requisition.rubricId))
-    .orderBy(asc(rubricAreas.position))
-    .all()
-  const ratings = db
-    .select({
-      interviewer: interviewers.handle,
-      area: rubricAreas.key,
-      rating: scores.rating,
-      interviewed_at: scores.interviewedAt,
-      minutes: scores.minutes,
-      red_flags: scores.redFlags,
-      note: scores.note,
-    })
-    .from(scores)
-    .innerJoin(interviewers, eq(interviewers.id, scores.interviewerId))
-    .innerJoin(rubricAreas, eq(rubricAreas.id, scores.areaId))
-    .where(eq(scores.applicationId, id))
-    .orderBy(asc(rubricAreas.position), asc(interviewers.handle))
-    .all()
-  const namesOf = redFlagNamer(db)
+  const areas = yield* rows(
+    db
+      .select()
+      .from(rubricAreas)
+      .where(eq(rubricAreas.rubricId, requisition.rubricId))
+      .orderBy(asc(rubricAreas.position)),
+  )
+  const ratings = yield* rows(
+    db
+      .select({
+        interviewer: interviewers.handle,
+        area: rubricAreas.key,
+        rating: scores.rating,
+        interviewed_at: scores.interviewedAt,
+        minutes: scores.minutes,
+        red_flags: scores.redFlags,
+        note: scores.note,
+      })
+      .from(scores)
+      .innerJoin(interviewers, eq(interviewers.id, scores.interviewerId))
+      .innerJoin(rubricAreas, eq(rubricAreas.id, scores.areaId))
+      .where(eq(scores.applicationId, id))
+      .orderBy(asc(rubricAreas.position), asc(interviewers.handle)),
+  )
+  const namesOf = yield* redFlagNames(queries)
   const named = ratings.map((rating) => ({
     ...rating,
     red_flags: namesOf(requisition.rubricId, rating.red_flags),
@@ -175,3 +185,6 @@ export function applicationDetail(db: Db, scope: Scope, id: string): Application
     scores: named,
   }
 }
+
+export const applicationDetail = (store: Store, scope: Scope, id: string) =>
+  store.run((queries) => applicationDetailOf(queries, scope, id))

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { requisitions, rubrics } from '../../db/schema'
+import { runOnSqlite } from '../../db/store'
 import { intervalSchema } from '../analytics/correlation'
 import { mean } from '../analytics/descriptive'
 import { leniencyShrinkageSchema } from '../analytics/leniency-shrinkage'
@@ -14,7 +15,7 @@ import { matchingBand } from '../analytics/salary'
 import { ApiError } from '../lib/errors'
 import type { Analyses } from './analyses'
 import {
-  applicationDetail,
+  applicationDetailOf,
   applicationDetailSchema,
   type ApplicationDetail,
 } from './application-detail'
@@ -199,7 +200,9 @@ export function compareApplications(
   scope: Scope,
   applicationIds: readonly string[],
 ): z.infer<typeof compareResponseSchema> {
-  const details = applicationIds.map((id) => applicationDetail(db, scope, id))
+  const details = applicationIds.map((id) =>
+    runOnSqlite(db, (queries) => applicationDetailOf(queries, scope, id)),
+  )
   const requisitionIds = [...new Set(details.map((detail) => detail.requisition.id))]
   if (requisitionIds.length > 1) {
     const message = `must all belong to one requisition (they belong to ${requisitionIds.join(', ')})`

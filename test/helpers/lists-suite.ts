@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { applicationDetail } from '../../api/analyses/application-detail'
 import { scopeForViewer, type Scope } from '../../api/analyses/scope'
 import { listApplications } from '../../api/lists/applications'
 import { interviewerRatings } from '../../api/lists/interviewer-ratings'
@@ -299,6 +300,34 @@ export function describeLists(name: string, open: () => Promise<StoresUnderTest>
         (error: unknown) => error,
       )
       expect((missing as ApiError).status).toBe(404)
+    })
+
+    it("shows one application's loop to who may see its requisition, and to no one else", async () => {
+      const detail = await applicationDetail(stores.other, mine, 'A-1')
+      expect(detail).toMatchObject({
+        id: 'A-1',
+        decision: 'hired',
+        candidate: { id: 'C-1', name: 'Ana Ørsted', erased_at: null },
+        requisition: { id: 'REQ-ALPHA', level: 'senior', opened_at: '2026-01-10' },
+        offer: null,
+        employment: { start_date: '2026-02-15', end_date: null, departure: null },
+        area_scores: [{ key: 'design', name: 'Design', score: 3, ratings: 3 }],
+      })
+      expect(detail.scores.map((score) => [score.interviewer, score.rating, score.note])).toEqual([
+        ['lists-ivy', 3, 'Explained lifetimes well'],
+        ['lists-jo', 4, null],
+        ['lists-kai', 2, null],
+      ])
+      const refused = await applicationDetail(store, theirs, 'A-1').catch((error: unknown) => error)
+      expect((refused as ApiError).status).toBe(404)
+      const missing = await applicationDetail(store, lead, 'A-9').catch((error: unknown) => error)
+      expect((missing as ApiError).message).toBe(
+        (refused as ApiError).message.replace('A-1', 'A-9'),
+      )
+      const flagged = await applicationDetail(store, lead, 'A-4')
+      expect(flagged.scores[0]!.red_flags).toEqual([
+        { key: 'clones_everything', name: 'Clones everything' },
+      ])
     })
 
     // Last: it changes what the lists show.

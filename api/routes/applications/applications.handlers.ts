@@ -7,5 +7,5 @@ import type { getOne as getOneRoute, list as listRoute } from './applications.ro
 export const list: AppRouteHandler<typeof listRoute> = async (c) =>
   c.json(await listApplications(c.var.store, scopeOf(c), c.req.valid('query')), 200)
 
-export const getOne: AppRouteHandler<typeof getOneRoute> = (c) =>
-  c.json(applicationDetail(c.var.db, scopeOf(c), c.req.valid('param').id), 200)
+export const getOne: AppRouteHandler<typeof getOneRoute> = async (c) =>
+  c.json(await applicationDetail(c.var.store, scopeOf(c), c.req.valid('param').id), 200)
