@@ -188,7 +188,13 @@ export interface PostgresStore {
   close: () => Promise<void>
 }
 
-/** A store on a PostgreSQL database, its migrations applied; `max` connections at most. */
+/** The session advisory lock migrations run under (any constant; this one spells "lsmg"). */
+const MIGRATION_LOCK = 0x6c736d67
+
+/**
+ * A store on a PostgreSQL database, its migrations applied; `max` connections at most.
+ * Instances starting at once migrate one after the other: the later ones find nothing to do.
+ */
 export async function openPostgresStore(url: string, { max = 10 } = {}): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString: url, max })
   // An idle connection the server ended (a restart, a network cut) is reported here; without
@@ -197,9 +203,15 @@ export async function openPostgresStore(url: string, { max = 10 } = {}): Promise
     console.error(`A PostgreSQL connection was lost: ${error.message}`)
   })
   try {
-    const db = drizzlePg(pool, { schema: pgTables })
-    await migratePg(db, { migrationsFolder: PG_MIGRATIONS })
-    return { store: pgStore(db), close: () => pool.end() }
+    const client = await pool.connect()
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+      await migratePg(drizzlePg(client), { migrationsFolder: PG_MIGRATIONS })
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK])
+      client.release()
+    }
+    return { store: pgStore(drizzlePg(pool, { schema: pgTables })), close: () => pool.end() }
   } catch (error) {
     await pool.end()
     throw error

@@ -7,9 +7,12 @@ import { temporaryDatabase } from './temporary-database'
 // The same suites run on SQLite in test/store/sqlite.test.ts.
 async function open(): Promise<StoresUnderTest> {
   const database = await temporaryDatabase()
-  const first = await openPostgresStore(database.url)
-  // Migrations applied already: the second pool finds nothing to do, as a second instance.
-  const second = await openPostgresStore(database.url)
+  // Two instances starting at once on an empty database: one migrates, the other waits and
+  // then finds nothing to do.
+  const [first, second] = await Promise.all([
+    openPostgresStore(database.url),
+    openPostgresStore(database.url),
+  ])
   return {
     store: first.store,
     other: second.store,
