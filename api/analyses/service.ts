@@ -117,6 +117,13 @@ export function outcomeOf(analyses: Analyses, task: AnalysisTask): AnalysisOutco
   }
 }
 
+/** The answer of an outcome, or the API error it ended in, thrown. */
+function answerOf(outcome: AnalysisOutcome): unknown {
+  if (outcome.ok) return outcome.value
+  const { status, code, message, details, headers } = outcome.error
+  throw new ApiError(status as 400, code as 'invalid_request', message, details, headers)
+}
+
 const MAX_CACHED_ANSWERS = 512
 // Tasks waiting for a worker before further requests are told to come back.
 const MAX_QUEUE = 64
@@ -141,7 +148,7 @@ export const DEFAULT_ANALYTICS_WORKERS = Math.max(1, availableParallelism() - 1)
 export class AnalysesService {
   private readonly inline: Analyses | null
   private readonly pool: Piscina<AnalysisTask, AnalysisOutcome> | null
-  private readonly answers = new Map<string, unknown>()
+  private readonly answers = new Map<string, AnalysisOutcome>()
 
   constructor(private readonly options: AnalysesServiceOptions) {
     const workers = options.workers ?? DEFAULT_ANALYTICS_WORKERS
@@ -200,23 +207,30 @@ export class AnalysesService {
       scope.restricted,
       query,
     ])
-    if (this.answers.has(key)) {
-      const answer = this.answers.get(key)
+    let outcome = this.answers.get(key)
+    if (outcome) {
       this.answers.delete(key)
-      this.answers.set(key, answer)
-      return answer as Awaited<ResultOf<Name>>
+    } else {
+      outcome = await this.dispatch(report, scope, query)
     }
-    const answer = await this.dispatch(report, scope, query)
-    this.answers.set(key, answer)
-    if (this.answers.size > MAX_CACHED_ANSWERS)
-      this.answers.delete(this.answers.keys().next().value!)
-    return answer as Awaited<ResultOf<Name>>
+    // A refusal (400, 403, 404) is as much an answer as a figure, and comes from the same
+    // inputs: kept too, so a withheld box does not queue for a worker at every request. A
+    // failure of the moment (5xx) is asked again.
+    if (outcome.ok || outcome.error.status < 500) {
+      this.answers.set(key, outcome)
+      if (this.answers.size > MAX_CACHED_ANSWERS)
+        this.answers.delete(this.answers.keys().next().value!)
+    }
+    return answerOf(outcome) as Awaited<ResultOf<Name>>
   }
 
-  private async dispatch(report: Report | 'warm', scope: Scope | null, query: unknown) {
-    let outcome: AnalysisOutcome
+  private async dispatch(
+    report: Report | 'warm',
+    scope: Scope | null,
+    query: unknown,
+  ): Promise<AnalysisOutcome> {
     try {
-      outcome = await this.pool!.run({
+      return await this.pool!.run({
         databasePath: this.options.db.$client.name,
         today: this.options.today(),
         report,
@@ -231,9 +245,6 @@ export class AnalysesService {
       }
       throw error
     }
-    if (outcome.ok) return outcome.value
-    const { status, code, message, details, headers } = outcome.error
-    throw new ApiError(status as 400, code as 'invalid_request', message, details, headers)
   }
 
   /** Stops the worker threads (the server calls this as it stops). */

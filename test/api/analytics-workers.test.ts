@@ -70,4 +70,15 @@ describe('analytics in worker threads', () => {
     expect(response.status).toBe(200)
     expect(pooled.completedInWorkers).toBe(before)
   })
+
+  it('answers a repeated refusal from memory too, with the same status and message', async () => {
+    const threaded = asBearer(createBareApp(db, { analyses: pooled }), token)
+    const path = '/api/analytics/adverse-impact?requisition_id=REQ-0002'
+    const first = await threaded.request(path)
+    const before = pooled.completedInWorkers
+    const again = await threaded.request(path)
+    expect([first.status, again.status]).toEqual([400, 400])
+    expect(await again.json()).toEqual(await first.json())
+    expect(pooled.completedInWorkers).toBe(before)
+  })
 })
