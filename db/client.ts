@@ -91,11 +91,3 @@ export function openWriter(path: string, busyTimeoutMs: number): Db {
 export function atomically<Result>(db: Db, work: () => Result): Result {
   return db.$client.transaction(work)()
 }
-
-/**
- * As `atomically`, but takes the write lock at the start rather than at the first write: what
- * the work reads cannot change, from this connection or another, before it writes.
- */
-export function immediately<Result>(db: Db, work: () => Result): Result {
-  return db.$client.transaction(work).immediate()
-}
