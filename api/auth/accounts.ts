@@ -305,36 +305,46 @@ export const revokeSession = (store: Store, sessionHash: string): Promise<void> 
     write(db.delete(sessions).where(eq(sessions.tokenHash, sessionHash))),
   )
 
-/** A new API token, with its audit entry: the secret is returned this once; only its hash is kept. */
-export function createApiToken(
-  store: Store,
+/**
+ * Adds an API token with its audit entry; the secret is returned this once, only its hash is
+ * kept.
+ */
+export function* addApiToken(
+  queries: Queries,
   owner: { id: number; email: string },
   name: string,
   actor: Actor,
   now: Date,
 ) {
+  const { apiTokens } = queries.tables
   const token = `${API_TOKEN_PREFIX}${randomToken()}`
-  return store.transaction(function* (queries) {
-    const { apiTokens } = queries.tables
-    const [created] = yield* rows(
-      queries.db
-        .insert(apiTokens)
-        .values({ userId: owner.id, name, tokenHash: sha256(token), createdAt: now.toISOString() })
-        .returning({ id: apiTokens.id, name: apiTokens.name, created_at: apiTokens.createdAt }),
-    )
-    yield* auditEntry(
-      queries,
-      {
-        actor,
-        action: 'token_create',
-        target: owner.email,
-        details: { token_id: created!.id, name },
-      },
-      now,
-    )
-    return { ...created!, token }
-  })
+  const [created] = yield* rows(
+    queries.db
+      .insert(apiTokens)
+      .values({ userId: owner.id, name, tokenHash: sha256(token), createdAt: now.toISOString() })
+      .returning({ id: apiTokens.id, name: apiTokens.name, created_at: apiTokens.createdAt }),
+  )
+  yield* auditEntry(
+    queries,
+    {
+      actor,
+      action: 'token_create',
+      target: owner.email,
+      details: { token_id: created!.id, name },
+    },
+    now,
+  )
+  return { ...created!, token }
 }
+
+/** As `addApiToken`, in a transaction of its own. */
+export const createApiToken = (
+  store: Store,
+  owner: { id: number; email: string },
+  name: string,
+  actor: Actor,
+  now: Date,
+) => store.transaction((queries) => addApiToken(queries, owner, name, actor, now))
 
 export const authenticateToken = (
   store: Store,

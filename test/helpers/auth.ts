@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto'
-import type { Db } from '../../db/client'
+import { atomically, type Db } from '../../db/client'
 import type { UserRole } from '../../db/domain'
-import { apiTokens, users } from '../../db/schema'
-import { API_TOKEN_PREFIX, sha256 } from '../../api/auth/accounts'
+import { users } from '../../db/schema'
+import { runOnSqlite } from '../../db/store'
+import { addApiToken } from '../../api/auth/accounts'
 import type { PasswordCost } from '../../api/auth/passwords'
 
 /** Cheap scrypt for tests: the same code path, a thousandth of the work. */
@@ -10,7 +10,7 @@ export const TEST_PASSWORD_COST: PasswordCost = { logN: 10, r: 8, p: 1 }
 
 let userCount = 0
 
-/** A user of the role with an API token, both written straight to the database (no password). */
+/** A user of the role, written straight to the database (no password), with an API token. */
 export function userWithToken(
   db: Db,
   role: UserRole,
@@ -21,15 +21,11 @@ export function userWithToken(
     .values({ email, role, name: role })
     .returning({ id: users.id, email: users.email })
     .get()
-  const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
-  db.insert(apiTokens)
-    .values({
-      userId: user.id,
-      name: 'test',
-      tokenHash: sha256(token),
-      createdAt: new Date().toISOString(),
-    })
-    .run()
+  const { token } = atomically(db, () =>
+    runOnSqlite(db, (queries) =>
+      addApiToken(queries, user, 'test', { command: 'test' }, new Date()),
+    ),
+  )
   return { ...user, token }
 }
 
