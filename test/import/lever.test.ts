@@ -121,6 +121,16 @@ describe('Lever feedback, end to end', () => {
     expect(report.ok).toBe(true)
   }
 
+  /** Saves the mapping of Lever's "Rating" field onto a rubric area, as a talent lead would. */
+  const mapRatingTo = (area: string) =>
+    saveMappings(
+      sqliteStore(db),
+      'rust',
+      [{ source: 'lever', attribute: 'Rating', area }],
+      { command: 'test' },
+      new Date(),
+    )
+
   it('reads the feedback inside the {"data": [...], "hasNext": false} envelope', async () => {
     await importApplications()
     const report = await importFeedback(db)
@@ -181,13 +191,7 @@ describe('Lever feedback, end to end', () => {
   it('a mapping for the unmapped score field takes it in on the next import', async () => {
     await importApplications()
     expect((await importFeedback(db)).ok).toBe(true)
-    await saveMappings(
-      sqliteStore(db),
-      'rust',
-      [{ source: 'lever', attribute: 'Rating', area: 'traits_errors' }],
-      { command: 'test' },
-      new Date(),
-    )
+    await mapRatingTo('traits_errors')
     const report = await importFeedback(db)
     expect(report.ok).toBe(true)
     expect(report.unmapped_attributes).toEqual([])
@@ -213,13 +217,7 @@ describe('Lever feedback, end to end', () => {
         )
         .pluck()
         .all(area)
-    await saveMappings(
-      sqliteStore(db),
-      'rust',
-      [{ source: 'lever', attribute: 'Rating', area: 'traits_errors' }],
-      { command: 'test' },
-      new Date(),
-    )
+    await mapRatingTo('traits_errors')
     expect((await importFeedback(db)).ok).toBe(true)
     expect(questions('traits_errors')).toEqual(['Rating'])
     // "Fearless concurrency" is the area's own name: the rating is the area's, no one question.
@@ -228,13 +226,7 @@ describe('Lever feedback, end to end', () => {
 
   it('averages two fields mapped onto one area into a rating that answers no one question', async () => {
     await importApplications()
-    await saveMappings(
-      sqliteStore(db),
-      'rust',
-      [{ source: 'lever', attribute: 'Rating', area: 'judgment' }],
-      { command: 'test' },
-      new Date(),
-    )
+    await mapRatingTo('judgment')
     expect((await importFeedback(db)).ok).toBe(true)
     const judgment = db.$client
       .prepare(
@@ -319,13 +311,7 @@ describe('Lever feedback, end to end', () => {
   // Each rating is range-checked before fields of one area are averaged.
   it('reports a 7 even when another field of the same area averages it into range', async () => {
     await importApplications()
-    await saveMappings(
-      sqliteStore(db),
-      'rust',
-      [{ source: 'lever', attribute: 'Rating', area: 'judgment' }],
-      { command: 'test' },
-      new Date(),
-    )
+    await mapRatingTo('judgment')
     const before = snapshot(db)
     const feedback = feedbackFixture()
     feedback.data[1]!.fields[0]!.value = 7
