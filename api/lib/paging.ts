@@ -36,3 +36,9 @@ export const pageOf = <Item extends z.ZodType>(item: Item) =>
     offset: z.number().int(),
     items: z.array(item),
   })
+
+/**
+ * Descending, rows without a value last on both databases: SQLite puts nulls last in
+ * descending order by itself, PostgreSQL first unless told.
+ */
+export const descNullsLast = (column: SQLiteColumn): SQL => sql`${column} DESC NULLS LAST`

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm'
+import { and, asc, count, eq } from 'drizzle-orm'
 import type { HireType, Level } from '../../db/domain'
 import { first, rows, type Store } from '../../db/store'
 import { redFlagNames } from '../analyses/red-flags'
 import { ownRequisitionsCondition, type Scope } from '../analyses/scope'
 import { ApiError } from '../lib/errors'
+import { descNullsLast } from '../lib/paging'
 
 export interface InterviewerRatingsQuery {
   level?: Level | undefined
@@ -65,9 +66,8 @@ export const interviewerRatings = (
         .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
         .innerJoin(rubricAreas, eq(rubricAreas.id, scores.areaId))
         .where(where)
-        // Undated ratings last on both databases (PostgreSQL would put them first).
         .orderBy(
-          sql`${scores.interviewedAt} DESC NULLS LAST`,
+          descNullsLast(scores.interviewedAt),
           asc(applications.id),
           asc(rubricAreas.position),
         )

@@ -1,8 +1,8 @@
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, type SQL } from 'drizzle-orm'
 import type { Level } from '../../db/domain'
 import { first, rows, type Queries, type Store } from '../../db/store'
 import { ownRequisitionsCondition, type Scope } from '../analyses/scope'
-import { containsText } from '../lib/paging'
+import { containsText, descNullsLast } from '../lib/paging'
 
 export interface RequisitionQuery {
   level?: Level | undefined
@@ -46,9 +46,7 @@ export const listRequisitions = (store: Store, scope: Scope, query: RequisitionQ
     const total = yield* first(db.select({ n: count() }).from(requisitions).where(where))
     const items = yield* rows(
       selectRequisitions(queries, where)
-        // Requisitions without an opening date last on both databases (PostgreSQL would put
-        // them first).
-        .orderBy(sql`${requisitions.openedAt} DESC NULLS LAST`, desc(requisitions.id))
+        .orderBy(descNullsLast(requisitions.openedAt), desc(requisitions.id))
         .limit(query.limit)
         .offset(query.offset),
     )
