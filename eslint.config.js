@@ -170,6 +170,8 @@ export default tseslint.config(
       'api/privacy/**/*.ts',
       'api/analyses/application-detail.ts',
       'api/analyses/red-flags.ts',
+      'api/dataset/dataset.ts',
+      'api/dataset/question-ratings.ts',
       'api/settings/**/*.ts',
       'db/meta.ts',
     ],

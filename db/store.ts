@@ -1,5 +1,4 @@
 import { join } from 'node:path'
-import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
@@ -21,6 +20,12 @@ export interface TransactionOptions {
    * throttle, the last enabled admin).
    */
   exclusive?: boolean
+  /**
+   * Reads only, all from one moment's data whatever commits meanwhile (PostgreSQL's
+   * REPEATABLE READ; a SQLite read transaction already is one): for a read of many queries
+   * that must agree with each other, such as the analytics columns.
+   */
+  snapshot?: boolean
 }
 
 /** The query builder and tables an operation builds its queries with. */
@@ -35,10 +40,24 @@ export interface Queries {
   readonly tables: Tables
 }
 
-/** One query of an operation: rows read (or returned by a write), or a write alone. */
+/** A query as SQL and its parameters, for the reads done a batch of raw rows at a time. */
+export interface CompiledQuery {
+  toSQL(): { sql: string; params: unknown[] }
+}
+
+/** An open cursor, as its store knows it. */
+type Cursor = unknown
+
+/**
+ * One query of an operation: rows read (or returned by a write), a write alone, or a cursor
+ * opened, read a batch at a time and closed.
+ */
 export type Step =
   | { kind: 'rows'; query: PromiseLike<unknown> & { all(): unknown } }
   | { kind: 'write'; query: PromiseLike<unknown> & { run(): unknown } }
+  | { kind: 'open'; query: CompiledQuery }
+  | { kind: 'fetch'; cursor: Cursor; count: number }
+  | { kind: 'close'; cursor: Cursor }
 
 /**
  * Database work written once for both stores, as a generator of its queries: SQLite runs it
@@ -66,6 +85,28 @@ export function* write(query: PromiseLike<unknown> & { run(): unknown }): Operat
 }
 
 /**
+ * Every row of a select, `batch` at a time, each as an array of its columns' values in the
+ * order selected, as the driver gives them (on PostgreSQL JSON parsed, on SQLite as text):
+ * for reads too large to hold as objects. On PostgreSQL only inside a transaction.
+ */
+export function* eachBatch(
+  query: CompiledQuery,
+  batch: number,
+  visit: (rows: unknown[][]) => void,
+): Operation<void> {
+  const cursor = yield { kind: 'open', query }
+  try {
+    for (;;) {
+      const rows = (yield { kind: 'fetch', cursor, count: batch }) as unknown[][]
+      if (rows.length === 0) return
+      visit(rows)
+    }
+  } finally {
+    yield { kind: 'close', cursor }
+  }
+}
+
+/**
  * The database as the application reads and writes it, whichever of SQLite or PostgreSQL
  * holds it.
  */
@@ -80,13 +121,43 @@ export interface Store {
   ): Promise<Result>
 }
 
+/** What a step answers on SQLite's synchronous builder and connection. */
+function sqliteAnswer(db: Db, step: Step): unknown {
+  switch (step.kind) {
+    case 'rows':
+      return step.query.all()
+    case 'write':
+      return step.query.run()
+    case 'open': {
+      const { sql: text, params } = step.query.toSQL()
+      return db.$client
+        .prepare(text)
+        .raw(true)
+        .iterate(...params)
+    }
+    case 'fetch': {
+      const rows: unknown[][] = []
+      const cursor = step.cursor as Iterator<unknown[]>
+      while (rows.length < step.count) {
+        const next = cursor.next()
+        if (next.done) break
+        rows.push(next.value)
+      }
+      return rows
+    }
+    case 'close':
+      ;(step.cursor as Iterator<unknown[]>).return?.()
+      return undefined
+  }
+}
+
 /** Runs an operation's queries as they come, on SQLite's synchronous builder. */
-function runNow<Result>(operation: Operation<Result>): Result {
+function runNow<Result>(db: Db, operation: Operation<Result>): Result {
   let step = operation.next()
   while (!step.done) {
     let answer: unknown
     try {
-      answer = step.value.kind === 'rows' ? step.value.query.all() : step.value.query.run()
+      answer = sqliteAnswer(db, step.value)
     } catch (error) {
       step = operation.throw(error)
       continue
@@ -96,13 +167,43 @@ function runNow<Result>(operation: Operation<Result>): Result {
   return step.value
 }
 
+/** Cursors are named in order on their connection. */
+let cursorsOpened = 0
+
+/** What a step answers on PostgreSQL; a cursor needs the transaction's connection. */
+async function postgresAnswer(client: pg.PoolClient | null, step: Step): Promise<unknown> {
+  if (step.kind === 'rows' || step.kind === 'write') return step.query
+  if (!client) throw new Error('A cursor is read inside a transaction on PostgreSQL')
+  switch (step.kind) {
+    case 'open': {
+      const { sql: text, params } = step.query.toSQL()
+      const name = `loopscope_cursor_${++cursorsOpened}`
+      await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${text}`, params)
+      return name
+    }
+    case 'fetch': {
+      const answer = await client.query({
+        text: `FETCH ${step.count} FROM ${step.cursor as string}`,
+        rowMode: 'array',
+      })
+      return answer.rows
+    }
+    case 'close':
+      await client.query(`CLOSE ${step.cursor as string}`)
+      return undefined
+  }
+}
+
 /** Runs an operation's queries one after another, awaiting each. */
-async function runAwaiting<Result>(operation: Operation<Result>): Promise<Result> {
+async function runAwaiting<Result>(
+  operation: Operation<Result>,
+  client: pg.PoolClient | null,
+): Promise<Result> {
   let step = operation.next()
   while (!step.done) {
     let answer: unknown
     try {
-      answer = await step.value.query
+      answer = await postgresAnswer(client, step.value)
     } catch (error) {
       step = operation.throw(error)
       continue
@@ -122,10 +223,10 @@ export function sqliteStore(db: Db): Store {
   const queries = sqliteQueries(db)
   return {
     dialect: 'sqlite',
-    run: (operation) => settled(() => runNow(operation(queries))),
+    run: (operation) => settled(() => runNow(db, operation(queries))),
     transaction: (operation, options = {}) =>
       settled(() => {
-        const transaction = db.$client.transaction(() => runNow(operation(queries)))
+        const transaction = db.$client.transaction(() => runNow(db, operation(queries)))
         return options.exclusive ? transaction.immediate() : transaction()
       }),
   }
@@ -140,7 +241,7 @@ const sqliteQueries = (db: Db): Queries => ({ dialect: 'sqlite', db, tables: sql
 export const runOnSqlite = <Result>(
   db: Db,
   operation: (queries: Queries) => Operation<Result>,
-): Result => runNow(operation(sqliteQueries(db)))
+): Result => runNow(db, operation(sqliteQueries(db)))
 
 /** The work's result, done now; a failure is a rejection, as on PostgreSQL. */
 function settled<Result>(work: () => Result): Promise<Result> {
@@ -155,10 +256,9 @@ const PG_MIGRATIONS = join(import.meta.dirname, 'migrations-pg')
 const EXCLUSIVE_LOCK = 0x6c737874
 
 type PgDb = NodePgDatabase<typeof pgTables>
-type PgTransaction = Parameters<Parameters<PgDb['transaction']>[0]>[0]
 
 /** PostgreSQL's builder behind SQLite's builder's types: see Queries.db. */
-const queriesOf = (db: PgDb | PgTransaction): Queries => ({
+const queriesOf = (db: PgDb): Queries => ({
   dialect: 'postgres',
   db: db as unknown as Db,
   tables: pgTables as unknown as Tables,
@@ -169,16 +269,37 @@ const queriesOf = (db: PgDb | PgTransaction): Queries => ({
  * holds one of the pool's connections. An exclusive transaction takes one advisory lock, so
  * exclusive transactions run one at a time whichever instance began them.
  */
-function pgStore(db: PgDb): Store {
+function pgStore(pool: pg.Pool): Store {
+  const db = drizzlePg(pool, { schema: pgTables })
   return {
     dialect: 'postgres',
-    run: (operation) => runAwaiting(operation(queriesOf(db))),
-    transaction: (operation, options = {}) =>
-      db.transaction(async (tx) => {
+    run: (operation) => runAwaiting(operation(queriesOf(db)), null),
+    transaction: async (operation, options = {}) => {
+      const client = await pool.connect()
+      try {
+        await client.query(
+          options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN',
+        )
         if (options.exclusive)
-          await tx.execute(sql`SELECT pg_advisory_xact_lock(${EXCLUSIVE_LOCK})`)
-        return runAwaiting(operation(queriesOf(tx)))
-      }),
+          await client.query('SELECT pg_advisory_xact_lock($1)', [EXCLUSIVE_LOCK])
+        const result = await runAwaiting(
+          operation(queriesOf(drizzlePg(client, { schema: pgTables }))),
+          client,
+        )
+        await client.query('COMMIT')
+        client.release()
+        return result
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK')
+          client.release()
+        } catch (lost) {
+          // The connection is broken: the pool closes it rather than lend it again.
+          client.release(lost as Error)
+        }
+        throw error
+      }
+    },
   }
 }
 
@@ -211,7 +332,7 @@ export async function openPostgresStore(url: string, { max = 10 } = {}): Promise
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK])
       client.release()
     }
-    return { store: pgStore(drizzlePg(pool, { schema: pgTables })), close: () => pool.end() }
+    return { store: pgStore(pool), close: () => pool.end() }
   } catch (error) {
     await pool.end()
     throw error

@@ -1,22 +1,19 @@
-import { asc, eq, gt, is, ne, Placeholder, sql } from 'drizzle-orm'
+import { asc, count, eq, ne, sql } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
-import type { RatingTable } from '../analytics/rating-table'
-import { loadQuestionRatings, type QuestionRatings } from './question-ratings'
 import type { Background, Decision, Departure, HireType, Level } from '../../db/domain'
+import type { benchmarks } from '../../db/schema'
 import {
-  applicationAreaScores,
-  applications,
-  benchmarks,
-  candidates,
-  employments,
-  interviewers,
-  offers,
-  requisitions,
-  rubricAreas,
-  rubricLevelWeights,
-  rubrics,
-  scores,
-} from '../../db/schema'
+  eachBatch,
+  first,
+  rows,
+  runOnSqlite,
+  type Operation,
+  type Queries,
+  type Store,
+} from '../../db/store'
+import type { RatingTable } from '../analytics/rating-table'
+import { questionRatingsOf, type QuestionRatings } from './question-ratings'
 
 export interface DatasetArea {
   id: number
@@ -185,28 +182,16 @@ class TextColumnBuilder {
   }
 }
 
-type Query = { toSQL(): { sql: string; params: unknown[] } }
+/** Rows are read from the tables this many at a time. */
+const BATCH = 16_384
 
 /**
- * A query's rows as arrays, one at a time, straight from better-sqlite3: the SQL comes from
- * drizzle, but a row object per application of a large company is too many to hold.
+ * A text column in byte order on both stores (SQLite compares text bytewise; PostgreSQL by
+ * the database's collation unless told): the applications come in this order, so both build
+ * the same columns, down to the codes of first appearance and the seeded resamples.
  */
-function eachRow(db: Db, query: Query): IterableIterator<unknown[]> {
-  const { sql: text, params } = query.toSQL()
-  return db.$client
-    .prepare(text)
-    .raw(true)
-    .iterate(...params) as IterableIterator<unknown[]>
-}
-
-/** How many rows a query answers, counted by SQLite. */
-function countRows(db: Db, query: Query): number {
-  const { sql: text, params } = query.toSQL()
-  return db.$client
-    .prepare(`SELECT count(*) FROM (${text})`)
-    .pluck(true)
-    .get(...params) as number
-}
+const inByteOrder = (queries: Queries, column: SQLiteColumn) =>
+  queries.dialect === 'postgres' ? sql`${column} COLLATE "C"` : asc(column)
 
 export interface RubricFrame {
   rubric: AnalyticsDataset['rubric']
@@ -215,15 +200,19 @@ export interface RubricFrame {
 }
 
 /** The rubric, its areas with their level weights, and the benchmarks; null for no such rubric. */
-export function loadRubricFrame(db: Db, rubricKey: string): RubricFrame | null {
-  const rubric = db.select().from(rubrics).where(eq(rubrics.key, rubricKey)).get()
+export function* rubricFrameOf(queries: Queries, rubricKey: string): Operation<RubricFrame | null> {
+  const { db, tables } = queries
+  const rubric = yield* first(
+    db.select().from(tables.rubrics).where(eq(tables.rubrics.key, rubricKey)),
+  )
   if (!rubric) return null
-  const areaRows = db
-    .select()
-    .from(rubricAreas)
-    .where(eq(rubricAreas.rubricId, rubric.id))
-    .orderBy(asc(rubricAreas.position))
-    .all()
+  const areaRows = yield* rows(
+    db
+      .select()
+      .from(tables.rubricAreas)
+      .where(eq(tables.rubricAreas.rubricId, rubric.id))
+      .orderBy(asc(tables.rubricAreas.position)),
+  )
   const areas: DatasetArea[] = areaRows.map((area) => ({
     id: area.id,
     key: area.key,
@@ -231,23 +220,39 @@ export function loadRubricFrame(db: Db, rubricKey: string): RubricFrame | null {
     weights: {},
   }))
   const areaIndex = new Map(areaRows.map((area, index) => [area.id, index]))
-  for (const weight of db.select().from(rubricLevelWeights).all()) {
+  for (const weight of yield* rows(db.select().from(tables.rubricLevelWeights))) {
     const index = areaIndex.get(weight.areaId)
     if (index !== undefined) areas[index]!.weights[weight.level] = weight.weight
   }
   return {
     rubric: { id: rubric.id, key: rubric.key, name: rubric.name },
     areas,
-    benchmarks: db.select().from(benchmarks).all(),
+    benchmarks: yield* rows(db.select().from(tables.benchmarks).orderBy(asc(tables.benchmarks.id))),
   }
 }
 
+/** As `rubricFrameOf`, on a SQLite connection now. */
+export const loadRubricFrame = (db: Db, rubricKey: string): RubricFrame | null =>
+  runOnSqlite(db, (queries) => rubricFrameOf(queries, rubricKey))
+
 /**
- * Reads every application of the rubric, with its area scores and ratings, from the tables.
- * Each query is read a row at a time straight into typed arrays sized by a count first, so
- * the memory it takes is about that of the columns it answers, whatever the company's size.
+ * Reads every application of the rubric, with its area scores and ratings, from the tables,
+ * in the order of their ids. Each query is read a batch of rows at a time straight into
+ * typed arrays sized by a count first, so the memory it takes is about that of the columns it
+ * answers, whatever the company's size. Run it in one snapshot transaction, so that the
+ * queries agree.
  */
-export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
+export function* columnsOf(queries: Queries, frame: RubricFrame): Operation<ApplicationColumns> {
+  const { db, tables } = queries
+  const { applications, requisitions, candidates, offers, employments } = tables
+  const { size } = (yield* first(
+    db
+      .select({ size: count() })
+      .from(applications)
+      .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
+      .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+      .where(eq(requisitions.rubricId, frame.rubric.id)),
+  ))!
   const query = db
     .select({
       id: applications.id,
@@ -266,7 +271,6 @@ export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
       endDate: employments.endDate,
       departure: employments.departure,
       offerSalary: offers.salary,
-      rowid: sql<number>`${applications}.rowid`,
     })
     .from(applications)
     .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
@@ -274,33 +278,34 @@ export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
     .leftJoin(offers, eq(offers.applicationId, applications.id))
     .leftJoin(employments, eq(employments.applicationId, applications.id))
     .where(eq(requisitions.rubricId, frame.rubric.id))
-  const size = countRows(db, query)
+    .orderBy(inByteOrder(queries, applications.id))
   const builders = TEXT_FIELDS.map(() => new TextColumnBuilder(size))
   const offerSalary = new Float64Array(size)
-  const largestRowid = db.$client.prepare('SELECT max(rowid) FROM applications').pluck().get()
-  // Each application's row by its rowid (−1: not of this rubric), as the ratings name it.
-  const rowOfRowid = new Int32Array(((largestRowid as number | null) ?? 0) + 1).fill(-1)
   let row = 0
-  for (const values of eachRow(db, query)) {
-    // The select lists the text fields first, in TEXT_FIELDS order, then salary and rowid.
-    for (let field = 0; field < TEXT_FIELDS.length; field++) {
-      builders[field]!.set(row, values[field] as string | null)
+  yield* eachBatch(query, BATCH, (batch) => {
+    for (const values of batch) {
+      if (row === size) throw new Error('The applications changed while they were read')
+      // The select lists the text fields first, in TEXT_FIELDS order, then the salary.
+      for (let field = 0; field < TEXT_FIELDS.length; field++) {
+        builders[field]!.set(row, values[field] as string | null)
+      }
+      offerSalary[row] = (values[TEXT_FIELDS.length] as number | null) ?? NaN
+      row++
     }
-    offerSalary[row] = (values[TEXT_FIELDS.length] as number | null) ?? NaN
-    rowOfRowid[values[TEXT_FIELDS.length + 1] as number] = row
-    row++
-  }
+  })
   if (row !== size) throw new Error('The applications changed while they were read')
   const ids = builders[TEXT_FIELDS.indexOf('id')]!
   const text = Object.fromEntries(
     TEXT_FIELDS.map((field, position) => [field, builders[position]!.build()]),
   ) as Record<TextField, TextColumn>
+  // Ids are unique, so an id's code is its row.
+  const rowOf = (id: string) => ids.codeOf(id)
 
   const areaScores = frame.areas.map(() => new Float64Array(size).fill(Number.NaN))
   const areaRatings = frame.areas.map(() => new Int32Array(size))
   const areaMinutes = frame.areas.map(() => new Float64Array(size).fill(Number.NaN))
   const areaIndex = new Map(frame.areas.map((area, index) => [area.id, index]))
-  // Ids are unique, so an id's code is its row.
+  const { applicationAreaScores, rubricAreas } = tables
   const totals = db
     .select({
       applicationId: applicationAreaScores.applicationId,
@@ -312,14 +317,16 @@ export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
     .from(applicationAreaScores)
     .innerJoin(rubricAreas, eq(rubricAreas.id, applicationAreaScores.areaId))
     .where(eq(rubricAreas.rubricId, frame.rubric.id))
-  for (const [applicationId, areaId, ratingSum, ratings, minutes] of eachRow(db, totals)) {
-    const at = ids.codeOf(applicationId as string)
-    const k = areaIndex.get(areaId as number)
-    if (at === undefined || k === undefined) continue
-    areaScores[k]![at] = (ratingSum as number) / (ratings as number)
-    areaRatings[k]![at] = ratings as number
-    areaMinutes[k]![at] = (minutes as number | null) ?? Number.NaN
-  }
+  yield* eachBatch(totals, BATCH, (batch) => {
+    for (const [applicationId, areaId, ratingSum, ratings, minutes] of batch) {
+      const at = rowOf(applicationId as string)
+      const k = areaIndex.get(areaId as number)
+      if (at === undefined || k === undefined) continue
+      areaScores[k]![at] = (ratingSum as number) / (ratings as number)
+      areaRatings[k]![at] = ratings as number
+      areaMinutes[k]![at] = (minutes as number | null) ?? Number.NaN
+    }
+  })
   return {
     size,
     text,
@@ -327,10 +334,27 @@ export function loadColumns(db: Db, frame: RubricFrame): ApplicationColumns {
     areaScores,
     areaRatings,
     areaMinutes,
-    ...loadRatingColumns(db, frame, size, rowOfRowid, areaRatings),
-    questions: loadQuestionRatings(db, frame.areas, size, (id) => ids.codeOf(id)),
+    ...(yield* ratingColumnsOf(queries, frame, size, rowOf, areaRatings)),
+    questions: yield* questionRatingsOf(queries, frame.areas, size, rowOf),
   }
 }
+
+/** As `columnsOf`, on a SQLite connection now (inside a transaction of the caller's if any). */
+export const loadColumns = (db: Db, frame: RubricFrame): ApplicationColumns =>
+  runOnSqlite(db, (queries) => columnsOf(queries, frame))
+
+/**
+ * The rubric's dataset read from the tables, in one snapshot transaction; null for no such
+ * rubric.
+ */
+export const readDatasetFrom = (store: Store, rubricKey: string) =>
+  store.transaction(
+    function* (queries): Operation<AnalyticsDataset | null> {
+      const frame = yield* rubricFrameOf(queries, rubricKey)
+      return frame && { ...frame, ...(yield* columnsOf(queries, frame)) }
+    },
+    { snapshot: true },
+  )
 
 export interface ApplicationFilters {
   level?: Level | undefined
@@ -444,21 +468,21 @@ class IntList {
   }
 }
 
-/** Ratings are read this many at a time, in the order of their ids. */
-const RATING_PAGE = 16_384
-
 /**
- * Every rating of the rubric's areas and the red flags of each application, by row, read a
- * page at a time. Each row's ratings are as many as its area totals count, so each rating is
- * written straight into its place: no copy of every rating is held besides the columns.
+ * Every rating of the rubric's areas and the red flags of each application, by row, read in
+ * the order of their ids. Each row's ratings are as many as its area totals count, so each
+ * rating is written straight into its place: no copy of every rating is held besides the
+ * columns.
  */
-function loadRatingColumns(
-  db: Db,
+function* ratingColumnsOf(
+  queries: Queries,
   frame: RubricFrame,
   size: number,
-  rowOfRowid: Int32Array,
+  rowOf: (applicationId: string) => number | undefined,
   areaRatings: readonly Int32Array[],
-): Pick<ApplicationColumns, 'ratings' | 'redFlags'> {
+): Operation<Pick<ApplicationColumns, 'ratings' | 'redFlags'>> {
+  const { db, tables } = queries
+  const { scores, interviewers } = tables
   const counts = new Int32Array(size)
   for (const ratings of areaRatings)
     for (let row = 0; row < size; row++) counts[row]! += ratings[row]!
@@ -469,48 +493,34 @@ function loadRatingColumns(
   const area = new Int32Array(total)
   const value = new Float64Array(total)
   const areaIndex = new Map(frame.areas.map((entry, index) => [entry.id, index]))
-  const { sql: text, params } = db
+  const ratingsRead = db
     .select({
-      id: scores.id,
-      rowid: sql<number>`${applications}.rowid`,
+      applicationId: scores.applicationId,
       interviewerId: scores.interviewerId,
       areaId: scores.areaId,
       rating: scores.rating,
     })
     .from(scores)
-    .innerJoin(applications, eq(applications.id, scores.applicationId))
-    .where(gt(scores.id, sql.placeholder('after')))
     .orderBy(asc(scores.id))
-    .limit(RATING_PAGE)
-    .toSQL()
-  const page = db.$client.prepare(text).raw(true)
-  const afterAt = params.findIndex((param) => is(param, Placeholder))
-  let after = 0
-  for (;;) {
-    const rows = page.all(
-      ...params.map((param, at) => (at === afterAt ? after : param)),
-    ) as number[][]
-    if (rows.length === 0) break
-    for (const [, rowid, interviewerId, areaId, rating] of rows) {
-      const k = areaIndex.get(areaId!)
-      const row = rowOfRowid[rowid!] ?? -1
-      if (k === undefined || row < 0) continue
+  yield* eachBatch(ratingsRead, BATCH, (batch) => {
+    for (const [applicationId, interviewerId, areaId, rating] of batch) {
+      const k = areaIndex.get(areaId as number)
+      if (k === undefined) continue
+      const row = rowOf(applicationId as string)
+      if (row === undefined) continue
       const slot = next[row]!++
       if (slot >= start[row + 1]!)
         throw new Error('The area totals are out of step with the ratings')
-      interviewerCodes[slot] = interviewerId!
+      interviewerCodes[slot] = interviewerId as number
       area[slot] = k
-      value[slot] = rating!
+      value[slot] = rating as number
     }
-    after = rows[rows.length - 1]![0]!
-  }
+  })
   // Interviewers are coded by first appearance, row by row: the slots now hold their ids.
   const handles = new Map(
-    db
-      .select({ id: interviewers.id, handle: interviewers.handle })
-      .from(interviewers)
-      .all()
-      .map((interviewer) => [interviewer.id, interviewer.handle]),
+    (yield* rows(
+      db.select({ id: interviewers.id, handle: interviewers.handle }).from(interviewers),
+    )).map((interviewer) => [interviewer.id, interviewer.handle]),
   )
   const names: string[] = []
   const codes = new Map<number, number>()
@@ -531,24 +541,28 @@ function loadRatingColumns(
   const tagsSeen: string[] = []
   const tagSeen = new Map<string, number>()
   const flagged = db
-    .select({ rowid: sql<number>`${applications}.rowid`, flags: scores.redFlags })
+    .select({ applicationId: scores.applicationId, flags: scores.redFlags })
     .from(scores)
-    .innerJoin(applications, eq(applications.id, scores.applicationId))
     .where(ne(scores.redFlags, sql`'[]'`))
-  for (const [rowid, flags] of eachRow(db, flagged)) {
-    const row = rowOfRowid[rowid as number] ?? -1
-    if (row < 0) continue
-    for (const tag of JSON.parse(flags as string) as string[]) {
-      let seen = tagSeen.get(tag)
-      if (seen === undefined) {
-        seen = tagsSeen.length
-        tagSeen.set(tag, seen)
-        tagsSeen.push(tag)
+    .orderBy(asc(scores.id))
+  yield* eachBatch(flagged, BATCH, (batch) => {
+    for (const [applicationId, flags] of batch) {
+      const row = rowOf(applicationId as string)
+      if (row === undefined) continue
+      // SQLite hands JSON over as its text; PostgreSQL parsed.
+      const tags = (typeof flags === 'string' ? JSON.parse(flags) : flags) as string[]
+      for (const tag of tags) {
+        let seen = tagSeen.get(tag)
+        if (seen === undefined) {
+          seen = tagsSeen.length
+          tagSeen.set(tag, seen)
+          tagsSeen.push(tag)
+        }
+        flaggedRows.push(row)
+        flaggedTags.push(seen)
       }
-      flaggedRows.push(row)
-      flaggedTags.push(seen)
     }
-  }
+  })
   const tagNames = [...tagsSeen].sort()
   const sortedCode = Int32Array.from(tagsSeen, (tag) => tagNames.indexOf(tag))
   // The pairs grouped by row (stably), then each row's repeats dropped in place.

@@ -1,6 +1,8 @@
-import { isNotNull } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { scores } from '../../db/schema'
+import { asc, isNotNull } from 'drizzle-orm'
+import { eachBatch, type Operation, type Queries } from '../../db/store'
+
+/** Ratings are read this many at a time. */
+const BATCH = 16_384
 
 /** A question of an area: the area's index in the dataset and the question as imported. */
 export interface AskedQuestion {
@@ -24,16 +26,18 @@ export interface QuestionRatings {
 /**
  * Every rating of the rubric's areas that names a question, summed per loop and question, for
  * the `size` application rows `rowOf` finds by id (undefined: not of this rubric).
- * The ratings are read in stored order and summed here: a GROUP BY on the text keys would sort
- * every rating first, several times slower at a company's size.
+ * The ratings are read in the order of their ids and summed here: a GROUP BY on the text keys
+ * would sort every rating first, several times slower at a company's size.
  */
-export function loadQuestionRatings(
-  db: Db,
+export function* questionRatingsOf(
+  queries: Queries,
   areas: readonly { id: number }[],
   size: number,
   rowOf: (applicationId: string) => number | undefined,
-): QuestionRatings {
-  const { sql: text, params } = db
+): Operation<QuestionRatings> {
+  const { db, tables } = queries
+  const { scores } = tables
+  const ratingsRead = db
     .select({
       applicationId: scores.applicationId,
       areaId: scores.areaId,
@@ -42,11 +46,7 @@ export function loadQuestionRatings(
     })
     .from(scores)
     .where(isNotNull(scores.question))
-    .toSQL()
-  const ratingsRead = db.$client
-    .prepare(text)
-    .raw(true)
-    .iterate(...params) as IterableIterator<[string, number, string, number]>
+    .orderBy(asc(scores.id))
   const areaOfId = new Map(areas.map((area, index) => [area.id, index]))
   const questions: AskedQuestion[] = []
   const codeOf = new Map<string, number>()
@@ -58,10 +58,10 @@ export function loadQuestionRatings(
   const sumOfEntry: number[] = []
   const countOfEntry: number[] = []
   const counts = new Int32Array(size)
-  for (const [applicationId, areaId, question, rating] of ratingsRead) {
+  const visit = (applicationId: string, areaId: number, question: string, rating: number) => {
     const row = rowOf(applicationId)
     const area = areaOfId.get(areaId)
-    if (row === undefined || area === undefined) continue
+    if (row === undefined || area === undefined) return
     const key = `${area}|${question}`
     let code = codeOf.get(key)
     if (code === undefined) {
@@ -84,6 +84,12 @@ export function loadQuestionRatings(
     sumOfEntry[entry]! += rating
     countOfEntry[entry]!++
   }
+  yield* eachBatch(ratingsRead, BATCH, (batch) => {
+    for (const values of batch) {
+      const [applicationId, areaId, question, rating] = values as [string, number, string, number]
+      visit(applicationId, areaId, question, rating)
+    }
+  })
   const start = new Int32Array(size + 1)
   for (let row = 0; row < size; row++) start[row + 1] = start[row]! + counts[row]!
   const next = start.slice(0, size)

@@ -14,7 +14,7 @@ import {
 } from './dataset'
 
 /** Bump when the encoding changes: an older snapshot is then rebuilt, not misread. */
-const FORMAT = 4
+const FORMAT = 5
 
 /** The most bytes of a typed array stored in one part. */
 export const PART_BYTES = 1024 * 1024
