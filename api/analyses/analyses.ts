@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { applications, requisitions, rubrics } from '../../db/schema'
+import type { Store } from '../../db/store'
 import { MIN_GROUP_APPLICANTS } from '../analytics/adverse-impact'
 import { AnalyticsCache } from '../dataset/cache'
 import { textAt, type AnalyticsDataset, type RowLists } from '../dataset/dataset'
@@ -51,7 +50,6 @@ import {
   restrictUtility,
   utilityResponse,
 } from './reports/worth'
-import { redFlagNamer } from './red-flags'
 import type { Scope } from './scope'
 
 /** Fewest hires (not the viewer's own) any figure a hiring manager sees organisation-wide is over. */
@@ -84,28 +82,36 @@ const SELF_ID_NOTE = `Self-identified groups are shown as of the end of the last
 export class Analyses {
   private readonly cache: AnalyticsCache
 
+  /**
+   * `sqlite` is the store's own connection when the store is SQLite (its snapshots are read
+   * there), else null.
+   */
   constructor(
-    private readonly db: Db,
+    readonly store: Store,
+    sqlite: Db | null,
     readonly today: () => string,
     private readonly disclosureControl = true,
   ) {
-    this.cache = new AnalyticsCache(db)
+    this.cache = new AnalyticsCache(store, sqlite)
   }
 
-  /** The rubric's dataset at the current data version; 404 for an unknown rubric. */
+  /**
+   * Brings the dataset and lookups up to the current data version: await it before asking
+   * for a report, which then reads them synchronously.
+   */
+  prepare(): Promise<void> {
+    return this.cache.prepare()
+  }
+
+  /** The rubric's dataset at the prepared data version; 404 for an unknown rubric. */
   datasetFor(rubricKey: string): AnalyticsDataset {
     return this.cache.datasetFor(rubricKey)
   }
 
+  /** The requisition's rubric, if it exists and the owner (when given) owns it. */
   private requisitionExists(id: string, owner: number | null): boolean {
-    const condition =
-      owner === null
-        ? eq(requisitions.id, id)
-        : and(eq(requisitions.id, id), eq(requisitions.ownerUserId, owner))
-    return (
-      this.db.select({ id: requisitions.id }).from(requisitions).where(condition).get() !==
-      undefined
-    )
+    const requisition = this.cache.lookups.requisitions.get(id)
+    return requisition !== undefined && (owner === null || requisition.owner === owner)
   }
 
   private cohortOf(filters: AnalyticsFilters, asOf: string): Cohort {
@@ -219,18 +225,13 @@ export class Analyses {
               : null,
         })
       }
-      const ownerOf = new Map(
-        this.db
-          .select({ id: requisitions.id, owner: requisitions.ownerUserId })
-          .from(requisitions)
-          .all()
-          .map((requisition) => [requisition.id, requisition.owner]),
-      )
+      const { requisitions } = this.cache.lookups
       const requisitionColumn = this.cache.datasetFor(rubric).text.requisitionId
       return releaseFamily(catalog, {
         floor: DISCLOSURE_FLOOR,
         partitions: catalog.partitions,
-        known: (row) => owner !== null && ownerOf.get(textAt(requisitionColumn, row)!) === owner,
+        known: (row) =>
+          owner !== null && requisitions.get(textAt(requisitionColumn, row)!)?.owner === owner,
         unit: "hires of other managers' requisitions",
         requirement: (count, box) => organisationRequirement(count, box),
       })
@@ -331,15 +332,14 @@ export class Analyses {
     )
     if (scope.owner === null) return report
     // Per-hire rows only of the manager's own requisitions.
-    const own = new Set(
-      this.db
-        .select({ id: applications.id })
-        .from(applications)
-        .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
-        .where(eq(requisitions.ownerUserId, scope.owner))
-        .all()
-        .map((row) => row.id),
-    )
+    const { requisitions } = this.cache.lookups
+    const dataset = this.cache.datasetFor(filters.rubric)
+    const own = new Set<string>()
+    for (let row = 0; row < dataset.size; row++) {
+      const requisition = textAt(dataset.text.requisitionId, row)!
+      if (requisitions.get(requisition)?.owner === scope.owner)
+        own.add(textAt(dataset.text.id, row)!)
+    }
     return { ...report, hires: report.hires.filter((hire) => own.has(hire.application_id)) }
   }
 
@@ -360,7 +360,7 @@ export class Analyses {
       {
         name: 'red-flags',
         compute: (cohort) => {
-          const named = redFlagNamer(this.db)
+          const named = this.cache.lookups.redFlagNames
           return redFlagsResponse(
             cohort,
             (row) => namesOf(cohort.dataset.redFlags, row),
@@ -496,11 +496,11 @@ export class Analyses {
   }
 
   compare(scope: Scope, applicationIds: readonly string[]) {
-    return compareApplications(this, this.db, scope, applicationIds)
+    return compareApplications(this, scope, applicationIds)
   }
 
   compareCandidates(scope: Scope, query: CompareCandidatesQuery) {
-    return compareCandidates(this, this.db, scope, query)
+    return compareCandidates(this, scope, query)
   }
 
   /**
@@ -509,7 +509,7 @@ export class Analyses {
    */
   warm(): void {
     const publication = publicationDate(this.today())
-    for (const { key } of this.db.select({ key: rubrics.key }).from(rubrics).all()) {
+    for (const key of this.cache.lookups.rubricKeys) {
       this.cache.datasetFor(key)
       if (!this.disclosureControl) continue
       try {

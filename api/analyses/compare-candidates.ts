@@ -1,12 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { and, count, eq, inArray, type SQL } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import { first, rows, type Queries } from '../../db/store'
 import {
-  applications,
-  candidates,
-  requisitions,
-  rubrics,
-  scores,
   selectApplicationSchema,
   selectCandidateSchema,
   selectRequisitionSchema,
@@ -83,69 +78,84 @@ export type CompareCandidates = z.infer<typeof compareCandidatesResponseSchema>
 
 const STATUS_OF_SELECTION = { hired: 'hired', 'not hired': 'not_hired' } as const
 
+/** The requisition (undefined: none), its applications (searched) and their rating counts. */
+function* candidatesOf(queries: Queries, query: CompareCandidatesQuery) {
+  const { db, tables } = queries
+  const { applications, candidates, requisitions, rubrics, scores } = tables
+  const requisition = yield* first(
+    db
+      .select({
+        id: requisitions.id,
+        title: requisitions.title,
+        level: requisitions.level,
+        owner: requisitions.ownerUserId,
+        rubricKey: rubrics.key,
+      })
+      .from(requisitions)
+      .innerJoin(rubrics, eq(rubrics.id, requisitions.rubricId))
+      .where(eq(requisitions.id, query.requisition_id)),
+  )
+  if (!requisition) return { requisition, rows: [], ratingCounts: new Map<string, number>() }
+  const conditions: (SQL | undefined)[] = [eq(applications.requisitionId, requisition.id)]
+  if (query.q) {
+    conditions.push(
+      containsText(queries.dialect, query.q, [applications.id, candidates.name, candidates.id]),
+    )
+  }
+  const found = yield* rows(
+    db
+      .select({
+        id: applications.id,
+        candidate_id: applications.candidateId,
+        candidate_name: candidates.name,
+        applied_at: applications.appliedAt,
+        decision: applications.decision,
+      })
+      .from(applications)
+      .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+      .where(and(...conditions)),
+  )
+  const counted =
+    found.length === 0
+      ? []
+      : yield* rows(
+          db
+            .select({ id: scores.applicationId, n: count() })
+            .from(scores)
+            .where(
+              inArray(
+                scores.applicationId,
+                db
+                  .select({ id: applications.id })
+                  .from(applications)
+                  .where(eq(applications.requisitionId, requisition.id)),
+              ),
+            )
+            .groupBy(scores.applicationId),
+        )
+  return {
+    requisition,
+    rows: found,
+    ratingCounts: new Map(counted.map((row) => [row.id, row.n])),
+  }
+}
+
 /**
  * The candidates of one requisition to pick from for a comparison, best composite first, each
  * with its status as of today. A requisition the viewer may not see is unknown.
  */
-export function compareCandidates(
+export async function compareCandidates(
   analyses: Analyses,
-  db: Db,
   scope: Scope,
   query: CompareCandidatesQuery,
-): CompareCandidates {
-  const requisition = db
-    .select({
-      id: requisitions.id,
-      title: requisitions.title,
-      level: requisitions.level,
-      owner: requisitions.ownerUserId,
-      rubricKey: rubrics.key,
-    })
-    .from(requisitions)
-    .innerJoin(rubrics, eq(rubrics.id, requisitions.rubricId))
-    .where(eq(requisitions.id, query.requisition_id))
-    .get()
+): Promise<CompareCandidates> {
+  const { requisition, rows, ratingCounts } = await analyses.store.transaction(
+    (queries) => candidatesOf(queries, query),
+    { snapshot: true },
+  )
   if (!requisition || !maySeeRequisition(scope, requisition.owner)) {
     throw new ApiError(404, 'not_found', `There is no requisition "${query.requisition_id}"`)
   }
-
-  const conditions: (SQL | undefined)[] = [eq(applications.requisitionId, requisition.id)]
-  if (query.q) {
-    conditions.push(
-      containsText('sqlite', query.q, [applications.id, candidates.name, candidates.id]),
-    )
-  }
-  const rows = db
-    .select({
-      id: applications.id,
-      candidate_id: applications.candidateId,
-      candidate_name: candidates.name,
-      applied_at: applications.appliedAt,
-      decision: applications.decision,
-    })
-    .from(applications)
-    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-    .where(and(...conditions))
-    .all()
-  const ratingCounts = new Map(
-    rows.length === 0
-      ? []
-      : db
-          .select({ id: scores.applicationId, n: count() })
-          .from(scores)
-          .where(
-            inArray(
-              scores.applicationId,
-              db
-                .select({ id: applications.id })
-                .from(applications)
-                .where(eq(applications.requisitionId, requisition.id)),
-            ),
-          )
-          .groupBy(scores.applicationId)
-          .all()
-          .map((row) => [row.id, row.n]),
-  )
 
   const asOf = analyses.today()
   const dataset = analyses.datasetFor(requisition.rubricKey)

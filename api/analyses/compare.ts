@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { eq } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { requisitions, rubrics } from '../../db/schema'
-import { runOnSqlite } from '../../db/store'
+import { first, type Operation, type Queries } from '../../db/store'
 import { intervalSchema } from '../analytics/correlation'
 import { mean } from '../analytics/descriptive'
 import { leniencyShrinkageSchema } from '../analytics/leniency-shrinkage'
@@ -190,18 +188,38 @@ function redFlagCounts(detail: ApplicationDetail) {
   return [...counts.values()]
 }
 
+/** The applications' pages as the viewer may see them, and the first one's rubric. */
+function* applicationsToCompare(
+  queries: Queries,
+  scope: Scope,
+  applicationIds: readonly string[],
+): Operation<{ details: ApplicationDetail[]; rubricKey: string }> {
+  const details: ApplicationDetail[] = []
+  for (const id of applicationIds) details.push(yield* applicationDetailOf(queries, scope, id))
+  const { db, tables } = queries
+  const { requisitions, rubrics } = tables
+  const found = yield* first(
+    db
+      .select({ rubricKey: rubrics.key })
+      .from(requisitions)
+      .innerJoin(rubrics, eq(rubrics.id, requisitions.rubricId))
+      .where(eq(requisitions.id, details[0]!.requisition.id)),
+  )
+  return { details, rubricKey: found!.rubricKey }
+}
+
 /**
  * Two to four applications of one requisition side by side: every rating, the level-weighted
  * composite, the offer against the band and the organisation model's predicted retention.
  */
-export function compareApplications(
+export async function compareApplications(
   analyses: Analyses,
-  db: Db,
   scope: Scope,
   applicationIds: readonly string[],
-): z.infer<typeof compareResponseSchema> {
-  const details = applicationIds.map((id) =>
-    runOnSqlite(db, (queries) => applicationDetailOf(queries, scope, id)),
+): Promise<z.infer<typeof compareResponseSchema>> {
+  const { details, rubricKey } = await analyses.store.transaction(
+    (queries) => applicationsToCompare(queries, scope, applicationIds),
+    { snapshot: true },
   )
   const requisitionIds = [...new Set(details.map((detail) => detail.requisition.id))]
   if (requisitionIds.length > 1) {
@@ -211,12 +229,6 @@ export function compareApplications(
     ])
   }
   const { requisition } = details[0]!
-  const { rubricKey } = db
-    .select({ rubricKey: rubrics.key })
-    .from(requisitions)
-    .innerJoin(rubrics, eq(rubrics.id, requisitions.rubricId))
-    .where(eq(requisitions.id, requisition.id))
-    .get()!
   const dataset = analyses.datasetFor(rubricKey)
   const areas = dataset.areas.map((area) => ({
     key: area.key,

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
 import type { Db } from '../../db/client'
-import { DATA_VERSION_KEY, readMeta } from '../../db/meta'
+import { DATA_VERSION_KEY, metaValue } from '../../db/meta'
+import { sqliteStore, type Store } from '../../db/store'
 import { ApiError } from '../lib/errors'
 import { Analyses } from './analyses'
 import type { Scope } from './scope'
@@ -67,9 +68,12 @@ function runReport<Name extends Report>(
   return REPORTS[report](analyses, scope, query)
 }
 
+/** Where a worker thread opens its own store: a SQLite file, or a PostgreSQL database. */
+export type DatabaseLocation = { sqlite: string } | { postgres: string }
+
 /** One report to compute, as sent to a worker thread. */
 export interface AnalysisTask {
-  databasePath: string
+  database: DatabaseLocation
   today: string
   report: Report | 'warm'
   scope: Scope | null
@@ -90,16 +94,20 @@ export type AnalysisOutcome =
       }
     }
 
-/** Runs one task on an Analyses instance, turning an API error into a value that can travel. */
-export function outcomeOf(analyses: Analyses, task: AnalysisTask): AnalysisOutcome {
+/**
+ * Runs one task on an Analyses instance, brought up to the current data version first,
+ * turning an API error into a value that can travel.
+ */
+export async function outcomeOf(analyses: Analyses, task: AnalysisTask): Promise<AnalysisOutcome> {
   try {
+    await analyses.prepare()
     if (task.report === 'warm') {
       analyses.warm()
       return { ok: true, value: null }
     }
     return {
       ok: true,
-      value: runReport(analyses, task.report, task.scope!, task.query as never),
+      value: await runReport(analyses, task.report, task.scope!, task.query as never),
     }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error
@@ -129,7 +137,12 @@ const MAX_CACHED_ANSWERS = 512
 const MAX_QUEUE = 64
 
 export interface AnalysesServiceOptions {
-  db: Db
+  /** The SQLite connection, when the data is in SQLite. */
+  db?: Db
+  /** The data's store: by default one on `db`. */
+  store?: Store
+  /** The PostgreSQL database the store is on, where each worker thread connects. */
+  postgresUrl?: string
   today: () => string
   disclosureControl?: boolean
   /** Worker threads for the computations; 0 computes on the calling thread. */
@@ -149,13 +162,24 @@ export class AnalysesService {
   private readonly inline: Analyses | null
   private readonly pool: Piscina<AnalysisTask, AnalysisOutcome> | null
   private readonly answers = new Map<string, AnalysisOutcome>()
+  private readonly store: Store
+  private readonly location: DatabaseLocation | null
 
   constructor(private readonly options: AnalysesServiceOptions) {
     const workers = options.workers ?? DEFAULT_ANALYTICS_WORKERS
-    const inMemory = options.db.$client.memory
+    const { db, postgresUrl } = options
+    if (!options.store && !db) throw new Error('The analyses need a store or a SQLite connection')
+    this.store = options.store ?? sqliteStore(db!)
+    // A database in memory cannot be shared with a worker thread.
+    this.location =
+      postgresUrl !== undefined
+        ? { postgres: postgresUrl }
+        : db && !db.$client.memory
+          ? { sqlite: db.$client.name }
+          : null
     this.inline =
-      inMemory || workers === 0
-        ? new Analyses(options.db, options.today, options.disclosureControl ?? true)
+      this.location === null || workers === 0
+        ? new Analyses(this.store, db ?? null, options.today, options.disclosureControl ?? true)
         : null
     this.pool =
       this.inline === null
@@ -196,11 +220,13 @@ export class AnalysesService {
     query: QueryOf<Name>,
   ): Promise<Awaited<ResultOf<Name>>> {
     if (this.inline) {
-      return runReport(this.inline, report, scope, query) as Awaited<ResultOf<Name>>
+      await this.inline.prepare()
+      return await runReport(this.inline, report, scope, query)
     }
     // Answers differ by data version, by day (the default as_of) and by whose rows are known.
+    const version = await this.store.run((queries) => metaValue(queries, DATA_VERSION_KEY))
     const key = JSON.stringify([
-      readMeta(this.options.db, DATA_VERSION_KEY) ?? '0',
+      version ?? '0',
       this.options.today(),
       report,
       scope.owner,
@@ -231,7 +257,7 @@ export class AnalysesService {
   ): Promise<AnalysisOutcome> {
     try {
       return await this.pool!.run({
-        databasePath: this.options.db.$client.name,
+        database: this.location!,
         today: this.options.today(),
         report,
         scope,

@@ -77,7 +77,13 @@ export function createBaseApp({
   disclosureControl = true,
   analyticsWorkers = 0,
   uploadDirectory = tmpdir(),
-  analyses = new AnalysesService({ db, today, disclosureControl, workers: analyticsWorkers }),
+  analyses = new AnalysesService({
+    db,
+    store,
+    today,
+    disclosureControl,
+    workers: analyticsWorkers,
+  }),
 }: AppDependencies) {
   const app = createRouter()
   const loginThrottle = new LoginThrottle(store, throttleLimits)

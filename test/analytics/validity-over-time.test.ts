@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { Analyses } from '../../api/analyses/analyses'
+import { readDataset } from '../../api/dataset/snapshot'
 import { buildCohort } from '../../api/analyses/cohort'
 import { aucDeLong } from '../../api/analytics/auc'
 import { shrinkEstimates } from '../../api/analytics/estimate-shrinkage'
@@ -17,7 +17,7 @@ import {
   type TimelineApplication,
 } from '../../api/analytics/validity-over-time'
 import { ratingTableOfRows } from '../../api/dataset/dataset'
-import { createTestApp, FIXED_TODAY } from '../helpers/app'
+import { createTestApp } from '../helpers/app'
 import { createTestDatabase, importTexts } from '../helpers/database'
 import { referenceFile } from '../helpers/reference'
 
@@ -265,7 +265,7 @@ describe('the reference data over time and its interviewers, through the API', (
     const response = await app.request(`/api/analytics/interviewers?as_of=${asOf}`)
     expect(response.status).toBe(200)
     interviewers = (await response.json()) as typeof interviewers
-    const dataset = new Analyses(db, () => FIXED_TODAY).datasetFor('rust')
+    const dataset = readDataset(db, 'rust')!
     const cohort = buildCohort(dataset, { outcome: 'retained_12m', rubric: 'rust' }, asOf)
     calibration = calibrationOfTable(
       ratingTableOfRows(dataset, cohort.rows),

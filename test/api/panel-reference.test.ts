@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { Analyses } from '../../api/analyses/analyses'
+import { readDataset } from '../../api/dataset/snapshot'
 import { buildCohort, modelCases } from '../../api/analyses/cohort'
 import type { IncrementalValidityResponse } from '../../api/analyses/reports/incremental-validity'
 import type { PanelSizingResponse } from '../../api/analyses/reports/panel-sizing'
 import type { ValidityResponse } from '../../api/analyses/reports/validity'
 import { foldsOf } from '../../api/analytics/retention-model'
 import { textAt } from '../../api/dataset/dataset'
-import { createReferenceApp, FIXED_TODAY } from '../helpers/app'
+import { createReferenceApp } from '../helpers/app'
 
 const PANEL_DIR = join(import.meta.dirname, '..', 'fixtures', 'panel')
 
@@ -80,7 +80,7 @@ describe('panel sizing, incremental validity and Case IV against R (as_of = 2026
   })
 
   it('deals the cross-validation folds R was given', () => {
-    const dataset = new Analyses(db, () => FIXED_TODAY).datasetFor('rust')
+    const dataset = readDataset(db, 'rust')!
     const cohort = buildCohort(dataset, { outcome: 'retained_12m', rubric: 'rust' }, expected.as_of)
     const { cases, rows } = modelCases(cohort)
     const folds = foldsOf(cases)
