@@ -89,6 +89,32 @@ export interface ImportReport {
   changes: ChangeSummary | null
 }
 
+/** What the pipeline hands each checked row to: the import session, or a stand-in for it. */
+export type ImportRows = Pick<
+  ImportSession,
+  | 'application'
+  | 'rejectApplication'
+  | 'wasRejected'
+  | 'finishApplications'
+  | 'rubricOf'
+  | 'score'
+  | 'flushScores'
+  | 'finish'
+  | 'summary'
+  | 'close'
+>
+
+/**
+ * An import run on a SQLite staging copy of the rows it touches (see postgres-import.ts):
+ * the session the rows go to, and where the checked changes are written instead of committing
+ * the copy (which is then rolled back).
+ */
+export interface ImportStage {
+  session: (connection: Db, log: ProblemLog) => ImportRows
+  /** `target` names the files, as the audit entry does. */
+  publish?: (connection: Db, changes: ChangeSummary, target: string) => Promise<void>
+}
+
 type Item = { line: number | null; path: string | null; fields?: string[]; value?: unknown }
 
 interface OpenFile {
@@ -326,6 +352,7 @@ export async function runImport(
   connection: Db,
   sources: readonly ImportSource[],
   options: ImportOptions,
+  stage: ImportStage | null = null,
 ): Promise<ImportReport> {
   const log = new ProblemLog(options.maxProblems ?? 1000)
   const files = await openFiles(sources, options, log)
@@ -337,7 +364,9 @@ export async function runImport(
   try {
     connection.$client.exec('BEGIN IMMEDIATE')
     connection.$client.pragma('defer_foreign_keys = ON')
-    const session = new ImportSession(connection, log)
+    const session: ImportRows = stage
+      ? stage.session(connection, log)
+      : new ImportSession(connection, log)
     closeSession = () => session.close()
     const mapper = new AttributeMapper(connection)
     const report = (
@@ -553,7 +582,9 @@ export async function runImport(
     session.flushScores()
     if (log.count === 0 && !options.dryRun) session.finish()
     if (log.count === 0) changes = session.summary
-    if (changes && options.audit && !options.dryRun) {
+    if (changes && stage?.publish && !options.dryRun) {
+      await stage.publish(connection, changes, sources.map((source) => source.name).join(', '))
+    } else if (changes && options.audit && !options.dryRun) {
       recordAudit(
         connection,
         {

@@ -135,9 +135,14 @@ export class ImportSession {
   private readonly hadApplications: boolean
   private readonly hadScores: boolean
 
+  /**
+   * `dataChange: false` for a staging copy (see postgres-import.ts): what analytics read
+   * there is not brought up to date, since the store the changes go to does that itself.
+   */
   constructor(
     private readonly db: Db,
     private readonly log: ProblemLog,
+    private readonly options: { dataChange: boolean } = { dataChange: true },
   ) {
     this.statements = prepareStatements(db)
     this.insertScores = prepareScoreBatch(db, SCORE_BATCH)
@@ -550,6 +555,6 @@ export class ImportSession {
       refreshAllAreaScores(this.db)
     }
     applyErasures(this.db)
-    commitDataChange(this.db, 'applications')
+    if (this.options.dataChange) commitDataChange(this.db, 'applications')
   }
 }
