@@ -174,6 +174,7 @@ export default tseslint.config(
       'api/dataset/question-ratings.ts',
       'api/settings/**/*.ts',
       'db/meta.ts',
+      'db/seed/reference-data.ts',
     ],
     rules: {
       'no-restricted-syntax': [

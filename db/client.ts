@@ -4,7 +4,8 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema'
-import { seedReferenceData } from './seed/reference-data'
+import { referenceData } from './seed/reference-data'
+import { runOnSqlite } from './operation'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
@@ -50,7 +51,7 @@ export function openDatabase(
   configure(sqlite, OPEN_BUSY_TIMEOUT_MS)
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
-  seedReferenceData(db)
+  sqlite.transaction(() => runOnSqlite(db, referenceData))()
   sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`)
   return db
 }

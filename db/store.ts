@@ -2,16 +2,22 @@ import { join } from 'node:path'
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
-import type { Db } from './client'
-import * as sqliteTables from './schema'
+import { openReader, type Db } from './client'
 import * as pgTables from './schema-pg'
+import {
+  runNow,
+  sqliteAnswer,
+  sqliteQueries,
+  type CompiledQuery,
+  type Operation,
+  type Queries,
+  type Step,
+  type Tables,
+} from './operation'
+import { referenceData } from './seed/reference-data'
 
-/**
- * The tables as queries name them. Both dialects' tables have the same columns, types and
- * keys (the schema-dialects test compares them), so a query is written once against these
- * types and runs on the store's own tables.
- */
-export type Tables = typeof sqliteTables
+// Operations are written against db/operation.ts; the store runs them.
+export * from './operation'
 
 export interface TransactionOptions {
   /**
@@ -28,84 +34,6 @@ export interface TransactionOptions {
   snapshot?: boolean
 }
 
-/** The query builder and tables an operation builds its queries with. */
-export interface Queries {
-  readonly dialect: 'sqlite' | 'postgres'
-  /**
-   * Typed as SQLite's builder; on PostgreSQL it is PostgreSQL's, which builds the same
-   * select, insert, update and delete. Hand each query to `rows` or `write`: never call
-   * `.all()`, `.get()`, `.run()` or await it yourself.
-   */
-  readonly db: Db
-  readonly tables: Tables
-}
-
-/** A query as SQL and its parameters, for the reads done a batch of raw rows at a time. */
-export interface CompiledQuery {
-  toSQL(): { sql: string; params: unknown[] }
-}
-
-/** An open cursor, as its store knows it. */
-type Cursor = unknown
-
-/**
- * One query of an operation: rows read (or returned by a write), a write alone, or a cursor
- * opened, read a batch at a time and closed.
- */
-export type Step =
-  | { kind: 'rows'; query: PromiseLike<unknown> & { all(): unknown } }
-  | { kind: 'write'; query: PromiseLike<unknown> & { run(): unknown } }
-  | { kind: 'open'; query: CompiledQuery }
-  | { kind: 'fetch'; cursor: Cursor; count: number }
-  | { kind: 'close'; cursor: Cursor }
-
-/**
- * Database work written once for both stores, as a generator of its queries: SQLite runs it
- * at once, in one go, as it always has; PostgreSQL awaits each query. `yield*` one operation
- * inside another to run it in the same transaction.
- */
-export type Operation<Result> = Generator<Step, Result, unknown>
-
-/** The rows of a select, or of a write with `.returning(…)`. */
-export function* rows<Row>(query: PromiseLike<Row[]> & { all(): Row[] }): Operation<Row[]> {
-  return (yield { kind: 'rows', query }) as Row[]
-}
-
-/** The first row, or undefined. */
-export function* first<Row>(
-  query: PromiseLike<Row[]> & { all(): Row[] },
-): Operation<Row | undefined> {
-  const found = yield* rows(query)
-  return found[0]
-}
-
-/** A write whose rows are not needed. */
-export function* write(query: PromiseLike<unknown> & { run(): unknown }): Operation<void> {
-  yield { kind: 'write', query }
-}
-
-/**
- * Every row of a select, `batch` at a time, each as an array of its columns' values in the
- * order selected, as the driver gives them (on PostgreSQL JSON parsed, on SQLite as text):
- * for reads too large to hold as objects. On PostgreSQL only inside a transaction.
- */
-export function* eachBatch(
-  query: CompiledQuery,
-  batch: number,
-  visit: (rows: unknown[][]) => void,
-): Operation<void> {
-  const cursor = yield { kind: 'open', query }
-  try {
-    for (;;) {
-      const rows = (yield { kind: 'fetch', cursor, count: batch }) as unknown[][]
-      if (rows.length === 0) return
-      visit(rows)
-    }
-  } finally {
-    yield { kind: 'close', cursor }
-  }
-}
-
 /**
  * The database as the application reads and writes it, whichever of SQLite or PostgreSQL
  * holds it.
@@ -119,52 +47,19 @@ export interface Store {
     operation: (queries: Queries) => Operation<Result>,
     options?: TransactionOptions,
   ): Promise<Result>
+  /**
+   * Reads from one moment's data, on a connection of its own, for as long as `work` takes:
+   * for a long read that waits on something else between batches (an export written to a
+   * slow client), which an operation cannot.
+   */
+  read<Result>(work: (reader: SnapshotReader) => Promise<Result>): Promise<Result>
 }
 
-/** What a step answers on SQLite's synchronous builder and connection. */
-function sqliteAnswer(db: Db, step: Step): unknown {
-  switch (step.kind) {
-    case 'rows':
-      return step.query.all()
-    case 'write':
-      return step.query.run()
-    case 'open': {
-      const { sql: text, params } = step.query.toSQL()
-      return db.$client
-        .prepare(text)
-        .raw(true)
-        .iterate(...params)
-    }
-    case 'fetch': {
-      const rows: unknown[][] = []
-      const cursor = step.cursor as Iterator<unknown[]>
-      while (rows.length < step.count) {
-        const next = cursor.next()
-        if (next.done) break
-        rows.push(next.value)
-      }
-      return rows
-    }
-    case 'close':
-      ;(step.cursor as Iterator<unknown[]>).return?.()
-      return undefined
-  }
-}
-
-/** Runs an operation's queries as they come, on SQLite's synchronous builder. */
-function runNow<Result>(db: Db, operation: Operation<Result>): Result {
-  let step = operation.next()
-  while (!step.done) {
-    let answer: unknown
-    try {
-      answer = sqliteAnswer(db, step.value)
-    } catch (error) {
-      step = operation.throw(error)
-      continue
-    }
-    step = operation.next(answer)
-  }
-  return step.value
+/** What `Store.read` lends: the queries to build, and their rows a batch at a time. */
+export interface SnapshotReader {
+  queries: Queries
+  /** The select's rows as arrays of driver values (see eachBatch), `size` at a time. */
+  batches(query: CompiledQuery, size: number): AsyncGenerator<unknown[][]>
 }
 
 /** Cursors are named in order on their connection. */
@@ -229,19 +124,33 @@ export function sqliteStore(db: Db): Store {
         const transaction = db.$client.transaction(() => runNow(db, operation(queries)))
         return options.exclusive ? transaction.immediate() : transaction()
       }),
+    read: async (work) => {
+      const reader = openReader(db)
+      reader.$client.exec('BEGIN')
+      try {
+        return await work({
+          queries: sqliteQueries(reader),
+          // eslint-disable-next-line @typescript-eslint/require-await -- an async generator by contract
+          batches: async function* (query, size) {
+            const cursor = sqliteAnswer(reader, { kind: 'open', query })
+            try {
+              for (;;) {
+                const rows = sqliteAnswer(reader, { kind: 'fetch', cursor, count: size })
+                if ((rows as unknown[][]).length === 0) return
+                yield rows as unknown[][]
+              }
+            } finally {
+              sqliteAnswer(reader, { kind: 'close', cursor })
+            }
+          },
+        })
+      } finally {
+        reader.$client.exec('COMMIT')
+        if (reader !== db) reader.$client.close()
+      }
+    },
   }
 }
-
-const sqliteQueries = (db: Db): Queries => ({ dialect: 'sqlite', db, tables: sqliteTables })
-
-/**
- * Runs an operation on a SQLite connection now, for synchronous SQLite code (an import, a
- * snapshot): inside a transaction of that code when called in one.
- */
-export const runOnSqlite = <Result>(
-  db: Db,
-  operation: (queries: Queries) => Operation<Result>,
-): Result => runNow(db, operation(sqliteQueries(db)))
 
 /** The work's result, done now; a failure is a rejection, as on PostgreSQL. */
 function settled<Result>(work: () => Result): Promise<Result> {
@@ -300,6 +209,37 @@ function pgStore(pool: pg.Pool): Store {
         throw error
       }
     },
+    read: async (work) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+        const result = await work({
+          queries: queriesOf(drizzlePg(client, { schema: pgTables })),
+          batches: async function* (query, size) {
+            const cursor = await postgresAnswer(client, { kind: 'open', query })
+            try {
+              for (;;) {
+                const rows = (await postgresAnswer(client, {
+                  kind: 'fetch',
+                  cursor,
+                  count: size,
+                })) as unknown[][]
+                if (rows.length === 0) return
+                yield rows
+              }
+            } finally {
+              await postgresAnswer(client, { kind: 'close', cursor })
+            }
+          },
+        })
+        await client.query('COMMIT')
+        client.release()
+        return result
+      } catch (error) {
+        client.release(error as Error)
+        throw error
+      }
+    },
   }
 }
 
@@ -332,7 +272,9 @@ export async function openPostgresStore(url: string, { max = 10 } = {}): Promise
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK])
       client.release()
     }
-    return { store: pgStore(pool), close: () => pool.end() }
+    const store = pgStore(pool)
+    await store.transaction(referenceData, { exclusive: true })
+    return { store, close: () => pool.end() }
   } catch (error) {
     await pool.end()
     throw error

@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm'
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { Level } from '../domain'
-import * as schema from '../schema'
+import { rows, write, type Operation, type Queries } from '../operation'
+import type * as sqliteTables from '../schema'
 
 export const DEFAULT_RUBRIC_KEY = 'rust'
 
@@ -48,7 +48,7 @@ const RUST_RED_FLAGS = [
   { key: 'rewrite_everything', name: 'Wants to rewrite everything in Rust' },
 ]
 
-const BENCHMARKS_2026: (typeof schema.benchmarks.$inferInsert)[] = [
+const BENCHMARKS_2026: (typeof sqliteTables.benchmarks.$inferInsert)[] = [
   {
     metric: 'salary',
     value: 147_000,
@@ -82,39 +82,43 @@ const BENCHMARKS_2026: (typeof schema.benchmarks.$inferInsert)[] = [
   },
 ]
 
-type SeedDb = BetterSQLite3Database<typeof schema>
-
-/** The default Rust rubric and the 2026 benchmarks, added once to a database that lacks them. */
-export function seedReferenceData(db: SeedDb): void {
-  db.transaction((tx) => {
-    const [rubricCount] = tx.select({ n: count() }).from(schema.rubrics).all()
-    if (rubricCount?.n === 0) {
-      const rubric = tx
-        .insert(schema.rubrics)
+/**
+ * The default Rust rubric and the 2026 benchmarks, added once to a database that lacks them.
+ * Run it in a transaction (an exclusive one where several instances may start at once).
+ */
+export function* referenceData({ db, tables }: Queries): Operation<void> {
+  const { rubrics, rubricAreas, rubricLevelWeights, rubricRedFlags, benchmarks } = tables
+  const [rubricCount] = yield* rows(db.select({ n: count() }).from(rubrics))
+  if (rubricCount?.n === 0) {
+    const [rubric] = yield* rows(
+      db
+        .insert(rubrics)
         .values({ key: DEFAULT_RUBRIC_KEY, name: 'Rust engineer' })
-        .returning({ id: schema.rubrics.id })
-        .get()
-      RUST_AREAS.forEach((area, position) => {
-        const inserted = tx
-          .insert(schema.rubricAreas)
-          .values({ rubricId: rubric.id, key: area.key, name: area.name, position })
-          .returning({ id: schema.rubricAreas.id })
-          .get()
-        tx.insert(schema.rubricLevelWeights)
-          .values(
-            Object.entries(area.weights).map(([level, weight]) => ({
-              areaId: inserted.id,
-              level: level as Level,
-              weight,
-            })),
-          )
-          .run()
-      })
-      tx.insert(schema.rubricRedFlags)
-        .values(RUST_RED_FLAGS.map((flag) => ({ rubricId: rubric.id, ...flag })))
-        .run()
+        .returning({ id: rubrics.id }),
+    )
+    for (const [position, area] of RUST_AREAS.entries()) {
+      const [inserted] = yield* rows(
+        db
+          .insert(rubricAreas)
+          .values({ rubricId: rubric!.id, key: area.key, name: area.name, position })
+          .returning({ id: rubricAreas.id }),
+      )
+      yield* write(
+        db.insert(rubricLevelWeights).values(
+          Object.entries(area.weights).map(([level, weight]) => ({
+            areaId: inserted!.id,
+            level: level as Level,
+            weight,
+          })),
+        ),
+      )
     }
-    const [benchmarkCount] = tx.select({ n: count() }).from(schema.benchmarks).all()
-    if (benchmarkCount?.n === 0) tx.insert(schema.benchmarks).values(BENCHMARKS_2026).run()
-  })
+    yield* write(
+      db
+        .insert(rubricRedFlags)
+        .values(RUST_RED_FLAGS.map((flag) => ({ rubricId: rubric!.id, ...flag }))),
+    )
+  }
+  const [benchmarkCount] = yield* rows(db.select({ n: count() }).from(benchmarks))
+  if (benchmarkCount?.n === 0) yield* write(db.insert(benchmarks).values(BENCHMARKS_2026))
 }
