@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../db/client'
+import { sqliteStore } from '../../db/store'
 import { recordAudit } from '../auth/audit'
 import { readEnv } from '../env'
 import {
@@ -38,10 +39,10 @@ recordAudit(db, {
 })
 if (values.format === 'json') {
   const file = join(directory, 'loopscope-export.json')
-  await exportJson(db, createWriteStream(file), new Date().toISOString())
+  await exportJson(sqliteStore(db), createWriteStream(file), new Date().toISOString())
   console.log(`Wrote ${file}`)
 } else {
-  await exportCsvFiles(db, (file) => createWriteStream(join(directory, file)))
+  await exportCsvFiles(sqliteStore(db), (file) => createWriteStream(join(directory, file)))
   console.log(`Wrote ${join(directory, 'applications.csv')} and ${join(directory, 'scores.csv')}`)
 }
 console.log(`in ${((performance.now() - started) / 1000).toFixed(1)} s`)

@@ -1,5 +1,4 @@
 import { asc, count, eq, ne, sql } from 'drizzle-orm'
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
 import type { Background, Decision, Departure, HireType, Level } from '../../db/domain'
 import type { benchmarks } from '../../db/schema'
@@ -13,6 +12,7 @@ import {
   type Store,
 } from '../../db/store'
 import type { RatingTable } from '../analytics/rating-table'
+import { inByteOrder } from '../lib/paging'
 import { questionRatingsOf, type QuestionRatings } from './question-ratings'
 
 export interface DatasetArea {
@@ -185,14 +185,6 @@ class TextColumnBuilder {
 /** Rows are read from the tables this many at a time. */
 const BATCH = 16_384
 
-/**
- * A text column in byte order on both stores (SQLite compares text bytewise; PostgreSQL by
- * the database's collation unless told): the applications come in this order, so both build
- * the same columns, down to the codes of first appearance and the seeded resamples.
- */
-const inByteOrder = (queries: Queries, column: SQLiteColumn) =>
-  queries.dialect === 'postgres' ? sql`${column} COLLATE "C"` : asc(column)
-
 export interface RubricFrame {
   rubric: AnalyticsDataset['rubric']
   areas: DatasetArea[]
@@ -278,7 +270,7 @@ export function* columnsOf(queries: Queries, frame: RubricFrame): Operation<Appl
     .leftJoin(offers, eq(offers.applicationId, applications.id))
     .leftJoin(employments, eq(employments.applicationId, applications.id))
     .where(eq(requisitions.rubricId, frame.rubric.id))
-    .orderBy(inByteOrder(queries, applications.id))
+    .orderBy(inByteOrder(queries.dialect, applications.id))
   const builders = TEXT_FIELDS.map(() => new TextColumnBuilder(size))
   const offerSalary = new Float64Array(size)
   let row = 0

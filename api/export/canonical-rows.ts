@@ -1,15 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import {
-  applications,
-  candidates,
-  employments,
-  interviewers,
-  offers,
-  requisitions,
-  rubricAreas,
-  scores,
-} from '../../db/schema'
+import type { SnapshotReader } from '../../db/store'
+import { inByteOrder } from '../lib/paging'
 import {
   APPLICATION_COLUMNS,
   SCORE_COLUMNS,
@@ -26,20 +17,23 @@ export const SCORE_HEADER = Object.keys(SCORE_COLUMNS) as (keyof ScoreFields)[]
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 
-/**
- * Rows of a drizzle query as arrays, one at a time (better-sqlite3's iterate): an export of a
- * million applications never sits in memory. The connection is busy until the rows are read.
- */
-function* iterateRows(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }) {
-  const { sql, params } = query.toSQL()
-  yield* db.$client
-    .prepare(sql)
-    .raw(true)
-    .iterate(...params) as IterableIterator<unknown[]>
+/** Rows read per batch: an export of a million applications never sits in memory. */
+const BATCH = 2000
+
+/** The rows of a query as arrays, a batch at a time, from the reader's snapshot. */
+async function* eachRow(
+  reader: SnapshotReader,
+  query: { toSQL(): { sql: string; params: unknown[] } },
+): AsyncGenerator<unknown[]> {
+  for await (const batch of reader.batches(query, BATCH)) yield* batch
 }
 
 /** Every application as a row of the canonical applications.csv, in id order, a few at a time. */
-export function* applicationRecords(db: Db): Generator<ApplicationRecord> {
+export async function* applicationRecords(
+  reader: SnapshotReader,
+): AsyncGenerator<ApplicationRecord> {
+  const { db, tables, dialect } = reader.queries
+  const { applications, candidates, employments, offers, requisitions } = tables
   const query = db
     .select({
       application_id: applications.id,
@@ -67,9 +61,9 @@ export function* applicationRecords(db: Db): Generator<ApplicationRecord> {
     .innerJoin(requisitions, eq(requisitions.id, applications.requisitionId))
     .leftJoin(offers, eq(offers.applicationId, applications.id))
     .leftJoin(employments, eq(employments.applicationId, applications.id))
-    .orderBy(asc(applications.id))
+    .orderBy(inByteOrder(dialect, applications.id))
   // The select lists the columns in the header's order.
-  for (const row of iterateRows(db, query)) {
+  for await (const row of eachRow(reader, query)) {
     yield Object.fromEntries(
       APPLICATION_HEADER.map((column, index) => [column, text(row[index])]),
     ) as ApplicationRecord
@@ -77,7 +71,9 @@ export function* applicationRecords(db: Db): Generator<ApplicationRecord> {
 }
 
 /** Every rating as a row of the canonical scores.csv, in application order. */
-export function* scoreRecords(db: Db): Generator<ScoreRecord> {
+export async function* scoreRecords(reader: SnapshotReader): AsyncGenerator<ScoreRecord> {
+  const { db, tables, dialect } = reader.queries
+  const { interviewers, rubricAreas, scores } = tables
   const query = db
     .select({
       application_id: scores.applicationId,
@@ -93,8 +89,12 @@ export function* scoreRecords(db: Db): Generator<ScoreRecord> {
     .from(scores)
     .innerJoin(interviewers, eq(interviewers.id, scores.interviewerId))
     .innerJoin(rubricAreas, eq(rubricAreas.id, scores.areaId))
-    .orderBy(asc(scores.applicationId), asc(rubricAreas.position), asc(interviewers.handle))
-  for (const [
+    .orderBy(
+      inByteOrder(dialect, scores.applicationId),
+      asc(rubricAreas.position),
+      inByteOrder(dialect, interviewers.handle),
+    )
+  for await (const [
     application,
     interviewer,
     area,
@@ -104,7 +104,7 @@ export function* scoreRecords(db: Db): Generator<ScoreRecord> {
     redFlags,
     note,
     question,
-  ] of iterateRows(db, query)) {
+  ] of eachRow(reader, query)) {
     yield {
       application_id: text(application),
       interviewer: text(interviewer),
@@ -112,7 +112,11 @@ export function* scoreRecords(db: Db): Generator<ScoreRecord> {
       rating: text(rating),
       interviewed_at: text(interviewedAt),
       minutes: text(minutes),
-      red_flags: (JSON.parse(text(redFlags) || '[]') as string[]).join(';'),
+      // SQLite hands JSON over as its text; PostgreSQL parsed.
+      red_flags: (Array.isArray(redFlags)
+        ? (redFlags as string[])
+        : (JSON.parse(text(redFlags) || '[]') as string[])
+      ).join(';'),
       note: text(note),
       question: text(question),
     }

@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { Zip, ZipDeflate } from 'fflate'
-import { openReader, type Db } from '../../db/client'
+import type { SnapshotReader, Store } from '../../db/store'
 import { csvRecord } from '../../common/csv'
 import {
   APPLICATION_HEADER,
@@ -21,26 +21,14 @@ async function write(out: Writable, chunk: string | Uint8Array): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain')
 }
 
-/** Runs an export on a consistent snapshot, from a connection of its own where there is a file. */
-async function withSnapshot(db: Db, run: (reader: Db) => Promise<void>): Promise<void> {
-  const reader = openReader(db)
-  reader.$client.exec('BEGIN')
-  try {
-    await run(reader)
-  } finally {
-    reader.$client.exec('COMMIT')
-    if (reader !== db) reader.$client.close()
-  }
-}
-
 /** CSV text of the rows, batch by batch, every cell safe to open in a spreadsheet. */
-function* csvChunks<Row extends Record<string, string>>(
+async function* csvChunks<Row extends Record<string, string>>(
   header: readonly (keyof Row & string)[],
-  rows: Iterable<Row>,
-): Generator<string> {
+  rows: AsyncIterable<Row>,
+): AsyncGenerator<string> {
   yield `${csvRecord(header)}\n`
   let batch: string[] = []
-  for (const row of rows) {
+  for await (const row of rows) {
     batch.push(`${csvRecord(header.map((column) => row[column] ?? ''))}\n`)
     if (batch.length === BATCH) {
       yield batch.join('')
@@ -51,7 +39,7 @@ function* csvChunks<Row extends Record<string, string>>(
 }
 
 /** The two canonical files as CSV text, for `npm run export` and the zip. */
-export function canonicalCsv(reader: Db) {
+export function canonicalCsv(reader: SnapshotReader) {
   return {
     'applications.csv': () => csvChunks(APPLICATION_HEADER, applicationRecords(reader)),
     'scores.csv': () => csvChunks(SCORE_HEADER, scoreRecords(reader)),
@@ -60,13 +48,13 @@ export function canonicalCsv(reader: Db) {
 
 /** Writes each canonical CSV to its own destination; they can be imported as they are. */
 export async function exportCsvFiles(
-  db: Db,
+  store: Store,
   destination: (file: string) => Writable,
 ): Promise<void> {
-  await withSnapshot(db, async (reader) => {
+  await store.read(async (reader) => {
     for (const [file, chunks] of Object.entries(canonicalCsv(reader))) {
       const out = destination(file)
-      for (const chunk of chunks()) await write(out, chunk)
+      for await (const chunk of chunks()) await write(out, chunk)
       out.end()
       await once(out, 'finish')
     }
@@ -74,8 +62,8 @@ export async function exportCsvFiles(
 }
 
 /** A zip of applications.csv and scores.csv, streamed as it is made. */
-export async function exportZip(db: Db, out: Writable): Promise<void> {
-  await withSnapshot(db, async (reader) => {
+export async function exportZip(store: Store, out: Writable): Promise<void> {
+  await store.read(async (reader) => {
     const pending: Uint8Array[] = []
     const zip = new Zip((error, data) => {
       if (error) throw error
@@ -88,7 +76,7 @@ export async function exportZip(db: Db, out: Writable): Promise<void> {
     for (const [file, chunks] of Object.entries(canonicalCsv(reader))) {
       const entry = new ZipDeflate(file, { level: 6 })
       zip.add(entry)
-      for (const chunk of chunks()) {
+      for await (const chunk of chunks()) {
         entry.push(encoder.encode(chunk))
         await flush()
       }
@@ -101,10 +89,10 @@ export async function exportZip(db: Db, out: Writable): Promise<void> {
 }
 
 /** JSON array elements of the rows, batch by batch. */
-function* jsonChunks(rows: Iterable<object>): Generator<string> {
+async function* jsonChunks(rows: AsyncIterable<object>): AsyncGenerator<string> {
   let batch: string[] = []
   let first = true
-  for (const row of rows) {
+  for await (const row of rows) {
     batch.push(`${first ? '' : ','}\n${JSON.stringify(row)}`)
     first = false
     if (batch.length === BATCH) {
@@ -116,15 +104,15 @@ function* jsonChunks(rows: Iterable<object>): Generator<string> {
 }
 
 /** One JSON document with every application and rating, streamed as it is made. */
-export async function exportJson(db: Db, out: Writable, exportedAt: string): Promise<void> {
-  await withSnapshot(db, async (reader) => {
+export async function exportJson(store: Store, out: Writable, exportedAt: string): Promise<void> {
+  await store.read(async (reader) => {
     await write(
       out,
       `{"format":"loopscope","version":1,"exported_at":${JSON.stringify(exportedAt)},"applications":[`,
     )
-    for (const chunk of jsonChunks(applicationRecords(reader))) await write(out, chunk)
+    for await (const chunk of jsonChunks(applicationRecords(reader))) await write(out, chunk)
     await write(out, '\n],"scores":[')
-    for (const chunk of jsonChunks(scoreRecords(reader))) await write(out, chunk)
+    for await (const chunk of jsonChunks(scoreRecords(reader))) await write(out, chunk)
     await write(out, '\n]}\n')
   })
   out.end()

@@ -42,3 +42,11 @@ export const pageOf = <Item extends z.ZodType>(item: Item) =>
  * descending order by itself, PostgreSQL first unless told.
  */
 export const descNullsLast = (column: SQLiteColumn): SQL => sql`${column} DESC NULLS LAST`
+
+/**
+ * Ascending in byte order on both databases: SQLite compares text bytewise, PostgreSQL by the
+ * database's collation unless told. Where row order shows (exports) or matters (first
+ * appearance, seeded resamples), both stores give the same.
+ */
+export const inByteOrder = (dialect: 'sqlite' | 'postgres', column: SQLiteColumn): SQL =>
+  dialect === 'postgres' ? sql`${column} COLLATE "C"` : sql`${column}`

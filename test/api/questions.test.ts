@@ -185,8 +185,12 @@ describe('GET /api/analytics/questions against R', () => {
     expect(unknown.status).toBe(400)
   })
 
-  it('exports the question of each rating, quotes and commas as written', () => {
-    const exported = [...scoreRecords(db)]
+  it('exports the question of each rating, quotes and commas as written', async () => {
+    const exported = await sqliteStore(db).read(async (reader) => {
+      const records = []
+      for await (const record of scoreRecords(reader)) records.push(record)
+      return records
+    })
     expect(exported.filter((record) => record.question !== '').length).toBeGreaterThan(0)
     const named = exported.find((record) => record.question.includes('"in Rust"'))
     expect(named?.question).toBe('Would you rewrite this service, "in Rust"?')

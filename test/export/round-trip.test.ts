@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { createTestApp } from '../helpers/app'
 import { exportCsv, sink } from '../helpers/export'
 import { exportJson, exportZip } from '../../api/export/write-export'
+import { sqliteStore } from '../../db/store'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
 import { openDatabase, type Db } from '../../db/client'
 import { createTestDatabase, importTexts } from '../helpers/database'
@@ -50,13 +51,13 @@ describe('export and import again', () => {
       ]),
     })
     const zipped = sink()
-    await exportZip(db, zipped.stream)
+    await exportZip(sqliteStore(db), zipped.stream)
     const entries = unzipSync(new Uint8Array(zipped.bytes()))
     expect(Object.keys(entries).sort()).toEqual(['applications.csv', 'scores.csv'])
     expect(strFromU8(entries['scores.csv']!)).toContain('rewrite_everything;unwrap_everywhere')
 
     const json = sink()
-    await exportJson(db, json.stream, '2026-11-24T00:00:00.000Z')
+    await exportJson(sqliteStore(db), json.stream, '2026-11-24T00:00:00.000Z')
     const document = JSON.parse(json.text()) as {
       format: string
       applications: { application_id: string }[]

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream'
 import { exportCsvFiles } from '../../api/export/write-export'
+import { sqliteStore, type Store } from '../../db/store'
 import type { Db } from '../../db/client'
 
 /** A writable that keeps what it is given. */
@@ -18,9 +19,10 @@ export function sink(): { stream: Writable; text: () => string; bytes: () => Buf
   }
 }
 
-export async function exportCsv(db: Db): Promise<Record<string, string>> {
+/** The canonical CSV files a database exports, by name: of a SQLite connection or a store. */
+export async function exportCsv(from: Db | Store): Promise<Record<string, string>> {
   const files: Record<string, ReturnType<typeof sink>> = {}
-  await exportCsvFiles(db, (file) => {
+  await exportCsvFiles('$client' in from ? sqliteStore(from) : from, (file) => {
     files[file] = sink()
     return files[file].stream
   })
