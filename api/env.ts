@@ -16,15 +16,15 @@ const envSchema = z.object({
   /** Worker threads for analytics computations (0: on the request thread). */
   ANALYTICS_WORKERS: z.coerce.number().int().min(0).max(64).default(DEFAULT_ANALYTICS_WORKERS),
   /**
-   * Refused while set: the data is served from SQLite (`DATABASE_PATH`) only, and a server
-   * that quietly ignored a PostgreSQL address would split a team's data between stores.
+   * A PostgreSQL database (postgres://user:password@host:5432/name) to keep the data in, shared
+   * by every instance given the same address; unset or empty, the SQLite file at DATABASE_PATH.
    */
   DATABASE_URL: z
     .string()
     .optional()
-    .refine((value) => value === undefined || value === '', {
-      message:
-        'PostgreSQL is not yet a store Loopscope serves from: unset DATABASE_URL to use the SQLite file at DATABASE_PATH',
+    .transform((value) => (value === '' ? undefined : value))
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\/./.test(value), {
+      message: 'must be a postgres:// address, or unset to use the SQLite file at DATABASE_PATH',
     }),
 })
 

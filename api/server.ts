@@ -5,29 +5,44 @@ import { createFirstUsers } from './auth/first-users'
 import { AnalysesService } from './analyses/service'
 import { PasswordChecker } from './auth/passwords'
 import { readEnv } from './env'
-import { seedDemoIfEmpty } from './seed-demo'
+import { seedDemoInto } from './seed-demo'
 import { createServerApp, openServerDatabase, serveApp } from './server-app'
-import { sqliteStore } from '../db/store'
+import { openPostgresStore, sqliteStore } from '../db/store'
 
 const WEB_ROOT = join(import.meta.dirname, '..', 'dist', 'web')
 
 const env = readEnv()
-const db = openServerDatabase(env.DATABASE_PATH)
+const postgresUrl = env.DATABASE_URL
+// SQLite by default; PostgreSQL when DATABASE_URL names one, shared by every instance on it.
+const db = postgresUrl === undefined ? openServerDatabase(env.DATABASE_PATH) : undefined
+const postgres = postgresUrl === undefined ? undefined : await openPostgresStore(postgresUrl)
+const store = postgres?.store ?? sqliteStore(db!)
+const where = postgresUrl === undefined ? env.DATABASE_PATH : 'PostgreSQL'
 const today = new Date().toISOString().slice(0, 10)
-if (env.DEMO_DATA && (await seedDemoIfEmpty(db, today))) {
-  console.log(`Seeded demo data into ${env.DATABASE_PATH}`)
+if (env.DEMO_DATA && (await seedDemoInto(store, db ?? { postgres: postgresUrl! }, today))) {
+  console.log(`Seeded demo data into ${where}`)
 }
-for (const line of await createFirstUsers(sqliteStore(db), new PasswordChecker())) console.log(line)
+for (const line of await createFirstUsers(store, new PasswordChecker())) console.log(line)
 if (!existsSync(join(WEB_ROOT, 'index.html'))) {
   console.warn('The dashboard is not built (run npm run build); serving the API only.')
 }
 
 const analyses = new AnalysesService({
-  db,
+  ...(db ? { db } : {}),
+  ...(postgresUrl === undefined ? {} : { postgresUrl }),
+  store,
   today: () => new Date().toISOString().slice(0, 10),
   workers: env.ANALYTICS_WORKERS,
 })
-const app = createServerApp({ db, analyses }, WEB_ROOT)
+const app = createServerApp(
+  {
+    ...(db ? { db } : {}),
+    ...(postgresUrl === undefined ? {} : { postgresUrl }),
+    store,
+    analyses,
+  },
+  WEB_ROOT,
+)
 const server = serveApp(app, { hostname: env.HOST, port: env.PORT }, (info) => {
   console.log(`Loopscope is serving http://${env.HOST}:${info.port}`)
 })
@@ -55,10 +70,13 @@ function shutDown(signal: string) {
   }, env.SHUTDOWN_GRACE_SECONDS * 1000)
   timer.unref()
   server.close(() => {
-    void analyses.close().finally(() => {
-      db.$client.close()
-      process.exit(0)
-    })
+    void analyses
+      .close()
+      .then(() => postgres?.close())
+      .finally(() => {
+        db?.$client.close()
+        process.exit(0)
+      })
   })
   server.closeIdleConnections()
 }

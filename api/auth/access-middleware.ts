@@ -157,7 +157,7 @@ export const accessControl: MiddlewareHandler<AppBindings> = async (c, next) => 
     return next()
   }
   // Any other write would block the server on the import's lock.
-  if (importRunning(c.var.db)) {
+  if (c.var.db && importRunning(c.var.db)) {
     throw new ApiError(
       503,
       'busy',

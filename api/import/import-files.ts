@@ -342,6 +342,21 @@ export async function importFiles(
 }
 
 /**
+ * Imports the files into the SQLite file (see importFiles) or, given its address, PostgreSQL:
+ * there too in a worker thread, one import at a time across every instance (see
+ * postgres-import.ts).
+ */
+export function importInto(
+  into: Db | { postgres: string },
+  sources: readonly ImportSource[],
+  options: ImportOptions,
+): Promise<ImportReport> {
+  return 'postgres' in into
+    ? importInWorker(into, sources, options)
+    : importFiles(into, sources, options)
+}
+
+/**
  * The import pipeline for every format: canonical CSV, Greenhouse Harvest JSON and Lever
  * feedback JSON. It streams every file once, checks and writes row by row inside one
  * transaction on the connection it is given, and commits only if no row had a problem (and it

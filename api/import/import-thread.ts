@@ -11,10 +11,12 @@ import type { ImportSource } from './row-checks'
  */
 export const IMPORT_LOCK_WAIT_MS = 2000
 
+/** Where an import writes: a SQLite file (waiting so long for its lock), or PostgreSQL. */
+export type ImportTarget = { sqlite: string; busyTimeoutMs: number } | { postgres: string }
+
 /** What the import's thread is given: where to write, how, and the files by name. */
 export interface ImportTask {
-  databasePath: string
-  busyTimeoutMs: number
+  target: ImportTarget
   options: Omit<ImportOptions, 'onProgress'>
   sources: { name: string; size?: number }[]
 }
@@ -72,13 +74,19 @@ function errorFrom(described: ThreadError): Error {
  * happen there. Resolves once the thread has ended, so its memory is given back first.
  */
 export function importInWorker(
-  db: Db,
+  into: Db | { postgres: string },
   sources: readonly ImportSource[],
   { onProgress, ...options }: ImportOptions,
 ): Promise<ImportReport> {
+  const target: ImportTarget =
+    'postgres' in into
+      ? { postgres: into.postgres }
+      : {
+          sqlite: into.$client.name,
+          busyTimeoutMs: Math.max(busyTimeoutOf(into), IMPORT_LOCK_WAIT_MS),
+        }
   const task: ImportTask = {
-    databasePath: db.$client.name,
-    busyTimeoutMs: Math.max(busyTimeoutOf(db), IMPORT_LOCK_WAIT_MS),
+    target,
     options,
     sources: sources.map(({ name, size }) => ({ name, ...(size === undefined ? {} : { size }) })),
   }

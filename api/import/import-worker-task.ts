@@ -1,7 +1,15 @@
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { parentPort, workerData } from 'node:worker_threads'
 import { openWriter } from '../../db/client'
+import { openPostgresStore } from '../../db/store'
 import { runImport } from './import-files'
+import { importIntoPostgres } from './postgres-import'
+import type { ImportSource } from './row-checks'
 import {
   describeError,
   type FromImportThread,
@@ -44,9 +52,52 @@ port.on('message', (message: ToImportThread) => {
   }
 })
 
+/** The files, each written to a temporary file first: an import into PostgreSQL reads them twice. */
+async function spooled(directory: string): Promise<ImportSource[]> {
+  return Promise.all(
+    task.sources.map(async (source, index) => {
+      const path = join(directory, String(index))
+      await pipeline(streams[index]!, createWriteStream(path))
+      return { ...source, path }
+    }),
+  ).then((files) =>
+    files.map(({ path, ...source }) => ({ ...source, stream: createReadStream(path) })),
+  )
+}
+
+/** An import into PostgreSQL: the files spooled, then read by importIntoPostgres. */
+async function postgresOutcome(url: string): Promise<FromImportThread> {
+  const directory = await mkdtemp(join(tmpdir(), 'loopscope-import-files-'))
+  const opened = await openPostgresStore(url, { max: 2 }).catch((error: unknown) => error as Error)
+  try {
+    if (opened instanceof Error) throw opened
+    const first = await spooled(directory)
+    for (const source of first) source.stream.destroy()
+    const report = await importIntoPostgres(
+      opened.store,
+      url,
+      () =>
+        task.sources.map((source, index) => ({
+          ...source,
+          stream: createReadStream(join(directory, String(index))),
+        })),
+      { ...task.options, onProgress: (progress) => post({ type: 'progress', progress }) },
+    )
+    return { type: 'done', report }
+  } catch (error) {
+    return { type: 'failed', error: describeError(error) }
+  } finally {
+    if (!(opened instanceof Error)) await opened.close()
+    await rm(directory, { recursive: true, force: true })
+    for (const stream of streams) stream.destroy()
+  }
+}
+
 /** The report, or what stopped the import, once the connection is closed. */
 async function outcome(): Promise<FromImportThread> {
-  const connection = openWriter(task.databasePath, task.busyTimeoutMs)
+  const { target } = task
+  if ('postgres' in target) return postgresOutcome(target.postgres)
+  const connection = openWriter(target.sqlite, target.busyTimeoutMs)
   try {
     const report = await runImport(
       connection,

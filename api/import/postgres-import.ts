@@ -10,7 +10,6 @@ import { DEFAULT_RUBRIC_KEY } from '../../db/seed/reference-data'
 import { rows, write, type Operation, type Queries, type Store } from '../../db/store'
 import { auditEntry } from '../auth/audit'
 import { dataChanged } from '../dataset/data-change'
-import { ApiError } from '../lib/errors'
 import { runImport, type ImportOptions, type ImportReport, type ImportRows } from './import-files'
 import { ImportSession, CHANGED_ENTITIES, type ChangeSummary } from './import-session'
 import type { ImportSource } from './row-checks'
@@ -123,21 +122,10 @@ export async function importIntoPostgres(
   await lock.connect()
   const scratch = mkdtempSync(join(tmpdir(), 'loopscope-import-'))
   try {
+    // Another import holding the lock longer fails this one with lock_not_available, which
+    // the server answers with a 503.
     await lock.query(`SET lock_timeout = ${LOCK_WAIT_MS}`)
-    try {
-      await lock.query('SELECT pg_advisory_lock($1)', [POSTGRES_IMPORT_LOCK])
-    } catch (error) {
-      if ((error as { code?: string }).code !== '55P03') throw error
-      throw new ApiError(
-        503,
-        'busy',
-        'Another import is running: try again when it is done',
-        null,
-        {
-          'Retry-After': '5',
-        },
-      )
-    }
+    await lock.query('SELECT pg_advisory_lock($1)', [POSTGRES_IMPORT_LOCK])
     const staging = openDatabase(join(scratch, 'staging.db'))
     try {
       await stageRows(store, staging, openSources, options)

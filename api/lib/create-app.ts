@@ -45,9 +45,12 @@ export function notFound(c: Context) {
 }
 
 export interface AppDependencies {
-  db: Db
-  /** Accounts, sessions, the throttle and the audit log; a store on `db` by default. */
+  /** The SQLite connection, when the data is in SQLite. */
+  db?: Db
+  /** The database as a store: a store on `db` by default. */
   store?: Store
+  /** The PostgreSQL database the store is on, when it is: imports write there. */
+  postgresUrl?: string
   today?: () => string
   now?: () => Date
   /** scrypt cost of new passwords (and of the stand-in hash for unknown accounts). */
@@ -68,7 +71,8 @@ export interface AppDependencies {
 /** The bare app: dependencies in the context, one error shape for every failure. */
 export function createBaseApp({
   db,
-  store = sqliteStore(db),
+  store = sqliteStore(db!),
+  postgresUrl,
   today = () => new Date().toISOString().slice(0, 10),
   now = () => new Date(),
   passwordCost = DEFAULT_PASSWORD_COST,
@@ -78,7 +82,8 @@ export function createBaseApp({
   analyticsWorkers = 0,
   uploadDirectory = tmpdir(),
   analyses = new AnalysesService({
-    db,
+    ...(db ? { db } : {}),
+    ...(postgresUrl === undefined ? {} : { postgresUrl }),
     store,
     today,
     disclosureControl,
@@ -88,7 +93,8 @@ export function createBaseApp({
   const app = createRouter()
   const loginThrottle = new LoginThrottle(store, throttleLimits)
   app.use(async (c, next) => {
-    c.set('db', db)
+    c.set('db', db ?? null)
+    c.set('postgresUrl', postgresUrl ?? null)
     c.set('store', store)
     c.set('today', today)
     c.set('now', now)

@@ -51,11 +51,12 @@ export const BUSY_RETRY_SECONDS = 5
 
 /**
  * The 503 for SQLite refusing a statement because another connection (an import, a command-line
- * tool) holds the write lock: the server does not wait for it, it asks the client to retry.
+ * tool) holds the write lock, or for PostgreSQL's import lock not coming free in time
+ * (lock_not_available): the server does not wait for it, it asks the client to retry.
  */
 export function busyDatabase(error: unknown): ApiError | null {
   const code = (error as { code?: unknown } | null)?.code
-  if (typeof code !== 'string' || !/^SQLITE_(BUSY|LOCKED)/.test(code)) return null
+  if (typeof code !== 'string' || !/^(SQLITE_(BUSY|LOCKED)|55P03$)/.test(code)) return null
   return new ApiError(
     503,
     'busy',

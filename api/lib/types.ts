@@ -8,8 +8,11 @@ import type { AnalysesService } from '../analyses/service'
 
 export interface AppBindings {
   Variables: {
-    db: Db
-    /** The same database as a store: accounts, sessions, the throttle and the audit log. */
+    /** The SQLite connection; null when the data is in PostgreSQL. */
+    db: Db | null
+    /** The PostgreSQL database, when the data is there (imports connect to it). */
+    postgresUrl: string | null
+    /** The database, whichever it is, for everything written once for both. */
     store: Store
     /** Today's date as YYYY-MM-DD: the default as_of. Injected so tests can fix it. */
     today: () => string

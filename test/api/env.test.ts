@@ -26,11 +26,17 @@ describe('the settings from the environment', () => {
     expect(env?.PORT).toBe(8787)
   })
 
-  it('refuses to start with DATABASE_URL set rather than ignore it and serve from SQLite', () => {
-    const { env, errors, exit } = read({ DATABASE_URL: 'postgres://loopscope@127.0.0.1/app' })
+  it('takes a PostgreSQL address in DATABASE_URL, and an empty one as unset', () => {
+    const url = 'postgres://loopscope@127.0.0.1/app'
+    expect(read({ DATABASE_URL: url }).env?.DATABASE_URL).toBe(url)
+    expect(read({ DATABASE_URL: '' }).env?.DATABASE_URL).toBeUndefined()
+  })
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL address rather than serve from SQLite', () => {
+    const { env, errors, exit } = read({ DATABASE_URL: 'mysql://loopscope@127.0.0.1/app' })
     expect(env).toBeNull()
     expect(exit).toBe('exit 1')
-    expect(errors.join('\n')).toMatch(/DATABASE_URL: .*unset DATABASE_URL .*DATABASE_PATH/)
+    expect(errors.join('\n')).toMatch(/DATABASE_URL: must be a postgres:\/\/ address/)
   })
 
   it('names the variable and the problem for a bad value', () => {

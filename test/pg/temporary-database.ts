@@ -19,7 +19,7 @@ export async function temporaryDatabase() {
   return {
     url: url.toString(),
     drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`)
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await admin.end()
     },
   }

@@ -2,7 +2,8 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
-import { recordAudit } from '../../auth/audit'
+import { auditEntry, recordAudit } from '../../auth/audit'
+import { ApiError } from '../../lib/errors'
 import { backupDatabase } from '../../export/backup'
 import { exportJson, exportZip } from '../../export/write-export'
 import type { AppRouteHandler } from '../../lib/types'
@@ -19,16 +20,22 @@ function body(run: (out: PassThrough) => Promise<void>): ReadableStream {
   return Readable.toWeb(out) as ReadableStream
 }
 
-export const exportData: AppRouteHandler<typeof exportRoute> = (c) => {
+export const exportData: AppRouteHandler<typeof exportRoute> = async (c) => {
   const { format } = c.req.valid('query')
   const now = new Date().toISOString()
   const name = `loopscope-export-${now.slice(0, 10)}`
-  const db = c.var.db
-  recordAudit(db, { actor: signedIn(c).viewer, action: 'export', details: { format } }, c.var.now())
+  const { store } = c.var
+  await store.run((queries) =>
+    auditEntry(
+      queries,
+      { actor: signedIn(c).viewer, action: 'export', details: { format } },
+      c.var.now(),
+    ),
+  )
   const response =
     format === 'json'
       ? c.body(
-          body((out) => exportJson(db, out, now)),
+          body((out) => exportJson(store, out, now)),
           200,
           {
             'content-type': 'application/json',
@@ -36,7 +43,7 @@ export const exportData: AppRouteHandler<typeof exportRoute> = (c) => {
           },
         )
       : c.body(
-          body((out) => exportZip(db, out)),
+          body((out) => exportZip(store, out)),
           200,
           {
             'content-type': 'application/zip',
@@ -48,10 +55,18 @@ export const exportData: AppRouteHandler<typeof exportRoute> = (c) => {
 }
 
 export const backup: AppRouteHandler<typeof backupRoute> = async (c) => {
+  const { db } = c.var
+  if (!db) {
+    throw new ApiError(
+      409,
+      'conflict',
+      'The data is in PostgreSQL, which this server does not copy into a file: back it up with pg_dump (see the README), or download an export',
+    )
+  }
   const directory = mkdtempSync(join(tmpdir(), 'loopscope-backup-'))
   const file = join(directory, 'loopscope.db')
-  recordAudit(c.var.db, { actor: signedIn(c).viewer, action: 'backup' }, c.var.now())
-  await backupDatabase(c.var.db, file)
+  recordAudit(db, { actor: signedIn(c).viewer, action: 'backup' }, c.var.now())
+  await backupDatabase(db, file)
   const stream = createReadStream(file)
   stream.on('close', () => rmSync(directory, { recursive: true, force: true }))
   const name = `loopscope-backup-${new Date().toISOString().slice(0, 10)}.db`

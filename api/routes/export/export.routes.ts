@@ -33,12 +33,13 @@ export const backup = createRoute({
   tags: ['Admin'],
   summary: 'A consistent snapshot of the whole SQLite database',
   description:
-    "Made with SQLite's online backup while the server keeps serving; open it with sqlite3 or point DATABASE_PATH at it.",
+    "Made with SQLite's online backup while the server keeps serving; open it with sqlite3 or point DATABASE_PATH at it. A server on PostgreSQL answers 409: back that up with pg_dump.",
   responses: {
     200: {
       content: { 'application/vnd.sqlite3': { schema: z.string().openapi({ format: 'binary' }) } },
       description: 'The database file',
     },
+    409: errorResponse,
     500: internalErrorResponse,
   },
 })

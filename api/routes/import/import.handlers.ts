@@ -1,10 +1,6 @@
 import type { Context } from 'hono'
 import { stream } from 'hono/streaming'
-import {
-  importFiles as runImport,
-  type ImportAudit,
-  type ImportReport,
-} from '../../import/import-files'
+import { importInto, type ImportAudit, type ImportReport } from '../../import/import-files'
 import { spoolUpload, type SpooledUpload } from '../../import/upload-spool'
 import { ApiError, busyDatabase } from '../../lib/errors'
 import type { AppBindings, AppRouteHandler } from '../../lib/types'
@@ -61,6 +57,9 @@ function invalidImport(report: ImportReport): ApiError {
   )
 }
 
+/** Where the import writes: the SQLite file, or PostgreSQL. */
+const databaseOf = (c: Context<AppBindings>) => c.var.db ?? { postgres: c.var.postgresUrl! }
+
 const isTrue = (flag: string | undefined) => flag === '1' || flag === 'true'
 
 /** Who imports, for the audit entry a committed import writes. */
@@ -74,7 +73,7 @@ export const importFiles: AppRouteHandler<typeof importRoute> = async (c) => {
   const upload = await receiveUpload(c, filename)
   try {
     const sources = upload.sources()
-    const report = await runImport(c.var.db, sources, {
+    const report = await importInto(databaseOf(c), sources, {
       dryRun: isTrue(dry_run),
       ...(format ? { format } : {}),
       audit: auditOf(c),
@@ -98,7 +97,7 @@ export const importWithProgress: AppRouteHandler<typeof importStreamRoute> = asy
     try {
       const sources = upload.sources()
       let last = 0
-      const report = await runImport(c.var.db, sources, {
+      const report = await importInto(databaseOf(c), sources, {
         dryRun: isTrue(dry_run),
         ...(format ? { format } : {}),
         audit: auditOf(c),
