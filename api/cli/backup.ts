@@ -18,6 +18,12 @@ if (existsSync(file)) {
   process.exit(2)
 }
 const env = readEnv()
+if (env.DATABASE_URL !== undefined) {
+  console.error(
+    'The data is in PostgreSQL (DATABASE_URL): back it up with pg_dump, as the README shows; this command copies the SQLite file at DATABASE_PATH',
+  )
+  process.exit(2)
+}
 const db = openDatabase(env.DATABASE_PATH)
 const started = performance.now()
 recordAudit(db, { actor: { command: 'backup' }, action: 'backup', details: { file } })

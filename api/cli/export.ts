@@ -1,10 +1,9 @@
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openDatabase } from '../../db/client'
-import { sqliteStore } from '../../db/store'
-import { recordAudit } from '../auth/audit'
+import { auditEntry } from '../auth/audit'
 import { readEnv } from '../env'
+import { openToolDatabase } from './database'
 import {
   EXPORT_FORMATS,
   exportCsvFiles,
@@ -29,21 +28,23 @@ if (!EXPORT_FORMATS.includes(values.format as ExportFormat)) {
 }
 
 const env = readEnv()
-const db = openDatabase(env.DATABASE_PATH)
+const { store, close } = await openToolDatabase(env)
 mkdirSync(directory, { recursive: true })
 const started = performance.now()
-recordAudit(db, {
-  actor: { command: 'export' },
-  action: 'export',
-  details: { format: values.format, directory },
-})
+await store.run((queries) =>
+  auditEntry(queries, {
+    actor: { command: 'export' },
+    action: 'export',
+    details: { format: values.format, directory },
+  }),
+)
 if (values.format === 'json') {
   const file = join(directory, 'loopscope-export.json')
-  await exportJson(sqliteStore(db), createWriteStream(file), new Date().toISOString())
+  await exportJson(store, createWriteStream(file), new Date().toISOString())
   console.log(`Wrote ${file}`)
 } else {
-  await exportCsvFiles(sqliteStore(db), (file) => createWriteStream(join(directory, file)))
+  await exportCsvFiles(store, (file) => createWriteStream(join(directory, file)))
   console.log(`Wrote ${join(directory, 'applications.csv')} and ${join(directory, 'scores.csv')}`)
 }
 console.log(`in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-db.$client.close()
+await close()

@@ -1,11 +1,11 @@
 import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openDatabase } from '../../db/client'
 import { readEnv } from '../env'
+import { openToolDatabase } from './database'
 import {
   IMPORT_FORMATS,
-  importFiles,
+  importInto,
   type ImportFormat,
   type ImportProgress,
 } from '../import/import-files'
@@ -57,11 +57,11 @@ function showProgress(progress: ImportProgress): void {
 }
 
 const env = readEnv()
-const db = openDatabase(env.DATABASE_PATH)
+const database = await openToolDatabase(env)
 const dryRun = values['dry-run']
 const started = performance.now()
-const report = await importFiles(
-  db,
+const report = await importInto(
+  database.into,
   positionals.map((path, index) => ({
     name: basename(path),
     size: sizes[index]!,
@@ -75,7 +75,7 @@ const report = await importFiles(
   },
 )
 const seconds = (performance.now() - started) / 1000
-db.$client.close()
+await database.close()
 if (process.stderr.isTTY) process.stderr.write('\n')
 
 for (const file of report.files) {
@@ -97,12 +97,12 @@ for (const attribute of report.unmapped_attributes) {
   )
 }
 if (!report.ok) {
-  console.error(`${report.problem_count} problems; nothing was written to ${env.DATABASE_PATH}.`)
+  console.error(`${report.problem_count} problems; nothing was written to ${database.name}.`)
   process.exit(1)
 }
 const rows = report.files.reduce((total, file) => total + file.rows, 0)
 console.log(
-  dryRun ? 'Dry run: nothing was written. It would change:' : `Imported into ${env.DATABASE_PATH}:`,
+  dryRun ? 'Dry run: nothing was written. It would change:' : `Imported into ${database.name}:`,
 )
 for (const entity of CHANGED_ENTITIES) {
   const change = report.changes![entity]

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util'
-import { openDatabase } from '../../db/client'
 import { ATS_SOURCES, type AtsSource } from '../../db/domain'
-import { sqliteStore } from '../../db/store'
 import { readEnv } from '../env'
+import { openToolDatabase } from './database'
 import { ApiError } from '../lib/errors'
 import { listMappings, saveMappings } from '../settings/attribute-mappings'
 
@@ -26,8 +25,7 @@ const fail = (message: string): never => {
 }
 
 const env = readEnv()
-const db = openDatabase(env.DATABASE_PATH)
-const store = sqliteStore(db)
+const { store, close } = await openToolDatabase(env)
 const command = positionals[0]
 
 try {
@@ -69,5 +67,5 @@ try {
       : error.message,
   )
 } finally {
-  db.$client.close()
+  await close()
 }

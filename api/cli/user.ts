@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { openDatabase } from '../../db/client'
-import { sqliteStore } from '../../db/store'
 import { USER_ROLES, type UserRole } from '../../db/domain'
 import {
   changeUser,
@@ -12,6 +10,7 @@ import {
 } from '../auth/accounts'
 import { generatePassword, PasswordChecker, passwordProblem } from '../auth/passwords'
 import { readEnv } from '../env'
+import { openToolDatabase } from './database'
 import { ApiError } from '../lib/errors'
 
 const USAGE = `usage:
@@ -82,8 +81,7 @@ async function newPassword(): Promise<{ password: string; generated: boolean }> 
 }
 
 const env = readEnv()
-const db = openDatabase(env.DATABASE_PATH)
-const store = sqliteStore(db)
+const { store, close } = await openToolDatabase(env)
 const passwords = new PasswordChecker()
 const actor = { command: 'user' }
 const command = positionals[0]
@@ -153,5 +151,5 @@ try {
   console.error(error.message)
   process.exitCode = 1
 } finally {
-  db.$client.close()
+  await close()
 }

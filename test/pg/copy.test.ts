@@ -4,6 +4,7 @@ import { copyIntoPostgres, CopyRefused } from '../../db/copy'
 import { openPostgresStore, rows, sqliteStore, type PostgresStore } from '../../db/store'
 import { readDatasetFrom } from '../../api/dataset/dataset'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
+import { exportCsv } from '../helpers/export'
 import { temporaryDatabase } from './temporary-database'
 
 const TODAY = '2026-06-30'
@@ -56,6 +57,12 @@ describe('a SQLite database copied into PostgreSQL', () => {
       expect(fromPostgres, key).toEqual(fromSqlite)
     }
     expect(await readDatasetFrom(postgres.store, 'no-such-rubric')).toBeNull()
+  })
+
+  it('exports the same files as SQLite, byte for byte', async () => {
+    const fromSqlite = await exportCsv(sqlite)
+    expect(fromSqlite['scores.csv']!.split('\n').length).toBeGreaterThan(10_000)
+    expect(await exportCsv(postgres.store)).toEqual(fromSqlite)
   })
 
   it('numbers new rows after the copied ones', async () => {
