@@ -3,13 +3,15 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import pg from 'pg'
 import { openDatabase } from '../../db/client'
-import { sqliteStore } from '../../db/store'
+import { openPostgresStore, sqliteStore, type Store } from '../../db/store'
 import { AnalysesService } from '../analyses/service'
 import { createApp } from '../app'
 import { createApiToken, createUser } from '../auth/accounts'
 import { generatePassword, PasswordChecker } from '../auth/passwords'
-import { importFiles } from '../import/import-files'
+import { readEnv } from '../env'
+import { importInto } from '../import/import-files'
 import { ANALYTICS_ENDPOINTS } from './analytics-endpoints'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -27,6 +29,32 @@ const sizes = values.sizes.split(',').map(Number)
 if (sizes.some((size) => !Number.isInteger(size) || size < 100)) {
   console.error('--sizes takes whole numbers of applications ≥ 100, comma separated')
   process.exit(2)
+}
+
+// With DATABASE_URL, the same on PostgreSQL: a new database per size on that server (the role
+// may create databases), dropped afterwards unless --keep.
+const serverUrl = readEnv().DATABASE_URL
+
+/** A new, empty database on DATABASE_URL's server, and its address. */
+async function createPostgresDatabase(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await admin.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(serverUrl!)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+async function dropPostgresDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await admin.end()
 }
 
 interface Row {
@@ -64,10 +92,16 @@ for (const size of sizes) {
     ms: performance.now() - started,
   })
 
-  const db = openDatabase(join(dir, 'bench.db'))
+  const postgresName = `loopscope_bench_${size}`
+  const postgresUrl = serverUrl && (await createPostgresDatabase(postgresName))
+  const postgres = postgresUrl ? await openPostgresStore(postgresUrl) : undefined
+  const db = postgres ? undefined : openDatabase(join(dir, 'bench.db'))
+  const store: Store = postgres?.store ?? sqliteStore(db!)
+  const into = postgresUrl ? { postgres: postgresUrl } : db!
+  const database = { ...(db ? { db } : {}), ...(postgresUrl ? { postgresUrl } : {}), store }
   started = performance.now()
-  const report = await importFiles(
-    db,
+  const report = await importInto(
+    into,
     ['applications.csv', 'scores.csv'].map((name) => ({
       name,
       stream: createReadStream(join(dir, name)),
@@ -85,24 +119,26 @@ for (const size of sizes) {
   // endpoint's first request computes from it with nothing cached.
   const today = () => AS_OF
   started = performance.now()
-  const analyses = new AnalysesService({ db, today })
+  const analyses = new AnalysesService({ ...database, today })
   await analyses.ready
   results.push({
     applications: size,
-    step: 'server start: dataset read from its snapshot, disclosure cells counted',
+    step: postgres
+      ? 'server start: dataset read from the tables, disclosure cells counted'
+      : 'server start: dataset read from its snapshot, disclosure cells counted',
     rows: null,
     ms: performance.now() - started,
   })
-  const app = createApp({ db, today, analyses })
+  const app = createApp({ ...database, today, analyses })
   // Timed as a script would call it: with a talent lead's API token.
   const lead = await createUser(
-    sqliteStore(db),
+    store,
     new PasswordChecker(),
     { email: 'bench@localhost', role: 'talent_lead', password: generatePassword() },
     { command: 'bench' },
   )
   const headers = {
-    authorization: `Bearer ${(await createApiToken(sqliteStore(db), lead, 'bench', { command: 'bench' }, new Date())).token}`,
+    authorization: `Bearer ${(await createApiToken(store, lead, 'bench', { command: 'bench' }, new Date())).token}`,
   }
   const timing = { cold: 0, warm: 0 }
   for (const endpoint of ANALYTICS_ENDPOINTS) {
@@ -129,12 +165,14 @@ for (const size of sizes) {
     ms: timing.warm,
   })
   await analyses.close()
-  db.$client.close()
+  db?.$client.close()
+  await postgres?.close()
+  if (postgres && !values.keep) await dropPostgresDatabase(postgresName)
 }
 if (!values.keep) rmSync(work, { recursive: true, force: true })
 
 console.log(
-  `\nLoopscope benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`,
+  `\nLoopscope benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${serverUrl ? 'PostgreSQL' : 'SQLite'}\n`,
 )
 console.log('| applications | step | rows | ms | rows/s |')
 console.log('| ---: | --- | ---: | ---: | ---: |')
