@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream'
+import pg from 'pg'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readDatasetFrom } from '../../api/dataset/dataset'
 import type { ImportOptions, ImportReport } from '../../api/import/import-files'
-import { importIntoPostgres } from '../../api/import/postgres-import'
+import { importIntoPostgres, POSTGRES_IMPORT_LOCK } from '../../api/import/postgres-import'
+import { busyDatabase } from '../../api/lib/errors'
 import { openDatabase, type Db } from '../../db/client'
 import { copyIntoPostgres } from '../../db/copy'
 import { DATA_VERSION_KEY, metaValue } from '../../db/meta'
@@ -170,6 +172,26 @@ describe('an import into PostgreSQL', () => {
     expect(both.fromSqlite.changes!.interviewers.insert).toBeGreaterThan(1)
     expectSame(both)
     expect(await stateOf(postgres.store)).toEqual(await stateOf(onSqlite))
+  })
+
+  it('waits at most 2 s for another import, then answers 503 and writes nothing', async () => {
+    const before = await stateOf(postgres.store)
+    // Another instance's import, holding the lock.
+    const other = new pg.Client({ connectionString: database.url })
+    await other.connect()
+    try {
+      await other.query('SELECT pg_advisory_lock($1)', [POSTGRES_IMPORT_LOCK])
+      const refused = await importIntoPostgres(
+        postgres.store,
+        database.url,
+        sourcesOf(referenceFiles(10)),
+        { dryRun: false },
+      ).catch((error: unknown) => error)
+      expect(busyDatabase(refused)?.status).toBe(503)
+    } finally {
+      await other.end()
+    }
+    expect(await stateOf(postgres.store)).toEqual(before)
   })
 
   it('writes an audit entry naming the files', async () => {
