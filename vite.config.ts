@@ -37,7 +37,13 @@ export default defineConfig({
           // Against a real PostgreSQL server: TEST_DATABASE_URL's, or one started for the run.
           name: 'pg',
           root: projectRoot,
-          include: ['test/pg/**/*.test.ts'],
+          // and API suites run again with their app on a PostgreSQL copy of their database.
+          include: [
+            'test/pg/**/*.test.ts',
+            'test/api/access-matrix.test.ts',
+            'test/api/disclosure-attack.test.ts',
+          ],
+          env: { LOOPSCOPE_TEST_STORE: 'postgres' },
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '../../api/auth/accounts'
 import { ANALYTICS_ENDPOINTS } from '../../api/cli/analytics-endpoints'
 import { createFirstUsers } from '../../api/auth/first-users'
@@ -21,6 +21,7 @@ import { APPLICATION_COLUMNS, SCORE_COLUMNS } from '../../api/import/canonical-f
 import { HIRE_TYPES, LEVELS } from '../../db/domain'
 import { users } from '../../db/schema'
 import { createBareApp } from '../helpers/app'
+import { onPostgres, postgresAppFrom } from '../helpers/postgres-app'
 import { TEST_PASSWORD_COST } from '../helpers/auth'
 import { createTestDatabase, importTexts } from '../helpers/database'
 
@@ -600,6 +601,12 @@ function extremes(answer: Answer): string[] {
   return found
 }
 
+/** What closes the PostgreSQL copies, when the attacker asks those. */
+const closers: (() => Promise<void>)[] = []
+afterAll(async () => {
+  for (const close of closers) await close()
+})
+
 type DemoEntry = ReturnType<typeof generateDemoData> extends Iterable<infer Entry> ? Entry : never
 
 /**
@@ -632,7 +639,6 @@ async function setup(
     writeMeta(db, DEMO_DATA_KEY, 'true')
   }
   await createFirstUsers(sqliteStore(db), new PasswordChecker(TEST_PASSWORD_COST))
-  const app = createBareApp(db, { today: () => TODAY, disclosureControl })
   const userOf = (email: string) =>
     db
       .select()
@@ -644,6 +650,14 @@ async function setup(
   const token = async (user: typeof manager) =>
     (await createApiToken(sqliteStore(db), user, 'attack', { command: 'test' }, new Date())).token
   const tokens = { manager: await token(manager), lead: await token(lead) }
+  const options = { today: () => TODAY, disclosureControl }
+  // The pg project runs this file again, the attacker asking an app on a PostgreSQL copy.
+  let app = createBareApp(db, options)
+  if (onPostgres()) {
+    const copy = await postgresAppFrom(db, options)
+    app = copy.app
+    closers.push(copy.close)
+  }
   const cache = new Map<string, Answer>()
   const ask = async (who: keyof typeof tokens, path: string): Promise<Answer> => {
     const key = `${who} ${path}`
@@ -889,7 +903,7 @@ async function selfIdSweep({ ask, truth }: Setup, days: number) {
   return { leaks, revealed: [...revealed], answered }
 }
 
-describe('disclosure control against differencing', () => {
+describe(`disclosure control against differencing, on ${onPostgres() ? 'PostgreSQL' : 'SQLite'}`, () => {
   let controlled: Setup
   let uncontrolled: Setup
   let larger: Setup
