@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ACCESS_RULES } from '../../api/auth/access-rules'
 import { hashPassword } from '../../api/auth/passwords'
 import { seedDemoIfEmpty } from '../../api/seed-demo'
@@ -404,7 +404,6 @@ function forbiddenIn(viewer: Viewer, f: Fixture, route: string): string[] {
 
 let fixture: Fixture
 let app: ReturnType<typeof createBareApp>
-let closePostgres: () => Promise<void> = () => Promise.resolve()
 
 beforeAll(async () => {
   const db = createTestDatabase()
@@ -494,15 +493,9 @@ beforeAll(async () => {
   }
   // The pg project runs this file again, with the app on a PostgreSQL copy of the database.
   if (onPostgres()) {
-    const copy = await postgresAppFrom(db)
-    app = copy.app
-    closePostgres = copy.close
+    app = await postgresAppFrom(db, { today: () => FIXED_TODAY, passwordCost: TEST_PASSWORD_COST })
   }
 }, 60_000)
-
-afterAll(async () => {
-  await closePostgres()
-})
 
 const routeKeys = () =>
   [

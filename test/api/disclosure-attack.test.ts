@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '../../api/auth/accounts'
 import { ANALYTICS_ENDPOINTS } from '../../api/cli/analytics-endpoints'
 import { createFirstUsers } from '../../api/auth/first-users'
@@ -601,12 +601,6 @@ function extremes(answer: Answer): string[] {
   return found
 }
 
-/** What closes the PostgreSQL copies, when the attacker asks those. */
-const closers: (() => Promise<void>)[] = []
-afterAll(async () => {
-  for (const close of closers) await close()
-})
-
 type DemoEntry = ReturnType<typeof generateDemoData> extends Iterable<infer Entry> ? Entry : never
 
 /**
@@ -652,12 +646,9 @@ async function setup(
   const tokens = { manager: await token(manager), lead: await token(lead) }
   const options = { today: () => TODAY, disclosureControl }
   // The pg project runs this file again, the attacker asking an app on a PostgreSQL copy.
-  let app = createBareApp(db, options)
-  if (onPostgres()) {
-    const copy = await postgresAppFrom(db, options)
-    app = copy.app
-    closers.push(copy.close)
-  }
+  const app = onPostgres()
+    ? await postgresAppFrom(db, { ...options, passwordCost: TEST_PASSWORD_COST })
+    : createBareApp(db, options)
   const cache = new Map<string, Answer>()
   const ask = async (who: keyof typeof tokens, path: string): Promise<Answer> => {
     const key = `${who} ${path}`

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client'
 import type { UserRole } from '../../db/domain'
 import { asBearer, TEST_PASSWORD_COST, userWithToken } from './auth'
 import { createTestDatabase, importTexts } from './database'
+import { onPostgres, postgresAppFrom } from './postgres-app'
 import { referenceFile } from './reference'
 
 export const FIXED_TODAY = '2026-03-31'
@@ -25,15 +26,22 @@ export function createTestApp(
   return { db, app: asBearer(createBareApp(db, options), token) }
 }
 
-/** The real app with the R reference data set imported through the real importer. */
+/**
+ * The real app with the R reference data set imported through the real importer, requests
+ * made as an admin; in the pg project, on a PostgreSQL copy of that database.
+ */
 export async function createReferenceApp() {
-  const setup = createTestApp()
-  const report = await importTexts(setup.db, {
+  const db = createTestDatabase()
+  const { token } = userWithToken(db, 'admin')
+  const report = await importTexts(db, {
     'applications.csv': referenceFile('applications.csv'),
     'scores.csv': referenceFile('scores.csv'),
   })
   if (!report.ok) throw new Error(`reference import failed: ${JSON.stringify(report.problems[0])}`)
-  return setup
+  const app = onPostgres()
+    ? await postgresAppFrom(db, { today: () => FIXED_TODAY, passwordCost: TEST_PASSWORD_COST })
+    : createBareApp(db)
+  return { db, app: asBearer(app, token) }
 }
 
 export interface ErrorResponseBody {
