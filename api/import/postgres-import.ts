@@ -393,12 +393,14 @@ function* published(
     yield* write(
       db.delete(applicationAreaScores).where(inArray(applicationAreaScores.applicationId, ids)),
     )
+    // A row per area of each application: inserted a batch of rows at a time, whatever the
+    // number of areas, to stay within PostgreSQL's parameters per statement.
     const totals = stagedRows(staging, sqliteTables.applicationAreaScores, 'applicationId', ids)
-    if (totals.length > 0) {
+    for (const batch of batches(totals)) {
       yield* write(
         db
           .insert(applicationAreaScores)
-          .values(totals as (typeof applicationAreaScores.$inferInsert)[]),
+          .values(batch as (typeof applicationAreaScores.$inferInsert)[]),
       )
     }
   }
