@@ -13,6 +13,7 @@ import { dataChanged } from '../dataset/data-change'
 import { runImport, type ImportOptions, type ImportReport, type ImportRows } from './import-files'
 import { ImportSession, CHANGED_ENTITIES, type ChangeSummary } from './import-session'
 import type { ImportSource } from './row-checks'
+import { IMPORTED_COLUMNS } from './statements'
 
 /** The advisory lock an import into PostgreSQL holds, whichever instance runs it ("lsim"). */
 export const POSTGRES_IMPORT_LOCK = 0x6c73696d
@@ -73,26 +74,12 @@ const STAGED_WHOLE = [
 
 /** What an import writes, by table: the key it is found by and the columns it sets. */
 const WRITTEN = {
-  requisitions: { key: 'id', columns: ['title', 'level', 'hireType', 'openedAt'] },
-  candidates: { key: 'id', columns: ['name', 'background', 'erasedAt'] },
-  applications: {
-    key: 'id',
-    columns: [
-      'candidateId',
-      'requisitionId',
-      'appliedAt',
-      'decision',
-      'source',
-      'metro',
-      'selfIdGroup',
-    ],
-  },
-  offers: { key: 'applicationId', columns: ['salary', 'acceptedAt'] },
-  employments: { key: 'applicationId', columns: ['startDate', 'endDate', 'departure'] },
-  scores: {
-    key: 'id',
-    columns: ['rating', 'interviewedAt', 'minutes', 'redFlags', 'note', 'question'],
-  },
+  requisitions: { key: 'id', columns: IMPORTED_COLUMNS.requisitions },
+  candidates: { key: 'id', columns: IMPORTED_COLUMNS.candidates },
+  applications: { key: 'id', columns: IMPORTED_COLUMNS.applications },
+  offers: { key: 'applicationId', columns: IMPORTED_COLUMNS.offers },
+  employments: { key: 'applicationId', columns: IMPORTED_COLUMNS.employments },
+  scores: { key: 'id', columns: IMPORTED_COLUMNS.scores },
   interviewers: { key: 'id', columns: [] },
 } as const satisfies Record<string, { key: string; columns: readonly string[] }>
 type WrittenTable = keyof typeof WRITTEN

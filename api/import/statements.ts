@@ -88,6 +88,19 @@ const SCORE_COLUMNS = [
   'question',
 ] as const
 
+/**
+ * The columns an import sets, by table (besides each row's key and, for a new requisition, its
+ * rubric): all it updates, and all a candidate's erasure clears again after it.
+ */
+export const IMPORTED_COLUMNS = {
+  requisitions: REQUISITION_COLUMNS,
+  candidates: CANDIDATE_COLUMNS,
+  applications: APPLICATION_COLUMNS,
+  offers: OFFER_COLUMNS,
+  employments: EMPLOYMENT_COLUMNS,
+  scores: SCORE_COLUMNS,
+} as const
+
 /** Compiled statements for every row the importer may read, insert, update or delete. */
 export function prepareStatements(db: Db) {
   const byId = (table: typeof requisitions | typeof candidates | typeof applications) =>
