@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream'
+import { eq } from 'drizzle-orm'
 import pg from 'pg'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
@@ -7,6 +8,7 @@ import { readDatasetFrom } from '../../api/dataset/dataset'
 import type { ImportOptions, ImportReport } from '../../api/import/import-files'
 import { importIntoPostgres, POSTGRES_IMPORT_LOCK } from '../../api/import/postgres-import'
 import { busyDatabase } from '../../api/lib/errors'
+import { eraseCandidate } from '../../api/privacy/erasure'
 import { openDatabase, type Db } from '../../db/client'
 import { copyIntoPostgres } from '../../db/copy'
 import { DATA_VERSION_KEY, metaValue } from '../../db/meta'
@@ -192,6 +194,25 @@ describe('an import into PostgreSQL', () => {
       await other.end()
     }
     expect(await stateOf(postgres.store)).toEqual(before)
+  })
+
+  it('keeps an erased candidate erased when the files name them again, as SQLite does', async () => {
+    const candidate = applicationRows[0]![applicationHeader!.indexOf('candidate_id')]!
+    const at = new Date('2026-03-01T00:00:00Z')
+    for (const store of [onSqlite, postgres.store]) {
+      await eraseCandidate(store, candidate, { command: 'test' }, at)
+    }
+    const both = await importBoth(referenceFiles(620))
+    expect(both.fromSqlite.written).toBe(true)
+    expectSame(both)
+    const nameOf = (store: Store) =>
+      store.run(({ db, tables }) =>
+        rows(db.select().from(tables.candidates).where(eq(tables.candidates.id, candidate))),
+      )
+    const [stored] = await nameOf(postgres.store)
+    expect(stored!.name).toBeNull()
+    expect(stored!.erasedAt).not.toBeNull()
+    expect(await stateOf(postgres.store)).toEqual(await stateOf(onSqlite))
   })
 
   it('writes an audit entry naming the files', async () => {
