@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import type { Db } from '../../db/client'
-import { rows, runOnSqlite, type Queries } from '../../db/store'
+import { rows, type Queries } from '../../db/store'
 
 /** A red-flag tag as every response shows it: the key it is imported by, and its one name. */
 export const redFlagSchema = z
@@ -15,7 +14,7 @@ export const redFlagSchema = z
   .openapi('RedFlag')
 export type RedFlag = z.infer<typeof redFlagSchema>
 
-/** Names red-flag keys by rubric (see redFlagNamer). */
+/** Names red-flag keys by rubric (see redFlagNames). */
 export type RedFlagNamer = (rubricId: number, keys: readonly string[]) => RedFlag[]
 
 /**
@@ -34,6 +33,3 @@ export function* redFlagNames({ db, tables: { rubricRedFlags } }: Queries) {
     keys.map((key) => ({ key, name: byRubric.get(rubricId)?.get(key) ?? key }))
   return namer
 }
-
-/** As `redFlagNames`, from synchronous SQLite code. */
-export const redFlagNamer = (db: Db): RedFlagNamer => runOnSqlite(db, redFlagNames)

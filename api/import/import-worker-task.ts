@@ -9,7 +9,6 @@ import { openWriter } from '../../db/client'
 import { openPostgresStore } from '../../db/store'
 import { runImport } from './import-files'
 import { importIntoPostgres } from './postgres-import'
-import type { ImportSource } from './row-checks'
 import {
   describeError,
   type FromImportThread,
@@ -52,42 +51,39 @@ port.on('message', (message: ToImportThread) => {
   }
 })
 
-/** The files, each written to a temporary file first: an import into PostgreSQL reads them twice. */
-async function spooled(directory: string): Promise<ImportSource[]> {
-  return Promise.all(
-    task.sources.map(async (source, index) => {
-      const path = join(directory, String(index))
-      await pipeline(streams[index]!, createWriteStream(path))
-      return { ...source, path }
-    }),
-  ).then((files) =>
-    files.map(({ path, ...source }) => ({ ...source, stream: createReadStream(path) })),
+/** Writes each file to the directory as its bytes arrive: an import into PostgreSQL reads it twice. */
+async function spool(directory: string): Promise<void> {
+  await Promise.all(
+    streams.map((stream, index) =>
+      pipeline(stream, createWriteStream(join(directory, String(index)))),
+    ),
   )
 }
 
 /** An import into PostgreSQL: the files spooled, then read by importIntoPostgres. */
 async function postgresOutcome(url: string): Promise<FromImportThread> {
   const directory = await mkdtemp(join(tmpdir(), 'loopscope-import-files-'))
-  const opened = await openPostgresStore(url, { max: 2 }).catch((error: unknown) => error as Error)
   try {
-    if (opened instanceof Error) throw opened
-    const first = await spooled(directory)
-    for (const source of first) source.stream.destroy()
-    const report = await importIntoPostgres(
-      opened.store,
-      url,
-      () =>
-        task.sources.map((source, index) => ({
-          ...source,
-          stream: createReadStream(join(directory, String(index))),
-        })),
-      { ...task.options, onProgress: (progress) => post({ type: 'progress', progress }) },
-    )
-    return { type: 'done', report }
+    await spool(directory)
+    const { store, close } = await openPostgresStore(url, { max: 2 })
+    try {
+      const report = await importIntoPostgres(
+        store,
+        url,
+        () =>
+          task.sources.map((source, index) => ({
+            ...source,
+            stream: createReadStream(join(directory, String(index))),
+          })),
+        { ...task.options, onProgress: (progress) => post({ type: 'progress', progress }) },
+      )
+      return { type: 'done', report }
+    } finally {
+      await close()
+    }
   } catch (error) {
     return { type: 'failed', error: describeError(error) }
   } finally {
-    if (!(opened instanceof Error)) await opened.close()
     await rm(directory, { recursive: true, force: true })
     for (const stream of streams) stream.destroy()
   }
