@@ -331,15 +331,18 @@ export class Analyses {
       filters,
     )
     if (scope.owner === null) return report
-    // Per-hire rows only of the manager's own requisitions.
-    const { requisitions } = this.cache.lookups
-    const dataset = this.cache.datasetFor(filters.rubric)
-    const own = new Set<string>()
-    for (let row = 0; row < dataset.size; row++) {
-      const requisition = textAt(dataset.text.requisitionId, row)!
-      if (requisitions.get(requisition)?.owner === scope.owner)
-        own.add(textAt(dataset.text.id, row)!)
-    }
+    // Per-hire rows only of the manager's own requisitions, found once per data version.
+    const { owner } = scope
+    const own = this.cache.remember('own-applications', { rubric: filters.rubric, owner }, () => {
+      const { requisitions } = this.cache.lookups
+      const dataset = this.cache.datasetFor(filters.rubric)
+      const ids = new Set<string>()
+      for (let row = 0; row < dataset.size; row++) {
+        const requisition = textAt(dataset.text.requisitionId, row)!
+        if (requisitions.get(requisition)?.owner === owner) ids.add(textAt(dataset.text.id, row)!)
+      }
+      return ids
+    })
     return { ...report, hires: report.hires.filter((hire) => own.has(hire.application_id)) }
   }
 
